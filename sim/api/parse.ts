@@ -1,0 +1,51 @@
+import { LineCounter, parseAllDocuments } from 'yaml';
+
+// Multi-document YAML (or JSON) -> plain objects, each with the line it starts on, or one error
+// that names the file and line, the way kubectl reports a manifest it cannot read.
+
+export interface ParsedDocument {
+  readonly value: Record<string, unknown>;
+  /** 1-based line of the document's first line in the file. */
+  readonly line: number;
+  /** 0-based index among the file's non-empty documents. */
+  readonly index: number;
+}
+
+export type ParseResult = { readonly ok: true; readonly docs: readonly ParsedDocument[] } | { readonly ok: false; readonly error: string };
+
+export function parseManifests(text: string, source: string): ParseResult {
+  const lineCounter = new LineCounter();
+  let documents;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    return { ok: false, error: `error: error parsing ${source}: ${(e as Error).message}` };
+  }
+  const list = Array.isArray(documents) ? documents : [documents];
+  const docs: ParsedDocument[] = [];
+  for (const doc of list) {
+    const problem = doc.errors[0];
+    if (problem !== undefined) {
+      const line = lineCounter.linePos(problem.pos[0]).line;
+      const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${reason}` };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue; // an empty document between --- separators
+    const line = lineCounter.linePos(doc.contents?.range?.[0] ?? 0).line;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return { ok: false, error: `error: error parsing ${source}: line ${line}: a manifest must be a mapping with apiVersion, kind and metadata, not ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}` };
+    }
+    docs.push({ value: value as Record<string, unknown>, line, index: docs.length });
+  }
+  // A `kind: List` (kubectl get -o yaml output) unpacks into its items.
+  const flat: ParsedDocument[] = [];
+  for (const d of docs) {
+    if (d.value.kind === 'List' && Array.isArray(d.value.items)) {
+      for (const item of d.value.items as Record<string, unknown>[]) flat.push({ value: item, line: d.line, index: flat.length });
+    } else {
+      flat.push({ ...d, index: flat.length });
+    }
+  }
+  return { ok: true, docs: flat };
+}

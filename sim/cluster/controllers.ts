@@ -1,0 +1,8 @@
+import type { Controller } from '../engine/types';
+import { controllers as workloads } from '../controllers/index';
+import { controllers as nodeLifecycle } from '../controllers/node-lifecycle/index';
+import { controllers as scheduler } from '../scheduler/index';
+import { controllers as kubelet } from '../kubelet/index';
+
+/** Every control loop of the simulated cluster, in the order the work queue first visits them. */
+export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet];

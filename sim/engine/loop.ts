@@ -1,0 +1,122 @@
+import { AppendLog } from './append-log';
+import { seedState } from './rng';
+import { TimerQueue } from './timers';
+import { Transaction } from './transaction';
+import type { Change, Cluster, ClusterConfig, Controller, TraceEntry } from './types';
+import { Store } from '../store/store';
+
+// The engine: reconcile-until-quiet at each instant, then jump to the next due timer. The only
+// place time moves. Event-driven, so an idle hour costs nothing.
+
+/** A reconcile of one key more often than this at one instant means a controller never settles. */
+const MAX_RECONCILES_PER_KEY_PER_INSTANT = 200;
+
+export const DEFAULT_CONFIG: ClusterConfig = {
+  seed: 0,
+  epochMs: Date.UTC(2025, 0, 1),
+  network: 'flannel',
+  kubernetesVersion: 'v1.34.0',
+  nodeMonitorGracePeriodMs: 50_000,
+  recordTrace: true,
+};
+
+export function emptyCluster(config: Partial<ClusterConfig> = {}): Cluster {
+  const full = { ...DEFAULT_CONFIG, ...config };
+  return {
+    config: full,
+    nowMs: 0,
+    store: Store.empty(),
+    rngState: seedState(full.seed),
+    nextUid: 1,
+    nextResourceVersion: 1,
+    timers: TimerQueue.empty(),
+    tables: { nodes: new Map(), pods: new Map(), images: new Map() },
+    events: AppendLog.empty(),
+    trace: AppendLog.empty(),
+  };
+}
+
+export interface SubmitResult {
+  readonly cluster: Cluster;
+  /** One message per refused change (the API server's words); the cluster is unchanged when any. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * Applies changes made by a client (kubectl, a step) atomically: if any is refused nothing is
+ * kept. Then the controllers run until quiet at the current instant.
+ */
+export function submit(cluster: Cluster, changes: readonly Change[], controllers: readonly Controller[], cause = 'kubectl'): SubmitResult {
+  const tx = new Transaction(cluster, controllers);
+  const errors: string[] = [];
+  for (const change of changes) {
+    const error = tx.apply(change, cause);
+    if (error !== undefined) errors.push(error);
+  }
+  if (errors.length > 0) return { cluster, errors };
+  drain(tx);
+  return { cluster: tx.commit(), errors };
+}
+
+/** Runs controllers until quiet, then moves time forward by `ms`, firing timers on the way. */
+export function advance(cluster: Cluster, ms: number, controllers: readonly Controller[]): Cluster {
+  return advanceUntil(cluster, cluster.nowMs + ms, controllers, () => false).cluster;
+}
+
+/**
+ * Moves time forward until `done(view)` holds at a quiet instant or `deadlineMs` is reached,
+ * whichever is first. Returns the cluster and whether `done` held.
+ */
+export function advanceUntil(
+  cluster: Cluster, deadlineMs: number, controllers: readonly Controller[],
+  done: (view: Transaction) => boolean,
+): { cluster: Cluster; reached: boolean } {
+  const tx = new Transaction(cluster, controllers);
+  drain(tx);
+  let reached = done(tx);
+  while (!reached) {
+    const next = tx.timers.peekDueMs();
+    if (next === undefined || next > deadlineMs) break;
+    tx.nowMs = Math.max(tx.nowMs, next);
+    for (const t of tx.timers.popDue(tx.nowMs)) tx.enqueue(t.controller, t.key);
+    drain(tx);
+    reached = done(tx);
+  }
+  if (!reached) tx.nowMs = Math.max(tx.nowMs, deadlineMs);
+  return { cluster: tx.commit(), reached };
+}
+
+/** The next instant something is due, if any (for "run until quiet" loops). */
+export function nextDueMs(cluster: Cluster): number | undefined {
+  return cluster.timers.peekDueMs();
+}
+
+/** Reconciles queued keys until the queue is empty. */
+export function drain(tx: Transaction): void {
+  const runs = new Map<string, number>();
+  const ctx = tx.context();
+  for (let item = tx.dequeue(); item !== undefined; item = tx.dequeue()) {
+    const controller = tx.controllers.get(item.controller);
+    if (controller === undefined) continue;
+    const id = `${item.controller}\u0000${item.key}`;
+    const n = (runs.get(id) ?? 0) + 1;
+    runs.set(id, n);
+    if (n > MAX_RECONCILES_PER_KEY_PER_INSTANT) {
+      throw new Error(`engine: ${item.controller} reconciled ${item.key} ${n} times at t=${tx.nowMs / 1000}s without settling; this is a simulator bug, please report it with seed=${tx.config.seed}`);
+    }
+    const result = controller.reconcile(tx, item.key, ctx);
+    for (const change of result.changes) {
+      const error = tx.apply(change, controller.name);
+      if (error !== undefined) {
+        // A controller's write refused by the API server: record it, as a real controller would log it.
+        tx.recordEvent({ kind: 'Controller', namespace: '', name: controller.name, uid: '' }, 'Warning', 'WriteFailed', error, controller.name);
+      }
+    }
+    if (result.requeueAfterMs !== undefined) tx.timers.schedule(tx.nowMs + Math.max(1, result.requeueAfterMs), controller.name, item.key);
+  }
+}
+
+/** Trace entries recorded after `from` (an earlier trace length), for a step to read what it caused. */
+export function traceSince(cluster: Cluster, from: number): readonly TraceEntry[] {
+  return cluster.trace.slice(from);
+}

@@ -1,0 +1,312 @@
+import type { KubeObject, ObjectMeta, Pod } from '../api/types';
+import { canonicalJson, generateName } from '../api/naming';
+import { keyOf, objectKey, type ObjectRef } from '../store/keys';
+import type { DraftStore } from '../store/store';
+import { Store } from '../store/store';
+import { LogWriter } from './append-log';
+import { rngFrom, type Rng } from './rng';
+import { summarize } from './summary';
+import type { TimerQueue } from './timers';
+import type {
+  Change, Cluster, ClusterView, Controller, EventRecord, ReconcileContext, RuntimeTables, TableName, TraceEntry,
+} from './types';
+
+// A transaction: the one place where Changes are applied. It wraps a writable copy of a Cluster,
+// is itself the ClusterView controllers read, applies each Change as the API server would
+// (metadata, resourceVersion, generation, graceful deletion) and enqueues the controllers that
+// watch what changed. `commit()` seals it into a new Cluster; the input Cluster is never touched.
+
+/** Kinds whose metadata.generation moves when their spec changes (API server strategies). */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy']);
+
+export class Transaction implements ClusterView {
+  readonly config: Cluster['config'];
+  nowMs: number;
+  readonly rng: Rng;
+  private readonly store: DraftStore;
+  private readonly tables: { -readonly [K in TableName]: Map<string, unknown> };
+  private readonly ownedTables = new Set<TableName>();
+  readonly timers: TimerQueue;
+  private readonly events: LogWriter<EventRecord>;
+  private readonly trace: LogWriter<TraceEntry>;
+  private nextUid: number;
+  private nextResourceVersion: number;
+  private readonly queue: { controller: string; key: string }[] = [];
+  private queueHead = 0;
+  private readonly queued = new Set<string>();
+  readonly controllers: ReadonlyMap<string, Controller>;
+  private readonly watchers: ReadonlyMap<string, readonly Controller[]>;
+  private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
+
+  constructor(private readonly base: Cluster, controllers: readonly Controller[]) {
+    this.config = base.config;
+    this.nowMs = base.nowMs;
+    this.rng = rngFrom(base.rngState);
+    this.store = base.store.edit();
+    this.tables = { nodes: base.tables.nodes as Map<string, never>, pods: base.tables.pods as Map<string, never>, images: base.tables.images as Map<string, never> };
+    this.timers = base.timers.clone();
+    this.events = base.events.extend();
+    this.trace = base.trace.extend();
+    this.nextUid = base.nextUid;
+    this.nextResourceVersion = base.nextResourceVersion;
+    this.controllers = new Map(controllers.map((c) => [c.name, c]));
+    const watchers = new Map<string, Controller[]>();
+    const tableWatchers = new Map<TableName, Controller[]>();
+    for (const c of controllers) {
+      for (const kind of Object.keys(c.watches)) watchers.set(kind, [...(watchers.get(kind) ?? []), c]);
+      for (const t of c.watchesTables ?? []) tableWatchers.set(t, [...(tableWatchers.get(t) ?? []), c]);
+    }
+    this.watchers = watchers;
+    this.tableWatchers = tableWatchers;
+  }
+
+  commit(): Cluster {
+    return {
+      config: this.config,
+      nowMs: this.nowMs,
+      store: this.store.seal(),
+      rngState: this.rng.state(),
+      nextUid: this.nextUid,
+      nextResourceVersion: this.nextResourceVersion,
+      timers: this.timers.freeze(),
+      tables: this.tables as unknown as RuntimeTables,
+      events: this.events.seal(),
+      trace: this.trace.seal(),
+    };
+  }
+
+  // ------------------------------------------------------------ ClusterView
+
+  get: Store['get'] = (kind, namespace, name) => this.store.get(kind, namespace, name);
+  getByKey: Store['getByKey'] = (key) => this.store.getByKey(key);
+  list: Store['list'] = (kind, namespace) => this.store.list(kind, namespace);
+  count: Store['count'] = (kind, namespace) => this.store.count(kind, namespace);
+  namespacesOf: Store['namespacesOf'] = (kind) => this.store.namespacesOf(kind);
+  dependents: Store['dependents'] = (uid) => this.store.dependents(uid);
+  podsOnNode: Store['podsOnNode'] = (node) => this.store.podsOnNode(node);
+  select: Store['select'] = (kind, namespace, selector) => this.store.select(kind, namespace, selector);
+
+  table<T extends TableName>(name: T): RuntimeTables[T] {
+    return this.tables[name] as unknown as RuntimeTables[T];
+  }
+
+  context(): ReconcileContext {
+    const epoch = this.config.epochMs;
+    const now = this.nowMs;
+    return { nowMs: now, rng: this.rng, config: this.config, iso: (ms = now) => isoAt(epoch, ms) };
+  }
+
+  // ------------------------------------------------------------ work queue
+
+  enqueue(controller: string, key: string): void {
+    const id = `${controller}\u0000${key}`;
+    if (this.queued.has(id)) return;
+    this.queued.add(id);
+    this.queue.push({ controller, key });
+  }
+
+  dequeue(): { controller: string; key: string } | undefined {
+    if (this.queueHead >= this.queue.length) {
+      this.queue.length = 0;
+      this.queueHead = 0;
+      return undefined;
+    }
+    const item = this.queue[this.queueHead++];
+    this.queued.delete(`${item.controller}\u0000${item.key}`);
+    if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
+      this.queue.splice(0, this.queueHead);
+      this.queueHead = 0;
+    }
+    return item;
+  }
+
+  // ------------------------------------------------------------ applying changes
+
+  /** Applies one Change; returns an error message (nothing changed) when the API server would refuse it. */
+  apply(change: Change, cause: string): string | undefined {
+    switch (change.verb) {
+      case 'create': return this.create(change.object, cause);
+      case 'update': return this.update(change.object, cause, false);
+      case 'status': return this.update(change.object, cause, true);
+      case 'delete': return this.delete(change.ref, cause, change.gracePeriodSeconds, change.propagation);
+      case 'purge': return this.purge(change.ref, cause);
+      case 'event': this.recordEvent(change.ref, change.type ?? 'Normal', change.reason, change.message, change.source); return undefined;
+      case 'runtime': this.setRow(change.table, change.key, change.value, cause); return undefined;
+      case 'enqueue':
+        if (change.afterMs <= 0) this.enqueue(change.controller, change.key);
+        else this.timers.schedule(this.nowMs + change.afterMs, change.controller, change.key);
+        return undefined;
+    }
+  }
+
+  create(obj: KubeObject, cause: string): string | undefined {
+    let name = obj.metadata.name;
+    if (!name && obj.metadata.generateName) {
+      // names.SimpleNameGenerator; the API server retries on the (rare) collision.
+      do name = generateName(obj.metadata.generateName, this.rng);
+      while (this.store.get(obj.kind, obj.metadata.namespace ?? '', name) !== undefined);
+    }
+    const ref: ObjectRef = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name };
+    if (this.store.get(ref.kind, ref.namespace, ref.name) !== undefined) return alreadyExists(ref);
+    const metadata: ObjectMeta = {
+      ...obj.metadata,
+      name,
+      uid: obj.metadata.uid || this.newUid(),
+      resourceVersion: this.newResourceVersion(),
+      creationTimestamp: obj.metadata.creationTimestamp || isoAt(this.config.epochMs, this.nowMs),
+      ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+    };
+    const stored = { ...obj, metadata };
+    this.store.put(stored);
+    this.changed(stored, undefined, 'create', cause);
+    return undefined;
+  }
+
+  update(obj: KubeObject, cause: string, statusOnly: boolean): string | undefined {
+    const key = objectKey(obj);
+    const old = this.store.getByKey(key);
+    if (old === undefined) return notFound({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name });
+    let next: KubeObject;
+    if (statusOnly) {
+      next = { ...old, status: obj.status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
+    } else {
+      const specChanged = GENERATION_KINDS.has(obj.kind) && canonicalJson(obj.spec) !== canonicalJson(old.spec);
+      const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (specChanged ? 1 : 0);
+      next = {
+        ...obj,
+        metadata: {
+          ...obj.metadata,
+          uid: old.metadata.uid,
+          creationTimestamp: old.metadata.creationTimestamp,
+          resourceVersion: this.newResourceVersion(),
+          ...(generation !== undefined ? { generation } : {}),
+        },
+      };
+      // Finalizers emptied on an object being deleted: the API server removes it now.
+      if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !isGracefulPod(next)) {
+        this.store.remove(key);
+        this.changed(undefined, old, 'delete', cause);
+        return undefined;
+      }
+    }
+    this.store.put(next);
+    this.changed(next, old, 'update', cause);
+    return undefined;
+  }
+
+  delete(ref: ObjectRef, cause: string, gracePeriodSeconds?: number, propagation: 'Background' | 'Foreground' | 'Orphan' = 'Background'): string | undefined {
+    const key = keyOf(ref);
+    const old = this.store.getByKey(key);
+    if (old === undefined) return notFound(ref);
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    const pod = old.kind === 'Pod' ? (old as Pod) : undefined;
+    const grace = gracePeriodSeconds ?? pod?.spec.terminationGracePeriodSeconds ?? 30;
+    // pod registry: an unbound Pod, or grace 0, is removed at once; a bound one waits for its kubelet.
+    const graceful = pod !== undefined && pod.spec.nodeName !== undefined && grace > 0 && !isTerminal(pod);
+    if (finalizers.length === 0 && !graceful) {
+      this.store.remove(key);
+      this.changed(undefined, old, 'delete', cause);
+      return undefined;
+    }
+    if (old.metadata.deletionTimestamp !== undefined && finalizers.length === (old.metadata.finalizers ?? []).length) {
+      return undefined; // already being deleted
+    }
+    const next: KubeObject = {
+      ...old,
+      metadata: {
+        ...old.metadata,
+        resourceVersion: this.newResourceVersion(),
+        deletionTimestamp: old.metadata.deletionTimestamp ?? isoAt(this.config.epochMs, this.nowMs + (graceful ? grace * 1000 : 0)),
+        ...(graceful ? { deletionGracePeriodSeconds: grace } : {}),
+        ...(finalizers.length > 0 ? { finalizers } : {}),
+      },
+    };
+    this.store.put(next);
+    this.changed(next, old, 'update', cause);
+    return undefined;
+  }
+
+  purge(ref: ObjectRef, cause: string): string | undefined {
+    const old = this.store.remove(keyOf(ref));
+    if (old === undefined) return notFound(ref);
+    this.changed(undefined, old, 'delete', cause);
+    return undefined;
+  }
+
+  recordEvent(involved: ObjectRef & { uid: string }, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
+    this.events.push({ timeMs: this.nowMs, involved, type, reason, message, source });
+    if (this.config.recordTrace) {
+      this.trace.push({ timeMs: this.nowMs, verb: 'event', kind: involved.kind, namespace: involved.namespace, name: involved.name, summary: `${reason}: ${message}`, cause: source });
+    }
+  }
+
+  setRow(table: TableName, key: string, value: unknown, cause: string): void {
+    if (!this.ownedTables.has(table)) {
+      this.tables[table] = new Map(this.tables[table]);
+      this.ownedTables.add(table);
+    }
+    if (value === undefined) this.tables[table].delete(key);
+    else this.tables[table].set(key, value);
+    for (const c of this.tableWatchers.get(table) ?? []) if (c.name !== cause) this.enqueue(c.name, key);
+  }
+
+  private changed(after: KubeObject | undefined, before: KubeObject | undefined, verb: 'create' | 'update' | 'delete', cause: string): void {
+    const obj = (after ?? before)!;
+    if (this.config.recordTrace) {
+      this.trace.push({
+        timeMs: this.nowMs, verb, kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name,
+        summary: summarize(after, before), cause,
+      });
+    }
+    for (const c of this.watchers.get(obj.kind) ?? []) this.notify(c, obj.kind, after, before);
+    for (const c of this.watchers.get('*') ?? []) this.notify(c, '*', after, before);
+  }
+
+  private notify(c: Controller, kind: string, after: KubeObject | undefined, before: KubeObject | undefined): void {
+    for (const key of c.watches[kind](this, after, before)) this.enqueue(c.name, key);
+  }
+
+  private newUid(): string {
+    const n = this.nextUid++;
+    // A UUID-shaped, deterministic uid: the counter mixed with the seed.
+    const hex = (n * 2654435761 + this.config.seed * 40503).toString(16).padStart(12, '0').slice(-12);
+    const count = n.toString(16).padStart(8, '0').slice(-8);
+    return `${count}-0000-4000-8000-${hex}`;
+  }
+
+  private newResourceVersion(): string {
+    return String(this.nextResourceVersion++);
+  }
+}
+
+export function isoAt(epochMs: number, ms: number): string {
+  return new Date(epochMs + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+function isGracefulPod(obj: KubeObject): boolean {
+  return obj.kind === 'Pod' && (obj as Pod).spec.nodeName !== undefined && !isTerminal(obj as Pod);
+}
+
+export function alreadyExists(ref: ObjectRef): string {
+  return `${resourceName(ref.kind)} "${ref.name}" already exists`;
+}
+
+export function notFound(ref: ObjectRef): string {
+  return `${resourceName(ref.kind)} "${ref.name}" not found`;
+}
+
+/** The API server's resource.group spelling used in messages: `deployments.apps`, `pods`. */
+export function resourceName(kind: string): string {
+  const groups: Record<string, string> = {
+    Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', DaemonSet: 'daemonsets.apps',
+    StatefulSet: 'statefulsets.apps', ControllerRevision: 'controllerrevisions.apps', Job: 'jobs.batch', CronJob: 'cronjobs.batch',
+    NetworkPolicy: 'networkpolicies.networking.k8s.io',
+  };
+  return groups[kind] ?? `${kind.toLowerCase()}${kind.endsWith('s') ? 'es' : 's'}`;
+}

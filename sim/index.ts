@@ -1,0 +1,65 @@
+import type { Change, Cluster, ClusterConfig, ClusterView } from './engine/types';
+import * as loop from './engine/loop';
+import { CONTROLLERS } from './cluster/controllers';
+import { planManifests, type PlanOptions } from './api/apply';
+import type { Transaction } from './engine/transaction';
+
+// The simulator's public API: pure functions from a Cluster (and inputs) to a new Cluster.
+
+export type { Cluster, ClusterConfig, ClusterView, Change } from './engine/types';
+export { emptyCluster } from './engine/loop';
+
+export interface WriteResult {
+  readonly cluster: Cluster;
+  /** kubectl's output lines (`deployment.apps/nginx created`). */
+  readonly lines: readonly string[];
+  /** kubectl's error lines; when any, `cluster` is the input cluster, unchanged. */
+  readonly errors: readonly string[];
+}
+
+/** kubectl apply/create/replace -f: plan, then submit atomically and reconcile at this instant. */
+export function applyManifests(cluster: Cluster, text: string, opts: PlanOptions): WriteResult {
+  const plan = planManifests(cluster.store, text, opts);
+  if (plan.errors.length > 0) return { cluster, lines: [], errors: plan.errors };
+  const result = loop.submit(cluster, plan.changes, CONTROLLERS);
+  return { cluster: result.cluster, lines: result.errors.length > 0 ? [] : plan.lines, errors: result.errors };
+}
+
+/** Submits changes as an API client; atomic; controllers then run until quiet. */
+export function submit(cluster: Cluster, changes: readonly Change[], cause = 'kubectl'): { cluster: Cluster; errors: readonly string[] } {
+  return loop.submit(cluster, changes, CONTROLLERS, cause);
+}
+
+/** Lets `ms` of virtual time pass. */
+export function advance(cluster: Cluster, ms: number): Cluster {
+  return loop.advance(cluster, ms, CONTROLLERS);
+}
+
+/** Lets time pass until `done` holds (checked at quiet instants) or `withinMs` has passed. */
+export function advanceUntil(cluster: Cluster, withinMs: number, done: (view: ClusterView) => boolean): { cluster: Cluster; reached: boolean } {
+  return loop.advanceUntil(cluster, cluster.nowMs + withinMs, CONTROLLERS, done as (v: Transaction) => boolean);
+}
+
+/** Runs controllers until quiet at the current instant (no time passes). */
+export function settle(cluster: Cluster): Cluster {
+  return loop.advance(cluster, 0, CONTROLLERS);
+}
+
+/** A read-only view of a snapshot, the same interface controllers read. */
+export function viewOf(cluster: Cluster): ClusterView {
+  const store = cluster.store;
+  return {
+    get: (k, ns, n) => store.get(k, ns, n),
+    getByKey: (key) => store.getByKey(key),
+    list: (k, ns) => store.list(k, ns),
+    count: (k, ns) => store.count(k, ns),
+    namespacesOf: (k) => store.namespacesOf(k),
+    dependents: (uid) => store.dependents(uid),
+    podsOnNode: (n) => store.podsOnNode(n),
+    select: (k, ns, sel) => store.select(k, ns, sel),
+    nowMs: cluster.nowMs,
+    config: cluster.config,
+    table: (name) => cluster.tables[name],
+  } as ClusterView;
+}
+

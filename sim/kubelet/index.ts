@@ -1,0 +1,3 @@
+import type { Controller } from '../engine/types';
+
+export const controllers: readonly Controller[] = [];

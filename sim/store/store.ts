@@ -1,0 +1,204 @@
+import type { KubeObject, LabelSelector, Pod } from '../api/types';
+import { matchesSelector } from './labels';
+import { objectKey } from './keys';
+
+// The object store: every API object of the cluster, with the indexes controllers need so that no
+// look-up scans all objects. A Store is immutable once sealed; `edit()` gives a draft that copies
+// each inner map or set only the first time the draft writes to it (copy-on-write), so a change
+// costs O(1) amortised and older snapshots never see it.
+
+type Bucket = Map<string, KubeObject>;
+
+/** The read side every controller, kubectl and assertion uses. */
+export interface StoreView {
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined;
+  getByKey<T extends KubeObject = KubeObject>(key: string): T | undefined;
+  /** Objects of a kind, in one namespace or (namespace undefined) all; insertion order. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[];
+  count(kind: string, namespace?: string): number;
+  namespacesOf(kind: string): readonly string[];
+  /** Objects whose ownerReferences name this uid. */
+  dependents(ownerUid: string): readonly KubeObject[];
+  /** Pods bound to a node (spec.nodeName). */
+  podsOnNode(nodeName: string): readonly Pod[];
+  /** Objects of a kind in a namespace whose labels match the selector. */
+  select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[];
+}
+
+interface Indexes {
+  byKindNs: Map<string, Bucket>;          // "kind/ns" -> key -> object
+  nsByKind: Map<string, Set<string>>;      // kind -> namespaces holding that kind
+  byOwner: Map<string, Set<string>>;       // owner uid -> dependent keys
+  byNode: Map<string, Set<string>>;        // node name -> pod keys
+  byLabel: Map<string, Set<string>>;       // "kind/ns/k=v" -> keys
+}
+
+export class Store implements StoreView {
+  protected idx: Indexes;
+
+  constructor(idx?: Indexes) {
+    this.idx = idx ?? { byKindNs: new Map(), nsByKind: new Map(), byOwner: new Map(), byNode: new Map(), byLabel: new Map() };
+  }
+
+  static empty(): Store { return new Store(); }
+
+  edit(): DraftStore { return new DraftStore(this.idx); }
+
+  get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined {
+    return this.idx.byKindNs.get(`${kind}/${namespace}`)?.get(`${kind}/${namespace}/${name}`) as T | undefined;
+  }
+
+  getByKey<T extends KubeObject = KubeObject>(key: string): T | undefined {
+    const second = key.indexOf('/', key.indexOf('/') + 1);
+    return this.idx.byKindNs.get(key.slice(0, second))?.get(key) as T | undefined;
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
+    if (namespace !== undefined) return [...(this.idx.byKindNs.get(`${kind}/${namespace}`)?.values() ?? [])] as T[];
+    const out: T[] = [];
+    for (const ns of this.namespacesOf(kind)) {
+      for (const obj of this.idx.byKindNs.get(`${kind}/${ns}`)?.values() ?? []) out.push(obj as T);
+    }
+    return out;
+  }
+
+  count(kind: string, namespace?: string): number {
+    if (namespace !== undefined) return this.idx.byKindNs.get(`${kind}/${namespace}`)?.size ?? 0;
+    let n = 0;
+    for (const ns of this.namespacesOf(kind)) n += this.idx.byKindNs.get(`${kind}/${ns}`)?.size ?? 0;
+    return n;
+  }
+
+  namespacesOf(kind: string): readonly string[] {
+    return [...(this.idx.nsByKind.get(kind) ?? [])].sort();
+  }
+
+  dependents(ownerUid: string): readonly KubeObject[] {
+    return this.resolve(this.idx.byOwner.get(ownerUid));
+  }
+
+  podsOnNode(nodeName: string): readonly Pod[] {
+    return this.resolve(this.idx.byNode.get(nodeName)) as Pod[];
+  }
+
+  select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[] {
+    const pairs = Object.entries(selector.matchLabels ?? {});
+    // Narrow by the rarest matchLabels pair, then check the whole selector.
+    let candidates: Iterable<KubeObject> | undefined;
+    let best = Infinity;
+    for (const [k, v] of pairs) {
+      const set = this.idx.byLabel.get(`${kind}/${namespace}/${k}=${v}`);
+      if (set === undefined) return [];
+      if (set.size < best) { best = set.size; candidates = this.resolve(set); }
+    }
+    candidates ??= this.idx.byKindNs.get(`${kind}/${namespace}`)?.values() ?? [];
+    const out: T[] = [];
+    for (const obj of candidates) if (matchesSelector(obj.metadata.labels, selector)) out.push(obj as T);
+    return out;
+  }
+
+  private resolve(keys: Set<string> | undefined): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const key of keys ?? []) {
+      const obj = this.getByKey(key);
+      if (obj !== undefined) out.push(obj);
+    }
+    return out;
+  }
+}
+
+/** A writable copy of a Store; `seal()` freezes it into a new Store. */
+export class DraftStore extends Store {
+  private readonly owned = new Set<object>();
+  private sealed = false;
+
+  constructor(base: Indexes) {
+    super({
+      byKindNs: new Map(base.byKindNs), nsByKind: new Map(base.nsByKind),
+      byOwner: new Map(base.byOwner), byNode: new Map(base.byNode), byLabel: new Map(base.byLabel),
+    });
+  }
+
+  seal(): Store {
+    this.sealed = true;
+    return new Store(this.idx);
+  }
+
+  /** Inserts or replaces an object, keeping every index in step. */
+  put(obj: KubeObject): void {
+    this.assertOpen();
+    const key = objectKey(obj);
+    const ns = obj.metadata.namespace ?? '';
+    const old = this.getByKey(key);
+    if (old !== undefined) this.unindex(key, old);
+    this.own(this.idx.byKindNs, `${obj.kind}/${ns}`, () => new Map<string, KubeObject>()).set(key, obj);
+    this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
+    this.index(key, obj);
+  }
+
+  remove(key: string): KubeObject | undefined {
+    this.assertOpen();
+    const old = this.getByKey(key);
+    if (old === undefined) return undefined;
+    this.unindex(key, old);
+    const bucketKey = `${old.kind}/${old.metadata.namespace ?? ''}`;
+    const bucket = this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>());
+    bucket.delete(key);
+    if (bucket.size === 0) {
+      this.idx.byKindNs.delete(bucketKey);
+      const namespaces = this.own(this.idx.nsByKind, old.kind, () => new Set<string>());
+      namespaces.delete(old.metadata.namespace ?? '');
+    }
+    return old;
+  }
+
+  private index(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) this.addTo(this.idx.byOwner, ref.uid, key);
+    if (obj.kind === 'Pod') {
+      const node = (obj as Pod).spec.nodeName;
+      if (node) this.addTo(this.idx.byNode, node, key);
+    }
+    const prefix = `${obj.kind}/${obj.metadata.namespace ?? ''}/`;
+    for (const k in obj.metadata.labels ?? {}) this.addTo(this.idx.byLabel, `${prefix}${k}=${obj.metadata.labels![k]}`, key);
+  }
+
+  private unindex(key: string, obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) this.removeFrom(this.idx.byOwner, ref.uid, key);
+    if (obj.kind === 'Pod') {
+      const node = (obj as Pod).spec.nodeName;
+      if (node) this.removeFrom(this.idx.byNode, node, key);
+    }
+    const prefix = `${obj.kind}/${obj.metadata.namespace ?? ''}/`;
+    for (const k in obj.metadata.labels ?? {}) this.removeFrom(this.idx.byLabel, `${prefix}${k}=${obj.metadata.labels![k]}`, key);
+  }
+
+  private addTo(index: Map<string, Set<string>>, indexKey: string, key: string): void {
+    this.own(index, indexKey, () => new Set<string>()).add(key);
+  }
+
+  private removeFrom(index: Map<string, Set<string>>, indexKey: string, key: string): void {
+    if (!index.has(indexKey)) return;
+    const set = this.own(index, indexKey, () => new Set<string>());
+    set.delete(key);
+    if (set.size === 0) index.delete(indexKey);
+  }
+
+  /** The draft's own copy of parent.get(k), copied from the base snapshot on first write. */
+  private own<C extends Map<string, unknown> | Set<string>>(parent: Map<string, C>, k: string, create: () => C): C {
+    let inner = parent.get(k);
+    if (inner === undefined) {
+      inner = create();
+    } else if (!this.owned.has(inner)) {
+      inner = (inner instanceof Map ? new Map(inner) : new Set(inner)) as C;
+    } else {
+      return inner;
+    }
+    parent.set(k, inner);
+    this.owned.add(inner);
+    return inner;
+  }
+
+  private assertOpen(): void {
+    if (this.sealed) throw new Error('store: write to a sealed draft; this is a simulator bug');
+  }
+}
