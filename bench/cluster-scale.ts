@@ -1,0 +1,60 @@
+// Benchmark child: a kubeadm-like cluster of N nodes, then D Deployments x R replicas applied in
+// one `kubectl apply`, run in virtual time until every Pod is Running and available.
+// Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
+import { performance } from 'node:perf_hooks';
+import { bootstrapCluster } from '../sim/cluster/bootstrap';
+import { applyManifests, advanceUntil } from '../sim/index';
+import type { Deployment } from '../sim/api/types';
+
+const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
+
+function manifests(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < deployments; i++) {
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: app-${i}}
+  template:
+    metadata:
+      labels: {app: app-${i}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        resources:
+          requests: {cpu: 10m, memory: 16Mi}
+`);
+  }
+  return docs.join('---\n');
+}
+
+function availableTotal(list: readonly Deployment[]): number {
+  let n = 0;
+  for (const d of list) n += d.status?.availableReplicas ?? 0;
+  return n;
+}
+
+const t0 = performance.now();
+let cluster = bootstrapCluster({ nodes, recordTrace: false, seed: 1 });
+const bootstrapMs = performance.now() - t0;
+const text = manifests();
+const t1 = performance.now();
+const applied = applyManifests(cluster, text, { mode: 'apply', source: 'bench.yml' });
+if (applied.errors.length > 0) throw new Error(applied.errors.join('\n'));
+cluster = applied.cluster;
+const applyMs = performance.now() - t1;
+const want = deployments * replicas;
+const result = advanceUntil(cluster, 3_600_000, (v) => availableTotal(v.list<Deployment>('Deployment', 'default')) === want);
+const totalMs = performance.now() - t1;
+const running = result.cluster.store.list('Pod', 'default').filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
+console.log(JSON.stringify({
+  nodes, deployments, replicas, pods: want, running, reached: result.reached,
+  virtualSeconds: (result.cluster.nowMs - cluster.nowMs) / 1000,
+  bootstrapMs: Math.round(bootstrapMs), applyMs: Math.round(applyMs), applyToAllRunningMs: Math.round(totalMs),
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+}));
