@@ -3,7 +3,7 @@
 const common = {
   paths: ['features/**/*.feature'],
   requireModule: ['ts-node/register'],
-  require: ['support/**/*.ts', 'steps/**/*.ts'],
+  require: ['support/**/!(*.test|*.prop).ts', 'steps/**/!(*.test|*.prop).ts'],
   strict: true,
   format: [
     'progress',

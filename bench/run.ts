@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
+import { runReportBench } from '../support/conformance/bench';
 
 interface Figure { readonly [field: string]: unknown }
 
@@ -26,6 +27,14 @@ if (!only || only === 'scale') {
     console.log(JSON.stringify(f));
     return f;
   });
+}
+
+if (!only || only === 'reports') {
+  // The run's own overhead: turning 1,000 scenarios' messages into the three conformance reports.
+  runReportBench(1000); // warm-up: module loading and first-call compilation are not per-run costs
+  const r = runReportBench(1000);
+  figures.reportGeneration = { scenarios: r.scenarios, ms: Math.round(r.ms), bytes: r.bytes };
+  console.log(JSON.stringify(figures.reportGeneration));
 }
 
 mkdirSync('reports', { recursive: true });

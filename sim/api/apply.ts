@@ -1,15 +1,17 @@
 import type { KubeObject, ObjectMeta } from './types';
 import { parseManifests, type ParsedDocument } from './parse';
-import { kindInfo, groupKind, resourceRef, type KindInfo } from './kinds';
-import { formatInvalid } from './field-errors';
+import { kindInfo, resourceRef, type KindInfo } from './kinds';
+import { formatKubectlInvalid, required } from './field-errors';
 import { threeWayMerge } from './merge';
-import { canonicalJson } from './naming';
+import { canonicalJson, fnv32a } from './naming';
+import { rngFrom, seedState } from '../engine/rng';
 import type { StoreView } from '../store/store';
 import type { Change } from '../engine/types';
 import './kinds/index';
 
 // The API server's write path for manifests, as kubectl apply/create/replace drive it:
-// parse -> resolve kind -> default -> validate -> create or three-way-merge update.
+// parse -> resolve kind -> strict decode -> three-way merge with the live object (apply) ->
+// default (+ defaulting admission) -> prepare update -> validate -> allocate -> create or update.
 // All documents are checked before anything is written; one error and nothing is stored.
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -48,19 +50,51 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
   const errors: string[] = [];
   const seen = new Set<string>();
   const verb = opts.mode === 'replace' ? 'replacing' : 'creating';
+  const plannedObjects: KubeObject[] = [];
   for (const doc of docs) {
-    const planned = planOne(view, doc, opts);
+    const planned = planOneSafely(plannedObjects.length === 0 ? view : overlay(view, plannedObjects), doc, opts);
     if ('error' in planned) { errors.push(planned.error.replace('{verb}', verb)); continue; }
     const id = `${planned.info.kind}/${planned.obj.metadata.namespace ?? ''}/${planned.obj.metadata.name}`;
-    if (seen.has(id)) {
+    if (planned.obj.metadata.name !== '' && seen.has(id)) {
       errors.push(`error: ${opts.source}: document at line ${doc.line} repeats ${resourceRef(planned.info, planned.obj.metadata.name)}; each object may appear once per apply`);
       continue;
     }
     seen.add(id);
     if (planned.change !== undefined) changes.push(planned.change);
+    // Later documents see objects planned earlier: a Namespace created at the top of the file (kubectl
+    // applies documents in order), Services whose addresses are allocated.
+    if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace')) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
   }
   return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors };
+}
+
+/**
+ * The store as seen by a later document of the same file: objects with allocations planned earlier
+ * in the batch (Services and their IPs and ports) are listed too, so two never get the same address.
+ */
+function overlay(view: StoreView, planned: readonly KubeObject[]): StoreView {
+  const extra = (kind: string, namespace?: string) => planned.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  return {
+    get: <T extends KubeObject>(k: string, ns: string, n: string) =>
+      (planned.find((o) => o.kind === k && (o.metadata.namespace ?? '') === ns && o.metadata.name === n) as T | undefined) ?? view.get<T>(k, ns, n),
+    getByKey: (key) => view.getByKey(key),
+    list: <T extends KubeObject>(k: string, ns?: string) => [...view.list<T>(k, ns).filter((o) => !extra(k, ns).some((p) => p.metadata.name === o.metadata.name && p.metadata.namespace === o.metadata.namespace)), ...(extra(k, ns) as T[])],
+    count: (k, ns) => view.count(k, ns),
+    namespacesOf: (k) => view.namespacesOf(k),
+    dependents: (uid) => view.dependents(uid),
+    podsOnNode: (n) => view.podsOnNode(n),
+    select: (k, ns, sel) => view.select(k, ns, sel),
+  };
+}
+
+/** A bug in defaulting or validation must not escape as an exception: it becomes one error line. */
+function planOneSafely(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Planned {
+  try {
+    return planOne(view, doc, opts);
+  } catch (e) {
+    return { error: `error: ${opts.source}, document at line ${doc.line}: the simulator failed to process this object (${(e as Error).message}); this is a simulator bug, please report it` };
+  }
 }
 
 type Planned =
@@ -69,10 +103,11 @@ type Planned =
 
 function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Planned {
   const raw = doc.value;
-  const where = `${opts.source}, document at line ${doc.line}`;
   const missing = [raw.apiVersion ? '' : 'apiVersion not set', raw.kind ? '' : 'kind not set'].filter(Boolean);
   if (missing.length > 0) {
-    return { error: `error: error validating "${opts.source}": error validating data: [${missing.join(', ')}] (${where})` };
+    // kubectl's client-side check (utilerrors.Aggregate: brackets only for several).
+    const body = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+    return { error: `error: error validating "${opts.source}": error validating data: ${body}; if you choose to ignore these errors, turn validation off with --validate=false` };
   }
   const kind = String(raw.kind);
   const apiVersion = String(raw.apiVersion);
@@ -82,8 +117,21 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
   if (info === undefined || !info.apiVersions.includes(apiVersion)) {
     return { error: `error: resource mapping not found for name: "${name}" namespace: "${meta.namespace ?? ''}" from "${opts.source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first` };
   }
-  if (name === '' && !(opts.mode === 'create' && typeof meta.generateName === 'string')) {
-    return { error: `error: error ${'{verb}'} "${opts.source}": ${groupKind(info)} "" is invalid: metadata.name: Required value: name or generateName is required` };
+  // The decoder (strict field validation, types, quantities) runs before anything else looks inside.
+  const decodeError = info.decode?.(raw);
+  if (decodeError !== undefined) {
+    const live0 = typeof meta.name === 'string' && meta.name !== '' ? view.get(info.kind, info.namespaced ? String(meta.namespace || opts.namespace || 'default') : '', meta.name) : undefined;
+    const action = live0 !== undefined && opts.mode === 'apply' ? 'patching' : opts.mode === 'replace' ? 'replacing' : 'creating';
+    return { error: `Error from server (BadRequest): error when ${action} "${opts.source}": ${info.kind} in version "${apiVersion.split('/').pop()}" cannot be handled as a ${info.kind}: ${decodeError}` };
+  }
+  if (name === '' && opts.mode === 'apply') {
+    // kubectl apply looks the object up by name before it sends anything (apply.go, obtain current configuration).
+    const resource = `${apiVersion}, Resource=${info.plural}`;
+    const ns = info.namespaced ? String(meta.namespace || opts.namespace || 'default') : '';
+    return { error: `error: error when retrieving current configuration of:\nResource: "${resource}", GroupVersionKind: "${apiVersion}, Kind=${info.kind}"\nName: "", Namespace: "${ns}"\nfrom server for: "${opts.source}": resource name may not be empty` };
+  }
+  if (name === '' && !(opts.mode === 'create' && typeof meta.generateName === 'string' && meta.generateName !== '')) {
+    return { error: formatKubectlInvalid(info.kind, '', [required('metadata.name', 'name or generateName is required')]) };
   }
   let namespace: string | undefined;
   if (info.namespaced) {
@@ -98,7 +146,9 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
       return { error: `Error from server (Forbidden): error when ${'{verb}'} "${opts.source}": ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated` };
     }
   }
-  const manifest = stripServerFields({ ...raw, apiVersion: info.apiVersions[0], metadata: { ...meta, ...(namespace !== undefined ? { namespace } : {}) } });
+  // A cluster-scoped object's namespace is ignored, as kubectl's resource builder does.
+  const { namespace: _ignored, ...clusterMeta } = meta;
+  const manifest = stripServerFields({ ...raw, apiVersion: info.apiVersions[0], metadata: namespace !== undefined ? { ...meta, namespace } : clusterMeta });
   const live = view.get(info.kind, namespace ?? '', name);
   if (live !== undefined && opts.mode === 'create') {
     return { error: `Error from server (AlreadyExists): error when creating "${opts.source}": ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" already exists` };
@@ -116,14 +166,16 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
       ? { ...manifest, metadata: { ...(manifest.metadata as object), ...serverMetadata(live.metadata) }, status: live.status }
       : threeWayMerge(live as unknown as Record<string, unknown>, previous, opts.mode === 'apply' ? withLastApplied(manifest) : manifest);
     candidate = info.defaults(merged as unknown as KubeObject);
+    if (info.prepareForUpdate !== undefined) candidate = info.prepareForUpdate(candidate, live);
   }
   const fieldErrors = info.validate(candidate, live, view);
   if (fieldErrors.length > 0) {
-    const action = live === undefined ? 'creating' : 'patching';
-    const prefix = opts.mode === 'apply' ? `Error from server (Invalid): error when ${action} "${opts.source}": ` : 'The ';
-    const message = formatInvalid(opts.mode === 'apply' ? groupKind(info) : info.kind, candidate.metadata.name, fieldErrors);
-    return { error: prefix + message };
+    // kubectl's checkErr prints an Invalid StatusError as "The <Kind> "<name>" is invalid: ..." whatever the verb.
+    return { error: formatKubectlInvalid(info.kind, candidate.metadata.name || String(meta.generateName ?? ''), fieldErrors) };
   }
+  const allocated = allocate(info, candidate, live, view);
+  if (allocated.error !== undefined) return { error: allocated.error };
+  candidate = allocated.object;
   if (live === undefined) return { info, obj: candidate, change: { verb: 'create', object: candidate }, outcome: 'created' };
   if (sameDesiredState(live, candidate)) return { info, obj: candidate, outcome: 'unchanged' };
   return { info, obj: candidate, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured' };
@@ -146,13 +198,16 @@ function serverMetadata(meta: ObjectMeta): Partial<ObjectMeta> {
   };
 }
 
+/**
+ * kubectl's GetModifiedConfiguration: the manifest as JSON (map keys sorted, as Go marshals a map),
+ * with `metadata.annotations` present but without the annotation itself, stored in that annotation.
+ */
 function withLastApplied(manifest: Record<string, unknown>): Record<string, unknown> {
   const meta = manifest.metadata as Record<string, unknown>;
   const annotations = { ...((meta.annotations as Record<string, string>) ?? {}) };
   delete annotations[LAST_APPLIED];
-  const config = { ...manifest, metadata: { ...meta, ...(Object.keys(annotations).length ? { annotations } : {}) } };
-  if (!Object.keys(annotations).length) delete (config.metadata as Record<string, unknown>).annotations;
-  return { ...manifest, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: `${JSON.stringify(config)}\n` } } };
+  const config = { ...manifest, metadata: { ...meta, annotations } };
+  return { ...manifest, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED]: `${canonicalJson(config)}\n` } } };
 }
 
 function lastAppliedOf(live: KubeObject): Record<string, unknown> | undefined {
@@ -168,4 +223,32 @@ function sameDesiredState(live: KubeObject, next: KubeObject): boolean {
     return canonicalJson({ ...rest, metadata: meta });
   };
   return pick(live) === pick(next);
+}
+
+/**
+ * The API server's write path for an object built in code rather than read from a manifest
+ * (`kubectl run`, `kubectl create deployment`, `kubectl expose`, bootstrap): defaulting and
+ * admission, the strategy's PrepareForUpdate, validation, then allocation (a Service's IPs and
+ * ports). `live` is the stored object for an update. Returns the object to submit, or kubectl's
+ * error text ("The Service "x" is invalid: ...").
+ */
+export function admitObject(view: StoreView, obj: KubeObject, live?: KubeObject): { readonly object: KubeObject; readonly error?: undefined } | { readonly object?: undefined; readonly error: string } {
+  const info = kindInfo(obj.kind);
+  if (info === undefined) return { object: obj };
+  let candidate = info.defaults(obj);
+  if (live !== undefined && info.prepareForUpdate !== undefined) candidate = info.prepareForUpdate(candidate, live);
+  const errors = info.validate(candidate, live, view);
+  if (errors.length > 0) return { error: formatKubectlInvalid(info.kind, candidate.metadata.name || String(candidate.metadata.generateName ?? ''), errors) };
+  const allocated = allocate(info, candidate, live, view);
+  if (allocated.error !== undefined) return { error: allocated.error };
+  candidate = allocated.object;
+  return { object: candidate };
+}
+
+/** KindInfo.allocate with a generator seeded from the object's name and the store (pure, repeatable). */
+function allocate(info: KindInfo, obj: KubeObject, live: KubeObject | undefined, view: StoreView): { readonly object: KubeObject; readonly error?: undefined } | { readonly object?: undefined; readonly error: string } {
+  if (info.allocate === undefined) return { object: obj };
+  const ref = `${info.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+  const allocated = info.allocate(obj, live, view, rngFrom(seedState(fnv32a(ref) ^ view.count(info.kind))));
+  return allocated.errors !== undefined ? { error: formatKubectlInvalid(info.kind, obj.metadata.name, allocated.errors) } : { object: allocated.obj };
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from './types';
 import type { FieldError } from './field-errors';
 import type { StoreView } from '../store/store';
+import type { Rng } from '../engine/rng';
 
 // What the API server knows about each kind: where it is served, whether it is namespaced, its
 // resource names (kubectl's `get deploy`, `get deployments.apps`), and its defaulting and validation.
@@ -16,6 +17,20 @@ export interface KindInfo {
   readonly namespaced: boolean;
   /** SetDefaults_<Kind>, applied to a manifest before validation. Pure; returns a new object. */
   readonly defaults: (obj: KubeObject) => KubeObject;
+  /**
+   * The decoder's verdict on a raw manifest before defaulting (strict field validation: unknown or
+   * duplicate fields, wrong types, unparsable quantities), as the text after "cannot be handled as a
+   * <Kind>: ". Undefined when it decodes.
+   */
+  readonly decode?: (raw: Readonly<Record<string, unknown>>) => string | undefined;
+  /** The registry strategy's PrepareForUpdate: fixes a defaulted update before validation (optional). */
+  readonly prepareForUpdate?: (obj: KubeObject, old: KubeObject) => KubeObject;
+  /**
+   * The registry's allocation step after validation (a Service's cluster IP and node ports): the
+   * object to store, or field errors. `rng` is deterministic for the object and the store.
+   */
+  readonly allocate?: (obj: KubeObject, old: KubeObject | undefined, view: StoreView, rng: Rng) =>
+    { readonly obj: KubeObject; readonly errors?: undefined } | { readonly obj?: undefined; readonly errors: readonly FieldError[] };
   /** Validate<Kind> (create, and update with `old`). Empty when valid. */
   readonly validate: (obj: KubeObject, old: KubeObject | undefined, view: StoreView) => readonly FieldError[];
 }

@@ -27,10 +27,24 @@ export function parseManifests(text: string, source: string): ParseResult {
     const problem = doc.errors[0];
     if (problem !== undefined) {
       const line = lineCounter.linePos(problem.pos[0]).line;
+      if (problem.code === 'DUPLICATE_KEY') {
+        // go-yaml (sigs.k8s.io/yaml) reports a repeated key as an unmarshal error naming the key.
+        const key = /^\s*["']?([^"':\n]*)/.exec(text.slice(problem.pos[0]))?.[1]?.trim() ?? '';
+        return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${line}: key ${JSON.stringify(key)} already set in map` };
+      }
       const reason = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${reason}` };
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // An alias to an anchor that does not exist (go-yaml: "unknown anchor 'a' referenced"), or an alias bomb.
+      const line = lineCounter.linePos(doc.contents?.range?.[0] ?? 0).line;
+      const alias = /alias[^:]*: (.*)$/.exec((e as Error).message)?.[1];
+      const reason = alias !== undefined ? `unknown anchor '${alias}' referenced` : (e as Error).message;
+      return { ok: false, error: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${reason}` };
+    }
     if (value === null || value === undefined) continue; // an empty document between --- separators
     const line = lineCounter.linePos(doc.contents?.range?.[0] ?? 0).line;
     if (typeof value !== 'object' || Array.isArray(value)) {

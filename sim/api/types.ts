@@ -98,6 +98,14 @@ export interface Container {
   readonly imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
   readonly terminationMessagePath: string;
   readonly terminationMessagePolicy: string;
+  /** Sidecar init containers: `Always`. */
+  readonly restartPolicy?: 'Always';
+  readonly workingDir?: string;
+  readonly envFrom?: readonly unknown[];
+  readonly lifecycle?: unknown;
+  readonly securityContext?: unknown;
+  readonly stdin?: boolean;
+  readonly tty?: boolean;
 }
 
 export interface Toleration {
@@ -141,6 +149,13 @@ export interface PodSpec {
   readonly serviceAccountName?: string;
   readonly securityContext?: unknown;
   readonly enableServiceLinks?: boolean;
+  /** Deprecated alias of serviceAccountName that the v1 API still fills. */
+  readonly serviceAccount?: string;
+  readonly priorityClassName?: string;
+  readonly preemptionPolicy?: string;
+  readonly activeDeadlineSeconds?: number;
+  readonly automountServiceAccountToken?: boolean;
+  readonly imagePullSecrets?: readonly { readonly name: string }[];
 }
 
 export interface PodTemplateSpec {
@@ -344,6 +359,7 @@ export interface ServicePort {
   readonly port: number;
   readonly targetPort: IntOrString;
   readonly nodePort?: number;
+  readonly appProtocol?: string;
 }
 export interface Service extends KubeObject {
   readonly kind: 'Service';

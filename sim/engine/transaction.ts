@@ -3,6 +3,7 @@ import { canonicalJson, generateName } from '../api/naming';
 import { keyOf, objectKey, type ObjectRef } from '../store/keys';
 import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
+import { applyDefaults } from '../api/kinds/index';
 import { LogWriter } from './append-log';
 import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
@@ -139,7 +140,10 @@ export class Transaction implements ClusterView {
     }
   }
 
-  create(obj: KubeObject, cause: string): string | undefined {
+  create(input: KubeObject, cause: string): string | undefined {
+    // The API server defaults (and admits) every object it stores, whoever creates it: a ReplicaSet's
+    // Pods get the DefaultTolerationSeconds tolerations as kubectl's do. Defaulting is idempotent.
+    const obj = applyDefaults(input);
     let name = obj.metadata.name;
     if (!name && obj.metadata.generateName) {
       // names.SimpleNameGenerator; the API server retries on the (rare) collision.
@@ -306,7 +310,7 @@ export function resourceName(kind: string): string {
   const groups: Record<string, string> = {
     Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', DaemonSet: 'daemonsets.apps',
     StatefulSet: 'statefulsets.apps', ControllerRevision: 'controllerrevisions.apps', Job: 'jobs.batch', CronJob: 'cronjobs.batch',
-    NetworkPolicy: 'networkpolicies.networking.k8s.io',
+    NetworkPolicy: 'networkpolicies.networking.k8s.io', Endpoints: 'endpoints', EndpointSlice: 'endpointslices.discovery.k8s.io',
   };
   return groups[kind] ?? `${kind.toLowerCase()}${kind.endsWith('s') ? 'es' : 's'}`;
 }

@@ -1,3 +1,125 @@
-import type { Controller } from '../engine/types';
+import type { Node, Pod } from '../api/types';
+import type { Change, ClusterView, Controller, NodeRuntime, ReconcileContext, ReconcileResult } from '../engine/types';
+import { NO_CHANGES } from '../engine/types';
+import { syncIsNoop, syncPod, type KubeletNodeFields } from './sync';
+import { netCommandsFor } from '../runtime/net-hooks';
+import { envSource } from '../runtime/env-hooks';
+import { isPodRt, type PodRt } from './types';
 
-export const controllers: readonly Controller[] = [];
+// The kubelet of every node, as one controller keyed by Pod ("Pod/<ns>/<name>"). It also answers
+// two other kinds of keys the engine hands it: a `pods` table row key (a Pod uid, when another
+// component such as `kubectl exec` changed a container's files) and a `nodes` table row key (a node
+// name, when its kubelet stops or comes back); "gone/<uid>" clears the row of a Pod removed by someone else.
+
+export const KUBELET = 'kubelet';
+
+function podKey(ns: string, name: string): string {
+  return `Pod/${ns}/${name}`;
+}
+
+const watchPod = (_v: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {
+  const p = (after ?? before) as Pod;
+  if (p.spec?.nodeName === undefined) return [];
+  if (after === undefined) return [`gone/${p.metadata.uid}`];
+  return [podKey(p.metadata.namespace ?? 'default', p.metadata.name)];
+};
+
+const watchNode = (_v: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {
+  const a = after as Node | undefined;
+  const b = before as Node | undefined;
+  if (a === undefined) return [];
+  const ip = (n: Node | undefined) => n?.status?.addresses?.find((x) => x.type === 'InternalIP')?.address;
+  if (b !== undefined && a.spec?.podCIDR === b.spec?.podCIDR && ip(a) === ip(b)) return [];
+  return [`node/${a.metadata.name}`];
+};
+
+function reconcile(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
+  if (key.startsWith('Pod/')) return reconcilePod(view, key, ctx);
+  if (key.startsWith('gone/')) {
+    const uid = key.slice(5);
+    return view.table('pods').has(uid) ? { changes: [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }] } : NO_CHANGES;
+  }
+  if (key.startsWith('node/')) return fanOut(view, key.slice(5));
+  const row = view.table('pods').get(key);
+  if (isPodRt(row)) return reconcilePod(view, `Pod/${row.ref}`, ctx, true);
+  return nodeRowChanged(view, key);
+}
+
+function fanOut(view: ClusterView, nodeName: string): ReconcileResult {
+  const changes: Change[] = view.podsOnNode(nodeName).map((p) => ({ verb: 'enqueue', controller: KUBELET, key: podKey(p.metadata.namespace ?? 'default', p.metadata.name), afterMs: 0 }));
+  return { changes };
+}
+
+/** A kubelet that comes back resyncs all its Pods; one that stops freezes them (nothing to do). */
+function nodeRowChanged(view: ClusterView, nodeName: string): ReconcileResult {
+  const row = view.table('nodes').get(nodeName) as (NodeRuntime & KubeletNodeFields) | undefined;
+  if (row === undefined) return NO_CHANGES;
+  const seen = row.kubeletAlive ?? true;
+  if (row.alive === seen) return NO_CHANGES;
+  const changes: Change[] = [{ verb: 'runtime', table: 'nodes', key: nodeName, value: { ...row, kubeletAlive: row.alive } }];
+  if (row.alive) changes.push(...fanOut(view, nodeName).changes);
+  return { changes };
+}
+
+// Timestamps repeat a lot (every status at one instant): memoise the RFC 3339 text per (epoch, ms).
+const isoCache = new Map<number, string>();
+let isoEpoch = NaN;
+function isoOf(ctx: ReconcileContext, ms: number): string {
+  if (ctx.config.epochMs !== isoEpoch) { isoCache.clear(); isoEpoch = ctx.config.epochMs; }
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size > 50_000) isoCache.clear();
+    text = ctx.iso(ms);
+    isoCache.set(ms, text);
+  }
+  return text;
+}
+
+function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, external = false): ReconcileResult {
+  const pod = view.getByKey<Pod>(key);
+  if (pod === undefined) return NO_CHANGES;
+  const nodeName = pod.spec.nodeName;
+  if (nodeName === undefined) return NO_CHANGES;
+  const nodeRow = view.table('nodes').get(nodeName);
+  if (nodeRow !== undefined && !nodeRow.alive) return NO_CHANGES;
+  const node = view.get<Node>('Node', '', nodeName);
+  const rowValue = view.table('pods').get(pod.metadata.uid);
+  const rt = isPodRt(rowValue) ? rowValue : undefined;
+  if (syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
+  const source = envSource();
+  const out = syncPod({
+    env: source === undefined ? undefined : { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) },
+    volumeFiles: source?.volumeFiles === undefined ? undefined : (v) => source.volumeFiles!(view, pod, v),
+    pod, rt, node, nodeRow, external, images: view.table('images'), net: () => netCommandsFor(view, pod), nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
+    usedIps: () => {
+      const used = new Set<string>();
+      for (const p of view.podsOnNode(nodeName)) if (p.status?.podIP && p.spec.hostNetwork !== true) used.add(p.status.podIP);
+      return used;
+    },
+  });
+  const changes: Change[] = [];
+  const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
+  for (const e of out.events) changes.push({ verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET });
+  if (out.nodeRow !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: nodeName, value: out.nodeRow });
+  if (out.purge) {
+    if (rt !== undefined) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: undefined });
+    changes.push({ verb: 'purge', ref: { kind: 'Pod', namespace: ref.namespace, name: ref.name }, reason: 'kubelet: containers stopped' });
+    return { changes };
+  }
+  if (out.status !== undefined) changes.push({ verb: 'status', object: { ...pod, status: out.status } });
+  if (out.rt !== rt) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: out.rt as PodRt });
+  const result: ReconcileResult = { changes };
+  return Number.isFinite(out.wakeMs) && out.wakeMs > ctx.nowMs ? { changes, requeueAfterMs: out.wakeMs - ctx.nowMs } : result;
+}
+
+export const kubeletController: Controller = {
+  name: KUBELET,
+  reconcile,
+  watches: { Pod: watchPod, Node: watchNode },
+  watchesTables: ['pods', 'nodes'],
+};
+
+export const controllers: readonly Controller[] = [kubeletController];
+
+export type { PodRt, ContainerRt, LogLine, ProbeWorker } from './types';
+export { syncPod } from './sync';

@@ -1,3 +1,7 @@
 import type { Controller } from '../engine/types';
+import { scheduler } from './scheduler';
 
-export const controllers: readonly Controller[] = [];
+export { schedulePod, type ScheduleResult } from './schedule-one';
+export { SCHEDULER_NAME } from './scheduler';
+
+export const controllers: readonly Controller[] = [scheduler];

@@ -1,22 +1,74 @@
 import { registerKind, type KindInfo } from '../kinds';
-import type { KubeObject } from '../types';
+import type { KubeObject, Service } from '../types';
+import { allocateServiceAddresses } from '../../network/service-alloc';
+import { networkKinds } from '../../network/kinds';
+import type { FieldError } from '../field-errors';
+import type { StoreView } from '../../store/store';
+import { defaultNamespace } from '../defaults/namespace';
+import { defaultNode } from '../defaults/node';
+import { defaultPod } from '../defaults/pod';
+import { defaultService } from '../defaults/service';
+import { prepareServiceUpdate } from '../defaults/service-update';
+import { defaultReplicaSet } from '../defaults/replicaset';
+import { defaultDeployment } from '../defaults/deployment';
+import { defaultDaemonSet } from '../defaults/daemonset';
+import { defaultStatefulSet } from '../defaults/statefulset';
+import { validateNamespace } from '../validation/namespace';
+import { validateNode } from '../validation/node';
+import { validatePod } from '../validation/pod';
+import { validateService } from '../validation/service';
+import { validateReplicaSet } from '../validation/replicaset';
+import { validateDeployment } from '../validation/deployment';
+import { validateDaemonSet } from '../validation/daemonset';
+import { validateStatefulSet } from '../validation/statefulset';
+import { validateObjectMeta } from '../validation/meta';
+import { nameIsDNSSubdomain } from '../validation/names';
+import { decoderFor } from '../schema/decode';
 
-// Registers every kind the simulator serves. Defaulting and validation live in
-// sim/api/defaults/ and sim/api/validation/, one file per kind.
-// PLACEHOLDER registrations (identity defaults, no validation) until those files exist.
+// Registers every kind the simulator serves, with its defaulting (sim/api/defaults/) and
+// validation (sim/api/validation/), one file per kind, and its strict decoder (sim/api/schema/).
 
-const identity = (o: KubeObject): KubeObject => o;
-const noErrors = () => [];
+type Validate = (obj: KubeObject, old: KubeObject | undefined, view: StoreView) => readonly FieldError[];
 
-function kind(k: string, group: string, versions: string[], plural: string, shortNames: string[], namespaced: boolean): KindInfo {
-  return { kind: k, group, apiVersions: versions, plural, singular: k.toLowerCase(), shortNames, namespaced, defaults: identity, validate: noErrors };
+function kind(k: string, group: string, versions: string[], plural: string, shortNames: string[], namespaced: boolean,
+  defaults: (o: KubeObject) => KubeObject, validate: Validate): KindInfo {
+  return { kind: k, group, apiVersions: versions, plural, singular: k.toLowerCase(), shortNames, namespaced, defaults, validate, decode: decoderFor(k) };
 }
 
-registerKind(kind('Namespace', '', ['v1'], 'namespaces', ['ns'], false));
-registerKind(kind('Node', '', ['v1'], 'nodes', ['no'], false));
-registerKind(kind('Pod', '', ['v1'], 'pods', ['po'], true));
-registerKind(kind('Service', '', ['v1'], 'services', ['svc'], true));
-registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true));
-registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true));
-registerKind(kind('DaemonSet', 'apps', ['apps/v1'], 'daemonsets', ['ds'], true));
-registerKind(kind('StatefulSet', 'apps', ['apps/v1'], 'statefulsets', ['sts'], true));
+const identity = (o: KubeObject): KubeObject => o;
+const metaOnly = (namespaced: boolean): Validate => (o, old) => (old === undefined ? validateObjectMeta(o, namespaced, nameIsDNSSubdomain) : []);
+
+registerKind(kind('Namespace', '', ['v1'], 'namespaces', ['ns'], false, defaultNamespace, validateNamespace));
+registerKind(kind('Node', '', ['v1'], 'nodes', ['no'], false, defaultNode, validateNode));
+registerKind(kind('Pod', '', ['v1'], 'pods', ['po'], true, defaultPod, validatePod));
+registerKind({
+  ...kind('Service', '', ['v1'], 'services', ['svc'], true, defaultService, validateService),
+  prepareForUpdate: prepareServiceUpdate,
+  // The service REST allocates the cluster IP and node ports (sim/network/service-alloc.ts).
+  allocate: (obj, old, view, rng) => {
+    const r = allocateServiceAddresses(view, obj as Service, rng, { old: old as Service | undefined });
+    return r.errors !== undefined ? { errors: r.errors } : { obj: r.service };
+  },
+});
+// Endpoints, EndpointSlice and NetworkPolicy come from sim/network/kinds.ts.
+for (const info of networkKinds) registerKind(info);
+registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true, defaultReplicaSet, validateReplicaSet));
+registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true, defaultDeployment, validateDeployment));
+registerKind(kind('DaemonSet', 'apps', ['apps/v1'], 'daemonsets', ['ds'], true, defaultDaemonSet, validateDaemonSet));
+registerKind(kind('StatefulSet', 'apps', ['apps/v1'], 'statefulsets', ['sts'], true, defaultStatefulSet, validateStatefulSet));
+registerKind(kind('ControllerRevision', 'apps', ['apps/v1'], 'controllerrevisions', [], true, identity, metaOnly(true)));
+// Events live in the cluster's event log, not the store; the kind is registered so that `kubectl get events` / `ev` resolve.
+registerKind(kind('Event', '', ['v1'], 'events', ['ev'], true, identity, metaOnly(true)));
+
+/** The kind's defaults (SetDefaults_* and the defaulting admission), for objects built in code (controllers, bootstrap). */
+export function applyDefaults<T extends KubeObject = KubeObject>(obj: KubeObject): T {
+  const info = registryDefaults.get(obj.kind);
+  return (info === undefined ? obj : info(obj)) as T;
+}
+
+const registryDefaults = new Map<string, (o: KubeObject) => KubeObject>([
+  ['Namespace', defaultNamespace], ['Node', defaultNode], ['Pod', defaultPod], ['Service', defaultService],
+  ['ReplicaSet', defaultReplicaSet], ['Deployment', defaultDeployment], ['DaemonSet', defaultDaemonSet], ['StatefulSet', defaultStatefulSet],
+]);
+
+export { defaultPod, defaultNamespace, defaultNode, defaultService, defaultReplicaSet, defaultDeployment, defaultDaemonSet, defaultStatefulSet };

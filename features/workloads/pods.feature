@@ -1,0 +1,71 @@
+Feature: Why Pods (chapter 2)
+  A Pod is a group of tightly coupled containers that are managed as one unit and share
+  resources: they are scheduled together, share the Pod's network, and share the volumes they
+  mount. The book says a volume mounted into a Pod is mounted into every container; precisely,
+  each container sees a Pod volume only if it lists it in volumeMounts, at its own mount path.
+
+  Background:
+    Given a cluster with 3 nodes
+
+  @claim:pod.why @claim:pod.which-containers
+  Scenario: Containers of one Pod share a volume, each at its own path
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: producer-consumer
+      spec:
+        containers:
+        - name: producer
+          image: busybox
+          volumeMounts:
+          - name: shared-volume
+            mountPath: /producer_dir
+          args: ["/bin/sh", "-c", "echo 'hello world' > /producer_dir/hello; sleep 30000"]
+        - name: consumer
+          image: busybox
+          volumeMounts:
+          - name: shared-volume
+            mountPath: /consumer_dir
+          args: ["/bin/sh", "-c", "cat /consumer_dir/hello; sleep 30000"]
+        - name: loner
+          image: busybox
+          args: ["/bin/sh", "-c", "sleep 30000"]
+        volumes:
+        - name: shared-volume
+          emptyDir: {}
+      """
+    And within 2 minutes pod "producer-consumer" is Running
+    When I run "kubectl exec producer-consumer -c consumer -- cat /consumer_dir/hello"
+    Then the output is:
+      """
+      hello world
+      """
+    When I run "kubectl exec producer-consumer -c loner -- cat /consumer_dir/hello"
+    Then the command fails with "No such file or directory"
+
+  @claim:pod.which-containers @claim:pod.scheduled-together
+  Scenario: The containers of a Pod are one unit: one node, one status, deleted together
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: pair
+      spec:
+        containers:
+        - name: app
+          image: nginx:1.7.9
+        - name: helper
+          image: busybox
+          command: ["sh", "-c", "sleep 3600"]
+      """
+    And within 2 minutes pod "pair" is Running
+    When I run "kubectl get pod pair"
+    Then the output table matches:
+      | NAME | READY | STATUS  | RESTARTS |
+      | pair | 2/2   | Running | 0        |
+    When I run "kubectl delete pod pair"
+    Then the output contains "pod \"pair\" deleted"
+    And within 1 minute pod "pair" does not exist

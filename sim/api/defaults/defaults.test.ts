@@ -1,0 +1,181 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { KubeObject } from '../types';
+import { defaultPod, DEFAULT_TOLERATION_SECONDS } from './pod';
+import { defaultPodSpec, imageTag } from './pod-spec';
+import { podQOSClass } from './qos';
+import { defaultNamespace } from './namespace';
+import { defaultNode } from './node';
+import { defaultService } from './service';
+import { defaultDeployment } from './deployment';
+import { defaultReplicaSet } from './replicaset';
+import { defaultDaemonSet } from './daemonset';
+import { defaultStatefulSet } from './statefulset';
+
+const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}), uid: '', resourceVersion: '', creationTimestamp: '' });
+const obj = (kind: string, spec: unknown, extra: Record<string, unknown> = {}): KubeObject =>
+  ({ apiVersion: kind === 'Pod' || kind === 'Service' || kind === 'Namespace' || kind === 'Node' ? 'v1' : 'apps/v1', kind, metadata: meta('x', 'default'), spec, ...extra });
+
+test('PodSpec defaults: restartPolicy, grace period, dnsPolicy, scheduler, securityContext', () => {
+  const spec = defaultPodSpec({ containers: [{ name: 'c', image: 'nginx' }] });
+  assert.equal(spec.restartPolicy, 'Always');
+  assert.equal(spec.terminationGracePeriodSeconds, 30);
+  assert.equal(spec.dnsPolicy, 'ClusterFirst');
+  assert.equal(spec.schedulerName, 'default-scheduler');
+  assert.deepEqual(spec.securityContext, {});
+  assert.equal(spec.enableServiceLinks, undefined, 'enableServiceLinks is a Pod default, not a PodSpec one');
+  const kept = defaultPodSpec({ containers: [], restartPolicy: 'Never', terminationGracePeriodSeconds: 0, dnsPolicy: 'None' });
+  assert.equal(kept.restartPolicy, 'Never');
+  assert.equal(kept.terminationGracePeriodSeconds, 0, 'an explicit 0 grace period is kept (it is a pointer in Go)');
+  assert.equal(kept.dnsPolicy, 'None');
+});
+
+test('imagePullPolicy is Always for :latest or no tag, else IfNotPresent', () => {
+  const policy = (image: string) => ((defaultPodSpec({ containers: [{ name: 'c', image }] }).containers as { imagePullPolicy: string }[])[0].imagePullPolicy);
+  assert.equal(policy('nginx'), 'Always');
+  assert.equal(policy('nginx:latest'), 'Always');
+  assert.equal(policy('localhost:5000/app'), 'Always');
+  assert.equal(policy('nginx:1.7.9'), 'IfNotPresent');
+  assert.equal(policy('localhost:5000/app:v2'), 'IfNotPresent');
+  assert.equal(policy('nginx@sha256:0123'), 'IfNotPresent');
+  assert.equal(imageTag('registry.k8s.io/pause:3.10'), '3.10');
+  const explicit = defaultPodSpec({ containers: [{ name: 'c', image: 'nginx', imagePullPolicy: 'Never' }] }).containers as { imagePullPolicy: string }[];
+  assert.equal(explicit[0].imagePullPolicy, 'Never');
+});
+
+test('container defaults: termination message, port protocol, probe numbers, httpGet path and scheme', () => {
+  const [c] = defaultPodSpec({
+    containers: [{ name: 'c', image: 'httpd', ports: [{ containerPort: 80 }, { containerPort: 53, protocol: 'UDP' }],
+      livenessProbe: { httpGet: { port: 80 } }, readinessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5, initialDelaySeconds: 10 } }],
+  }).containers as Record<string, any>[];
+  assert.equal(c.terminationMessagePath, '/dev/termination-log');
+  assert.equal(c.terminationMessagePolicy, 'File');
+  assert.deepEqual(c.ports, [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 53, protocol: 'UDP' }]);
+  assert.deepEqual(c.livenessProbe, { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, initialDelaySeconds: 0, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+  assert.equal(c.readinessProbe.periodSeconds, 5);
+  assert.equal(c.readinessProbe.initialDelaySeconds, 10);
+  assert.equal(c.readinessProbe.failureThreshold, 3);
+});
+
+test('volumes: emptyDir when no source, 0644 modes for secret and configMap', () => {
+  const spec = defaultPodSpec({ containers: [], volumes: [{ name: 'a' }, { name: 'b', secret: { secretName: 's' } }, { name: 'c', configMap: { name: 'm', defaultMode: 0o400 } }] });
+  assert.deepEqual(spec.volumes, [{ name: 'a', emptyDir: {} }, { name: 'b', secret: { secretName: 's', defaultMode: 420 } }, { name: 'c', configMap: { name: 'm', defaultMode: 256 } }]);
+});
+
+test('Pod: SetDefaults_Pod, admission plugins and initial status', () => {
+  const pod = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'busybox', resources: { limits: { cpu: '500m' } } }] }));
+  assert.equal(pod.spec.enableServiceLinks, true);
+  assert.equal(pod.spec.serviceAccountName, 'default');
+  assert.equal(pod.spec.priority, 0);
+  assert.deepEqual(pod.spec.containers[0].resources, { limits: { cpu: '500m' }, requests: { cpu: '500m' } });
+  assert.deepEqual(pod.spec.tolerations, [
+    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS },
+    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  ]);
+  assert.deepEqual(pod.status, { phase: 'Pending', qosClass: 'Burstable' });
+});
+
+test('DefaultTolerationSeconds keeps tolerations the Pod already has, including an empty key or effect', () => {
+  const own = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 6000 };
+  const pod = defaultPod(obj('Pod', { containers: [], tolerations: [own] }));
+  assert.deepEqual(pod.spec.tolerations, [own, { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }]);
+  const all = defaultPod(obj('Pod', { containers: [], tolerations: [{ operator: 'Exists' }] }));
+  assert.deepEqual(all.spec.tolerations, [{ operator: 'Exists' }], 'a toleration with no key and no effect tolerates everything');
+  const daemon = defaultPod(obj('Pod', { containers: [], tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' }, { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }] }));
+  assert.equal(daemon.spec.tolerations!.length, 2, 'DaemonSet Pods keep their unbounded tolerations');
+});
+
+test('hostNetwork Pods get hostPort = containerPort; mirror Pods get no service account', () => {
+  const pod = defaultPod({ ...obj('Pod', { hostNetwork: true, containers: [{ name: 'c', image: 'etcd', ports: [{ containerPort: 2379 }] }] }),
+    metadata: { ...meta('etcd-m', 'kube-system'), annotations: { 'kubernetes.io/config.mirror': 'abc' } } });
+  assert.deepEqual(pod.spec.containers[0].ports, [{ containerPort: 2379, protocol: 'TCP', hostPort: 2379 }]);
+  assert.equal(pod.spec.serviceAccountName, undefined);
+});
+
+test('an existing status is kept (updates do not reset the phase)', () => {
+  const pod = defaultPod(obj('Pod', { containers: [] }, { status: { phase: 'Running', qosClass: 'BestEffort', podIP: '10.244.1.2' } }));
+  assert.deepEqual(pod.status, { phase: 'Running', qosClass: 'BestEffort', podIP: '10.244.1.2' });
+});
+
+test('QoS classes', () => {
+  const c = (resources?: unknown) => ({ name: 'c', image: 'i', ...(resources ? { resources } : {}) });
+  assert.equal(podQOSClass({ containers: [c()] }), 'BestEffort');
+  assert.equal(podQOSClass({ containers: [c({ requests: { cpu: '100m' } })] }), 'Burstable');
+  assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } })] }), 'Guaranteed');
+  assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1000m', memory: '1024Mi' } })] }), 'Guaranteed', 'equal quantities in other units');
+  assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m', memory: '1Gi' } })] }), 'Burstable');
+  assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } }), c()] }), 'Burstable', 'every container must be limited');
+  assert.equal(defaultPod(obj('Pod', { containers: [c({ limits: { cpu: '1', memory: '1Gi' } })] })).status.qosClass, 'Guaranteed', 'requests default to limits first');
+});
+
+test('Namespace: Active, kubernetes finalizer, metadata.name label', () => {
+  const ns = defaultNamespace({ apiVersion: 'v1', kind: 'Namespace', metadata: meta('team-a') });
+  assert.deepEqual(ns.spec, { finalizers: ['kubernetes'] });
+  assert.deepEqual(ns.status, { phase: 'Active' });
+  assert.deepEqual(ns.metadata.labels, { 'kubernetes.io/metadata.name': 'team-a' });
+});
+
+test('Node: allocatable defaults to capacity', () => {
+  const node = defaultNode({ apiVersion: 'v1', kind: 'Node', metadata: meta('n1'), status: { capacity: { cpu: '2', memory: '4Gi', pods: '110' } } });
+  assert.deepEqual(node.status.allocatable, { cpu: '2', memory: '4Gi', pods: '110' });
+  assert.deepEqual(node.status.conditions, []);
+});
+
+test('Service: ClusterIP, None affinity, TCP, targetPort = port', () => {
+  const svc = defaultService(obj('Service', { selector: { app: 'web' }, ports: [{ port: 8080 }, { port: 53, protocol: 'UDP', targetPort: 'dns' }] }));
+  assert.equal(svc.spec.type, 'ClusterIP');
+  assert.equal(svc.spec.sessionAffinity, 'None');
+  assert.deepEqual(svc.spec.ports, [{ port: 8080, protocol: 'TCP', targetPort: 8080 }, { port: 53, protocol: 'UDP', targetPort: 'dns' }]);
+  assert.equal(svc.spec.internalTrafficPolicy, 'Cluster');
+  assert.equal(svc.spec.externalTrafficPolicy, undefined);
+  const np = defaultService(obj('Service', { type: 'NodePort', sessionAffinity: 'ClientIP', ports: [{ port: 80 }] }));
+  assert.equal(np.spec.externalTrafficPolicy, 'Cluster');
+  assert.deepEqual(np.spec.sessionAffinityConfig, { clientIP: { timeoutSeconds: 10800 } });
+});
+
+test('Deployment: replicas 1, RollingUpdate 25%/25%, history 10, deadline 600, template defaulted, no admission in templates', () => {
+  const d = defaultDeployment(obj('Deployment', { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.7.9' }] } } }));
+  assert.equal(d.spec.replicas, 1);
+  assert.deepEqual(d.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
+  assert.equal(d.spec.revisionHistoryLimit, 10);
+  assert.equal(d.spec.progressDeadlineSeconds, 600);
+  assert.equal(d.spec.minReadySeconds, 0);
+  assert.equal(d.spec.template.spec.restartPolicy, 'Always');
+  assert.equal(d.spec.template.spec.containers[0].imagePullPolicy, 'IfNotPresent');
+  assert.equal(d.spec.template.spec.tolerations, undefined);
+  assert.equal(d.spec.template.spec.enableServiceLinks, undefined);
+  assert.deepEqual(d.status, {});
+  const recreate = defaultDeployment(obj('Deployment', { replicas: 0, strategy: { type: 'Recreate' } }));
+  assert.equal(recreate.spec.replicas, 0);
+  assert.deepEqual(recreate.spec.strategy, { type: 'Recreate' });
+  const partial = defaultDeployment(obj('Deployment', { strategy: { rollingUpdate: { maxSurge: 1 } } }));
+  assert.deepEqual(partial.spec.strategy.rollingUpdate, { maxSurge: 1, maxUnavailable: '25%' });
+});
+
+test('ReplicaSet, DaemonSet, StatefulSet defaults and initial statuses', () => {
+  const rs = defaultReplicaSet(obj('ReplicaSet', {}));
+  assert.equal(rs.spec.replicas, 1);
+  assert.deepEqual(rs.status, { replicas: 0 });
+  const ds = defaultDaemonSet(obj('DaemonSet', {}));
+  assert.deepEqual(ds.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } });
+  assert.equal(ds.spec.revisionHistoryLimit, 10);
+  assert.deepEqual(ds.status, { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
+  const sts = defaultStatefulSet(obj('StatefulSet', {}));
+  assert.equal(sts.spec.replicas, 1);
+  assert.equal(sts.spec.podManagementPolicy, 'OrderedReady');
+  assert.deepEqual(sts.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+  assert.deepEqual(sts.spec.persistentVolumeClaimRetentionPolicy, { whenDeleted: 'Retain', whenScaled: 'Retain' });
+  assert.equal(sts.spec.revisionHistoryLimit, 10);
+  const explicit = defaultStatefulSet(obj('StatefulSet', { updateStrategy: { type: 'RollingUpdate' } }));
+  assert.deepEqual(explicit.spec.updateStrategy, { type: 'RollingUpdate' }, 'SetDefaults_StatefulSet leaves a nil rollingUpdate alone when the type was given');
+});
+
+test('defaulting never mutates its input and tolerates wrong shapes', () => {
+  const input = obj('Deployment', { template: { spec: { containers: [{ name: 'c', image: 'x', livenessProbe: { exec: { command: ['true'] } } }] } } });
+  const frozen = JSON.stringify(input);
+  defaultDeployment(input);
+  assert.equal(JSON.stringify(input), frozen);
+  assert.doesNotThrow(() => defaultPod(obj('Pod', 'not a map')));
+  assert.doesNotThrow(() => defaultPod(obj('Pod', { containers: 'nope', tolerations: 3 })));
+  assert.doesNotThrow(() => defaultDeployment(obj('Deployment', { template: 7, strategy: [] })));
+});

@@ -1,0 +1,116 @@
+import { isObj, mapList, objOr, unset, type Json } from './util';
+
+// pkg/apis/core/v1/defaults.go and zz_generated.defaults.go: the defaults every PodSpec gets,
+// in a Pod and in a workload's Pod template alike (SetDefaults_PodSpec, _Container, _Probe,
+// _Volume, _HTTPGetAction, _ObjectFieldSelector, ContainerPort protocol, volume source modes).
+
+/** v1.SecretVolumeSourceDefaultMode / ConfigMapVolumeSourceDefaultMode / ...: 0644. */
+export const DEFAULT_VOLUME_MODE = 0o644;
+
+/** SetDefaults_PodSpec and the nested defaulters, applied to a raw spec. Pure; idempotent. */
+export function defaultPodSpec(raw: unknown): Json {
+  const spec = objOr(raw);
+  return {
+    ...spec,
+    ...(spec.containers !== undefined ? { containers: mapList(spec.containers, defaultContainer) } : {}),
+    ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, defaultContainer) } : {}),
+    ...(spec.volumes !== undefined ? { volumes: mapList(spec.volumes, defaultVolume) } : {}),
+    restartPolicy: unset(spec.restartPolicy) ? 'Always' : spec.restartPolicy,
+    terminationGracePeriodSeconds: unset(spec.terminationGracePeriodSeconds) ? 30 : spec.terminationGracePeriodSeconds,
+    dnsPolicy: unset(spec.dnsPolicy) ? 'ClusterFirst' : spec.dnsPolicy,
+    securityContext: spec.securityContext === undefined || spec.securityContext === null ? {} : spec.securityContext,
+    schedulerName: unset(spec.schedulerName) ? 'default-scheduler' : spec.schedulerName,
+  };
+}
+
+/** SetDefaults_Container: imagePullPolicy from the tag, termination message path and policy; ports, probes, env. */
+export function defaultContainer(c: Json): Json {
+  const out: Json = { ...c };
+  if (unset(c.imagePullPolicy)) out.imagePullPolicy = imageTag(typeof c.image === 'string' ? c.image : '') === 'latest' ? 'Always' : 'IfNotPresent';
+  if (unset(c.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
+  if (unset(c.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
+  if (c.ports !== undefined) out.ports = mapList(c.ports, (p) => (unset(p.protocol) ? { ...p, protocol: 'TCP' } : p));
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    if (isObj(c[probe])) out[probe] = defaultProbe(c[probe] as Json);
+  }
+  for (const hook of ['postStart', 'preStop'] as const) {
+    const lifecycle = c.lifecycle;
+    if (isObj(lifecycle) && isObj(lifecycle[hook]) && isObj((lifecycle[hook] as Json).httpGet)) {
+      out.lifecycle = { ...(out.lifecycle as Json), [hook]: { ...(lifecycle[hook] as Json), httpGet: defaultHttpGet((lifecycle[hook] as Json).httpGet as Json) } };
+    }
+  }
+  if (c.env !== undefined) out.env = mapList(c.env, defaultEnvVar);
+  return out;
+}
+
+/**
+ * The tag parsers.ParseImageName finds: an untagged name means "latest", a digest reference has none.
+ *
+ * | image                    | tag      | imagePullPolicy |
+ * |--------------------------|----------|-----------------|
+ * | nginx                    | latest   | Always          |
+ * | nginx:latest             | latest   | Always          |
+ * | nginx:1.7.9              | 1.7.9    | IfNotPresent    |
+ * | localhost:5000/app       | latest   | Always          |
+ * | nginx@sha256:abc...      | (digest) | IfNotPresent    |
+ */
+export function imageTag(image: string): string {
+  if (image.includes('@')) return ''; // a digest reference has no tag; ParseImageName returns tag ""
+  const lastSlash = image.lastIndexOf('/');
+  const lastColon = image.lastIndexOf(':');
+  // docker reference.ParseNormalizedNamed then TagNameOnly: an untagged name becomes :latest.
+  return lastColon > lastSlash ? image.slice(lastColon + 1) : 'latest';
+}
+
+/** SetDefaults_Probe (+ HTTPGetAction): timeout 1, period 10, success 1, failure 3; initialDelaySeconds kept at 0 internally. */
+export function defaultProbe(p: Json): Json {
+  return {
+    ...p,
+    ...(isObj(p.httpGet) ? { httpGet: defaultHttpGet(p.httpGet) } : {}),
+    initialDelaySeconds: unset(p.initialDelaySeconds) ? 0 : p.initialDelaySeconds,
+    timeoutSeconds: unset(p.timeoutSeconds) || p.timeoutSeconds === 0 ? 1 : p.timeoutSeconds,
+    periodSeconds: unset(p.periodSeconds) || p.periodSeconds === 0 ? 10 : p.periodSeconds,
+    successThreshold: unset(p.successThreshold) || p.successThreshold === 0 ? 1 : p.successThreshold,
+    failureThreshold: unset(p.failureThreshold) || p.failureThreshold === 0 ? 3 : p.failureThreshold,
+  };
+}
+
+/** SetDefaults_HTTPGetAction: path "/", scheme HTTP. */
+function defaultHttpGet(h: Json): Json {
+  return { ...h, path: unset(h.path) ? '/' : h.path, scheme: unset(h.scheme) ? 'HTTP' : h.scheme };
+}
+
+/** SetDefaults_ObjectFieldSelector: fieldRef.apiVersion "v1". */
+function defaultEnvVar(e: Json): Json {
+  const vf = e.valueFrom;
+  if (!isObj(vf) || !isObj(vf.fieldRef) || !unset((vf.fieldRef as Json).apiVersion)) return e;
+  return { ...e, valueFrom: { ...vf, fieldRef: { apiVersion: 'v1', ...(vf.fieldRef as Json) } } };
+}
+
+const VOLUME_SOURCES = [
+  'emptyDir', 'hostPath', 'secret', 'configMap', 'persistentVolumeClaim', 'projected', 'downwardAPI', 'nfs', 'ephemeral',
+  'csi', 'image', 'iscsi', 'glusterfs', 'rbd', 'cephfs', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk',
+  'azureFile', 'vsphereVolume', 'quobyte', 'flexVolume', 'flocker', 'gitRepo', 'portworxVolume', 'scaleIO', 'storageos', 'photonPersistentDisk',
+];
+
+/** The volume source keys a volume may carry (exactly one). */
+export function volumeSourcesOf(v: Json): string[] {
+  return VOLUME_SOURCES.filter((k) => v[k] !== undefined && v[k] !== null);
+}
+
+/** SetDefaults_Volume (emptyDir when no source) and the sources' defaultMode / hostPath type. */
+export function defaultVolume(v: Json): Json {
+  if (volumeSourcesOf(v).length === 0) return { ...v, emptyDir: {} };
+  const out: Json = { ...v };
+  for (const src of ['secret', 'configMap', 'downwardAPI', 'projected'] as const) {
+    if (isObj(v[src]) && unset((v[src] as Json).defaultMode)) out[src] = { ...(v[src] as Json), defaultMode: DEFAULT_VOLUME_MODE };
+  }
+  if (isObj(v.hostPath) && (v.hostPath as Json).type === undefined) out.hostPath = { ...(v.hostPath as Json), type: '' };
+  return out;
+}
+
+/** A PodTemplateSpec: metadata kept, spec defaulted. */
+export function defaultPodTemplate(raw: unknown): Json {
+  const t = objOr(raw);
+  return { ...t, metadata: objOr(t.metadata), spec: defaultPodSpec(t.spec) };
+}

@@ -1,0 +1,94 @@
+import type { KubeObject, Pod } from '../types';
+import { defaultPodSpec } from './pod-spec';
+import { podQOSClass } from './qos';
+import { isObj, mapList, objOr, unset, type Json } from './util';
+
+// A Pod as the API server stores it at creation: SetDefaults_Pod on top of the PodSpec defaults,
+// then the admission plugins that fill fields (ServiceAccount, Priority, DefaultTolerationSeconds),
+// then the registry's initial status (pod strategy PrepareForCreate: phase Pending and the QoS class).
+
+/** DefaultTolerationSeconds admission: --default-not-ready-toleration-seconds / unreachable, both 300. */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+
+/** The built-in PriorityClasses (scheduling/v1 SystemPriorityClasses). */
+const SYSTEM_PRIORITIES: Readonly<Record<string, number>> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
+
+export function defaultPod(obj: KubeObject): Pod {
+  const metadata = obj.metadata;
+  let spec = defaultPodSpec(obj.spec);
+  spec = {
+    ...spec,
+    ...(spec.containers !== undefined ? { containers: mapList(spec.containers, requestsFromLimits) } : {}),
+    ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, requestsFromLimits) } : {}),
+    enableServiceLinks: spec.enableServiceLinks === undefined || spec.enableServiceLinks === null ? true : spec.enableServiceLinks,
+  };
+  if (spec.hostNetwork === true) {
+    spec = {
+      ...spec,
+      ...(spec.containers !== undefined ? { containers: mapList(spec.containers, hostPorts) } : {}),
+      ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, hostPorts) } : {}),
+    };
+  }
+  spec = admitServiceAccount(spec, metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined);
+  spec = admitPriority(spec);
+  spec = admitDefaultTolerationSeconds(spec);
+  const status = objOr(obj.status);
+  const initial: Json = {
+    ...status,
+    phase: unset(status.phase) ? 'Pending' : status.phase,
+    qosClass: unset(status.qosClass) ? podQOSClass(spec) : status.qosClass,
+  };
+  return { ...obj, spec, status: initial } as unknown as Pod;
+}
+
+/** SetDefaults_Pod: a container's requests default to its limits, per resource. */
+function requestsFromLimits(c: Json): Json {
+  const res = c.resources;
+  if (!isObj(res) || !isObj(res.limits)) return c;
+  const requests = isObj(res.requests) ? res.requests : {};
+  const missing = Object.keys(res.limits).filter((k) => !(k in requests));
+  if (missing.length === 0 && isObj(res.requests)) return c;
+  return { ...c, resources: { ...res, requests: { ...requests, ...Object.fromEntries(missing.map((k) => [k, (res.limits as Json)[k]])) } } };
+}
+
+/** defaultHostNetworkPorts: with hostNetwork, hostPort = containerPort. */
+function hostPorts(c: Json): Json {
+  if (!Array.isArray(c.ports)) return c;
+  return { ...c, ports: mapList(c.ports, (p) => (unset(p.hostPort) || p.hostPort === 0 ? { ...p, hostPort: p.containerPort } : p)) };
+}
+
+/** plugin/pkg/admission/serviceaccount: serviceAccountName "default" (mirror Pods are left alone); v1 mirrors it in serviceAccount. */
+function admitServiceAccount(spec: Json, mirror: boolean): Json {
+  if (mirror) return spec;
+  const name = !unset(spec.serviceAccountName) ? spec.serviceAccountName : !unset(spec.serviceAccount) ? spec.serviceAccount : 'default';
+  return { ...spec, serviceAccountName: name, serviceAccount: name };
+}
+
+/** plugin/pkg/admission/priority: priority from the class (0 without one) and preemptionPolicy PreemptLowerPriority. */
+function admitPriority(spec: Json): Json {
+  const cls = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+  const priority = typeof spec.priority === 'number' ? spec.priority : SYSTEM_PRIORITIES[cls] ?? 0;
+  return { ...spec, priority, preemptionPolicy: unset(spec.preemptionPolicy) ? 'PreemptLowerPriority' : spec.preemptionPolicy };
+}
+
+/**
+ * plugin/pkg/admission/defaulttolerationseconds: unless the Pod already tolerates them (same key, or
+ * an empty key; NoExecute or an empty effect), append
+ * `node.kubernetes.io/not-ready:NoExecute op=Exists for 300s` and the same for `unreachable`.
+ */
+export function admitDefaultTolerationSeconds(spec: Json): Json {
+  const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as unknown[]) : [];
+  const tolerates = (key: string) => tolerations.some((t) => isObj(t)
+    && (t.key === key || unset(t.key)) && (t.effect === 'NoExecute' || unset(t.effect)));
+  const added: Json[] = [];
+  if (!tolerates(NOT_READY_TAINT)) added.push({ key: NOT_READY_TAINT, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  if (!tolerates(UNREACHABLE_TAINT)) added.push({ key: UNREACHABLE_TAINT, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+  if (added.length === 0) return spec;
+  if (spec.tolerations !== undefined && spec.tolerations !== null && !Array.isArray(spec.tolerations)) return spec; // a wrong shape: left to the decoder
+  return { ...spec, tolerations: [...tolerations, ...added] };
+}

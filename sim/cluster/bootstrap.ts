@@ -1,0 +1,108 @@
+import type { Cluster, NetworkPlugin, ClusterView } from '../engine/types';
+import type { Node, Pod } from '../api/types';
+import { emptyCluster } from '../engine/loop';
+import { isoAt } from '../engine/transaction';
+import { applyManifests, advanceUntil, submit } from '../index';
+import { kindInfo } from '../api/kinds';
+import '../api/kinds/index';
+import { NAMESPACES_YAML } from './manifests/namespaces';
+import { COREDNS_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_YAML, KUBERNETES_SERVICE_YAML } from './manifests/kubeadm-addons';
+import { FLANNEL_YAML } from './manifests/flannel';
+import { CALICO_YAML, CANAL_YAML } from './manifests/calico';
+import { registerNode } from './node-object';
+import { CONTROL_PLANE_COMPONENTS, staticPod } from './static-pods';
+
+// A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
+// plane Pods, kube-proxy, CoreDNS, the kubernetes and kube-dns Services), `kubeadm join` on each
+// worker, then the Pod network add-on. Virtual time then runs until every Pod is Running and Ready
+// (or, without a Pod network, Pending as unschedulable), at most BOOTSTRAP_LIMIT_MS: the cluster
+// "was installed before" and starts at that instant.
+
+export const CONTROL_PLANE_NODE = 'k8s-master';
+export const BOOTSTRAP_LIMIT_MS = 10 * 60_000;
+
+export interface BootstrapOptions {
+  /** Worker nodes (default 2), named k8s-node1, k8s-node2, ... */
+  readonly nodes?: number;
+  readonly network?: NetworkPlugin;
+  readonly seed?: number;
+  readonly recordTrace?: boolean;
+  /** Worker names instead of k8s-node<i> (their number wins over `nodes`). */
+  readonly nodeNames?: readonly string[];
+}
+
+const CNI_MANIFESTS: Readonly<Record<Exclude<NetworkPlugin, 'none'>, { readonly yaml: string; readonly source: string }>> = {
+  flannel: { yaml: FLANNEL_YAML, source: 'kube-flannel.yml' },
+  calico: { yaml: CALICO_YAML, source: 'calico.yaml' },
+  canal: { yaml: CANAL_YAML, source: 'canal.yaml' },
+};
+
+function must(step: string, result: { cluster: Cluster; errors: readonly string[] }): Cluster {
+  if (result.errors.length > 0) {
+    throw new Error(`bootstrapCluster: ${step} was refused: ${result.errors.join('; ')}; this is a simulator bug, please report it`);
+  }
+  return result.cluster;
+}
+
+export function workerNames(opts: BootstrapOptions): string[] {
+  if (opts.nodeNames !== undefined) return [...opts.nodeNames];
+  const n = opts.nodes ?? 2;
+  return Array.from({ length: n }, (_, i) => `k8s-node${i + 1}`);
+}
+
+/** How many Pods the installed cluster runs: control plane, kube-proxy and CNI per node, CoreDNS. */
+export function expectedPodCount(nodes: number, network: NetworkPlugin): number {
+  const cni = network === 'none' ? 0 : nodes + (network === 'flannel' ? 0 : 1);
+  return CONTROL_PLANE_COMPONENTS.length + nodes + cni + 2;
+}
+
+/** Every Pod Running and Ready, or waiting as unschedulable; none being deleted. */
+export function clusterSettled(view: ClusterView, expectedPods: number): boolean {
+  let n = 0;
+  for (const ns of view.namespacesOf('Pod')) {
+    for (const pod of view.list<Pod>('Pod', ns)) {
+      n++;
+      if (pod.metadata.deletionTimestamp !== undefined) return false;
+      const conditions = pod.status?.conditions ?? [];
+      if (!pod.spec.nodeName) {
+        if (conditions.some((c) => c.type === 'PodScheduled' && c.status === 'False')) continue;
+        return false;
+      }
+      if (pod.status?.phase !== 'Running' || !conditions.some((c) => c.type === 'Ready' && c.status === 'True')) return false;
+    }
+  }
+  return n >= expectedPods;
+}
+
+export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
+  const network = opts.network ?? 'flannel';
+  let cluster = emptyCluster({ seed: opts.seed ?? 0, network, recordTrace: opts.recordTrace ?? true });
+  const iso = () => isoAt(cluster.config.epochMs, cluster.nowMs);
+
+  cluster = must('creating the namespaces', applyManifests(cluster, NAMESPACES_YAML, { mode: 'create', source: 'kubeadm' }));
+
+  const names = [CONTROL_PLANE_NODE, ...workerNames(opts)];
+  const registrations = names.flatMap((name, index) => registerNode(name, { index, controlPlane: index === 0 }, cluster.nowMs, iso()));
+  cluster = must('registering the nodes', submit(cluster, registrations, 'kubelet'));
+
+  const master = cluster.store.get<Node>('Node', '', CONTROL_PLANE_NODE)!;
+  const ip = master.status.addresses.find((a) => a.type === 'InternalIP')!.address;
+  const podInfo = kindInfo('Pod');
+  const staticPods = CONTROL_PLANE_COMPONENTS.map((c) => staticPod(c, master, ip, iso()));
+  cluster = must('creating the control-plane Pods', submit(cluster,
+    staticPods.map((p) => ({ verb: 'create' as const, object: podInfo !== undefined ? podInfo.defaults(p) : p })), 'kubelet'));
+
+  const addons = [KUBERNETES_SERVICE_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_YAML, COREDNS_YAML].join('---\n');
+  cluster = must('installing the kubeadm add-ons', applyManifests(cluster, addons, { mode: 'create', source: 'kubeadm' }));
+
+  if (network !== 'none') {
+    const cni = CNI_MANIFESTS[network];
+    // kubectl applies a file's documents one by one, so the namespace exists before what lives in it.
+    for (const doc of cni.yaml.split(/^---\n/m)) {
+      cluster = must(`installing ${network}`, applyManifests(cluster, doc, { mode: 'apply', source: cni.source }));
+    }
+  }
+
+  const expected = expectedPodCount(names.length, network);
+  return advanceUntil(cluster, BOOTSTRAP_LIMIT_MS, (view) => clusterSettled(view, expected)).cluster;
+}

@@ -1,0 +1,176 @@
+import type { DaemonSet, DaemonSetStatus, KubeObject, Node, Pod } from '../../api/types';
+import { computeHash } from '../../api/naming';
+import { isEmptySelector, matchesSelector } from '../../store/labels';
+import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
+import { claimObjects } from '../util/claim';
+import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
+import { freshName } from '../util/names';
+import { controllerRef, ownerKey } from '../util/owner';
+import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
+import { podFromTemplate } from '../util/pod-template';
+import { getValueFromIntOrPercent } from '../deployment/util/deployment-util';
+import { podChangeMatters } from '../replicaset/replica-set';
+import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
+
+// pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and
+// update.go rollingUpdate: one Pod per eligible node, pinned there by node affinity.
+
+export const DAEMONSET_CONTROLLER = 'daemonset-controller';
+export const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
+export const POD_TEMPLATE_GENERATION = 'pod-template-generation';
+
+/** The Pods of a DaemonSet grouped by the node they are for (deleting Pods left out). */
+function podsByNode(pods: readonly Pod[]): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>();
+  for (const p of pods) {
+    if (p.metadata.deletionTimestamp !== undefined) continue;
+    const n = daemonPodNode(p.spec) ?? '';
+    out.set(n, [...(out.get(n) ?? []), p]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : 0));
+  return out;
+}
+
+export function reconcileDaemonSet(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
+  const { namespace, name } = splitKey(key);
+  const ds = view.get<DaemonSet>('DaemonSet', namespace, name);
+  if (ds === undefined || isEmptySelector(ds.spec.selector)) return NO_CHANGES;
+  const claimed = claimObjects<Pod>(view, ds, 'Pod', ds.spec.selector);
+  const changes: Change[] = [...claimed.changes];
+  const hash = computeHash(ds.spec.template);
+  const nodes = view.list<Node>('Node');
+  const byNode = podsByNode(claimed.owned);
+  const deleting = ds.metadata.deletionTimestamp !== undefined;
+  const taken = new Set<string>();
+  const del = (p: Pod, grace?: number): void => {
+    changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace, name: p.metadata.name }, reason: `daemonset ${key}`, ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) });
+    changes.push(eventFor(ds, DAEMONSET_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
+  };
+  let desired = 0, current = 0, misscheduled = 0, ready = 0, available = 0, updated = 0, unavailableNodes = 0;
+  let nextMs: number | undefined;
+  const oldPods: Pod[] = [];
+  const nodeNames = new Set<string>();
+  for (const node of nodes) {
+    nodeNames.add(node.metadata.name);
+    const { shouldRun, shouldContinueRunning } = daemonPodPlacement(node, ds.spec.template.spec);
+    const pods = byNode.get(node.metadata.name) ?? [];
+    if (shouldRun || (shouldContinueRunning && pods.length > 0)) {
+      // updateDaemonSetStatus: desired counts shouldRun nodes; a Pod left on a node it may only stay on is misscheduled.
+      if (shouldRun) desired++; else misscheduled++;
+      const failed = pods.filter((p) => p.status?.phase === 'Failed');
+      const live = pods.filter((p) => p.status?.phase !== 'Failed');
+      for (const p of failed) {
+        if (deleting) continue;
+        changes.push(eventFor(ds, DAEMONSET_CONTROLLER, 'FailedDaemonPod', `Found failed daemon pod ${namespace}/${p.metadata.name} on node ${node.metadata.name}, will try to kill it`, 'Warning'));
+        del(p);
+      }
+      if (live.length === 0) {
+        if (shouldRun) unavailableNodes++;
+        if (!deleting && shouldRun) changes.push(...createDaemonPod(view, ctx, ds, node.metadata.name, hash, taken));
+      } else if (!shouldRun) {
+        for (const extra of live.slice(1)) if (!deleting) del(extra);
+      } else {
+        current++;
+        // Never more than one: keep the oldest, delete the rest.
+        for (const extra of live.slice(1)) if (!deleting) del(extra);
+        const p = live[0];
+        if (isPodReady(p)) ready++;
+        const avail = isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+        if (avail) available++; else unavailableNodes++;
+        const at = availableAtMs(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+        if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+        if (p.metadata.labels?.[CONTROLLER_REVISION_HASH] === hash) updated++;
+        else oldPods.push(p);
+      }
+    } else if (pods.length > 0) {
+      misscheduled++;
+      if (!deleting) for (const p of pods) del(p);
+    }
+  }
+  // getUnscheduledPodsWithoutNode: unscheduled Pods pinned to a node that no longer exists (PodGC
+  // force-deletes the bound ones after its quarantine).
+  if (!deleting) {
+    for (const [nodeName, pods] of byNode) {
+      if (nodeNames.has(nodeName)) continue;
+      for (const p of pods) if (!p.spec.nodeName) del(p);
+    }
+  }
+  if (!deleting && ds.spec.updateStrategy?.type === 'RollingUpdate') rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
+  // DaemonSetStatus: the first four counts are always serialized, the rest are omitempty.
+  const status: DaemonSetStatus = omitZero({
+    ...(ds.status ?? {}),
+    currentNumberScheduled: current,
+    numberMisscheduled: misscheduled,
+    desiredNumberScheduled: desired,
+    numberReady: ready,
+    observedGeneration: ds.metadata.generation,
+    updatedNumberScheduled: updated,
+    numberAvailable: available,
+    numberUnavailable: desired - available,
+  }, ['observedGeneration', 'updatedNumberScheduled', 'numberAvailable', 'numberUnavailable']);
+  if (!sameJson(status, ds.status)) changes.push({ verb: 'status', object: { ...ds, status } });
+  return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
+}
+
+/** The daemon Pod for one node: template labels plus revision labels, daemon tolerations, pinned affinity. */
+function createDaemonPod(view: ClusterView, ctx: ReconcileContext, ds: DaemonSet, nodeName: string, hash: string, taken: Set<string>): Change[] {
+  const ns = ds.metadata.namespace ?? '';
+  const t = ds.spec.template;
+  const template = {
+    metadata: { ...t.metadata, labels: { ...(t.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH]: hash, [POD_TEMPLATE_GENERATION]: String(ds.metadata.generation ?? 1) } },
+    spec: { ...t.spec, tolerations: daemonPodTolerations(t.spec), affinity: pinToNode(t.spec.affinity, nodeName) },
+  };
+  const podName = freshName(view, ctx, 'Pod', ns, `${ds.metadata.name}-`, taken);
+  return [
+    { verb: 'create', object: podFromTemplate(template, ds, `${ds.metadata.name}-`, ns, podName) },
+    eventFor(ds, DAEMONSET_CONTROLLER, 'SuccessfulCreate', `Created pod: ${podName}`),
+  ];
+}
+
+/**
+ * update.go rollingUpdate (maxSurge 0): delete old Pods that are not available at once, and
+ * available old Pods while fewer than maxUnavailable nodes lack an available Pod.
+ */
+function rollingUpdate(ds: DaemonSet, oldPods: readonly Pod[], unavailableNodes: number, desired: number, ctx: ReconcileContext, del: (p: Pod) => void): void {
+  const raw = getValueFromIntOrPercent(ds.spec.updateStrategy.rollingUpdate?.maxUnavailable ?? 1, desired, true);
+  const maxUnavailable = typeof raw === 'number' ? Math.max(raw, 0) : 1;
+  let unavailable = unavailableNodes;
+  const candidates: Pod[] = [];
+  for (const p of oldPods) {
+    if (!isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs)) { del(p); continue; }
+    candidates.push(p);
+  }
+  for (const p of candidates) {
+    if (unavailable >= maxUnavailable) break;
+    del(p);
+    unavailable++;
+  }
+}
+
+function daemonSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
+  const keys = new Set<string>();
+  for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'DaemonSet'); if (k !== undefined) keys.add(k); }
+  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
+    for (const ds of view.list<DaemonSet>('DaemonSet', after.metadata.namespace ?? '')) {
+      if (!isEmptySelector(ds.spec.selector) && matchesSelector(after.metadata.labels, ds.spec.selector)) keys.add(keyFor(ds));
+    }
+  }
+  return [...keys];
+}
+
+/** shouldIgnoreNodeUpdate: only labels, taints, unschedulable, and existence matter to DaemonSets. */
+function daemonSetsForNode(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (after !== undefined && before !== undefined && sameJson(after.metadata.labels, before.metadata.labels) && sameJson(after.spec, before.spec)) return [];
+  return view.list<DaemonSet>('DaemonSet').map(keyFor);
+}
+
+export const daemonSetController: Controller = {
+  name: DAEMONSET_CONTROLLER,
+  reconcile: reconcileDaemonSet,
+  watches: {
+    DaemonSet: (_v, after, before) => [keyFor((after ?? before)!)],
+    Pod: daemonSetsForPod,
+    Node: daemonSetsForNode,
+  },
+};

@@ -1,0 +1,231 @@
+import type { KubeObject, Pod, StatefulSet, StatefulSetStatus, Volume } from '../../api/types';
+import { computeHash } from '../../api/naming';
+import { kindInfo } from '../../api/kinds';
+import { isEmptySelector, matchesSelector } from '../../store/labels';
+import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
+import { claimObjects } from '../util/claim';
+import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
+import { controllerRef, ownerKey } from '../util/owner';
+import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
+import { podFromTemplate } from '../util/pod-template';
+import { podChangeMatters } from '../replicaset/replica-set';
+
+// pkg/controller/statefulset/stateful_set_control.go updateStatefulSet and stateful_set_utils.go:
+// Pods <set>-<ordinal> with stable identity; OrderedReady creates in order and deletes from the
+// highest ordinal one at a time, waiting for each; Parallel does not wait.
+
+export const STATEFULSET_CONTROLLER = 'statefulset-controller';
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+export const REVISION_LABEL = 'controller-revision-hash';
+
+/** getParentNameAndOrdinal: `web-3` of set `web` -> 3; -1 when the name is not the set's. */
+export function ordinalOf(set: StatefulSet, pod: KubeObject): number {
+  const prefix = `${set.metadata.name}-`;
+  const name = pod.metadata.name;
+  if (!name.startsWith(prefix)) return -1;
+  const rest = name.slice(prefix.length);
+  return /^(0|[1-9][0-9]*)$/.test(rest) ? Number(rest) : -1;
+}
+
+const isRunningAndReady = (p: Pod): boolean => p.status?.phase === 'Running' && isPodReady(p);
+const isTerminating = (p: Pod): boolean => p.metadata.deletionTimestamp !== undefined;
+const isHealthy = (p: Pod): boolean => isRunningAndReady(p) && !isTerminating(p);
+const isFailedOrSucceeded = (p: Pod): boolean => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded';
+
+/** The update revision's name: `<set>-<hash of the template>` (ControllerRevision naming). */
+export function updateRevisionOf(set: StatefulSet): string {
+  return `${set.metadata.name}-${computeHash(set.spec.template, set.status?.collisionCount)}`;
+}
+
+/** getPersistentVolumeClaimName: `<template>-<set>-<ordinal>`. */
+export function claimName(set: StatefulSet, template: KubeObject, ordinal: number): string {
+  return `${template.metadata.name}-${set.metadata.name}-${ordinal}`;
+}
+
+/** newStatefulSetPod + updateIdentity + updateStorage: the Pod for one ordinal. */
+export function statefulPod(set: StatefulSet, ordinal: number, revision: string): Pod {
+  const ns = set.metadata.namespace ?? '';
+  const name = `${set.metadata.name}-${ordinal}`;
+  const base = podFromTemplate(set.spec.template, set, '', ns, name);
+  const claims = set.spec.volumeClaimTemplates ?? [];
+  const volumes: Volume[] = [...(base.spec.volumes ?? []).filter((v) => !claims.some((c) => c.metadata.name === v.name))];
+  for (const c of claims) volumes.push({ name: c.metadata.name, persistentVolumeClaim: { claimName: claimName(set, c, ordinal) } });
+  return {
+    ...base,
+    metadata: {
+      ...base.metadata,
+      labels: { ...(base.metadata.labels ?? {}), [REVISION_LABEL]: revision, [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
+    },
+    spec: {
+      ...base.spec,
+      hostname: name,
+      ...(set.spec.serviceName ? { subdomain: set.spec.serviceName } : {}),
+      ...(volumes.length > 0 ? { volumes } : {}),
+    },
+  };
+}
+
+interface Acc { changes: Change[]; status: { replicas: number; currentReplicas: number; updatedReplicas: number } }
+
+export function reconcileStatefulSet(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
+  const { namespace, name } = splitKey(key);
+  const set = view.get<StatefulSet>('StatefulSet', namespace, name);
+  if (set === undefined || isEmptySelector(set.spec.selector)) return NO_CHANGES;
+  const claimed = claimObjects<Pod>(view, set, 'Pod', set.spec.selector, (p) => ordinalOf(set, p) >= 0);
+  const updateRevision = updateRevisionOf(set);
+  const currentRevision = set.status?.currentRevision || updateRevision;
+  const acc: Acc = { changes: [...claimed.changes], status: { replicas: 0, currentReplicas: 0, updatedReplicas: 0 } };
+  let ready = 0;
+  let available = 0;
+  let nextMs: number | undefined;
+  const minReady = set.spec.minReadySeconds ?? 0;
+  const replicaCount = set.spec.replicas;
+  const replicas: (Pod | undefined)[] = new Array(replicaCount).fill(undefined);
+  const condemned: Pod[] = [];
+  for (const p of claimed.owned) {
+    acc.status.replicas++;
+    if (isRunningAndReady(p)) {
+      ready++;
+      if (isPodAvailable(p, minReady, ctx.nowMs, ctx.config.epochMs)) available++;
+      const at = availableAtMs(p, minReady, ctx.nowMs, ctx.config.epochMs);
+      if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+    }
+    if (!isTerminating(p)) {
+      if (p.metadata.labels?.[REVISION_LABEL] === currentRevision) acc.status.currentReplicas++;
+      if (p.metadata.labels?.[REVISION_LABEL] === updateRevision) acc.status.updatedReplicas++;
+    }
+    const ord = ordinalOf(set, p);
+    if (ord < replicaCount) replicas[ord] = p; else condemned.push(p);
+  }
+  condemned.sort((a, b) => ordinalOf(set, a) - ordinalOf(set, b));
+  if (set.metadata.deletionTimestamp === undefined) manage(view, set, replicas, condemned, currentRevision, updateRevision, acc);
+  let status: StatefulSetStatus = {
+    ...(set.status ?? {}),
+    observedGeneration: set.metadata.generation,
+    replicas: acc.status.replicas,
+    readyReplicas: ready,
+    currentReplicas: acc.status.currentReplicas,
+    updatedReplicas: acc.status.updatedReplicas,
+    availableReplicas: available,
+    currentRevision,
+    updateRevision,
+  };
+  // completeRollingUpdate: once every replica runs the update revision, it becomes current.
+  if (set.spec.updateStrategy?.type !== 'OnDelete' && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
+    status = { ...status, currentReplicas: status.updatedReplicas, currentRevision: updateRevision };
+  }
+  const changes = acc.changes;
+  // StatefulSetStatus: replicas and availableReplicas are always serialized; the other counts are omitempty.
+  status = omitZero(status, ['observedGeneration', 'readyReplicas', 'currentReplicas', 'updatedReplicas']);
+  if (!sameJson(status, set.status)) changes.push({ verb: 'status', object: { ...set, status } });
+  return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
+}
+
+/** The body of updateStatefulSet: create, recreate failed, scale down, rolling update. */
+function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)[], condemned: Pod[], currentRevision: string, updateRevision: string, acc: Acc): void {
+  const ns = set.metadata.namespace ?? '';
+  const monotonic = set.spec.podManagementPolicy !== 'Parallel';
+  const setName = set.metadata.name;
+  const countRevision = (p: Pod, delta: number): void => {
+    const rev = p.metadata.labels?.[REVISION_LABEL];
+    if (rev === currentRevision) acc.status.currentReplicas += delta;
+    if (rev === updateRevision) acc.status.updatedReplicas += delta;
+  };
+  const deletePod = (p: Pod): void => {
+    acc.changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: p.metadata.name }, reason: `statefulset ${ns}/${setName}` });
+    acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${setName} successful`));
+  };
+  let firstUnhealthy: Pod | undefined;
+  for (const p of replicas) if (p !== undefined && !isHealthy(p) && firstUnhealthy === undefined) firstUnhealthy = p;
+  if (firstUnhealthy === undefined) {
+    for (let i = condemned.length - 1; i >= 0; i--) if (!isHealthy(condemned[i])) { firstUnhealthy = condemned[i]; break; }
+  }
+  for (let ord = 0; ord < replicas.length; ord++) {
+    let p = replicas[ord];
+    if (p !== undefined && isFailedOrSucceeded(p) && !isTerminating(p)) {
+      acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'RecreatingFailedPod', `StatefulSet ${ns}/${setName} is recreating failed Pod ${p.metadata.name}`, 'Warning'));
+      // A terminal Pod is removed at once by the API server; the new one takes its name in this sync.
+      deletePod(p);
+      countRevision(p, -1);
+      acc.status.replicas--;
+      p = undefined;
+    }
+    if (p === undefined) {
+      replicas[ord] = createStatefulPod(view, set, ord, updateRevision, acc);
+      acc.status.replicas++;
+      acc.status.updatedReplicas++;
+      if (updateRevision === currentRevision) acc.status.currentReplicas++;
+      if (monotonic) return;
+      continue;
+    }
+    if (isTerminating(p) && monotonic) return;
+    if (!isRunningAndReady(p) && monotonic) return;
+  }
+  for (let target = condemned.length - 1; target >= 0; target--) {
+    const p = condemned[target];
+    if (isTerminating(p)) { if (monotonic) return; continue; }
+    if (!isRunningAndReady(p) && monotonic && p !== firstUnhealthy) return;
+    deletePod(p);
+    countRevision(p, -1);
+    if (monotonic) return;
+  }
+  if (set.spec.updateStrategy?.type === 'OnDelete') return;
+  const updateMin = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
+  for (let target = replicas.length - 1; target >= updateMin; target--) {
+    const p = replicas[target]!;
+    if (p.metadata.labels?.[REVISION_LABEL] !== updateRevision && !isTerminating(p)) {
+      deletePod(p);
+      if (p.metadata.labels?.[REVISION_LABEL] === currentRevision) acc.status.currentReplicas--;
+      return;
+    }
+    if (!isHealthy(p)) return;
+  }
+}
+
+/** CreateStatefulPod: its PersistentVolumeClaims first (when the kind is served), then the Pod. */
+function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number, revision: string, acc: Acc): Pod {
+  const ns = set.metadata.namespace ?? '';
+  const pod = statefulPod(set, ordinal, revision);
+  if (kindInfo('PersistentVolumeClaim') !== undefined) {
+    for (const template of set.spec.volumeClaimTemplates ?? []) {
+      const claim = claimName(set, template, ordinal);
+      if (view.get('PersistentVolumeClaim', ns, claim) !== undefined) continue;
+      acc.changes.push({
+        verb: 'create',
+        object: {
+          ...template, apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+          metadata: {
+            name: claim, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: '',
+            labels: { ...(template.metadata.labels ?? {}), ...(set.spec.selector.matchLabels ?? {}) },
+          },
+        },
+      });
+      acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulCreate', `create Claim ${claim} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`));
+    }
+  }
+  acc.changes.push({ verb: 'create', object: pod });
+  acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulCreate', `create Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`));
+  return pod;
+}
+
+function statefulSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
+  const keys = new Set<string>();
+  for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'StatefulSet'); if (k !== undefined) keys.add(k); }
+  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
+    for (const s of view.list<StatefulSet>('StatefulSet', after.metadata.namespace ?? '')) {
+      if (!isEmptySelector(s.spec.selector) && matchesSelector(after.metadata.labels, s.spec.selector)) keys.add(keyFor(s));
+    }
+  }
+  return [...keys];
+}
+
+export const statefulSetController: Controller = {
+  name: STATEFULSET_CONTROLLER,
+  reconcile: reconcileStatefulSet,
+  watches: {
+    StatefulSet: (_v, after, before) => [keyFor((after ?? before)!)],
+    Pod: statefulSetsForPod,
+  },
+};

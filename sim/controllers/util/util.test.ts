@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Pod } from '../../api/types';
+import { iso, pod, replicaSet } from '../../testing/fixtures';
+import { isPodActive, isPodAvailable } from './pod';
+import { compareForDeletion, podsToDelete, POD_DELETION_COST } from './active-pods';
+import { podFromTemplate } from './pod-template';
+
+const EPOCH = Date.UTC(2025, 0, 1);
+const rs = replicaSet('web', 3);
+
+test('IsPodAvailable: Ready, and Ready for minReadySeconds strictly before now', () => {
+  const p = pod('a', rs, { readySinceMs: 0 });
+  assert.equal(isPodAvailable(p, 0, 0, EPOCH), true);
+  assert.equal(isPodAvailable(p, 10, 10_000, EPOCH), false);
+  assert.equal(isPodAvailable(p, 10, 10_001, EPOCH), true);
+  assert.equal(isPodAvailable(pod('b', rs), 0, 5000, EPOCH), false);
+});
+
+test('IsPodActive: not terminal and not being deleted', () => {
+  assert.equal(isPodActive(pod('a', rs)), true);
+  assert.equal(isPodActive(pod('a', rs, { phase: 'Failed' })), false);
+  assert.equal(isPodActive(pod('a', rs, { meta: { deletionTimestamp: iso(1000) } })), false);
+});
+
+test('ActivePodsWithRanks: deletion cost, then Ready time (log buckets), then restarts, then newer first', () => {
+  const ranked = (p: Pod, rank = 0) => ({ pod: p, rank });
+  const now = 1_000_000;
+  const cheap = pod('cheap', rs, { readySinceMs: 0, node: 'n', meta: { annotations: { [POD_DELETION_COST]: '-5' } } });
+  const plain = pod('plain', rs, { readySinceMs: 0, node: 'n' });
+  assert.equal(compareForDeletion(ranked(cheap), ranked(plain), now, EPOCH), -1);
+  const young = pod('young', rs, { readySinceMs: 999_000, node: 'n' });
+  assert.equal(compareForDeletion(ranked(young), ranked(plain), now, EPOCH), -1, 'ready for less time goes first');
+  assert.equal(compareForDeletion(ranked(plain, 1), ranked(plain, 3), now, EPOCH), 1, 'higher rank (more on its node) goes first');
+  const newer = pod('newer', rs, { readySinceMs: 0, node: 'n', createdMs: 0 });
+  const older = { ...newer, metadata: { ...newer.metadata, creationTimestamp: iso(-900_000) } };
+  assert.equal(compareForDeletion(ranked(newer), ranked(older), now, EPOCH), -1);
+});
+
+test('podsToDelete ranks by related Pods on the same node', () => {
+  const a = pod('a', rs, { readySinceMs: 0, node: 'n1' });
+  const b = pod('b', rs, { readySinceMs: 0, node: 'n2' });
+  const c = pod('c', rs, { readySinceMs: 0, node: 'n2' });
+  assert.deepEqual(podsToDelete([a, b, c], [a, b, c], 2, 10_000, EPOCH).map((p) => p.metadata.name).sort(), ['b', 'c']);
+});
+
+test('podFromTemplate: labels, annotations, controller ownerReference, spec', () => {
+  const p = podFromTemplate({ metadata: { labels: { app: 'x' }, annotations: { a: 'b' } }, spec: rs.spec.template.spec }, rs, 'web-', 'default');
+  assert.equal(p.metadata.generateName, 'web-');
+  assert.equal(p.metadata.name, '');
+  assert.deepEqual(p.metadata.labels, { app: 'x' });
+  assert.deepEqual(p.metadata.annotations, { a: 'b' });
+  assert.deepEqual(p.metadata.ownerReferences, [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
+  assert.equal(p.spec, rs.spec.template.spec);
+});

@@ -1,0 +1,55 @@
+import { applyManifests } from '../../index';
+import type { WriteMode } from '../../api/apply';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, list } from '../flags';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, annotateManifests, changeCause, dryRunOf, dryRunSuffix, outputFormat } from './common';
+
+// kubectl apply / create / replace -f: each file goes through sim/api (parse, default, validate,
+// three-way merge) and is submitted atomically; the lines are kubectl's own
+// (`deployment.apps/nginx created`, `... configured`, `... unchanged`).
+
+const writeFlags = [
+  F.filename, F.output, F.dryRun, F.record, F.recursive,
+  // --validate is kubectl's client-side field check; the API server's validation always runs, here too.
+  { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
+] as const;
+
+function writeCommand(name: WriteMode, short: string, extraFlags: Command['flags'] = []): Command {
+  return { name, short, flags: [...writeFlags, ...extraFlags], run: (ctx) => runWrite(ctx, name) };
+}
+
+export const apply = writeCommand('apply', 'Apply a configuration to a resource by file name');
+export const replace = writeCommand('replace', 'Replace a resource by file name');
+
+export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
+  const { args } = ctx;
+  const o = new Output();
+  if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
+  const dry = dryRunOf(args);
+  if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
+  if (dry.warning) o.err(dry.warning);
+  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const files = list(args, 'filename');
+  if (files.length === 0) {
+    const verb = mode === 'create' ? 'create' : mode;
+    return failure(ctx.cluster, `${o.stderr}error: must specify one of -f and -k\n\nSee 'kubectl ${verb} -h' for help and examples`);
+  }
+  if (args.positional.length > 0) return failure(ctx.cluster, `${o.stderr}error: Unexpected args: [${args.positional.join(' ')}]\nSee 'kubectl ${mode} -h' for help and examples`);
+
+  let cluster = ctx.cluster;
+  for (const file of files) {
+    let text = ctx.io.readFile(file);
+    if (text === undefined) { o.fail(`error: the path "${file}" does not exist`); continue; }
+    if (bool(args, 'record')) text = annotateManifests(text, CHANGE_CAUSE, changeCause(ctx));
+    const result = applyManifests(cluster, text, { mode, source: file, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+    for (const e of result.errors) o.fail(e);
+    if (result.errors.length > 0) continue;
+    if (dry.dryRun === 'none') cluster = result.cluster;
+    for (const line of result.lines) {
+      if (format.t === 'name') o.out(line.slice(0, line.lastIndexOf(' ')));
+      else o.out(`${line}${dryRunSuffix(dry.dryRun)}`);
+    }
+  }
+  return o.result(cluster);
+}

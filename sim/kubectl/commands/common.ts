@@ -1,0 +1,103 @@
+import { parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../../api/types';
+import type { CommandContext } from '../context';
+import { str, type ParsedArgs } from '../flags';
+import { executeJsonPath, JsonPathError } from '../jsonpath';
+import { asList, toJson, toYaml } from '../printers/objects';
+
+// Pieces several commands share: --dry-run, -o, --record.
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** cmdutil.GetDryRunStrategy; returns the strategy, warnings for stderr, or an error text. */
+export function dryRunOf(args: ParsedArgs): { dryRun: DryRun; warning?: string } | { error: string } {
+  const v = str(args, 'dry-run') ?? 'none';
+  switch (v) {
+    case 'none': case 'false': return { dryRun: 'none' };
+    case 'client': return { dryRun: 'client' };
+    case 'server': return { dryRun: 'server' };
+    // kubectl logs these through klog (with a wall-clock prefix); the message is the same.
+    case 'unchanged': return { dryRun: 'client', warning: '--dry-run is deprecated and can be replaced with --dry-run=client.' };
+    case 'true': case '': return { dryRun: 'client', warning: `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=client.` };
+    default: return { error: `error: Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
+  }
+}
+
+export function dryRunSuffix(d: DryRun): string {
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}
+
+export type OutputFormat =
+  | { readonly t: 'default' } | { readonly t: 'wide' } | { readonly t: 'yaml' } | { readonly t: 'json' } | { readonly t: 'name' }
+  | { readonly t: 'jsonpath'; readonly template: string } | { readonly t: 'custom-columns'; readonly spec: string };
+
+const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** -o: the printer kubectl would pick, or its error. */
+export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns']): OutputFormat | { error: string } {
+  const o = str(args, 'output');
+  if (o === undefined || o === '') return { t: 'default' };
+  const eq = o.indexOf('=');
+  const kind = eq === -1 ? o : o.slice(0, eq);
+  const value = eq === -1 ? '' : o.slice(eq + 1);
+  if (!allowed.includes(kind)) {
+    if (['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file', 'jsonpath-as-json'].includes(kind)) {
+      return { error: `error: kubespec does not support -o ${kind}; use -o jsonpath=..., -o custom-columns=..., -o yaml or -o json` };
+    }
+    return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}` };
+  }
+  switch (kind) {
+    case 'wide': case 'yaml': case 'json': case 'name': return { t: kind };
+    case 'jsonpath':
+      if (value === '') return { error: 'error: template format specified but no template given' };
+      return { t: 'jsonpath', template: value };
+    case 'custom-columns':
+      if (value === '') return { error: 'error: custom-columns format specified but no custom columns given' };
+      return { t: 'custom-columns', spec: value };
+    default: return { t: 'default' };
+  }
+}
+
+/** yaml / json / jsonpath of one object or a List; an error text for a bad template. */
+export function printStructured(format: OutputFormat, objects: readonly KubeObject[], single: boolean): { text: string } | { error: string } {
+  const value = single && objects.length === 1 ? objects[0] : asList(objects);
+  switch (format.t) {
+    case 'yaml': return { text: toYaml(value) };
+    case 'json': return { text: toJson(value) };
+    case 'jsonpath':
+      try {
+        return { text: executeJsonPath(format.template, JSON.parse(JSON.stringify(value))) };
+      } catch (e) {
+        if (e instanceof JsonPathError) return { error: `error: error parsing jsonpath ${format.template}, ${e.message}` };
+        throw e;
+      }
+    default: return { text: '' };
+  }
+}
+
+/**
+ * The kubernetes.io/change-cause --record writes: the command line as kubectl re-prints it,
+ * e.g. `kubectl apply --filename=httpd.v1.yml --record=true`.
+ */
+export function changeCause(ctx: CommandContext): string {
+  const positional = ctx.args.positional.join(' ');
+  const flags = ctx.args.given.map((g) => `--${g.name}=${g.value}`).join(' ');
+  return [ctx.path, positional, flags].filter((s) => s !== '').join(' ');
+}
+
+export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+export const RECORD_DEPRECATED = 'Flag --record has been deprecated, --record will be removed in the future';
+
+/** Sets an annotation on every object of a YAML text (for --record), keeping the rest as written. */
+export function annotateManifests(text: string, key: string, value: string): string {
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.some((d) => d.errors.length > 0)) return text; // the apply reports the parse error itself
+  return list
+    .map((d) => {
+      const v = d.toJS() as unknown;
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) d.setIn(['metadata', 'annotations', key], value);
+      return d.toString();
+    })
+    .join('---\n');
+}

@@ -1,0 +1,173 @@
+import { applyManifests } from '../../index';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, int, isSet, list, str } from '../flags';
+import { toJson, toYaml } from '../printers/objects';
+import { runWrite } from './apply';
+import { RECORD_DEPRECATED, dryRunOf, dryRunSuffix, outputFormat } from './common';
+
+// kubectl create -f, create deployment, create namespace, and kubectl run: the generators build
+// the manifest kubectl would send (staging/src/k8s.io/kubectl/pkg/cmd/create, cmd/run), then it
+// goes through sim/api like any manifest. With --dry-run=client -o yaml the manifest is printed.
+
+/** Builds a manifest, then prints it (dry run with -o) or creates it. */
+function createFromManifest(ctx: CommandContext, manifest: Record<string, unknown>, ref: string): KubectlResult {
+  const o = new Output();
+  const dry = dryRunOf(ctx.args);
+  if ('error' in dry) return failure(ctx.cluster, dry.error);
+  if (dry.warning) o.err(dry.warning);
+  const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
+  if ('error' in format) return failure(ctx.cluster, format.error);
+  if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
+    o.stdout += format.t === 'yaml' ? toYaml(manifest) : toJson(manifest);
+    return o.result(ctx.cluster);
+  }
+  const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+  if (result.errors.length > 0) {
+    // kubectl create <generator> reports the API server's error without the file context.
+    for (const e of result.errors) o.fail(e.replace(/error when creating "STDIN": /, ''));
+    return o.result(ctx.cluster);
+  }
+  o.out(format.t === 'name' ? ref : `${ref} created${dryRunSuffix(dry.dryRun)}`);
+  return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
+}
+
+/** create_deployment.go buildPodSpec: the container name is the image's last path part, without tag or digest. */
+export function containerNameFor(image: string): string {
+  let name = image.split('/').pop() ?? image;
+  name = name.split('@')[0].split(':')[0];
+  return name.replace(/_/g, '-');
+}
+
+const createDeployment: Command = {
+  name: 'deployment',
+  short: 'Create a deployment with the specified name',
+  flags: [
+    F.dryRun, F.output,
+    { name: 'image', kind: 'stringArray' },
+    { name: 'replicas', short: 'r', kind: 'int', default: 1 },
+    { name: 'port', kind: 'int', default: -1 },
+    { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
+  ],
+  run: (ctx) => {
+    const [name, ...extra] = ctx.args.positional;
+    if (name === undefined) return failure(ctx.cluster, "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples");
+    if (extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${extra.length + 1}\nSee 'kubectl create deployment -h' for help and examples`);
+    const images = list(ctx.args, 'image');
+    if (images.length === 0) return failure(ctx.cluster, 'error: required flag(s) "image" not set');
+    const port = int(ctx.args, 'port') ?? -1;
+    if (port >= 0 && images.length > 1) return failure(ctx.cluster, 'error: cannot expose multiple containers');
+    const labels = { app: name };
+    const seen = new Map<string, number>();
+    const containers = images.map((image) => {
+      let cname = containerNameFor(image);
+      const n = seen.get(cname) ?? 0;
+      seen.set(cname, n + 1);
+      if (n > 0) cname = `${cname}-${n}`;
+      return { image, name: cname, ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {} };
+    });
+    const manifest = {
+      apiVersion: 'apps/v1', kind: 'Deployment',
+      metadata: { creationTimestamp: null, labels, name },
+      spec: {
+        replicas: int(ctx.args, 'replicas') ?? 1,
+        selector: { matchLabels: labels },
+        strategy: {},
+        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      },
+      status: {},
+    };
+    return createFromManifest(ctx, manifest, `deployment.apps/${name}`);
+  },
+};
+
+const createNamespace: Command = {
+  name: 'namespace',
+  short: 'Create a namespace with the specified name',
+  flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
+  run: (ctx) => {
+    const [name, ...extra] = ctx.args.positional;
+    if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create namespace -h' for help and examples`);
+    const manifest = { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name }, spec: {}, status: {} };
+    return createFromManifest(ctx, manifest, `namespace/${name}`);
+  },
+};
+
+export const create: Command = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  flags: [
+    F.filename, F.output, F.dryRun, F.record, F.recursive,
+    { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
+  ],
+  run: (ctx) => runWrite(ctx, 'create'),
+  subcommands: { deployment: createDeployment, deploy: createDeployment, namespace: createNamespace, ns: createNamespace },
+};
+
+export const run: Command = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  flags: [
+    F.dryRun, F.output, F.record,
+    { name: 'image', kind: 'string' },
+    { name: 'port', kind: 'string' },
+    { name: 'labels', short: 'l', kind: 'string' },
+    { name: 'restart', kind: 'string', default: 'Always' },
+    { name: 'command', kind: 'bool' },
+    { name: 'env', kind: 'stringArray' },
+    { name: 'image-pull-policy', kind: 'string' },
+    { name: 'stdin', short: 'i', kind: 'bool' },
+    { name: 'tty', short: 't', kind: 'bool' },
+    { name: 'rm', kind: 'bool' },
+    { name: 'attach', kind: 'bool' },
+    { name: 'serviceaccount', kind: 'string' },
+  ],
+  run: (ctx) => {
+    const { args } = ctx;
+    const o = new Output();
+    if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
+    const dash = args.argsLenAtDash;
+    const names = dash === -1 ? args.positional : args.positional.slice(0, dash);
+    const rest = dash === -1 ? [] : args.positional.slice(dash);
+    if (names.length === 0) return failure(ctx.cluster, "error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
+    const [name, ...argsBeforeDash] = names;
+    const image = str(args, 'image');
+    if (image === undefined || image === '') return failure(ctx.cluster, `${o.stderr}error: required flag(s) "image" not set`);
+    if (bool(args, 'rm') || bool(args, 'stdin') || bool(args, 'tty') || bool(args, 'attach')) {
+      return failure(ctx.cluster, `${o.stderr}error: kubespec: kubectl run -i/-t/--rm/--attach is not supported (there is no terminal to attach); create the Pod, then use kubectl logs or kubectl exec`);
+    }
+    const restart = str(args, 'restart') ?? 'Always';
+    if (!['Always', 'OnFailure', 'Never'].includes(restart)) return failure(ctx.cluster, `${o.stderr}error: invalid restart policy: ${restart}`);
+    const containerArgs = [...argsBeforeDash, ...rest];
+    let labels: Record<string, string> = { run: name };
+    if (isSet(args, 'labels')) {
+      labels = {};
+      for (const pair of (str(args, 'labels') ?? '').split(',').filter(Boolean)) {
+        const eq = pair.indexOf('=');
+        if (eq === -1) return failure(ctx.cluster, `${o.stderr}error: invalid label spec: ${pair}`);
+        labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+    }
+    const env = list(args, 'env').map((e) => {
+      const eq = e.indexOf('=');
+      return { name: eq === -1 ? e : e.slice(0, eq), value: eq === -1 ? '' : e.slice(eq + 1) };
+    });
+    const port = str(args, 'port');
+    const container: Record<string, unknown> = {
+      ...(containerArgs.length > 0 ? (bool(args, 'command') ? { command: containerArgs } : { args: containerArgs }) : {}),
+      ...(env.length > 0 ? { env } : {}),
+      image,
+      ...(str(args, 'image-pull-policy') ? { imagePullPolicy: str(args, 'image-pull-policy') } : {}),
+      name,
+      ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+      resources: {},
+    };
+    const manifest = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { creationTimestamp: null, labels, name },
+      spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart, ...(str(args, 'serviceaccount') ? { serviceAccountName: str(args, 'serviceaccount') } : {}) },
+      status: {},
+    };
+    const result = createFromManifest(ctx, manifest, `pod/${name}`);
+    return { ...result, stderr: o.stderr + result.stderr };
+  },
+};

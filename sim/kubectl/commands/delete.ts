@@ -1,0 +1,113 @@
+import type { KubeObject, Pod } from '../../api/types';
+import type { Change, Cluster } from '../../engine/types';
+import { advanceUntil, submit } from '../../index';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, int, list, str } from '../flags';
+import { kindPrefix, selectObjects, type ResourceType } from '../resources';
+import { dryRunOf, dryRunSuffix } from './common';
+
+// kubectl delete (staging/src/k8s.io/kubectl/pkg/cmd/delete): cascading by default (background),
+// --cascade=foreground|orphan, --grace-period, --force, and --wait (the default): kubectl returns
+// once the objects are gone, so virtual time passes while Pods terminate.
+
+/** How long `--wait` lets virtual time pass beyond the longest grace period before giving up. */
+const WAIT_SLACK_MS = 60_000;
+
+export const del: Command = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  flags: [
+    F.filename, F.selector, F.allNamespaces, F.all, F.dryRun, F.recursive,
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'cascade', kind: 'string', default: 'background', noOptDefVal: 'background' },
+    { name: 'grace-period', kind: 'int', default: -1 },
+    { name: 'force', kind: 'bool' },
+    { name: 'now', kind: 'bool' },
+    { name: 'wait', kind: 'bool', default: true },
+    { name: 'ignore-not-found', kind: 'bool' },
+  ],
+  run: runDelete,
+};
+
+function runDelete(ctx: CommandContext): KubectlResult {
+  const { args } = ctx;
+  const o = new Output();
+  const cascade = cascadeOf(str(args, 'cascade') ?? 'background');
+  if ('error' in cascade) return failure(ctx.cluster, cascade.error);
+  if (cascade.warning) o.err(cascade.warning);
+  const dry = dryRunOf(args);
+  if ('error' in dry) return failure(ctx.cluster, dry.error);
+  if (dry.warning) o.err(dry.warning);
+
+  // delete.go Complete: --now is grace 1; grace 0 without --force becomes 1; --force alone is 0.
+  let grace = int(args, 'grace-period') ?? -1;
+  if (bool(args, 'now')) grace = 1;
+  const force = bool(args, 'force');
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace === 0) o.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
+
+  const positional = args.positional;
+  const all = bool(args, 'all');
+  const selector = str(args, 'selector');
+  if (positional.length === 1 && !positional[0].includes('/') && selector === undefined && !all && list(args, 'filename').length === 0) {
+    return failure(ctx.cluster, `${o.stderr}error: resource(s) were provided, but no name was specified`);
+  }
+  const sel = selectObjects(ctx.cluster, positional, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
+    selector, all, filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+  });
+  if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
+
+  const targets: { type: ResourceType; obj: KubeObject }[] = sel.found.flatMap((f) => f.objects.map((obj) => ({ type: f.type, obj })));
+  const changes: Change[] = targets.map(({ obj }) => ({
+    verb: 'delete',
+    ref: { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name },
+    reason: 'kubectl delete',
+    ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+    propagation: cascade.propagation,
+  }));
+
+  let cluster = ctx.cluster;
+  if (changes.length > 0 && dry.dryRun === 'none') {
+    const result = submit(cluster, changes, 'kubectl');
+    if (result.errors.length > 0) {
+      for (const e of result.errors) o.fail(`Error from server (NotFound): ${e}`);
+      return o.result(ctx.cluster);
+    }
+    cluster = result.cluster;
+  }
+  for (const { type, obj } of targets) {
+    if (str(args, 'output') === 'name') o.out(`${kindPrefix(type)}/${obj.metadata.name}`);
+    else o.out(`${kindPrefix(type)} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry.dryRun)}`);
+  }
+  if (!bool(args, 'ignore-not-found')) for (const e of sel.errors) o.fail(e);
+  if (targets.length === 0 && sel.errors.length === 0) o.out('No resources found');
+
+  if (dry.dryRun === 'none' && bool(args, 'wait') && targets.length > 0) {
+    cluster = waitUntilGone(cluster, targets.map((t) => t.obj));
+  }
+  return o.result(cluster);
+}
+
+/** delete --wait: lets virtual time pass until every deleted object is gone (bounded). */
+function waitUntilGone(cluster: Cluster, objects: readonly KubeObject[]): Cluster {
+  const gone = (c: { getByKey: Cluster['store']['getByKey'] }) => objects.every((obj) => {
+    const now = c.getByKey(`${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`);
+    return now === undefined || now.metadata.uid !== obj.metadata.uid;
+  });
+  if (gone(cluster.store)) return cluster;
+  const longestGraceMs = Math.max(0, ...objects.map((obj) => (obj.kind === 'Pod' ? ((obj as Pod).spec.terminationGracePeriodSeconds ?? 30) * 1000 : 0)));
+  return advanceUntil(cluster, longestGraceMs + WAIT_SLACK_MS, (view) => gone(view)).cluster;
+}
+
+/** GetCascadingStrategy. */
+function cascadeOf(v: string): { propagation: 'Background' | 'Foreground' | 'Orphan'; warning?: string } | { error: string } {
+  switch (v) {
+    case 'background': return { propagation: 'Background' };
+    case 'foreground': return { propagation: 'Foreground' };
+    case 'orphan': return { propagation: 'Orphan' };
+    case 'true': return { propagation: 'Background', warning: 'warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.' };
+    case 'false': return { propagation: 'Orphan', warning: 'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.' };
+    default: return { error: `error: invalid cascade value (${v}). Must be "background", "foreground", or "orphan".` };
+  }
+}

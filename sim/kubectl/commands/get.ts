@@ -1,0 +1,120 @@
+import type { KubeObject } from '../../api/types';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, list, str } from '../flags';
+import { executeJsonPath } from '../jsonpath';
+import { kindPrefix, selectObjects, type Found } from '../resources';
+import { renderTable } from '../printers/table';
+import { GET_TABWRITER, tabwrite } from '../tabwriter';
+import { outputFormat, printStructured, type OutputFormat } from './common';
+
+// kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): one table per resource type,
+// separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns; -A, -l, --show-labels.
+
+export const get: Command = {
+  name: 'get',
+  short: 'Display one or many resources',
+  flags: [
+    F.filename, F.selector, F.output, F.allNamespaces, F.recursive,
+    { name: 'show-labels', kind: 'bool' },
+    { name: 'no-headers', kind: 'bool' },
+    { name: 'watch', short: 'w', kind: 'bool' },
+    { name: 'watch-only', kind: 'bool' },
+    { name: 'sort-by', kind: 'string' },
+    { name: 'ignore-not-found', kind: 'bool' },
+    { name: 'chunk-size', kind: 'int', default: 500 },
+    { name: 'show-kind', kind: 'bool' },
+  ],
+  run: runGet,
+};
+
+function runGet(ctx: CommandContext): KubectlResult {
+  const { cluster, args } = ctx;
+  if (bool(args, 'watch') || bool(args, 'watch-only')) {
+    return failure(cluster, "error: kubespec: --watch is not supported: the simulated cluster has no wall clock. Let time pass with 'sleep <duration>' and run get again.");
+  }
+  const format = outputFormat(args);
+  if ('error' in format) return failure(cluster, format.error);
+  if (args.positional.length === 0 && list(args, 'filename').length === 0) {
+    return failure(cluster, "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
+  }
+  const allNamespaces = bool(args, 'all-namespaces');
+  const sel = selectObjects(cluster, args.positional, { namespace: ctx.namespace, allNamespaces }, {
+    selector: str(args, 'selector'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+  });
+  if (typeof sel === 'string') return failure(cluster, sel);
+  const o = new Output();
+  const ignoreNotFound = bool(args, 'ignore-not-found');
+  const found = sortFound(sel.found, str(args, 'sort-by'));
+  const objects = found.flatMap((f) => f.objects);
+
+  if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
+    const printed = printStructured(format, objects, sel.single);
+    if ('error' in printed) return failure(cluster, printed.error);
+    if (!(sel.single && objects.length === 0)) o.stdout += printed.text;
+  } else if (format.t === 'name') {
+    for (const f of found) for (const obj of f.objects) o.out(`${kindPrefix(f.type)}/${obj.metadata.name}`);
+  } else if (format.t === 'custom-columns') {
+    const text = customColumns(format, objects, bool(args, 'no-headers'));
+    if ('error' in text) return failure(cluster, text.error);
+    if (objects.length > 0) o.stdout += text.text;
+  } else {
+    let printedTables = 0;
+    for (const f of found) {
+      if (f.objects.length === 0) continue;
+      if (printedTables > 0 && !bool(args, 'no-headers')) o.stdout += '\n';
+      o.stdout += renderTable(f.type.kind, f.objects, {
+        nowMs: ctx.nowMs,
+        wide: format.t === 'wide',
+        withNamespace: allNamespaces && f.type.namespaced,
+        showLabels: bool(args, 'show-labels'),
+        noHeaders: bool(args, 'no-headers'),
+        kindPrefix: sel.multipleTypes || bool(args, 'show-kind') ? kindPrefix(f.type) : undefined,
+      });
+      printedTables++;
+    }
+  }
+
+  for (const e of sel.errors) if (!ignoreNotFound) o.fail(e);
+  const structured = format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath';
+  if (objects.length === 0 && sel.errors.length === 0 && !structured && !ignoreNotFound) {
+    const namespaced = found.some((f) => f.type.namespaced);
+    o.err(allNamespaces || !namespaced ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`);
+  }
+  return o.result(cluster);
+}
+
+/** --sort-by: a JSONPath whose value orders the rows (numbers numerically), within each type. */
+function sortFound(found: Found[], sortBy: string | undefined): Found[] {
+  if (sortBy === undefined || sortBy === '') return found;
+  const template = sortBy.startsWith('{') ? sortBy : `{${sortBy.startsWith('.') ? '' : '.'}${sortBy}}`;
+  const key = (o: KubeObject) => executeJsonPath(template, JSON.parse(JSON.stringify(o)));
+  return found.map((f) => ({
+    type: f.type,
+    objects: f.objects
+      .map((obj) => ({ obj, k: key(obj) }))
+      .sort((a, b) => {
+        const na = Number(a.k), nb = Number(b.k);
+        if (a.k !== '' && b.k !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+        return a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
+      })
+      .map((x) => x.obj),
+  }));
+}
+
+/** -o custom-columns=NAME:.metadata.name,...: each cell a relaxed JSONPath, `<none>` when empty. */
+function customColumns(format: Extract<OutputFormat, { t: 'custom-columns' }>, objects: readonly KubeObject[], noHeaders: boolean): { text: string } | { error: string } {
+  const columns: { header: string; template: string }[] = [];
+  for (const part of format.spec.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon === -1) return { error: `error: unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>` };
+    const expr = part.slice(colon + 1);
+    const template = expr.startsWith('{') ? expr : `{${expr.startsWith('.') ? '' : '.'}${expr}}`;
+    columns.push({ header: part.slice(0, colon), template });
+  }
+  const lines: string[] = noHeaders ? [] : [columns.map((c) => c.header).join('\t')];
+  for (const obj of objects) {
+    const data = JSON.parse(JSON.stringify(obj));
+    lines.push(columns.map((c) => executeJsonPath(c.template, data).replace(/ /g, ',') || '<none>').join('\t'));
+  }
+  return { text: tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER) };
+}

@@ -1,0 +1,75 @@
+import type { Node, Service } from '../../api/types';
+import { F, failure, type Command, type KubectlResult } from '../context';
+import { bool, str } from '../flags';
+import { toJson, toYaml } from '../printers/objects';
+import { allTypes } from '../resources';
+import { GET_TABWRITER, tabwrite } from '../tabwriter';
+
+// kubectl cluster-info, version and api-resources.
+
+/** kubectl version -> kustomize version bundled with it. */
+const KUSTOMIZE: Readonly<Record<string, string>> = { 'v1.31': 'v5.4.2', 'v1.32': 'v5.5.0', 'v1.33': 'v5.6.0', 'v1.34': 'v5.7.1', 'v1.35': 'v5.7.1' };
+
+export const version: Command = {
+  name: 'version',
+  short: 'Print the client and server version information',
+  flags: [{ name: 'client', kind: 'bool' }, F.output],
+  run: (ctx) => {
+    const v = ctx.cluster.config.kubernetesVersion;
+    const kustomize = KUSTOMIZE[v.split('.').slice(0, 2).join('.')] ?? 'v5.7.1';
+    const client = bool(ctx.args, 'client');
+    const o = str(ctx.args, 'output');
+    if (o === 'yaml' || o === 'json') {
+      const info = (ver: string) => ({ buildDate: '2025-08-27T00:00:00Z', compiler: 'gc', gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean', gitVersion: ver, goVersion: 'go1.24.6', major: '1', minor: ver.split('.')[1], platform: 'linux/amd64' });
+      const value = { clientVersion: info(v), kustomizeVersion: kustomize, ...(client ? {} : { serverVersion: info(v) }) };
+      return { cluster: ctx.cluster, stdout: o === 'yaml' ? toYaml(value) : toJson(value), stderr: '', exitCode: 0 };
+    }
+    if (o !== undefined && o !== '') return failure(ctx.cluster, "error: --output must be 'yaml' or 'json'");
+    const lines = [`Client Version: ${v}`, `Kustomize Version: ${kustomize}`, ...(client ? [] : [`Server Version: ${v}`])];
+    return { cluster: ctx.cluster, stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 0 };
+  },
+};
+
+export const clusterInfo: Command = {
+  name: 'cluster-info',
+  short: 'Display cluster information',
+  flags: [],
+  run: (ctx): KubectlResult => {
+    if (ctx.args.positional[0] === 'dump') return failure(ctx.cluster, 'error: kubespec: cluster-info dump is not supported; use kubectl get ... -o yaml');
+    const nodes = ctx.cluster.store.list<Node>('Node', '');
+    const master = nodes.find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})) ?? nodes[0];
+    const ip = master?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.56.100';
+    const server = `https://${ip}:6443`;
+    const lines = [`Kubernetes control plane is running at ${server}`];
+    // Services in kube-system labelled kubernetes.io/cluster-service=true, named by kubernetes.io/name.
+    for (const svc of ctx.cluster.store.list<Service>('Service', 'kube-system')) {
+      const labels = svc.metadata.labels ?? {};
+      if (labels['kubernetes.io/cluster-service'] !== 'true') continue;
+      const name = labels['kubernetes.io/name'] ?? svc.metadata.name;
+      const port = svc.spec.ports?.[0];
+      const portPart = port?.name ? `:${port.name}` : port ? `:${port.port}` : '';
+      lines.push(`${name} is running at ${server}/api/v1/namespaces/kube-system/services/${svc.metadata.name}${portPart}/proxy`);
+    }
+    return { cluster: ctx.cluster, stdout: `${lines.join('\n')}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`, stderr: '', exitCode: 0 };
+  },
+};
+
+export const apiResources: Command = {
+  name: 'api-resources',
+  short: 'Print the supported API resources on the server',
+  flags: [{ name: 'namespaced', kind: 'bool', default: true }, { name: 'no-headers', kind: 'bool' }, F.output, { name: 'api-group', kind: 'string' }],
+  run: (ctx) => {
+    const { args } = ctx;
+    const onlyNamespaced = ctx.args.given.some((g) => g.name === 'namespaced') ? bool(args, 'namespaced') : undefined;
+    const group = str(args, 'api-group');
+    const types = allTypes()
+      .filter((t) => onlyNamespaced === undefined || t.namespaced === onlyNamespaced)
+      .filter((t) => group === undefined || t.group === group)
+      .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.plural < b.plural ? -1 : 1));
+    const o = str(args, 'output');
+    if (o === 'name') return { cluster: ctx.cluster, stdout: types.map((t) => (t.group ? `${t.plural}.${t.group}` : t.plural)).join('\n') + '\n', stderr: '', exitCode: 0 };
+    const lines = bool(args, 'no-headers') ? [] : ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND'];
+    for (const t of types) lines.push([t.plural, t.shortNames.join(','), t.apiVersion, String(t.namespaced), t.kind].join('\t'));
+    return { cluster: ctx.cluster, stdout: tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER), stderr: '', exitCode: 0 };
+  },
+};

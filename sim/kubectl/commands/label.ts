@@ -1,0 +1,109 @@
+import type { KubeObject } from '../../api/types';
+import type { Change } from '../../engine/types';
+import { submit } from '../../index';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, list, str } from '../flags';
+import { kindPrefix, selectObjects } from '../resources';
+import { dryRunOf, dryRunSuffix } from './common';
+
+// kubectl label (staging/src/k8s.io/kubectl/pkg/cmd/label): `key=value` sets, `key-` removes;
+// changing an existing value needs --overwrite. Prints `node/k8s-node1 labeled`, `unlabeled` or
+// `not labeled` (updateDataChangeMsg).
+
+export const label: Command = {
+  name: 'label',
+  short: 'Update the labels on a resource',
+  flags: [
+    F.filename, F.selector, F.all, F.allNamespaces, F.dryRun, F.recursive,
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'overwrite', kind: 'bool' },
+    { name: 'list', kind: 'bool' },
+  ],
+  run: runLabel,
+};
+
+/** A label key (optional DNS prefix, then a name) and value, as validation.IsQualifiedName/IsValidLabelValue. */
+const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
+
+function runLabel(ctx: CommandContext): KubectlResult {
+  const { args } = ctx;
+  const resources: string[] = [];
+  const set: Record<string, string> = {};
+  const remove: string[] = [];
+  // parseLabels: the resource arguments come first; then key=value and key- pairs.
+  let inLabels = false;
+  for (const a of args.positional) {
+    if (a.includes('=') || (a.endsWith('-') && !a.includes('/'))) inLabels = true;
+    if (!inLabels) { resources.push(a); continue; }
+    if (a.endsWith('-') && !a.includes('=')) {
+      remove.push(a.slice(0, -1));
+    } else {
+      const eq = a.indexOf('=');
+      const key = a.slice(0, eq);
+      const value = a.slice(eq + 1);
+      if (eq === -1 || !KEY.test(key)) return failure(ctx.cluster, `error: invalid label spec: ${a}`);
+      if (!VALUE.test(value)) return failure(ctx.cluster, `error: invalid label value: "${a}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`);
+      set[key] = value;
+    }
+  }
+  const listOnly = bool(args, 'list');
+  if (!listOnly && Object.keys(set).length === 0 && remove.length === 0) return failure(ctx.cluster, 'error: at least one label update is required');
+  for (const k of remove) if (k in set) return failure(ctx.cluster, `error: can not both modify and remove a label in the same command`);
+  const dry = dryRunOf(args);
+  if ('error' in dry) return failure(ctx.cluster, dry.error);
+
+  const sel = selectObjects(ctx.cluster, resources, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
+    selector: str(args, 'selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+  });
+  if (typeof sel === 'string') return failure(ctx.cluster, sel);
+  const o = new Output();
+  if (dry.warning) o.err(dry.warning);
+  for (const e of sel.errors) o.fail(e);
+  const overwrite = bool(args, 'overwrite');
+  const changes: Change[] = [];
+  const lines: string[] = [];
+  for (const f of sel.found) {
+    for (const obj of f.objects) {
+      const current = obj.metadata.labels ?? {};
+      if (listOnly) {
+        for (const k of Object.keys(current).sort()) o.out(`${k}=${current[k]}`);
+        continue;
+      }
+      if (!overwrite) {
+        // validateNoOverwrites.
+        const clash = Object.keys(set).filter((k) => k in current && current[k] !== set[k]);
+        if (clash.length > 0) {
+          const msgs = clash.map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
+          o.fail(`error: ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}`);
+          continue;
+        }
+      }
+      const next: Record<string, string> = { ...current, ...set };
+      for (const k of remove) {
+        if (!(k in current)) o.err(`label "${k}" not found.`);
+        delete next[k];
+      }
+      const before = JSON.stringify(current);
+      const after = JSON.stringify(next);
+      const msg = before === after ? 'not labeled' : !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
+      if (before !== after) {
+        const meta = { ...obj.metadata, labels: next };
+        if (Object.keys(next).length === 0) delete (meta as { labels?: unknown }).labels;
+        changes.push({ verb: 'update', object: { ...obj, metadata: meta } as KubeObject });
+      }
+      lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} ${msg}${dryRunSuffix(dry.dryRun)}`);
+    }
+  }
+  let cluster = ctx.cluster;
+  if (changes.length > 0 && dry.dryRun === 'none') {
+    const result = submit(cluster, changes, 'kubectl');
+    if (result.errors.length > 0) {
+      for (const e of result.errors) o.fail(`Error from server: ${e}`);
+      return o.result(ctx.cluster);
+    }
+    cluster = result.cluster;
+  }
+  for (const l of lines) o.out(l);
+  return o.result(cluster);
+}

@@ -1,0 +1,110 @@
+import type { Pod } from '../../api/types';
+import type { Cluster } from '../../engine/types';
+import { podLogs } from '../../runtime/logs';
+import { execInPod } from '../../runtime/exec';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, int, str } from '../flags';
+import { notFound, resolveTypes } from '../resources';
+import { formatLabelSelector } from '../printers/columns';
+
+// kubectl logs and kubectl exec: the container's output and its shell come from sim/runtime
+// (logs.ts podLogs, exec.ts execInPod); kubectl resolves the Pod (also from deploy/NAME and the
+// like, as kubectl picks one of its Pods) and passes -c, --previous, --tail and the command.
+
+/**
+ * A Pod named directly, or, for a workload named TYPE/NAME, the Pod kubectl picks among its Pods
+ * (polymorphichelpers.attachablePodForObject, podutils.ByLogging: ready, then running, then oldest).
+ */
+function resolvePod(cluster: Cluster, namespace: string, target: string): Pod | string {
+  const r = resolvePodOf(cluster, namespace, target);
+  return typeof r === 'string' ? r : r.pod;
+}
+
+function resolvePodOf(cluster: Cluster, namespace: string, target: string): { pod: Pod; among: number } | string {
+  const one = (p: Pod | undefined, t: ReturnType<typeof resolveTypes>, name: string) => (p === undefined ? notFound(t![0], name) : { pod: p, among: 1 });
+  const slash = target.indexOf('/');
+  if (slash === -1) return one(cluster.store.get<Pod>('Pod', namespace, target), resolveTypes('pods'), target);
+  const types = resolveTypes(target.slice(0, slash));
+  const name = target.slice(slash + 1);
+  if (types === undefined || types.length !== 1) return `error: the server doesn't have a resource type "${target.slice(0, slash)}"`;
+  const t = types[0];
+  if (t.kind === 'Pod') return one(cluster.store.get<Pod>('Pod', namespace, name), types, name);
+  const owner = cluster.store.get(t.kind, namespace, name);
+  if (owner === undefined) return notFound(t, name);
+  const selector = (owner.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector;
+  if (selector === undefined) return `error: cannot attach to ${owner.kind.toLowerCase()}: selector for ${t.singular} not implemented`;
+  const pods = [...cluster.store.select<Pod>('Pod', namespace, selector)].sort(byLogging);
+  if (pods.length === 0) return `error: timed out waiting for the condition\nno pods found for selector ${formatLabelSelector(selector)}`;
+  return { pod: pods[0], among: pods.length };
+}
+
+/** podutils.ByLogging, simplified: ready before not ready, running before pending, older first. */
+function byLogging(a: Pod, b: Pod): number {
+  const ready = (p: Pod) => (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
+  const phase = (p: Pod) => ({ Running: 0, Pending: 1 } as Record<string, number>)[p.status?.phase ?? ''] ?? 2;
+  return ready(a) - ready(b) || phase(a) - phase(b)
+    || (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : 0)
+    || (a.metadata.name < b.metadata.name ? -1 : 1);
+}
+
+export const logs: Command = {
+  name: 'logs',
+  short: 'Print the logs for a container in a pod',
+  flags: [
+    F.container,
+    { name: 'previous', short: 'p', kind: 'bool' },
+    // --follow prints what the container has written so far: virtual time only moves with `sleep`.
+    { name: 'follow', short: 'f', kind: 'bool' },
+    { name: 'tail', kind: 'int', default: -1 },
+    { name: 'timestamps', kind: 'bool' },
+  ],
+  run: (ctx: CommandContext): KubectlResult => {
+    const { args, cluster } = ctx;
+    if (args.positional.length === 0) return failure(cluster, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+    const [target, containerArg] = args.positional;
+    const picked = resolvePodOf(cluster, ctx.namespace, target);
+    if (typeof picked === 'string') return failure(cluster, picked);
+    const pod = picked.pod;
+    const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
+    const tail = int(args, 'tail') ?? -1;
+    const result = podLogs(cluster, ctx.namespace, pod.metadata.name, str(args, 'container') ?? containerArg, bool(args, 'previous'), {
+      timestamps: bool(args, 'timestamps'), ...(tail >= 0 ? { tail } : {}),
+    });
+    return { cluster, stdout: result.stdout, stderr: found + result.stderr, exitCode: result.exitCode };
+  },
+};
+
+export const exec: Command = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  flags: [
+    F.container,
+    { name: 'stdin', short: 'i', kind: 'bool' },
+    { name: 'tty', short: 't', kind: 'bool' },
+    { name: 'quiet', short: 'q', kind: 'bool' },
+  ],
+  run: (ctx: CommandContext): KubectlResult => {
+    const { args, cluster } = ctx;
+    const o = new Output();
+    const dash = args.argsLenAtDash;
+    const before = dash === -1 ? args.positional : args.positional.slice(0, dash);
+    const command = dash === -1 ? args.positional.slice(1) : args.positional.slice(dash);
+    if (before.length === 0) return failure(cluster, "error: pod, type/name or --filename must be specified\nSee 'kubectl exec -h' for help and examples");
+    if (dash === -1 && command.length > 0) {
+      return failure(cluster, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples');
+    }
+    if (command.length === 0) return failure(cluster, "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples");
+    const pod = resolvePod(cluster, ctx.namespace, before[0]);
+    if (typeof pod === 'string') return failure(cluster, pod);
+    let container = str(args, 'container');
+    if (container === undefined && pod.spec.containers.length > 1 && !bool(args, 'quiet')) {
+      container = pod.spec.containers[0].name;
+      o.err(`Defaulted container "${container}" out of: ${pod.spec.containers.map((c) => c.name).join(', ')}`);
+    }
+    const result = execInPod(cluster, ctx.namespace, pod.metadata.name, container, command);
+    o.stdout += result.stdout;
+    o.stderr += result.stderr;
+    o.exitCode = result.exitCode;
+    return o.result(result.cluster);
+  },
+};

@@ -1,0 +1,74 @@
+import type { KubeObject } from '../../api/types';
+import type { Change } from '../../engine/types';
+import { submit } from '../../index';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, int, isSet, list, str } from '../flags';
+import { kindPrefix, selectObjects } from '../resources';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix } from './common';
+
+// kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale): sets spec.replicas through the scale
+// subresource of Deployments, ReplicaSets and StatefulSets; `deployment.apps/nginx scaled`.
+
+const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
+
+export const scale: Command = {
+  name: 'scale',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
+  flags: [
+    F.filename, F.selector, F.all, F.allNamespaces, F.dryRun, F.record, F.recursive,
+    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'replicas', kind: 'int', default: -1 },
+    { name: 'current-replicas', kind: 'int', default: -1 },
+  ],
+  run: runScale,
+};
+
+function runScale(ctx: CommandContext): KubectlResult {
+  const { args } = ctx;
+  const o = new Output();
+  if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
+  if (!isSet(args, 'replicas')) return failure(ctx.cluster, `${o.stderr}error: required flag(s) "replicas" not set`);
+  const replicas = int(args, 'replicas')!;
+  if (replicas < 0) return failure(ctx.cluster, `${o.stderr}error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0`);
+  const dry = dryRunOf(args);
+  if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
+  if (dry.warning) o.err(dry.warning);
+  const positional = args.positional;
+  if (positional.length === 1 && !positional[0].includes('/') && str(args, 'selector') === undefined && !bool(args, 'all') && list(args, 'filename').length === 0) {
+    return failure(ctx.cluster, `${o.stderr}error: resource(s) were provided, but no name was specified`);
+  }
+  const sel = selectObjects(ctx.cluster, positional, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
+    selector: str(args, 'selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+  });
+  if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
+  for (const e of sel.errors) o.fail(e);
+
+  const current = int(args, 'current-replicas') ?? -1;
+  const changes: Change[] = [];
+  const lines: string[] = [];
+  for (const f of sel.found) {
+    for (const obj of f.objects) {
+      if (!SCALABLE.has(obj.kind)) { o.fail('Error from server (NotFound): the server could not find the requested resource'); continue; }
+      const spec = obj.spec as { replicas?: number };
+      if (current >= 0 && (spec.replicas ?? 1) !== current) {
+        o.fail(`error: Expected replicas to be ${current}, was ${spec.replicas ?? 1}`);
+        continue;
+      }
+      const annotations = bool(args, 'record') ? { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx) } : obj.metadata.annotations;
+      const next: KubeObject = { ...obj, metadata: { ...obj.metadata, ...(annotations ? { annotations } : {}) }, spec: { ...spec, replicas } };
+      changes.push({ verb: 'update', object: next });
+      lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
+    }
+  }
+  let cluster = ctx.cluster;
+  if (changes.length > 0 && dry.dryRun === 'none') {
+    const result = submit(cluster, changes, 'kubectl');
+    if (result.errors.length > 0) {
+      for (const e of result.errors) o.fail(`Error from server: ${e}`);
+      return o.result(ctx.cluster);
+    }
+    cluster = result.cluster;
+  }
+  for (const line of lines) o.out(line);
+  return o.result(cluster);
+}

@@ -1,0 +1,76 @@
+import type { KubeObject } from '../api/types';
+import type { Cluster, EventRecord } from '../engine/types';
+import { isoAt } from '../engine/transaction';
+
+// core/v1 Event objects from the engine's event log. The event recorder's correlator folds
+// identical events (same object, type, reason, message, source) into one Event whose count
+// grows and whose lastTimestamp moves (client-go tools/record EventCorrelator.eventObserve).
+
+export interface EventObject extends KubeObject {
+  readonly kind: 'Event';
+  readonly involvedObject: { readonly kind: string; readonly namespace?: string; readonly name: string; readonly uid: string };
+  readonly reason: string;
+  readonly message: string;
+  readonly source: { readonly component: string };
+  readonly firstTimestamp: string;
+  readonly lastTimestamp: string;
+  readonly count: number;
+  readonly type: string;
+  readonly reportingComponent: string;
+  readonly reportingInstance: string;
+}
+
+/** All events, folded, in the API server's list order (namespace, then name). */
+export function eventObjects(cluster: Cluster, filter?: (e: EventRecord) => boolean): EventObject[] {
+  const folded = new Map<string, { first: EventRecord; lastMs: number; count: number }>();
+  for (const e of cluster.events) {
+    if (filter !== undefined && !filter(e)) continue;
+    const key = [e.involved.uid, e.involved.kind, e.involved.namespace, e.involved.name, e.type, e.reason, e.message, e.source].join('\u0000');
+    const seen = folded.get(key);
+    if (seen === undefined) folded.set(key, { first: e, lastMs: e.timeMs, count: 1 });
+    else { seen.lastMs = e.timeMs; seen.count++; }
+  }
+  const epoch = cluster.config.epochMs;
+  const out: EventObject[] = [];
+  for (const { first, lastMs, count } of folded.values()) {
+    const namespace = first.involved.namespace || 'default';
+    // The recorder names events <object>.<UnixNano of the first occurrence, hex>.
+    const name = `${first.involved.name}.${(BigInt(epoch + first.timeMs) * 1_000_000n).toString(16)}`;
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: isoAt(epoch, first.timeMs) },
+      involvedObject: {
+        kind: first.involved.kind, name: first.involved.name, uid: first.involved.uid,
+        ...(first.involved.namespace ? { namespace: first.involved.namespace } : {}),
+      },
+      reason: first.reason,
+      message: first.message,
+      source: { component: first.source },
+      firstTimestamp: isoAt(epoch, first.timeMs),
+      lastTimestamp: isoAt(epoch, lastMs),
+      count,
+      type: first.type,
+      reportingComponent: first.source,
+      reportingInstance: '',
+    });
+  }
+  return out.sort((a, b) => cmp(a.metadata.namespace!, b.metadata.namespace!) || cmp(a.metadata.name, b.metadata.name));
+}
+
+/** The events `kubectl describe` shows for one object (by uid), oldest lastTimestamp first. */
+export function eventsFor(cluster: Cluster, uid: string, match: (e: EventRecord) => boolean = (e) => e.involved.uid === uid): EventObject[] {
+  // event.SortableEvents sorts by lastTimestamp; a stable sort keeps the recorder's order on ties.
+  return eventObjects(cluster, match)
+    .map((e, i) => ({ e, i, last: Date.parse(e.lastTimestamp) }))
+    .sort((a, b) => a.last - b.last || firstIndex(a.e, b.e) || a.i - b.i)
+    .map((x) => x.e);
+}
+
+function firstIndex(a: EventObject, b: EventObject): number {
+  return Date.parse(a.firstTimestamp) - Date.parse(b.firstTimestamp);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,210 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { submit } from '../engine/loop';
+import { controllers } from './index';
+import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
+import type { PodRt } from './types';
+
+const nginx = () => testPod('nginx', { containers: [testContainer({ name: 'nginx', image: 'nginx:1.7.9', ports: [{ containerPort: 80, protocol: 'TCP' }] })] });
+
+test('a bound Pod pulls its image, is created and started, and runs with an IP from the node podCIDR', () => {
+  let c = clusterWith(nginx());
+  let p = getPod(c, 'nginx');
+  assert.equal(p.status.phase, 'Pending');
+  assert.equal(p.status.containerStatuses?.[0].state.waiting?.reason, 'ContainerCreating');
+  assert.equal(p.status.podIP, '10.244.1.2');
+  assert.equal(p.status.hostIP, '192.168.56.101');
+  c = run(c, 2999);
+  assert.equal(getPod(c, 'nginx').status.phase, 'Pending');
+  c = run(c, 1);
+  p = getPod(c, 'nginx');
+  assert.equal(p.status.phase, 'Running');
+  assert.equal(p.status.containerStatuses?.[0].ready, true);
+  assert.equal(p.status.containerStatuses?.[0].state.running?.startedAt, '2025-01-01T00:00:03Z');
+  assert.deepEqual(p.status.conditions?.map((x) => `${x.type}=${x.status}`), ['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+  assert.deepEqual(events(c, 'nginx').map((e) => `${e.t} ${e.reason}: ${e.message}`), [
+    '0 Pulling: Pulling image "nginx:1.7.9"',
+    '3000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.',
+    '3000 Created: Created container: nginx',
+    '3000 Started: Started container nginx',
+  ]);
+  assert.ok((c.tables.nodes.get('node1')?.images as Set<string>).has('docker.io/library/nginx:1.7.9'));
+  // quiet: nothing is due, no timers left
+  assert.equal(c.timers.size, 0);
+});
+
+test('a second Pod with the same image on the node finds it present and gets the next IP', () => {
+  let c = run(clusterWith(nginx()), 5000);
+  const second = { ...nginx(), metadata: { ...nginx().metadata, name: 'nginx2' } };
+  c = submit(c, [{ verb: 'create', object: second }], controllers).cluster;
+  const p = getPod(c, 'nginx2');
+  assert.equal(p.status.phase, 'Running');
+  assert.equal(p.status.podIP, '10.244.1.3');
+  assert.equal(events(c, 'nginx2')[0].message, 'Container image "nginx:1.7.9" already present on machine');
+});
+
+test('exit 1 with restartPolicy Always: restarts with back-off 10, 20, 40 ... capped at 300 s; CrashLoopBackOff in between', () => {
+  let c = clusterWith(testPod('crash', { containers: [testContainer({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] })] }));
+  c = run(c, 3000 + 4000 * 1000);
+  const starts = events(c, 'crash').filter((e) => e.reason === 'Started').map((e) => (e.t - 3000) / 1000);
+  assert.deepEqual(starts.slice(0, 10), [0, 0, 10, 30, 70, 150, 310, 610, 910, 1210]);
+  const backoffs = events(c, 'crash').filter((e) => e.reason === 'BackOff');
+  assert.match(backoffs[0].message, /^Back-off restarting failed container c in pod crash_default\(.+\)$/);
+  // In between: waiting CrashLoopBackOff with the back-off in the message, lastState terminated Error 1.
+  c = clusterWith(testPod('crash', { containers: [testContainer({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] })] }));
+  c = run(c, 3000 + 15_000);
+  const s = getPod(c, 'crash').status.containerStatuses![0];
+  assert.equal(s.state.waiting?.reason, 'CrashLoopBackOff');
+  assert.match(s.state.waiting?.message ?? '', /^back-off 20s restarting failed container=c pod=crash_default\(/);
+  assert.equal(s.lastState.terminated?.exitCode, 1);
+  assert.equal(s.lastState.terminated?.reason, 'Error');
+  assert.equal(s.restartCount, 2);
+  assert.equal(getPod(c, 'crash').status.phase, 'Running');
+});
+
+test('restartPolicy Never and OnFailure: Failed, Succeeded, and a restarting OnFailure Pod stays Running', () => {
+  const pod = (name: string, policy: 'Never' | 'OnFailure', script: string) => testPod(name, { restartPolicy: policy, containers: [testContainer({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', script] })] });
+  let c = clusterWith(pod('never-fail', 'Never', 'sleep 5; exit 2'), pod('never-ok', 'Never', 'echo done'), pod('onfail-ok', 'OnFailure', 'sleep 1'), pod('onfail-fail', 'OnFailure', 'exit 3'));
+  c = run(c, 60_000);
+  assert.equal(getPod(c, 'never-fail').status.phase, 'Failed');
+  assert.equal(getPod(c, 'never-fail').status.containerStatuses![0].state.terminated?.exitCode, 2);
+  assert.equal(getPod(c, 'never-fail').status.conditions?.find((x) => x.type === 'Ready')?.reason, 'PodFailed');
+  assert.equal(getPod(c, 'never-ok').status.phase, 'Succeeded');
+  assert.equal(getPod(c, 'never-ok').status.conditions?.find((x) => x.type === 'Ready')?.reason, 'PodCompleted');
+  assert.equal(getPod(c, 'onfail-ok').status.phase, 'Succeeded');
+  assert.equal(getPod(c, 'onfail-fail').status.phase, 'Running');
+  assert.ok(getPod(c, 'onfail-fail').status.containerStatuses![0].restartCount >= 3);
+});
+
+test('busybox without a command exits 0 at once (its CMD sh has no tty); with Always it crash-loops as Completed', () => {
+  let c = clusterWith(testPod('bb', { containers: [testContainer({ name: 'bb', image: 'busybox' })] }));
+  c = run(c, 3000);
+  const s = getPod(c, 'bb').status.containerStatuses![0];
+  assert.equal(s.restartCount, 1);
+  assert.equal(s.lastState.terminated?.reason, 'Completed');
+});
+
+test('graceful deletion: a server exits on SIGTERM at once; a shell as PID 1 is killed at the end of the grace period', () => {
+  const sh = testPod('shell', { containers: [testContainer({ name: 'sh', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] });
+  let c = run(clusterWith(nginx(), sh), 10_000);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'nginx' }, reason: 'test' }, { verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'shell' }, reason: 'test' }], controllers).cluster;
+  assert.equal(c.store.get('Pod', 'default', 'nginx'), undefined, 'nginx gone at once');
+  assert.ok(c.store.get('Pod', 'default', 'shell') !== undefined);
+  assert.equal(events(c, 'shell').at(-1)?.message, 'Stopping container sh');
+  const uid = getPod(c, 'shell').metadata.uid;
+  c = run(c, 29_999);
+  assert.ok(c.store.get('Pod', 'default', 'shell') !== undefined);
+  c = run(c, 1);
+  assert.equal(c.store.get('Pod', 'default', 'shell'), undefined, 'killed and purged after 30 s');
+  assert.equal(c.tables.pods.has(uid), false, 'runtime row cleared');
+});
+
+test("the book's liveness example: probes at 10,15,...; file removed at 30 s; failures at 35, 40, 45; SIGKILL at 75; restart", () => {
+  const pod = testPod('liveness', {
+    containers: [testContainer({
+      name: 'liveness', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
+      livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  let c = clusterWith(pod);
+  c = run(c, 3000 + 200_000);
+  const ev = events(c, 'liveness').map((e) => ({ ...e, t: (e.t - 3000) / 1000 }));
+  const unhealthy = ev.filter((e) => e.reason === 'Unhealthy');
+  assert.deepEqual(unhealthy.slice(0, 3).map((e) => e.t), [35, 40, 45]);
+  assert.equal(unhealthy[0].message, "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
+  const killing = ev.find((e) => e.reason === 'Killing')!;
+  assert.deepEqual([killing.t, killing.message], [45, 'Container liveness failed liveness probe, will be restarted']);
+  const starts = ev.filter((e) => e.reason === 'Started').map((e) => e.t);
+  assert.deepEqual(starts.slice(0, 2), [0, 75]);
+  const s = getPod(c, 'liveness').status.containerStatuses![0];
+  assert.ok(s.restartCount >= 1);
+});
+
+test('readiness: not ready until the first success; a failing readiness probe keeps it unready with Unhealthy events', () => {
+  const pod = (name: string, path: string) => testPod(name, {
+    containers: [testContainer({
+      name: 'web', image: 'nginx:1.7.9',
+      readinessProbe: { httpGet: { path, port: 80 }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  let c = clusterWith(pod('good', '/index.html'), pod('bad', '/healthy'));
+  c = run(c, 3000 + 4999);
+  assert.equal(getPod(c, 'good').status.containerStatuses![0].ready, false);
+  assert.equal(getPod(c, 'good').status.conditions?.find((x) => x.type === 'Ready')?.message, 'containers with unready status: [web]');
+  c = run(c, 1);
+  assert.equal(getPod(c, 'good').status.containerStatuses![0].ready, true);
+  c = run(c, 60_000);
+  assert.equal(getPod(c, 'bad').status.containerStatuses![0].ready, false);
+  const bad = events(c, 'bad').filter((e) => e.reason === 'Unhealthy');
+  assert.ok(bad.length >= 6);
+  assert.equal(bad[0].message, 'Readiness probe failed: HTTP probe failed with statuscode: 404');
+  assert.deepEqual(bad.slice(0, 3).map((e) => e.t - 3000), [5_000, 15_000, 25_000]);
+});
+
+test('an image that does not exist: ErrImagePull, then ImagePullBackOff, retries with back-off', async () => {
+  const { declareImage } = await import('../runtime/images');
+  const { emptyCluster } = await import('../engine/loop');
+  let c = declareImage(emptyCluster({ seed: 1 }), 'nginx:nonexist', { kind: 'missing' });
+  const { testNode } = await import('./testing');
+  c = submit(c, [{ verb: 'create', object: testNode() }, { verb: 'create', object: testPod('nope', { containers: [testContainer({ name: 'web', image: 'nginx:nonexist' })] }) }], controllers).cluster;
+  c = run(c, 3000);
+  assert.equal(getPod(c, 'nope').status.containerStatuses![0].state.waiting?.reason, 'ErrImagePull');
+  c = run(c, 100_000);
+  const ev = events(c, 'nope');
+  assert.ok(ev.some((e) => e.message === 'Error: ImagePullBackOff'));
+  assert.ok(ev.some((e) => e.message.startsWith('Failed to pull image "nginx:nonexist": rpc error: code = NotFound')));
+  assert.equal(getPod(c, 'nope').status.phase, 'Pending');
+});
+
+test('emptyDir shared by two containers; init containers run first, in order', () => {
+  const pod = testPod('pc', {
+    volumes: [{ name: 'shared', emptyDir: {} }],
+    initContainers: [testContainer({ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', 'echo init > /work/seed'], volumeMounts: [{ name: 'shared', mountPath: '/work' }] })],
+    containers: [
+      testContainer({ name: 'producer', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'echo "hello world" > /producer_dir/hello; sleep 30000'], volumeMounts: [{ name: 'shared', mountPath: '/producer_dir' }] }),
+      testContainer({ name: 'consumer', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'cat /consumer_dir/seed /consumer_dir/hello; sleep 30000'], volumeMounts: [{ name: 'shared', mountPath: '/consumer_dir' }] }),
+    ],
+  });
+  let c = clusterWith(pod);
+  assert.equal(getPod(c, 'pc').status.containerStatuses![0].state.waiting?.reason, 'PodInitializing');
+  assert.equal(getPod(c, 'pc').status.conditions?.find((x) => x.type === 'Initialized')?.message, 'containers with incomplete status: [init]');
+  c = run(c, 10_000);
+  const p = getPod(c, 'pc');
+  assert.equal(p.status.phase, 'Running');
+  assert.equal(p.status.initContainerStatuses![0].state.terminated?.reason, 'Completed');
+  assert.equal(p.status.initContainerStatuses![0].ready, true);
+  assert.equal(p.status.conditions?.find((x) => x.type === 'Initialized')?.status, 'True');
+  const rt = c.tables.pods.get(p.metadata.uid) as unknown as PodRt;
+  const consumer = rt.containers.find((x) => x.name === 'consumer')!;
+  assert.deepEqual(consumer.log.slice().map((l) => l.text).join(''), 'init\nhello world\n');
+});
+
+test('a dead node freezes its Pods; when it returns they catch up', () => {
+  let c = clusterWith(testPod('s', { restartPolicy: 'Never', containers: [testContainer({ name: 's', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 20'] })] }));
+  c = run(c, 5000);
+  c = submit(c, [{ verb: 'runtime', table: 'nodes', key: 'node1', value: { ...c.tables.nodes.get('node1')!, alive: false } }], controllers, 'node-lifecycle').cluster;
+  c = run(c, 60_000);
+  assert.equal(getPod(c, 's').status.phase, 'Running');
+  c = submit(c, [{ verb: 'runtime', table: 'nodes', key: 'node1', value: { ...c.tables.nodes.get('node1')!, alive: true } }], controllers, 'node-lifecycle').cluster;
+  assert.equal(getPod(c, 's').status.phase, 'Succeeded');
+});
+
+test('deterministic and pure: the same inputs give the same events; the input snapshot is not touched', () => {
+  const pod = () => testPod('liveness', {
+    containers: [testContainer({
+      name: 'liveness', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
+      livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  const start = clusterWith(pod());
+  const row = start.tables.pods.get(getPod(start, 'liveness').metadata.uid);
+  const frozenRow = JSON.stringify(row, (_k, v) => (v instanceof Map ? [...v] : v));
+  const eventsBefore = start.events.length;
+  const a = run(start, 400_000);
+  const b = run(clusterWith(pod()), 400_000);
+  assert.deepEqual(a.events.slice(), b.events.slice());
+  assert.deepEqual(getPod(a, 'liveness').status, getPod(b, 'liveness').status);
+  assert.equal(start.events.length, eventsBefore);
+  assert.equal(start.tables.pods.get(getPod(start, 'liveness').metadata.uid), row);
+  assert.equal(JSON.stringify(row, (_k, v) => (v instanceof Map ? [...v] : v)), frozenRow);
+});

@@ -1,0 +1,58 @@
+import type { Container, Probe } from '../../api/types';
+import type { ProbeKind, ProbeResult, ProbeWorker } from '../types';
+
+// pkg/kubelet/prober/worker.go doProbe, one tick at a time, as a pure function of the worker's
+// state. Ticks sit on a grid anchored at the container's start: the first probe runs
+// initialDelaySeconds after startedAt, then one every periodSeconds (the documented model; the real
+// worker's ticker phase depends on when the kubelet saw the Pod, which a simulation fixes this way).
+
+/** Initial cached results for a new container ID (worker.go: initialValue). */
+export const INITIAL_RESULT: Readonly<Record<ProbeKind, ProbeResult>> = { liveness: 'Success', readiness: 'Failure', startup: 'Unknown' };
+
+export function probeOf(c: Container, kind: ProbeKind): Probe | undefined {
+  return kind === 'liveness' ? c.livenessProbe : kind === 'readiness' ? c.readinessProbe : c.startupProbe;
+}
+
+/** Probe fields with SetDefaults_Probe's defaults, in ms. */
+export function probeTiming(p: Probe): { initialDelayMs: number; periodMs: number; timeoutMs: number; successThreshold: number; failureThreshold: number } {
+  return {
+    initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000,
+    periodMs: Math.max(1, p.periodSeconds ?? 10) * 1000,
+    timeoutMs: Math.max(1, p.timeoutSeconds ?? 1) * 1000,
+    successThreshold: Math.max(1, p.successThreshold ?? 1),
+    failureThreshold: Math.max(1, p.failureThreshold ?? 3),
+  };
+}
+
+/** The first tick at or after `atLeastMs`: startedAt + initialDelaySeconds + k·periodSeconds. */
+export function alignTick(startedMs: number, p: Probe, atLeastMs: number): number {
+  const { initialDelayMs, periodMs } = probeTiming(p);
+  const first = startedMs + initialDelayMs;
+  if (atLeastMs <= first) return first;
+  return first + Math.ceil((atLeastMs - first) / periodMs) * periodMs;
+}
+
+export function newWorker(kind: ProbeKind, startedMs: number, p: Probe): ProbeWorker {
+  return { result: INITIAL_RESULT[kind], run: 0, onHold: false, nextMs: alignTick(startedMs, p, startedMs) };
+}
+
+/**
+ * Applies one raw probe result (worker.go from "probe" on): counts consecutive identical results,
+ * publishes at the thresholds, and puts the worker on hold after a liveness failure or any startup result.
+ * `published` says whether the cached result was (re)published at this tick.
+ */
+export function applyResult(w: ProbeWorker, kind: ProbeKind, p: Probe, result: ProbeResult): { worker: ProbeWorker; published: boolean } {
+  const { successThreshold, failureThreshold } = probeTiming(p);
+  const threshold = result === 'Failure' ? failureThreshold : successThreshold;
+  // resultRun is capped at the threshold: beyond it nothing observable changes (and no write is needed).
+  const run = w.last === result ? Math.min(w.run + 1, Math.max(successThreshold, failureThreshold)) : 1;
+  if (run < threshold) return { worker: w.last === result && w.run === run ? w : { ...w, last: result, run }, published: false };
+  let next: ProbeWorker = w.result === result && w.last === result && w.run === run ? w : { ...w, result, last: result, run };
+  if ((kind === 'liveness' && result === 'Failure') || kind === 'startup') next = { ...next, onHold: true, run: 0, last: undefined };
+  return { worker: next, published: true };
+}
+
+/** Whether further ticks cannot change anything while the container's inputs stay the same. */
+export function isSettledSuccess(w: ProbeWorker, p: Probe): boolean {
+  return w.onHold || (w.result === 'Success' && w.last === 'Success' && w.run >= probeTiming(p).successThreshold);
+}

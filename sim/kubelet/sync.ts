@@ -1,0 +1,642 @@
+import type { Container, Node, Pod, PodStatus, Probe, Volume } from '../api/types';
+import type { NodeRuntime } from '../engine/types';
+import { AppendLog } from '../engine/append-log';
+import { behaviourOf, DEFAULT_PULL_MS, parseImageRef, type ImageBehaviour } from '../runtime/image-behaviours';
+import {
+  answerChangeAges, containerEnv, containerVfs, httpAnswer, hostnameOf, imageRootfs, listensOn, serverCommandsOf, startProcess, sigtermExit,
+  type EnvResolver, type ServingContainer,
+} from '../runtime/process';
+import { fieldRefValue } from '../runtime/env-hooks';
+import { runSh, runSync, type NetCommand } from '../runtime/sh/interp';
+import { literalCommand } from '../runtime/sh/ast';
+import { treeOf, type Tree } from '../runtime/fs';
+import type { Vfs } from '../runtime/fs';
+import {
+  CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, IMAGE_BACKOFF_INITIAL_MS, IMAGE_BACKOFF_MAX_MS,
+  goDuration, isInBackOffSince, isInBackOffSinceUpdate, nextBackoff,
+} from './backoff';
+import { allocateIp } from './ipam';
+import { podStatusOf } from './status';
+import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf } from './prober/worker';
+import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
+import type { ContainerRt, LogLine, PodRt, ProbeKind } from './types';
+
+// syncPod: everything the kubelet does for one Pod at one instant, as a pure function of the Pod,
+// its runtime row and its node's row. It advances every container as far as it can go at `now`
+// (pull finished -> created -> started -> process runs -> exits -> restart or back-off), runs the
+// probes whose tick is due (before the processes that wake at the same instant: a process's
+// actions after `sleep N` come just after N), and reports the next instant anything is due.
+// Mirrors pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod + computePodActions, reduced.
+
+export interface KubeletEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface SyncInput {
+  readonly pod: Pod;
+  readonly rt: PodRt | undefined;
+  readonly node: Node | undefined;
+  readonly nodeRow: NodeRuntime | undefined;
+  readonly images: ReadonlyMap<string, unknown>;
+  readonly nowMs: number;
+  readonly epochMs: number;
+  readonly iso: (ms: number) => string;
+  /** Pod IPs in use on the node (for IP allocation; called only when allocating). */
+  readonly usedIps: () => ReadonlySet<string>;
+  /** Someone else changed the Pod's runtime row (kubectl exec wrote files): probes must look again. */
+  readonly external?: boolean;
+  /** wget/curl/nslookup for this Pod's containers (sim/network, through sim/runtime/net-hooks.ts). */
+  readonly net?: () => Readonly<Record<string, NetCommand>> | undefined;
+  /** ConfigMap/Secret env (sim/runtime/env-hooks.ts); the downward API is resolved here. */
+  readonly env?: EnvResolver;
+  /** Files of configMap/secret/projected volumes, when the sandbox is set up (sim/runtime/env-hooks.ts). */
+  readonly volumeFiles?: (volume: Volume) => Readonly<Record<string, string>> | undefined;
+}
+
+export interface SyncOutput {
+  /** The new runtime row (same object when unchanged); undefined with purge. */
+  readonly rt: PodRt | undefined;
+  /** The node's row when the kubelet changed it (images, IP allocation, hostPath files). */
+  readonly nodeRow?: NodeRuntime;
+  readonly status?: PodStatus;
+  readonly events: readonly KubeletEvent[];
+  readonly purge: boolean;
+  /** The next instant something is due (Infinity: nothing). */
+  readonly wakeMs: number;
+}
+
+/** Extra fields the kubelet keeps in the node's row. */
+export interface KubeletNodeFields {
+  readonly lastAllocatedIp?: string;
+  readonly kubeletAlive?: boolean;
+}
+
+const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
+const PRESENT_IMAGE_PULL_MS = 500;
+const MIN_GRACE_S = 2; // imagePullPolicy Always with the layers present: a manifest check
+
+export function defaultPullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
+  if (c.imagePullPolicy !== undefined) return c.imagePullPolicy;
+  const { tag } = parseImageRef(c.image);
+  return tag === 'latest' && !c.image.includes('@') ? 'Always' : 'IfNotPresent';
+}
+
+function internalIp(node: Node | undefined): string {
+  return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+}
+
+function podGraceSeconds(pod: Pod): number {
+  return pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+}
+
+const KIND_TITLE: Record<ProbeKind, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+
+class PodSync {
+  readonly events: KubeletEvent[] = [];
+  readonly specs: readonly Container[];
+  cs: ContainerRt[];
+  volumes: Record<string, Tree>;
+  hostFiles: Tree | undefined;
+  nodeImages: ReadonlySet<string>;
+  nodeChanged = false;
+  dirty = false;
+  /** Something the Pod status shows changed (probe bookkeeping alone does not count). */
+  statusDirty = false;
+  /** What probes observe changed at this instant, so settled probes must tick again. */
+  inputsChanged = false;
+  purge = false;
+  private readonly behaviours: ImageBehaviour[];
+  private readonly terminating: boolean;
+  private readonly podName: string;
+
+  constructor(private readonly in_: SyncInput, private rt: PodRt, private readonly nodeRow: NodeRuntime) {
+    const pod = in_.pod;
+    this.specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+    this.cs = [...rt.containers];
+    this.volumes = { ...rt.volumes };
+    this.hostFiles = nodeRow.hostFiles as Tree | undefined;
+    this.nodeImages = nodeRow.images;
+    this.behaviours = this.specs.map((s) => behaviourOf(in_.images, s.image));
+    this.terminating = pod.metadata.deletionTimestamp !== undefined;
+    this.podName = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`;
+    this.inputsChanged = in_.external === true || rt.containers.some((c, i) =>
+      c.phase === 'running' && c.startedMs !== undefined && answerChangeAges(this.behaviours[i]).some((age) => c.startedMs! + age === in_.nowMs));
+  }
+
+  get now(): number { return this.in_.nowMs; }
+
+  private event(type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.events.push({ type, reason, message });
+  }
+
+  private set(i: number, patch: Partial<ContainerRt>, statusRelevant = true): void {
+    this.cs[i] = { ...this.cs[i], ...patch };
+    this.dirty = true;
+    if (statusRelevant) this.statusDirty = true;
+  }
+
+  // ------------------------------------------------------------ the instant
+
+  run(): void {
+    const phase = this.in_.pod.status?.phase;
+    const terminal = phase === 'Succeeded' || phase === 'Failed';
+    for (let pass = 0; pass < 50; pass++) {
+      const before = this.events.length;
+      const wasDirty = this.dirty;
+      this.dirty = false;
+      if (this.terminating) this.stepTermination();
+      else if (!terminal) {
+        this.runProbes();
+        this.stepContainers();
+      }
+      const changed = this.dirty || this.events.length !== before;
+      this.dirty = this.dirty || wasDirty;
+      if (!changed || this.purge) break;
+    }
+  }
+
+  private stepContainers(): void {
+    let initDone = true;
+    for (let i = 0; i < this.specs.length; i++) {
+      const c = this.cs[i];
+      if (c.init) {
+        if (!initDone) continue;
+        this.stepContainer(i);
+        const after = this.cs[i];
+        if (!(after.phase === 'exited' && after.terminated?.exitCode === 0)) initDone = false;
+      } else if (initDone) {
+        this.stepContainer(i);
+      }
+    }
+  }
+
+  private stepContainer(i: number): void {
+    const c = this.cs[i];
+    switch (c.phase) {
+      case 'new': this.ensureImage(i); return;
+      case 'pulling': if (this.now >= c.dueMs!) this.pullDone(i); return;
+      case 'pullError': if (this.now >= c.dueMs!) this.pullResync(i); return;
+      case 'running': this.stepRunning(i); return;
+      case 'exited': this.decideRestart(i); return;
+      case 'backoff': if (this.now >= c.dueMs!) this.decideRestart(i); return;
+    }
+  }
+
+  // ------------------------------------------------------------ images (pkg/kubelet/images/image_manager.go EnsureImageExists)
+
+  private imagePresent(image: string): boolean {
+    return this.nodeImages.has(image) || this.nodeImages.has(parseImageRef(image).canonical);
+  }
+
+  private ensureImage(i: number): void {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    const image = spec.image;
+    const present = this.imagePresent(image);
+    const policy = defaultPullPolicy(spec);
+    if (policy === 'Never' && !present) {
+      if (c.waiting?.reason !== 'ErrImageNeverPull') {
+        const msg = `Container image "${image}" is not present with pull policy of Never`;
+        this.event('Warning', 'ErrImageNeverPull', msg);
+        this.event('Warning', 'Failed', 'Error: ErrImageNeverPull');
+        this.set(i, { waiting: { reason: 'ErrImageNeverPull', message: msg } });
+      }
+      return;
+    }
+    if (!(policy === 'Always' || !present)) {
+      this.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      this.set(i, { imagePulled: true });
+      this.create(i);
+      return;
+    }
+    if (isInBackOffSinceUpdate(c.pullBackoff, this.now, IMAGE_BACKOFF_MAX_MS)) {
+      this.set(i, { phase: 'pullError', dueMs: this.now });
+      this.pullResync(i);
+      return;
+    }
+    const b = this.behaviours[i];
+    const pullMs = present ? Math.min(PRESENT_IMAGE_PULL_MS, b.pullMs ?? DEFAULT_PULL_MS) : b.pullMs ?? DEFAULT_PULL_MS;
+    this.event('Normal', 'Pulling', `Pulling image "${image}"`);
+    this.set(i, { phase: 'pulling', dueMs: this.now + pullMs, pullStartMs: this.now });
+  }
+
+  private pullError(image: string): string {
+    const ref = parseImageRef(image).canonical;
+    return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+  }
+
+  private pullDone(i: number): void {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    const b = this.behaviours[i];
+    const image = spec.image;
+    if (b.kind === 'missing') {
+      const err = this.pullError(image);
+      this.event('Warning', 'Failed', `Failed to pull image "${image}": ${err}`);
+      this.event('Warning', 'Failed', 'Error: ErrImagePull');
+      this.set(i, {
+        phase: 'pullError', dueMs: this.now + POD_WORKER_BACKOFF_MS, waiting: { reason: 'ErrImagePull', message: err },
+        pullBackoff: nextBackoff(c.pullBackoff, this.now, this.now, IMAGE_BACKOFF_INITIAL_MS, IMAGE_BACKOFF_MAX_MS),
+      });
+      return;
+    }
+    const tookMs = this.now - (c.pullStartMs ?? this.now);
+    const d = goDuration(tookMs);
+    this.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${b.sizeBytes ?? 45_000_000} bytes.`);
+    const canonical = parseImageRef(image).canonical;
+    if (!this.nodeImages.has(canonical)) {
+      this.nodeImages = new Set([...this.nodeImages, canonical]);
+      this.nodeChanged = true;
+    }
+    this.set(i, { imagePulled: true, pullBackoff: undefined });
+    this.create(i);
+  }
+
+  private pullResync(i: number): void {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    if (isInBackOffSinceUpdate(c.pullBackoff, this.now, IMAGE_BACKOFF_MAX_MS)) {
+      this.event('Normal', 'BackOff', `Back-off pulling image "${spec.image}"`);
+      this.event('Warning', 'Failed', 'Error: ImagePullBackOff');
+      this.set(i, {
+        phase: 'pullError', dueMs: this.now + POD_WORKER_BACKOFF_MS,
+        waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${spec.image}": ErrImagePull: ${this.pullError(spec.image)}` },
+      });
+      return;
+    }
+    this.set(i, { phase: 'new', dueMs: undefined });
+    this.ensureImage(i);
+  }
+
+  // ------------------------------------------------------------ containers
+
+  private vfs(i: number): Vfs {
+    return containerVfs(this.in_.pod, this.specs[i], this.cs[i].rootfs, this.volumes, this.hostFiles);
+  }
+
+  private keepFs(i: number, vfs: Vfs): void {
+    for (const [store, tree] of Object.entries(vfs.changed())) {
+      this.inputsChanged = true;
+      if (store === 'root') this.set(i, { rootfs: tree });
+      else if (store === 'host') { this.hostFiles = tree; this.nodeChanged = true; }
+      else { this.volumes = { ...this.volumes, [store.slice(4)]: tree }; this.dirty = true; }
+    }
+  }
+
+  /** kuberuntime_container.go startContainer: create, then start; Created/Started events. */
+  private create(i: number): void {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    const b = this.behaviours[i];
+    const id = c.id + 1;
+    const restarted = c.id > 0;
+    const log = AppendLog.empty<LogLine>();
+    this.event('Normal', 'Created', `Created container: ${spec.name}`);
+    const env = containerEnv(this.in_.pod, spec, this.envResolver());
+    const p = startProcess(spec, b, env, c.init);
+    const base: Partial<ContainerRt> = {
+      id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined,
+      rootfs: imageRootfs(b), log, prevLog: restarted ? c.log : c.prevLog,
+      liveness: undefined, readiness: undefined, startup: undefined,
+    };
+    if (p.kind === 'error') {
+      this.event('Warning', 'Failed', `Error: ${p.message}`);
+      this.set(i, { ...base, phase: 'exited', sh: undefined, started: false, terminated: { exitCode: 128, reason: 'StartError', message: p.message, startedMs: this.now, finishedMs: this.now, id } });
+      return;
+    }
+    this.event('Normal', 'Started', `Started container ${spec.name}`);
+    this.inputsChanged = true;
+    const probes: Partial<ContainerRt> = {};
+    for (const kind of ['liveness', 'readiness', 'startup'] as const) {
+      const probe = probeOf(spec, kind);
+      if (probe !== undefined) (probes as Record<string, unknown>)[kind] = newWorker(kind, this.now, probe);
+    }
+    this.set(i, {
+      ...base, ...probes, phase: 'running', startedMs: this.now, terminated: undefined,
+      sh: p.kind === 'sh' ? p.sh : undefined,
+      exitAtMs: b.exit !== undefined ? this.now + b.exit.afterMs : undefined, exitCode: b.exit?.code,
+      started: spec.startupProbe === undefined,
+    });
+    if (b.startLog !== undefined && b.startLog.length > 0) this.appendLog(i, b.startLog.map((text) => ({ tMs: this.now, fd: 1 as const, text: `${text}\n` })));
+    if (p.kind === 'sh') this.resume(i);
+  }
+
+  /** Downward API values from this Pod, the rest through the registered env source. */
+  private envResolver(): EnvResolver {
+    const pod = this.in_.pod;
+    const outer = this.in_.env;
+    return {
+      valueFrom: (vf) => {
+        const fieldPath = (vf as { fieldRef?: { fieldPath?: string } }).fieldRef?.fieldPath;
+        if (fieldPath !== undefined) return fieldRefValue(pod, fieldPath, this.rt.ip, this.rt.hostIP);
+        return outer?.valueFrom(vf);
+      },
+      envFrom: (entry) => outer?.envFrom(entry) ?? {},
+    };
+  }
+
+  private appendLog(i: number, lines: readonly LogLine[]): void {
+    if (lines.length === 0) return;
+    const w = this.cs[i].log.extend();
+    for (const l of lines) w.push(l);
+    this.set(i, { log: w.seal() });
+  }
+
+  private resume(i: number): void {
+    const c = this.cs[i];
+    if (c.sh === undefined) return;
+    const vfs = this.vfs(i);
+    const out: LogLine[] = [];
+    const sh = runSh(c.sh, {
+      nowMs: this.now, epochMs: this.in_.epochMs, fs: vfs, hostname: hostnameOf(this.in_.pod),
+      out: (fd, text) => out.push({ tMs: this.now, fd, text }), net: this.in_.net?.(), isServer: serverCommandsOf(this.behaviours[i]),
+    });
+    if (sh === c.sh) return;
+    this.inputsChanged = true;
+    this.set(i, { sh });
+    this.keepFs(i, vfs);
+    this.appendLog(i, out);
+    if (sh.exitCode !== undefined) this.terminate(i, sh.exitCode);
+  }
+
+  private stepRunning(i: number): void {
+    const c = this.cs[i];
+    if (c.killAtMs !== undefined && this.now >= c.killAtMs) { this.terminate(i, 137); return; }
+    if (c.exitAtMs !== undefined && this.now >= c.exitAtMs) { this.terminate(i, c.exitCode ?? 0); return; }
+    if (c.sh !== undefined && c.sh.exitCode === undefined && (c.sh.wakeMs ?? 0) <= this.now) this.resume(i);
+  }
+
+  private terminate(i: number, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): void {
+    const c = this.cs[i];
+    this.inputsChanged = true;
+    this.set(i, {
+      phase: 'exited', sh: undefined, killAtMs: undefined, exitAtMs: undefined,
+      terminated: { exitCode, reason, startedMs: c.startedMs, finishedMs: this.now, id: c.id },
+    });
+  }
+
+  /** kuberuntime_manager.go computePodActions + doBackOff: restart per policy, with the crash back-off. */
+  private decideRestart(i: number): void {
+    const c = this.cs[i];
+    const t = c.phase === 'backoff' ? c.last! : c.terminated!;
+    const policy = this.in_.pod.spec.restartPolicy ?? 'Always';
+    const restart = c.init
+      ? t.exitCode !== 0 && policy !== 'Never'
+      : policy === 'Always' || (policy === 'OnFailure' && t.exitCode !== 0);
+    if (!restart) return;
+    const spec = this.specs[i];
+    if (isInBackOffSince(c.crashBackoff, t.finishedMs, this.now, CRASH_BACKOFF_MAX_MS)) {
+      if (c.phase !== 'backoff') {
+        const b = c.crashBackoff!;
+        this.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${this.podName}`);
+        this.set(i, {
+          phase: 'backoff', last: t, terminated: undefined, dueMs: t.finishedMs + b.backoffMs,
+          waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(b.backoffMs)} restarting failed container=${spec.name} pod=${this.podName}` },
+        });
+      }
+      return;
+    }
+    this.set(i, {
+      phase: 'new', last: t, terminated: undefined, waiting: undefined, dueMs: undefined, restartCount: c.restartCount + 1,
+      crashBackoff: nextBackoff(c.crashBackoff, t.finishedMs, this.now, CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS),
+    });
+    this.ensureImage(i);
+  }
+
+  /** Sends SIGTERM; SIGKILL follows at the end of the grace period if the process ignores it. */
+  private kill(i: number, why: 'liveness' | 'startup' | 'delete'): void {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    const message = why === 'delete' ? `Stopping container ${spec.name}` : `Container ${spec.name} failed ${why} probe, will be restarted`;
+    this.event('Normal', 'Killing', message);
+    const probe = why === 'liveness' ? spec.livenessProbe : why === 'startup' ? spec.startupProbe : undefined;
+    const graceS = why === 'delete' ? podGraceSeconds(this.in_.pod) : probe?.terminationGracePeriodSeconds ?? this.in_.pod.spec.terminationGracePeriodSeconds ?? 30;
+    const code = sigtermExit(this.behaviours[i], c.sh !== undefined && c.sh.server !== true);
+    if (code !== undefined) {
+      this.set(i, { killing: why });
+      this.terminate(i, code);
+      return;
+    }
+    // kuberuntime_container.go killContainer: minimumGracePeriodInSeconds = 2
+    const killAtMs = Math.min(c.killAtMs ?? Infinity, this.now + Math.max(graceS, MIN_GRACE_S) * 1000);
+    this.set(i, { killing: why, killAtMs });
+  }
+
+  private stepTermination(): void {
+    let running = 0;
+    for (let i = 0; i < this.specs.length; i++) {
+      const c = this.cs[i];
+      if (c.phase !== 'running') continue;
+      if (c.killing !== 'delete') this.kill(i, 'delete');
+      this.stepRunning(i);
+      if (this.cs[i].phase === 'running') running++;
+    }
+    if (running === 0) this.purge = true;
+  }
+
+  // ------------------------------------------------------------ probes (pkg/kubelet/prober/worker.go)
+
+  private serving(): ServingContainer[] {
+    return this.cs.map((c, i) => {
+      let vfs: Vfs | undefined;
+      return {
+        running: c.phase === 'running', startedMs: c.startedMs ?? 0, isShell: c.sh !== undefined && c.sh.server !== true,
+        behaviour: this.behaviours[i], container: this.specs[i],
+        read: (path: string) => (vfs ??= this.vfs(i)).read(path),
+      };
+    });
+  }
+
+  private target(i: number): ProbeTarget {
+    const now = this.now;
+    return {
+      podIP: this.rt.ip,
+      exec: (argv, timeoutMs) => {
+        const vfs = this.vfs(i);
+        const node = literalCommand(argv);
+        const r = runSync(node, containerEnv(this.in_.pod, this.specs[i], this.envResolver()), 0, {
+          nowMs: now, epochMs: this.in_.epochMs, fs: vfs, hostname: hostnameOf(this.in_.pod), out: () => undefined, net: this.in_.net?.(),
+        }, '', true, timeoutMs);
+        this.keepFs(i, vfs);
+        return { status: r.status, output: r.stdout + r.stderr, timedOut: r.timedOut };
+      },
+      http: (port, path) => {
+        for (const s of this.serving()) if (listensOn(s, port, now)) return httpAnswer(s, port, path, now);
+        return { refused: true };
+      },
+      tcp: (port) => this.serving().some((s) => listensOn(s, port, now)),
+    };
+  }
+
+  private runProbes(): void {
+    for (let i = 0; i < this.specs.length; i++) {
+      const c = this.cs[i];
+      if (c.phase !== 'running' || c.killing !== undefined) continue;
+      // Workers run side by side: a startup success at this instant is seen by the others from their next tick.
+      const started = c.started;
+      for (const kind of ['startup', 'liveness', 'readiness'] as const) {
+        if (this.cs[i].phase !== 'running' || this.cs[i].killing !== undefined) break;
+        this.tick(i, kind, started);
+      }
+    }
+  }
+
+  private tick(i: number, kind: ProbeKind, started: boolean): void {
+    const spec = this.specs[i];
+    const probe = probeOf(spec, kind);
+    let w = this.cs[i][kind];
+    if (probe === undefined || w === undefined) return;
+    const c = this.cs[i];
+    // Skipped ticks (a settled probe, or a kubelet that was down) realign to the grid.
+    if (w.nextMs < this.now) {
+      w = { ...w, nextMs: alignTick(c.startedMs!, probe, this.now) };
+      this.set(i, { [kind]: w }, false);
+    }
+    if (w.nextMs !== this.now) return;
+    w = { ...w, nextMs: alignTick(c.startedMs!, probe, this.now + 1) };
+    const skip = w.onHold || (kind !== 'startup' && !started) || (kind === 'startup' && started);
+    if (skip) { this.set(i, { [kind]: w }, false); return; }
+    const r = runProbe(probe, spec, this.target(i));
+    if (r.result === 'Failure') this.event('Warning', 'Unhealthy', `${KIND_TITLE[kind]} probe failed: ${r.message}`);
+    const { worker, published } = applyResult(w, kind, probe, r.result);
+    this.set(i, { [kind]: worker }, worker.result !== w.result);
+    if (!published) return;
+    if (kind === 'liveness' && r.result === 'Failure') this.kill(i, 'liveness');
+    else if (kind === 'startup' && r.result === 'Failure') this.kill(i, 'startup');
+    else if (kind === 'startup' && r.result === 'Success') this.set(i, { started: true });
+  }
+
+  /** The earliest future instant anything in this Pod is due. */
+  wakeMs(): number {
+    let wake = Infinity;
+    const now = this.now;
+    for (let i = 0; i < this.cs.length; i++) {
+      const c = this.cs[i];
+      if (c.phase === 'pulling' || c.phase === 'pullError' || c.phase === 'backoff') wake = Math.min(wake, c.dueMs ?? Infinity);
+      if (c.phase !== 'running') continue;
+      if (c.killAtMs !== undefined) wake = Math.min(wake, c.killAtMs);
+      if (c.exitAtMs !== undefined) wake = Math.min(wake, c.exitAtMs);
+      if (c.sh?.wakeMs !== undefined && c.sh.exitCode === undefined) wake = Math.min(wake, c.sh.wakeMs);
+      if (this.terminating || c.killing !== undefined) continue;
+      const spec = this.specs[i];
+      let settledOnly = true;
+      for (const kind of ['startup', 'liveness', 'readiness'] as const) {
+        const w = c[kind];
+        const probe = probeOf(spec, kind);
+        if (w === undefined || probe === undefined) continue;
+        if (!this.probeSettled(c, kind, probe)) { wake = Math.min(wake, w.nextMs); settledOnly = false; }
+      }
+      if (settledOnly) continue;
+    }
+    // Answers that change with a server's age wake settled probes.
+    if (!this.terminating) {
+      for (let i = 0; i < this.cs.length; i++) {
+        const c = this.cs[i];
+        if (c.phase !== 'running' || c.startedMs === undefined) continue;
+        for (const age of answerChangeAges(this.behaviours[i])) if (c.startedMs + age > now) wake = Math.min(wake, c.startedMs + age);
+      }
+    }
+    // Still due after the pass limit (a `while :; do sleep 0; done`): go on a millisecond later.
+    return wake <= now ? now + 1 : wake;
+  }
+
+  private probeSettled(c: ContainerRt, kind: ProbeKind, probe: Probe): boolean {
+    const w = c[kind]!;
+    if (w.onHold) return true;
+    if (kind !== 'startup' && !c.started) return true; // only the startup probe runs until started; its ticks drive the wake-ups
+    if (kind === 'startup' && c.started) return true;
+    return !this.inputsChanged && isSettledSuccess(w, probe) && isPureProbe(probe);
+  }
+
+  result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime> | undefined } {
+    const rt: PodRt = this.dirty ? { ...this.rt, containers: this.cs, volumes: this.volumes } : this.rt;
+    const nodeRowFields = this.nodeChanged ? { images: this.nodeImages, ...(this.hostFiles !== undefined ? { hostFiles: this.hostFiles as ReadonlyMap<string, string> } : {}) } : undefined;
+    return { rt, nodeRowFields };
+  }
+}
+
+function newContainerRt(c: Container, init: boolean): ContainerRt {
+  return { name: c.name, init, phase: 'new', id: 0, restartCount: 0, rootfs: new Map(), log: AppendLog.empty(), started: false, imagePulled: false };
+}
+
+/** The sandbox: IP (host-local IPAM, or the node's address for hostNetwork), volumes, container rows. */
+function createSandbox(in_: SyncInput, nodeRow: NodeRuntime & KubeletNodeFields): { rt: PodRt; lastAllocatedIp?: string } | undefined {
+  const pod = in_.pod;
+  const hostIP = internalIp(in_.node);
+  let ip = hostIP;
+  let lastAllocatedIp: string | undefined;
+  if (pod.spec.hostNetwork !== true) {
+    const cidr = in_.node?.spec?.podCIDR;
+    if (cidr === undefined) return undefined;
+    const allocated = allocateIp(cidr, nodeRow.lastAllocatedIp, in_.usedIps());
+    if (allocated === undefined) return undefined;
+    ip = allocated;
+    lastAllocatedIp = allocated;
+  }
+  const volumes: Record<string, Tree> = {};
+  for (const v of pod.spec.volumes ?? []) {
+    if (v.hostPath !== undefined) continue;
+    const files = v.emptyDir === undefined ? in_.volumeFiles?.(v) : undefined;
+    volumes[v.name] = files === undefined ? new Map() : treeOf(files);
+  }
+  const containers = [
+    ...(pod.spec.initContainers ?? []).map((c) => newContainerRt(c, true)),
+    ...pod.spec.containers.map((c) => newContainerRt(c, false)),
+  ];
+  const rt: PodRt = { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP, startMs: in_.nowMs, volumes, containers };
+  return { rt, lastAllocatedIp };
+}
+
+const EMPTY_IMAGES: ReadonlySet<string> = new Set();
+
+export function syncPod(in_: SyncInput): SyncOutput {
+  const pod = in_.pod;
+  const baseRow: NodeRuntime & KubeletNodeFields = in_.nodeRow ?? { alive: true, lastHeartbeatMs: in_.nowMs, images: EMPTY_IMAGES };
+  let rt = in_.rt;
+  let nodeRow: (NodeRuntime & KubeletNodeFields) | undefined;
+  const phase = pod.status?.phase;
+  if (rt === undefined) {
+    // Deleted or finished before the kubelet set anything up: nothing to stop.
+    if (pod.metadata.deletionTimestamp !== undefined) return { rt: undefined, events: [], purge: true, wakeMs: Infinity };
+    if (phase === 'Succeeded' || phase === 'Failed') return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    const sandbox = createSandbox(in_, baseRow);
+    if (sandbox === undefined) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    rt = sandbox.rt;
+    if (sandbox.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: sandbox.lastAllocatedIp };
+  }
+  const sync = new PodSync(in_, rt, nodeRow ?? baseRow);
+  sync.run();
+  if (sync.purge) {
+    return { rt: undefined, events: sync.events, purge: true, wakeMs: Infinity, ...(sync.nodeChanged ? { nodeRow: { ...(nodeRow ?? baseRow), ...sync.result().nodeRowFields } } : {}) };
+  }
+  const { rt: nextRt, nodeRowFields } = sync.result();
+  if (nodeRowFields !== undefined) nodeRow = { ...(nodeRow ?? baseRow), ...nodeRowFields };
+  let outRt = nextRt;
+  let status: PodStatus | undefined;
+  const fresh = in_.rt === undefined;
+  if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
+    const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
+    if (fresh || JSON.stringify(computed) !== JSON.stringify(pod.status)) {
+      status = computed;
+      outRt = { ...outRt, lastStatus: computed };
+    } else if (outRt.lastStatus !== pod.status) {
+      outRt = { ...outRt, lastStatus: pod.status };
+    }
+  }
+  const wakeMs = sync.wakeMs();
+  const deleting = pod.metadata.deletionTimestamp !== undefined;
+  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) outRt = { ...outRt, wakeMs, deleting };
+  return { rt: outRt, ...(nodeRow !== undefined ? { nodeRow } : {}), ...(status !== undefined ? { status } : {}), events: sync.events, purge: false, wakeMs };
+}
+
+/**
+ * Whether a sync now would change nothing: the Pod's status is the one this row produced, no
+ * deletion appeared, nothing is due yet and nobody else touched the row. (The kubelet's own status
+ * writes re-trigger it; this answers those in O(1).)
+ */
+export function syncIsNoop(pod: Pod, rt: PodRt | undefined, nowMs: number, external: boolean): boolean {
+  return rt !== undefined && !external && rt.wakeMs !== undefined && rt.wakeMs > nowMs && pod.status === rt.lastStatus
+    && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false);
+}

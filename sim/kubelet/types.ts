@@ -1,0 +1,106 @@
+import type { AppendLog } from '../engine/append-log';
+import type { PodStatus } from '../api/types';
+import type { Tree } from '../runtime/fs';
+import type { ShProcess } from '../runtime/sh/interp';
+import type { BackoffEntry } from './backoff';
+
+// The kubelet's per-Pod runtime state, kept in the `pods` runtime table by Pod uid: the sandbox,
+// each container's lifecycle, process, file system layer, log, restart back-off and probe workers.
+// Immutable values; a reconcile builds a new row.
+
+export interface LogLine {
+  readonly tMs: number;
+  readonly fd: 1 | 2;
+  readonly text: string;
+}
+
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
+
+/** pkg/kubelet/prober/worker.go's state for one probe of one container. */
+export interface ProbeWorker {
+  /** The published (cached) result the kubelet acts on. */
+  readonly result: ProbeResult;
+  /** The last raw probe result and how many times in a row it came (resultRun), capped at the threshold. */
+  readonly last?: ProbeResult;
+  readonly run: number;
+  readonly onHold: boolean;
+  /** The next tick (virtual ms). */
+  readonly nextMs: number;
+}
+
+export interface TerminatedRt {
+  readonly exitCode: number;
+  readonly reason: string;
+  readonly message?: string;
+  readonly startedMs?: number;
+  readonly finishedMs: number;
+  readonly id: number;
+}
+
+export type ContainerPhase =
+  | 'new'        // to be created: image check / pull next
+  | 'pulling'    // pull in progress until dueMs
+  | 'pullError'  // ErrImagePull / ImagePullBackOff; resync at dueMs
+  | 'running'
+  | 'exited'     // terminated; restart or not decided by policy
+  | 'backoff';   // CrashLoopBackOff until dueMs
+
+export interface ContainerRt {
+  readonly name: string;
+  readonly init: boolean;
+  readonly phase: ContainerPhase;
+  readonly waiting?: { readonly reason: string; readonly message?: string };
+  readonly dueMs?: number;
+  readonly pullStartMs?: number;
+  readonly pullBackoff?: BackoffEntry;
+  readonly crashBackoff?: BackoffEntry;
+  /** Containers created so far (the containerID sequence). */
+  readonly id: number;
+  readonly restartCount: number;
+  readonly startedMs?: number;
+  /** The shell model of the process; undefined for a long-running server process. */
+  readonly sh?: ShProcess;
+  readonly exitAtMs?: number;
+  readonly exitCode?: number;
+  /** SIGKILL instant once SIGTERM was sent and ignored. */
+  readonly killAtMs?: number;
+  readonly killing?: 'liveness' | 'startup' | 'delete';
+  /** The container's own writable layer (lost on restart). */
+  readonly rootfs: Tree;
+  readonly terminated?: TerminatedRt;
+  readonly last?: TerminatedRt;
+  readonly log: AppendLog<LogLine>;
+  readonly prevLog?: AppendLog<LogLine>;
+  readonly liveness?: ProbeWorker;
+  readonly readiness?: ProbeWorker;
+  readonly startup?: ProbeWorker;
+  /** containerStatus.started: the startup probe (if any) succeeded. */
+  readonly started: boolean;
+  /** Set once the image was pulled or found (imageID shown from then on). */
+  readonly imagePulled: boolean;
+}
+
+export interface PodRt {
+  /** "namespace/name", to find the Pod from its uid. */
+  readonly ref: string;
+  readonly uid: string;
+  readonly node: string;
+  readonly ip: string;
+  readonly hostIP: string;
+  readonly startMs: number;
+  /** emptyDir (and other pod-level volume) trees by volume name. */
+  readonly volumes: Readonly<Record<string, Tree>>;
+  /** Init containers first, then the regular ones, in spec order. */
+  readonly containers: readonly ContainerRt[];
+  /** The status this row last produced (skip recomputing when nothing changed). */
+  readonly lastStatus?: PodStatus;
+  /** The next instant anything is due, as of the last sync (a sync before it with nothing new is a no-op). */
+  readonly wakeMs?: number;
+  /** Whether the last sync saw the Pod being deleted. */
+  readonly deleting?: boolean;
+}
+
+export function isPodRt(v: unknown): v is PodRt {
+  return typeof v === 'object' && v !== null && 'containers' in v && 'uid' in v;
+}

@@ -1,0 +1,142 @@
+import type { KubeObject, Pod, Service } from '../api/types';
+import type { Change, ClusterView, Controller, ReconcileResult } from '../engine/types';
+import { NO_CHANGES } from '../engine/types';
+import { canonicalJson } from '../api/naming';
+import { compareIP } from './ip';
+import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
+import { HEADLESS_LABEL, isHeadless, selectedPods, servicesForPodChange, shouldSetHostname, type EndpointPort } from './endpoints';
+
+// pkg/controller/endpointslice (staging/src/k8s.io/endpointslice reconciler.go, utils.go): the
+// EndpointSlices of a Service with a selector. Terminating Pods are kept with ready=false,
+// serving=<Pod Ready>, terminating=true, which kube-proxy uses when nothing else is left.
+
+export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller';
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+export const MANAGED_BY = 'endpointslice-controller.k8s.io';
+/** kube-controller-manager --max-endpoints-per-slice default. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+export interface SliceEndpoint {
+  readonly addresses: readonly string[];
+  readonly conditions: { readonly ready: boolean; readonly serving: boolean; readonly terminating: boolean };
+  readonly hostname?: string;
+  readonly nodeName?: string;
+  readonly zone?: string;
+  readonly targetRef?: { readonly kind: 'Pod'; readonly namespace: string; readonly name: string; readonly uid: string };
+}
+export interface EndpointSlice extends KubeObject {
+  readonly kind: 'EndpointSlice';
+  readonly addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  readonly endpoints?: readonly SliceEndpoint[];
+  readonly ports?: readonly EndpointPort[] | null;
+}
+
+/** utils.go podToEndpoint. */
+export function sliceEndpoint(view: ClusterView, pod: Pod, svc: Service): SliceEndpoint {
+  const ready = isPodReady(pod);
+  const terminating = pod.metadata.deletionTimestamp !== undefined;
+  const zone = pod.spec.nodeName ? view.get('Node', '', pod.spec.nodeName)?.metadata.labels?.['topology.kubernetes.io/zone'] : undefined;
+  return {
+    addresses: [podIP(pod)!],
+    conditions: { ready: svc.spec.publishNotReadyAddresses === true || (ready && !terminating), serving: ready, terminating },
+    ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+    ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+    ...(zone ? { zone } : {}),
+    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid: pod.metadata.uid },
+  };
+}
+
+/** The desired slices' contents: endpoints grouped by their resolved port set, ≤100 a slice. */
+export function desiredSlices(view: ClusterView, svc: Service, pods: readonly Pod[]): { ports: EndpointPort[]; endpoints: SliceEndpoint[] }[] {
+  const groups = new Map<string, { ports: EndpointPort[]; endpoints: SliceEndpoint[] }>();
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, true)) continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const n = findPort(pod, sp);
+      if (n !== undefined) ports.push({ ...(sp.name !== undefined ? { name: sp.name } : { name: '' }), port: n, protocol: sp.protocol ?? 'TCP' });
+    }
+    const key = canonicalJson(ports);
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { ports, endpoints: [] }));
+    g.endpoints.push(sliceEndpoint(view, pod, svc));
+  }
+  const out: { ports: EndpointPort[]; endpoints: SliceEndpoint[] }[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const g = groups.get(key)!;
+    g.endpoints.sort((x, y) => compareIP(x.addresses[0], y.addresses[0]));
+    for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+      out.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+    }
+  }
+  return out;
+}
+
+function sliceLabels(svc: Service): Record<string, string> {
+  return {
+    ...(svc.metadata.labels ?? {}),
+    [SERVICE_NAME_LABEL]: svc.metadata.name,
+    [MANAGED_BY_LABEL]: MANAGED_BY,
+    ...(isHeadless(svc) ? { [HEADLESS_LABEL]: '' } : {}),
+  };
+}
+
+/** The slices this controller manages for a Service (owned by it, managed-by label). */
+export function managedSlices(view: ClusterView, svc: Service): EndpointSlice[] {
+  return (view.dependents(svc.metadata.uid) as KubeObject[])
+    .filter((o): o is EndpointSlice => o.kind === 'EndpointSlice' && o.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+/** reconciler.reconcile, simplified to: fill existing slices in name order, create the rest, delete the surplus. */
+export function reconcileEndpointSlices(view: ClusterView, key: string): ReconcileResult {
+  const slash = key.indexOf('/');
+  const ns = key.slice(0, slash);
+  const svc = view.get<Service>('Service', ns, key.slice(slash + 1));
+  // Deleted Service: its slices go with the garbage collector (ownerReference).
+  if (svc === undefined || svc.spec.selector === undefined || svc.spec.type === 'ExternalName') return NO_CHANGES;
+  const want = desiredSlices(view, svc, selectedPods(view, svc));
+  // No endpoints: one placeholder slice with no ports (reconciler.go placeholderSliceCompare).
+  if (want.length === 0) want.push({ ports: [], endpoints: [] });
+  const have = managedSlices(view, svc);
+  const labels = sliceLabels(svc);
+  const changes: Change[] = [];
+  want.forEach((w, i) => {
+    const body = { addressType: 'IPv4' as const, endpoints: w.endpoints, ports: w.ports.length ? w.ports : null };
+    const existing = have[i];
+    if (existing === undefined) {
+      changes.push({
+        verb: 'create',
+        object: {
+          apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+          metadata: {
+            name: '', generateName: `${svc.metadata.name}-`, namespace: ns, labels,
+            ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
+          } as unknown as KubeObject['metadata'],
+          ...body,
+        },
+      });
+    } else if (canonicalJson([existing.endpoints ?? [], existing.ports ?? null, existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
+      changes.push({ verb: 'update', object: { ...existing, metadata: { ...existing.metadata, labels }, ...body } });
+    }
+  });
+  for (const extra of have.slice(want.length)) {
+    changes.push({ verb: 'delete', ref: { kind: 'EndpointSlice', namespace: ns, name: extra.metadata.name }, reason: 'surplus EndpointSlice' });
+  }
+  return changes.length ? { changes } : NO_CHANGES;
+}
+
+export const endpointSliceController: Controller = {
+  name: ENDPOINTSLICE_CONTROLLER,
+  reconcile: (view, key) => reconcileEndpointSlices(view, key),
+  watches: {
+    Service: (_v, after, before) => { const o = (after ?? before)!; return [`${o.metadata.namespace ?? ''}/${o.metadata.name}`]; },
+    Pod: servicesForPodChange,
+    EndpointSlice: (_v, after, before) => {
+      const o = (after ?? before)!;
+      const svc = o.metadata.labels?.[SERVICE_NAME_LABEL];
+      return svc !== undefined && o.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY ? [`${o.metadata.namespace ?? ''}/${svc}`] : [];
+    },
+  },
+};

@@ -1,0 +1,88 @@
+import type { Cluster } from '../engine/types';
+import { submit } from '../engine/loop';
+import { CONTROLLERS } from '../cluster/controllers';
+import type { PodRt } from '../kubelet/types';
+import { containerEnv, containerVfs, hostnameOf } from './process';
+import { literalCommand } from './sh/ast';
+import { isKnownCommand } from './sh/commands';
+import { runSync } from './sh/interp';
+import type { Tree } from './fs';
+import { resolveContainer } from './pod-containers';
+import { netCommandsFor } from './net-hooks';
+import { viewOf } from '../index';
+import { envSource, fieldRefValue } from './env-hooks';
+
+// kubectl exec: runs argv in a running container through the sh interpreter, against the
+// container's file system (its own layer and its volumes). Time does not pass: `sleep` inside an
+// exec returns at once. File changes are written back to the Pod's runtime row (and the node's
+// hostPath files), which wakes the kubelet so exec probes look again.
+
+export interface ExecResult {
+  readonly cluster: Cluster;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|ash|bash|dash|busybox)$/;
+
+export function execInPod(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: readonly string[]): ExecResult {
+  const r = resolveContainer(cluster, namespace, podName, container);
+  if ('stderr' in r) return { cluster, stdout: '', stderr: r.stderr, exitCode: r.exitCode };
+  const { pod, spec, rt, crt, note } = r;
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    return { cluster, stdout: '', stderr: `${note}error: cannot exec into a container in a completed pod; current phase is ${phase}\n`, exitCode: 1 };
+  }
+  if (rt === undefined || crt === undefined || crt.id === 0) {
+    return { cluster, stdout: '', stderr: `${note}error: unable to upgrade connection: container not found ("${spec.name}")\n`, exitCode: 1 };
+  }
+  if (crt.phase !== 'running') {
+    return { cluster, stdout: '', stderr: `${note}error: Internal error occurred: error executing command in container: container is not running\n`, exitCode: 1 };
+  }
+  if (argv.length === 0) return { cluster, stdout: '', stderr: `${note}error: you must specify at least one command for the container\n`, exitCode: 1 };
+  if (!SHELLS.test(argv[0]) && !isKnownCommand(argv[0])) {
+    return {
+      cluster, stdout: '',
+      stderr: `${note}OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`,
+      exitCode: 126,
+    };
+  }
+  const hostFiles = cluster.tables.nodes.get(rt.node)?.hostFiles as Tree | undefined;
+  const vfs = containerVfs(pod, spec, crt.rootfs, rt.volumes, hostFiles);
+  const view = viewOf(cluster);
+  const source = envSource();
+  const env = containerEnv(pod, spec, {
+    valueFrom: (vf) => {
+      const fieldPath = (vf as { fieldRef?: { fieldPath?: string } }).fieldRef?.fieldPath;
+      if (fieldPath !== undefined) return fieldRefValue(pod, fieldPath, rt.ip, rt.hostIP);
+      return source?.valueFrom(view, pod, vf);
+    },
+    envFrom: (e) => source?.envFrom(view, pod, e) ?? {},
+  });
+  const out = runSync(literalCommand(argv), env, 0, {
+    nowMs: cluster.nowMs, epochMs: cluster.config.epochMs, fs: vfs, hostname: hostnameOf(pod), out: () => undefined,
+    net: netCommandsFor(view, pod),
+  });
+  const changed = vfs.changed();
+  let next = cluster;
+  if (Object.keys(changed).length > 0) {
+    let volumes = rt.volumes;
+    let rootfs = crt.rootfs;
+    let host: Tree | undefined;
+    for (const [store, tree] of Object.entries(changed)) {
+      if (store === 'root') rootfs = tree;
+      else if (store === 'host') host = tree;
+      else volumes = { ...volumes, [store.slice(4)]: tree };
+    }
+    const containers = rt.containers.map((c) => (c === crt ? { ...c, rootfs } : c));
+    const row: PodRt = { ...rt, volumes, containers };
+    const changes: Parameters<typeof submit>[1][number][] = [{ verb: 'runtime', table: 'pods', key: rt.uid, value: row }];
+    const nodeRow = cluster.tables.nodes.get(rt.node);
+    if (host !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: rt.node, value: { ...(nodeRow ?? { alive: true, lastHeartbeatMs: cluster.nowMs, images: new Set() }), hostFiles: host as ReadonlyMap<string, string> } });
+    next = submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster;
+  }
+  const status = out.timedOut ? 0 : out.status;
+  const tail = status !== 0 ? `command terminated with exit code ${status}\n` : '';
+  return { cluster: next, stdout: out.stdout, stderr: note + out.stderr + tail, exitCode: status };
+}

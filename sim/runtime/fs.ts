@@ -1,0 +1,148 @@
+// A container's file system: immutable trees (path -> file content, or null for a directory) and
+// the mounts that place volumes into the container's view. The container's own layer ("root")
+// starts from its image's files and is lost when the container restarts; an emptyDir ("vol:<name>")
+// lives in the Pod's runtime row (shared by its containers, survives restarts, gone with the Pod);
+// hostPath ("host") is the node's hostFiles. Directories may be implicit: a path with files below it
+// is a directory.
+
+/** path (absolute, normalised, inside its store) -> file content; null = an (empty) directory. */
+export type Tree = ReadonlyMap<string, string | null>;
+
+export const EMPTY_TREE: Tree = new Map();
+
+export interface Mount {
+  /** Where the volume appears in the container. */
+  readonly path: string;
+  /** Which tree holds it: 'vol:<volume name>' or 'host'. */
+  readonly store: string;
+  /** Prefix inside the store ('' for a volume root; the hostPath for 'host'). */
+  readonly base: string;
+  readonly readOnly: boolean;
+}
+
+export type Stat = 'file' | 'dir' | undefined;
+
+/** Directories every Linux image has (busybox's rootfs). */
+const STANDARD_DIRS = new Set(['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/run', '/sbin', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/share', '/var', '/var/log', '/var/run', '/var/tmp', '/mnt', '/opt']);
+const DEV_NULL = '/dev/null';
+
+export function normalizePath(path: string, cwd = '/'): string {
+  const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  const out: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** A writable view over trees and mounts for the length of one run; the input trees are never mutated. */
+export class Vfs {
+  private readonly trees: Map<string, Tree>;
+  private readonly owned = new Set<string>();
+  private readonly mounts: readonly Mount[];
+
+  constructor(trees: Readonly<Record<string, Tree>>, mounts: readonly Mount[]) {
+    this.trees = new Map(Object.entries(trees));
+    // Longest mount path first, so /a/b wins over /a.
+    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** The trees this run changed, by store name. */
+  changed(): Record<string, Tree> {
+    const out: Record<string, Tree> = {};
+    for (const s of this.owned) out[s] = this.trees.get(s)!;
+    return out;
+  }
+
+  tree(store: string): Tree { return this.trees.get(store) ?? EMPTY_TREE; }
+
+  private resolve(path: string): { store: string; p: string; mount?: Mount } {
+    for (const m of this.mounts) {
+      if (path === m.path || path.startsWith(m.path === '/' ? '/' : `${m.path}/`)) {
+        const rest = path.slice(m.path.length);
+        return { store: m.store, p: normalizePath(`${m.base}/${rest}`), mount: m };
+      }
+    }
+    return { store: 'root', p: path };
+  }
+
+  stat(path: string): Stat {
+    if (path === '/') return 'dir';
+    if (path === DEV_NULL) return 'file';
+    const { store, p, mount } = this.resolve(path);
+    if (mount !== undefined && p === normalizePath(mount.base || '/')) return 'dir';
+    const tree = this.tree(store);
+    const v = tree.get(p);
+    if (v === undefined && store === 'root' && STANDARD_DIRS.has(p)) return 'dir';
+    if (v === null) return 'dir';
+    if (v !== undefined) return 'file';
+    const prefix = `${p}/`;
+    for (const k of tree.keys()) if (k.startsWith(prefix)) return 'dir';
+    for (const m of this.mounts) if (m.path.startsWith(`${path}/`)) return 'dir';
+    return undefined;
+  }
+
+  read(path: string): string | undefined {
+    if (path === DEV_NULL) return '';
+    const { store, p } = this.resolve(path);
+    const v = this.tree(store).get(p);
+    return v === null ? undefined : v;
+  }
+
+  isReadOnly(path: string): boolean {
+    return this.resolve(path).mount?.readOnly === true;
+  }
+
+  private edit(store: string): Map<string, string | null> {
+    if (!this.owned.has(store)) {
+      this.trees.set(store, new Map(this.tree(store)));
+      this.owned.add(store);
+    }
+    return this.trees.get(store) as Map<string, string | null>;
+  }
+
+  write(path: string, data: string, append: boolean): void {
+    if (path === DEV_NULL) return;
+    const { store, p } = this.resolve(path);
+    const tree = this.edit(store);
+    const old = tree.get(p);
+    tree.set(p, append && typeof old === 'string' ? old + data : data);
+  }
+
+  mkdir(path: string): void {
+    const { store, p } = this.resolve(path);
+    const tree = this.edit(store);
+    if (!tree.has(p)) tree.set(p, null);
+  }
+
+  /** Removes a file, or a directory and everything under it. */
+  remove(path: string): void {
+    const { store, p } = this.resolve(path);
+    const tree = this.edit(store);
+    tree.delete(p);
+    const prefix = `${p}/`;
+    for (const k of [...tree.keys()]) if (k.startsWith(prefix)) tree.delete(k);
+  }
+
+  /** Entry names directly inside a directory, sorted. */
+  list(path: string): string[] {
+    const { store, p } = this.resolve(path);
+    const names = new Set<string>();
+    const prefix = p === '/' ? '/' : `${p}/`;
+    for (const k of this.tree(store).keys()) {
+      if (k.startsWith(prefix) && k.length > prefix.length) names.add(k.slice(prefix.length).split('/')[0]);
+    }
+    for (const m of this.mounts) {
+      const mp = path === '/' ? '/' : `${path}/`;
+      if (m.path.startsWith(mp) && m.path.length > mp.length) names.add(m.path.slice(mp.length).split('/')[0]);
+    }
+    return [...names].sort();
+  }
+}
+
+/** A tree from plain files (directories implied). */
+export function treeOf(files: Readonly<Record<string, string>>): Tree {
+  return new Map(Object.entries(files).map(([k, v]) => [normalizePath(k), v]));
+}

@@ -1,0 +1,39 @@
+import type { Container, Pod } from '../api/types';
+import type { Cluster } from '../engine/types';
+import type { ContainerRt, PodRt } from '../kubelet/types';
+import { isPodRt } from '../kubelet/types';
+
+// Finding a Pod's container the way kubectl does (exec, logs): the named one, or the first with a
+// "Defaulted container" note when the Pod has several.
+
+export interface Resolved {
+  readonly pod: Pod;
+  readonly spec: Container;
+  readonly rt: PodRt | undefined;
+  readonly crt: ContainerRt | undefined;
+  /** kubectl's stderr note when it picked the default container. */
+  readonly note: string;
+}
+
+export type ResolveError = { readonly stderr: string; readonly exitCode: number };
+
+export function resolveContainer(cluster: Cluster, namespace: string, podName: string, container: string | undefined): Resolved | ResolveError {
+  const pod = cluster.store.get<Pod>('Pod', namespace, podName);
+  if (pod === undefined) return { stderr: `Error from server (NotFound): pods "${podName}" not found\n`, exitCode: 1 };
+  const inits = pod.spec.initContainers ?? [];
+  const all = [...inits, ...pod.spec.containers];
+  let note = '';
+  let name = container;
+  if (name === undefined) {
+    name = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0].name;
+    if (all.length > 1 && pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] === undefined) {
+      const list = [...pod.spec.containers.map((c) => c.name), ...inits.map((c) => `${c.name} (init)`)].join(', ');
+      note = `Defaulted container "${name}" out of: ${list}\n`;
+    }
+  }
+  const index = all.findIndex((c) => c.name === name);
+  if (index < 0) return { stderr: `error: container ${name} is not valid for pod ${podName}\n`, exitCode: 1 };
+  const row = cluster.tables.pods.get(pod.metadata.uid);
+  const rt = isPodRt(row) ? row : undefined;
+  return { pod, spec: all[index], rt, crt: rt?.containers[index], note };
+}

@@ -1,0 +1,99 @@
+import type { Container, Pod, PodSpec } from '../api/types';
+import { bytes, cpuMillis } from '../api/quantity';
+
+// What a Pod asks of a node: resourcehelper.PodRequests (sum of containers, at least the largest
+// init container), the scheduler's non-zero defaults for scoring (schedutil.GetNonzeroRequests:
+// 100m CPU, 200Mi memory per container that sets none), and its host ports (NodePorts).
+
+/** schedutil.DefaultMilliCPURequest / DefaultMemoryRequest. */
+export const DEFAULT_MILLI_CPU_REQUEST = 100;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+export interface PodResources {
+  readonly cpuMillis: number;
+  readonly memoryBytes: number;
+  readonly nonZeroCpuMillis: number;
+  readonly nonZeroMemoryBytes: number;
+  /** `protocol/hostIP/hostPort` for every container port with a hostPort. */
+  readonly hostPorts: readonly string[];
+}
+
+// Keyed by the containers array, which copies of a spec (binding sets nodeName) share.
+const memo = new WeakMap<readonly Container[], { readonly spec: PodSpec; readonly result: PodResources }>();
+
+// Parsed quantities by text ("10m", "16Mi"): a few distinct strings serve a whole cluster.
+const cpuMemo = new Map<string, number | undefined>();
+const memMemo = new Map<string, number | undefined>();
+
+function cpuOf(q: string | undefined): number | undefined {
+  if (q === undefined) return undefined;
+  if (!cpuMemo.has(q)) { if (cpuMemo.size > 10_000) cpuMemo.clear(); cpuMemo.set(q, cpuMillis(q)); }
+  return cpuMemo.get(q);
+}
+
+function memOf(q: string | undefined): number | undefined {
+  if (q === undefined) return undefined;
+  if (!memMemo.has(q)) { if (memMemo.size > 10_000) memMemo.clear(); memMemo.set(q, bytes(q)); }
+  return memMemo.get(q);
+}
+
+function request(c: Container, resource: 'cpu' | 'memory'): string | undefined {
+  // API defaulting copies a limit into a missing request; do the same if it has not run.
+  return c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
+}
+
+/** The Pod's requests; memoised (specs are immutable; status updates and bindings keep the containers). */
+export function podResources(pod: Pod): PodResources {
+  const spec = pod.spec;
+  const known = spec.containers !== undefined ? memo.get(spec.containers) : undefined;
+  if (known !== undefined && (known.spec === spec || (known.spec.initContainers === spec.initContainers
+    && known.spec.hostNetwork === spec.hostNetwork && (known.spec as { overhead?: unknown }).overhead === (spec as { overhead?: unknown }).overhead))) {
+    return known.result;
+  }
+  let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0;
+  for (const c of spec.containers ?? []) {
+    const cc = cpuOf(request(c, 'cpu'));
+    const cm = memOf(request(c, 'memory'));
+    cpu += cc ?? 0;
+    mem += cm ?? 0;
+    nzCpu += cc ?? DEFAULT_MILLI_CPU_REQUEST;
+    nzMem += cm ?? DEFAULT_MEMORY_REQUEST;
+  }
+  for (const c of spec.initContainers ?? []) {
+    cpu = Math.max(cpu, cpuOf(request(c, 'cpu')) ?? 0);
+    mem = Math.max(mem, memOf(request(c, 'memory')) ?? 0);
+  }
+  const overhead = (spec as PodSpec & { overhead?: { cpu?: string; memory?: string } }).overhead;
+  if (overhead !== undefined) {
+    cpu += cpuMillis(overhead.cpu) ?? 0;
+    mem += bytes(overhead.memory) ?? 0;
+    nzCpu += cpuMillis(overhead.cpu) ?? 0;
+    nzMem += bytes(overhead.memory) ?? 0;
+  }
+  const hostPorts: string[] = [];
+  for (const list of [spec.initContainers, spec.containers]) for (const c of list ?? []) {
+    for (const p of c.ports ?? []) {
+      const hostPort = p.hostPort ?? (spec.hostNetwork ? p.containerPort : undefined);
+      if (hostPort !== undefined && hostPort > 0) {
+        hostPorts.push(`${p.protocol ?? 'TCP'}/${(p as { hostIP?: string }).hostIP || '0.0.0.0'}/${hostPort}`);
+      }
+    }
+  }
+  const result: PodResources = { cpuMillis: cpu, memoryBytes: mem, nonZeroCpuMillis: nzCpu, nonZeroMemoryBytes: nzMem, hostPorts };
+  if (spec.containers !== undefined) memo.set(spec.containers, { spec, result });
+  return result;
+}
+
+/** HostPortInfo.CheckConflict: 0.0.0.0 conflicts with every IP of the same protocol and port. */
+export function portsConflict(wanted: readonly string[], used: ReadonlyMap<string, number> | undefined): boolean {
+  if (used === undefined || used.size === 0) return false;
+  for (const w of wanted) {
+    if (used.has(w)) return true;
+    const [proto, ip, port] = w.split('/');
+    for (const u of used.keys()) {
+      const [uProto, uIp, uPort] = u.split('/');
+      if (uProto === proto && uPort === port && (ip === '0.0.0.0' || uIp === '0.0.0.0')) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,251 @@
+import type { Pod, Toleration } from '../api/types';
+import type { ClusterView } from '../engine/types';
+import type { Rng } from '../engine/rng';
+import { F_HARD_TAINTS, F_HOSTNAME, F_LOADED, F_PREFER_TAINTS, F_UNSCHEDULABLE, cacheFor, spreadOwner, type SchedulerCache } from './cache';
+import { podResources, portsConflict, type PodResources } from './pod-resources';
+import { firstUntoleratedTaint, formatTaintForReason, toleratesAny } from './taints';
+import { nodeMatchesPod, pinnedNodeNames, preferredAffinityScore, preferredTerms, requiredTerms } from './node-affinity';
+import {
+  MAX_NODE_SCORE, WEIGHTS, numFeasibleNodesToFind, topologyNormalizingWeight,
+} from './scores';
+import { NO_NODES_AVAILABLE, REASON, absentNodesReason, addCount, fitErrorMessage, postFilterMessage } from './fit-error';
+
+// One scheduling cycle (pkg/scheduler/schedule_one.go schedulePod): PreFilter (NodeAffinity's
+// node names), Filter from a start index until numFeasibleNodesToFind nodes fit, Score, selectHost.
+// Nodes are indices into the cache's arrays; the loops allocate nothing per node.
+
+export interface ScheduleResult {
+  /** The chosen node, or undefined when nothing fits. */
+  readonly node?: string;
+  /** FailedScheduling / PodScheduled=False message when nothing fits. */
+  readonly message?: string;
+  /** True when some node failed only for resources or ports (a Pod going away may help). */
+  readonly resourceRejected?: boolean;
+  readonly evaluatedNodes: number;
+  readonly feasibleNodes: number;
+}
+
+interface Failure {
+  readonly node: number;
+  readonly reasons: readonly string[];
+  readonly unresolvable: boolean;
+}
+
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
+const HOSTNAME_MAX_SKEW = 3; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
+
+let scratch = { feasible: new Int32Array(0), taint: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0) };
+
+function scratchFor(m: number): typeof scratch {
+  if (scratch.totals.length < m) {
+    const n = Math.max(m, 2 * scratch.totals.length, 64);
+    scratch = { feasible: new Int32Array(n), taint: new Float64Array(n), affinity: new Float64Array(n), spread: new Float64Array(n), totals: new Float64Array(n) };
+  }
+  return scratch;
+}
+
+/** Decides where `pod` goes; rng picks the start index on large clusters and breaks score ties. */
+export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResult {
+  const cache = cacheFor(view);
+  const total = cache.size();
+  if (total === 0) return { message: NO_NODES_AVAILABLE, evaluatedNodes: 0, feasibleNodes: 0 };
+  const res = podResources(pod);
+  const tolerations = pod.spec.tolerations ?? [];
+  const needsAffinity = pod.spec.nodeSelector !== undefined || requiredTerms(pod) !== undefined;
+  const toleratesUnschedulable = toleratesAny(tolerations, UNSCHEDULABLE_TAINT);
+  const wantsPorts = res.hostPorts.length > 0;
+
+  // PreFilter: NodeAffinity narrows to the nodes named by matchFields metadata.name (DaemonSet Pods).
+  const pinned = pinnedNodeNames(pod);
+  let candidates: number[] | undefined;
+  if (pinned !== undefined) {
+    candidates = [];
+    for (const name of [...pinned].sort()) {
+      const i = cache.indexOf(name);
+      if (i !== undefined) candidates.push(i);
+    }
+  }
+
+  const n = candidates !== undefined ? candidates.length : total;
+  const toFind = numFeasibleNodesToFind(n);
+  // kube-scheduler rotates nextStartNodeIndex in memory; the simulator has no scheduler memory, so
+  // the start of a partial search is drawn from the seeded generator instead.
+  const start = n > toFind ? rng.int(n) : 0;
+  const { feasible } = scratchFor(Math.max(toFind, 1));
+  let found = 0;
+  const failures: Failure[] = [];
+  const { flags, pods, allocPods, allocCpu, reqCpu, allocMem, reqMem } = cache;
+  const cpu = res.cpuMillis, mem = res.memoryBytes;
+  for (let k = 0; k < n && found < toFind; k++) {
+    let i = start + k;
+    if (i >= n) i -= n;
+    if (candidates !== undefined) i = candidates[i];
+    const f = flags[i];
+    if ((f & (F_UNSCHEDULABLE | F_HARD_TAINTS)) !== 0 || needsAffinity || wantsPorts || (f & F_LOADED) === 0) {
+      const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable);
+      if (failure !== undefined) { failures.push(failure); continue; }
+    } else if (pods[i] + 1 > allocPods[i] || cpu > allocCpu[i] - reqCpu[i] || mem > allocMem[i] - reqMem[i]) {
+      failures.push(resourceFailure(cache, i, res)!);
+      continue;
+    }
+    feasible[found++] = i;
+  }
+  const evaluated = found + failures.length;
+
+  if (found === 0) {
+    const counts = new Map<string, number>();
+    for (const f of failures) for (const r of f.reasons) addCount(counts, r);
+    const absent = total - n;
+    if (pinned !== undefined && absent > 0) addCount(counts, absentNodesReason(['NodeAffinity']), absent);
+    const preemption = preemptionMessage(cache, pod, res, failures, total, pinned !== undefined ? absent : 0);
+    return {
+      message: fitErrorMessage(total, counts, postFilterMessage(preemption)),
+      resourceRejected: failures.some((f) => !f.unresolvable),
+      evaluatedNodes: evaluated, feasibleNodes: 0,
+    };
+  }
+  if (found === 1) return { node: cache.entries[feasible[0]].name, evaluatedNodes: evaluated, feasibleNodes: 1 };
+  const totals = scoreNodes(cache, feasible, found, pod, res, tolerations);
+  return { node: cache.entries[feasible[selectHost(totals, rng, found)]].name, evaluatedNodes: evaluated, feasibleNodes: found };
+}
+
+/** The Filter plugins in their default order; the first that rejects a node names the reasons. */
+function filterSlow(
+  cache: SchedulerCache, i: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[],
+  needsAffinity: boolean, toleratesUnschedulable: boolean,
+): Failure | undefined {
+  const e = cache.entries[i];
+  const f = cache.flags[i];
+  if ((f & F_UNSCHEDULABLE) !== 0 && !toleratesUnschedulable) return { node: i, reasons: [REASON.unschedulable], unresolvable: true };
+  if ((f & F_HARD_TAINTS) !== 0) {
+    const taint = firstUntoleratedTaint(e.hardTaints, tolerations);
+    if (taint !== undefined) return { node: i, reasons: [`node(s) had untolerated taint ${formatTaintForReason(taint)}`], unresolvable: true };
+  }
+  if (needsAffinity && !nodeMatchesPod(pod, e.node)) return { node: i, reasons: [REASON.affinity], unresolvable: true };
+  cache.load(i);
+  if (res.hostPorts.length > 0 && portsConflict(res.hostPorts, e.ports)) return { node: i, reasons: [REASON.ports], unresolvable: false };
+  return resourceFailure(cache, i, res);
+}
+
+function resourceFailure(cache: SchedulerCache, i: number, res: PodResources): Failure | undefined {
+  const reasons = insufficientResources(res, cache.pods[i], cache.allocPods[i], cache.allocCpu[i] - cache.reqCpu[i], cache.allocMem[i] - cache.reqMem[i]);
+  return reasons.length > 0 ? { node: i, reasons, unresolvable: false } : undefined;
+}
+
+/** noderesources fitsRequest: pod count, then cpu and memory requests against what is left. */
+export function insufficientResources(res: PodResources, pods: number, allowedPods: number, freeCpu: number, freeMem: number): string[] {
+  const reasons: string[] = [];
+  if (pods + 1 > allowedPods) reasons.push(REASON.tooManyPods);
+  if (res.cpuMillis === 0 && res.memoryBytes === 0) return reasons;
+  if (res.cpuMillis > 0 && res.cpuMillis > freeCpu) reasons.push(REASON.insufficientCpu);
+  if (res.memoryBytes > 0 && res.memoryBytes > freeMem) reasons.push(REASON.insufficientMemory);
+  return reasons;
+}
+
+/**
+ * Score plugins, normalised and weighted; returns each feasible node's total (a shared scratch
+ * buffer, valid until the next call). TaintToleration (PreferNoSchedule, fewer is better),
+ * NodeAffinity (preferred terms), NodeResourcesFit (LeastAllocated), PodTopologySpread (system
+ * default constraints: one owner's replicas over hostnames), NodeResourcesBalancedAllocation.
+ * InterPodAffinity and ImageLocality score every node alike here and are left out.
+ */
+function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[]): Float64Array {
+  const { taint, affinity, spread, totals } = scratchFor(m);
+  const { flags, nzCpu, nzMem, allocCpu, allocMem, reqCpu, reqMem } = cache;
+  const preferred = preferredTerms(pod);
+  const owner = spreadOwner(pod);
+  const counts = owner !== undefined ? cache.ownerCounts(owner) : undefined;
+  const weight = topologyNormalizingWeight(m);
+  const bestEffort = res.cpuMillis === 0 && res.memoryBytes === 0; // BalancedAllocation skips these
+  const podCpu = res.cpuMillis, podMem = res.memoryBytes, podNzCpu = res.nonZeroCpuMillis, podNzMem = res.nonZeroMemoryBytes;
+  let preferTolerations: Toleration[] | undefined;
+  let maxTaint = 0, maxAffinity = 0, minSpread = Infinity, maxSpread = 0;
+  for (let j = 0; j < m; j++) {
+    const i = feasible[j];
+    const f = flags[i];
+    let t = 0;
+    if ((f & F_PREFER_TAINTS) !== 0) {
+      preferTolerations ??= tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
+      for (const pt of cache.entries[i].preferTaints) if (!toleratesAny(preferTolerations, pt)) t++;
+      if (t > maxTaint) maxTaint = t;
+    }
+    taint[j] = t;
+    if (preferred.length > 0) {
+      const a = preferredAffinityScore(preferred, cache.entries[i].node);
+      affinity[j] = a;
+      if (a > maxAffinity) maxAffinity = a;
+    }
+    if (owner !== undefined) {
+      // scoreForCount(count, maxSkew, weight) = count * weight + (maxSkew - 1), rounded.
+      const s = (f & F_HOSTNAME) !== 0 ? Math.round((counts !== undefined ? counts[i] : 0) * weight + (HOSTNAME_MAX_SKEW - 1)) : 0;
+      spread[j] = s;
+      if (s < minSpread) minSpread = s;
+      if (s > maxSpread) maxSpread = s;
+    }
+    // NodeResourcesFit LeastAllocated (non-zero requests) and BalancedAllocation (requests), inline:
+    // see leastAllocatedScore and balancedAllocationScore in scores.ts for the rules and examples.
+    const ac = allocCpu[i], am = allocMem[i];
+    const rc = nzCpu[i] + podNzCpu, rm = nzMem[i] + podNzMem;
+    let fit = 0, w = 0;
+    if (ac !== 0) { fit += rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac); w++; }
+    if (am !== 0) { fit += rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am); w++; }
+    if (w === 2) fit = Math.trunc(fit / 2);
+    let balanced = 0;
+    if (!bestEffort) {
+      if (ac !== 0 && am !== 0) {
+        const fc = Math.min(1, (reqCpu[i] + podCpu) / ac), fm = Math.min(1, (reqMem[i] + podMem) / am);
+        balanced = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+      } else balanced = MAX_NODE_SCORE;
+    }
+    totals[j] = WEIGHTS.NodeResourcesFit * fit + WEIGHTS.NodeResourcesBalancedAllocation * balanced;
+  }
+  if (maxTaint === 0 && maxAffinity === 0 && owner === undefined) {
+    for (let j = 0; j < m; j++) totals[j] += WEIGHTS.TaintToleration * MAX_NODE_SCORE;
+    return totals;
+  }
+  for (let j = 0; j < m; j++) {
+    // helper.DefaultNormalizeScore (reversed for taints) and PodTopologySpread's NormalizeScore, inline.
+    const t = maxTaint === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * taint[j]) / maxTaint);
+    const a = maxAffinity === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * affinity[j]) / maxAffinity);
+    const s = owner === undefined ? 0 : maxSpread === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (maxSpread + minSpread - spread[j])) / maxSpread);
+    totals[j] += WEIGHTS.TaintToleration * t + WEIGHTS.NodeAffinity * a + WEIGHTS.PodTopologySpread * s;
+  }
+  return totals;
+}
+
+/**
+ * selectHost: the highest total, ties broken uniformly at random (kube-scheduler samples a
+ * reservoir; drawing the k-th of the tied nodes once gives the same distribution).
+ */
+export function selectHost(totals: ArrayLike<number>, rng: Rng, length = totals.length): number {
+  let max = -Infinity, ties = 0;
+  for (let j = 0; j < length; j++) {
+    if (totals[j] > max) { max = totals[j]; ties = 1; } else if (totals[j] === max) ties++;
+  }
+  let k = ties > 1 ? rng.int(ties) : 0;
+  for (let j = 0; j < length; j++) if (totals[j] === max && k-- === 0) return j;
+  return 0;
+}
+
+/**
+ * DefaultPreemption's verdict per node, when nothing fits: unresolvable filters cannot be helped;
+ * otherwise preemption needs lower-priority Pods whose removal makes the Pod fit. (Preempting
+ * them is not simulated: a node where it would work is reported as having no victims.)
+ */
+function preemptionMessage(cache: SchedulerCache, pod: Pod, res: PodResources, failures: readonly Failure[], numAllNodes: number, absent: number): string {
+  if ((pod.spec as { preemptionPolicy?: string }).preemptionPolicy === 'Never') return REASON.preemptionNever;
+  const counts = new Map<string, number>();
+  if (absent > 0) addCount(counts, REASON.notHelpful, absent);
+  const priority = pod.spec.priority ?? 0;
+  for (const f of failures) {
+    if (f.unresolvable) { addCount(counts, REASON.notHelpful); continue; }
+    const victims = cache.podsOn(cache.entries[f.node].name).filter((p) => (p.spec.priority ?? 0) < priority);
+    if (victims.length === 0) { addCount(counts, REASON.noVictims); continue; }
+    let cpu = cache.reqCpu[f.node], mem = cache.reqMem[f.node];
+    for (const v of victims) { const r = podResources(v); cpu -= r.cpuMillis; mem -= r.memoryBytes; }
+    const still = insufficientResources(res, cache.pods[f.node] - victims.length, cache.allocPods[f.node], cache.allocCpu[f.node] - cpu, cache.allocMem[f.node] - mem);
+    if (still.length === 0) addCount(counts, REASON.noVictims);
+    else for (const r of still) addCount(counts, r);
+  }
+  return fitErrorMessage(numAllNodes, counts);
+}

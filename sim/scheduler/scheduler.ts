@@ -1,0 +1,177 @@
+import type { Condition, KubeObject, Node, Pod } from '../api/types';
+import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../engine/types';
+import { keyOf, parseKey } from '../store/keys';
+import { cacheFor, existingCache, type SchedulerCache } from './cache';
+import { schedulePod } from './schedule-one';
+
+// kube-scheduler's default profile as a controller: binds Pods without spec.nodeName whose
+// schedulerName is default-scheduler. A Pod that fits nowhere gets PodScheduled=False/Unschedulable
+// and a FailedScheduling event, and waits in the "unschedulable pool" until a Node changes, a
+// bound Pod goes away (for resource rejections), or podMaxInUnschedulablePodsDuration (5 min) passes.
+// As the scheduling queue's backoff does, a Pod is tried at most once per instant: events after a
+// sweep at the same instant are answered by one more sweep after podInitialBackoffDuration (1 s).
+// (This keeps a burst of events - 300 Pods purged at once - from re-running every pending Pod 300 times.)
+
+export const SCHEDULER_NAME = 'default-scheduler';
+/** podMaxInUnschedulablePodsDuration: an unschedulable Pod is retried at least this often. */
+export const UNSCHEDULABLE_RETRY_MS = 5 * 60_000;
+/** Work-queue keys that retry the unschedulable pool (all of it, or those rejected for resources). */
+export const RETRY_ALL = '@retry';
+export const RETRY_FREED = '@retry-freed';
+/** A sweep after podInitialBackoffDuration, for events that come after a sweep at the same instant. */
+export const RETRY_BACKOFF = '@backoff';
+/** podInitialBackoffDuration: a Pod that just failed is not retried sooner. */
+export const POD_INITIAL_BACKOFF_MS = 1_000;
+
+export function isOurs(pod: Pod): boolean {
+  return !pod.spec.nodeName && (pod.spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME && pod.metadata.deletionTimestamp === undefined;
+}
+
+function podScheduledCondition(pod: Pod): Condition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+}
+
+function isUnschedulable(pod: Pod): boolean {
+  return isOurs(pod) && podScheduledCondition(pod)?.status === 'False';
+}
+
+/** The message tells whether a node failed for resources or ports, so a Pod going away may help. */
+function rejectedForResources(pod: Pod): boolean {
+  return /Insufficient |Too many pods|free ports/.test(podScheduledCondition(pod)?.message?.split(' preemption:')[0] ?? '');
+}
+
+function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** Keeps the pending pool of a view's cache, scanning the Pods once per view when first needed. */
+function pendingPool(view: ClusterView): NonNullable<SchedulerCache['pending']> {
+  const cache = cacheFor(view);
+  if (cache.pending === undefined) {
+    const pool = { all: new Set<string>(), forResources: new Set<string>() };
+    for (const pod of view.list<Pod>('Pod')) if (isUnschedulable(pod)) track(pool, podKey(pod), pod);
+    cache.pending = pool;
+  }
+  return cache.pending;
+}
+
+function podKey(pod: KubeObject): string {
+  return keyOf({ kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name });
+}
+
+function track(pool: NonNullable<SchedulerCache['pending']>, key: string, pod: Pod | undefined): void {
+  if (pod !== undefined && isUnschedulable(pod)) {
+    pool.all.add(key);
+    if (rejectedForResources(pod)) pool.forResources.add(key); else pool.forResources.delete(key);
+  } else {
+    pool.all.delete(key);
+    pool.forResources.delete(key);
+  }
+}
+
+function watchPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+  const a = after as Pod | undefined;
+  const b = before as Pod | undefined;
+  const cache = existingCache(view);
+  cache?.podChanged(a, b);
+  // The common case, a bound Pod's status update: nothing to schedule, nothing freed.
+  if (a !== undefined && b !== undefined && a.spec === b.spec && a.spec.nodeName && a.status?.phase === b.status?.phase) return NONE;
+  const obj = (a ?? b)!;
+  const key = podKey(obj);
+  if (cache?.pending !== undefined) track(cache.pending, key, a);
+  const keys: string[] = [];
+  // A new unbound Pod, or one whose spec changed (status writes keep the spec object).
+  if (a !== undefined && isOurs(a) && (b === undefined || b.spec !== a.spec)) keys.push(key);
+  // A bound Pod went away (AssignedPodDelete): resources are free again.
+  if (b?.spec.nodeName && !isTerminal(b) && (a === undefined || isTerminal(a) || a.spec.nodeName !== b.spec.nodeName)) {
+    if (cache?.pending === undefined || cache.pending.forResources.size > 0) keys.push(...sweepKey(view, RETRY_FREED));
+  }
+  return keys;
+}
+
+/** The sweep to ask for: now, or (when it already ran at this instant) the backoff sweep, once. */
+function sweepKey(view: ClusterView, key: string): readonly string[] {
+  const cache = existingCache(view);
+  if (cache?.sweptAt.get(key) !== view.nowMs) return [key];
+  if (cache.sweptAt.get(RETRY_BACKOFF) === view.nowMs) return NONE;
+  cache.sweptAt.set(RETRY_BACKOFF, view.nowMs); // asked for once per instant
+  return [RETRY_BACKOFF];
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function watchNode(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+  const a = after as Node | undefined;
+  const b = before as Node | undefined;
+  existingCache(view)?.nodeChanged(a);
+  // Node/Add, taints, labels, unschedulable and allocatable changes can make a Pod schedulable.
+  if (a !== undefined && b !== undefined && a.spec === b.spec && a.metadata.labels === b.metadata.labels
+    && a.status?.allocatable === b.status?.allocatable) return [];
+  return a === undefined ? [] : sweepKey(view, RETRY_ALL);
+}
+
+function retry(view: ClusterView, key: string, onlyResources: boolean): ReconcileResult {
+  const cache = cacheFor(view);
+  cache.sweptAt.set(key, view.nowMs);
+  const pool = pendingPool(view);
+  const changes: Change[] = [];
+  for (const pod of onlyResources ? pool.forResources : pool.all) {
+    const justFailed = cache.failedAt.get(pod) === view.nowMs;
+    changes.push({ verb: 'enqueue', controller: SCHEDULER_NAME, key: pod, afterMs: justFailed ? POD_INITIAL_BACKOFF_MS : 0 });
+  }
+  return { changes };
+}
+
+function backoffSweep(view: ClusterView): ReconcileResult {
+  const cache = cacheFor(view);
+  // Asked for at this instant: come back after the backoff; when the timer fires, sweep.
+  if (cache.sweptAt.get(RETRY_BACKOFF) === view.nowMs) return { changes: [], requeueAfterMs: POD_INITIAL_BACKOFF_MS };
+  return retry(view, RETRY_ALL, false);
+}
+
+export function reconcileScheduling(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
+  if (key === RETRY_ALL) return retry(view, RETRY_ALL, false);
+  if (key === RETRY_FREED) return retry(view, RETRY_FREED, true);
+  if (key === RETRY_BACKOFF) return backoffSweep(view);
+  const ref = parseKey(key);
+  const pod = view.get<Pod>('Pod', ref.namespace, ref.name);
+  if (pod === undefined || !isOurs(pod)) return NO_CHANGES;
+  const result = schedulePod(view, pod, ctx.rng);
+  const involved = { kind: 'Pod', namespace: ref.namespace, name: ref.name, uid: pod.metadata.uid };
+  const conditions = pod.status?.conditions ?? [];
+  if (result.node !== undefined) {
+    // The binding subresource sets spec.nodeName and PodScheduled=True (pod registry setPodHostAndAnnotations).
+    const scheduled: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.iso() };
+    const bound: Pod = {
+      ...pod,
+      spec: { ...pod.spec, nodeName: result.node },
+      status: { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), scheduled] },
+    };
+    return {
+      changes: [
+        { verb: 'update', object: bound },
+        { verb: 'event', ref: involved, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ref.namespace}/${ref.name} to ${result.node}`, source: SCHEDULER_NAME },
+      ],
+    };
+  }
+  const message = result.message!;
+  cacheFor(view).failedAt.set(key, ctx.nowMs);
+  const changes: Change[] = [];
+  const old = podScheduledCondition(pod);
+  if (old?.status !== 'False' || old.reason !== 'Unschedulable' || old.message !== message) {
+    const cond: Condition = {
+      type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null,
+      lastTransitionTime: old?.status === 'False' && old.lastTransitionTime ? old.lastTransitionTime : ctx.iso(),
+    };
+    const status = { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), cond] };
+    changes.push({ verb: 'status', object: { ...pod, status } });
+  }
+  changes.push({ verb: 'event', ref: involved, type: 'Warning', reason: 'FailedScheduling', message, source: SCHEDULER_NAME });
+  return { changes, requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
+}
+
+export const scheduler: Controller = {
+  name: SCHEDULER_NAME,
+  watches: { Pod: watchPod, Node: watchNode },
+  reconcile: reconcileScheduling,
+};
