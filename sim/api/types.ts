@@ -234,6 +234,7 @@ export interface NodeStatus {
   readonly conditions: readonly Condition[];
   readonly addresses: readonly { readonly type: string; readonly address: string }[];
   readonly nodeInfo: Readonly<Record<string, string>>;
+  readonly daemonEndpoints?: { readonly kubeletEndpoint: { readonly Port: number } };
 }
 export interface Node extends KubeObject {
   readonly kind: 'Node';

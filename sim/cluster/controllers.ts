@@ -3,6 +3,8 @@ import { controllers as workloads } from '../controllers/index';
 import { controllers as nodeLifecycle } from '../controllers/node-lifecycle/index';
 import { controllers as scheduler } from '../scheduler/index';
 import { controllers as kubelet } from '../kubelet/index';
+import { controllers as network } from '../network/index';
+import '../network/shell-commands'; // gives containers wget, curl and nslookup through sim/network
 
 /** Every control loop of the simulated cluster, in the order the work queue first visits them. */
-export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet];
+export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network];

@@ -80,6 +80,7 @@ export function kubeletNode(name: string, opts: NodeOptions, nowIso: string): No
       allocatable: { cpu: '2', 'ephemeral-storage': '17948241072', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: '3928392Ki', pods: '110' },
       conditions: kubeletConditions([], undefined, nowIso),
       addresses: [{ type: 'InternalIP', address: nodeIp(opts.index) }, { type: 'Hostname', address: name }],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } }, // the kubelet's own port: it is a host process, not a Pod
       nodeInfo: {
         architecture: 'amd64', bootID: `${machine.slice(0, 8)}-${machine.slice(8, 12)}-${machine.slice(12, 16)}-${machine.slice(16, 20)}-${machine.slice(20, 32)}`,
         containerRuntimeVersion: 'containerd://1.7.27', kernelVersion: '6.8.0-60-generic', kubeProxyVersion: '',

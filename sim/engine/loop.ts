@@ -102,7 +102,8 @@ export function drain(tx: Transaction): void {
     const n = (runs.get(id) ?? 0) + 1;
     runs.set(id, n);
     if (n > MAX_RECONCILES_PER_KEY_PER_INSTANT) {
-      throw new Error(`engine: ${item.controller} reconciled ${item.key} ${n} times at t=${tx.nowMs / 1000}s without settling; this is a simulator bug, please report it with seed=${tx.config.seed}`);
+      const recent = tx.recentTrace(6).map((e) => `  ${e.verb} ${e.kind} ${e.namespace}/${e.name}: ${e.summary} (${e.cause})`).join('\n');
+      throw new Error(`engine: ${item.controller} reconciled ${item.key} ${n} times at t=${tx.nowMs / 1000}s without settling; this is a simulator bug, please report it with seed=${tx.config.seed}\nlast changes:\n${recent}`);
     }
     const result = controller.reconcile(tx, item.key, ctx);
     for (const change of result.changes) {

@@ -97,6 +97,11 @@ export class Transaction implements ClusterView {
     return { nowMs: now, rng: this.rng, config: this.config, iso: (ms = now) => isoAt(epoch, ms) };
   }
 
+  /** The last n trace entries, newest last (for error messages). */
+  recentTrace(n: number): readonly TraceEntry[] {
+    return this.trace.seal().slice(Math.max(0, this.trace.length - n));
+  }
+
   // ------------------------------------------------------------ work queue
 
   enqueue(controller: string, key: string): void {
@@ -166,7 +171,8 @@ export class Transaction implements ClusterView {
     return undefined;
   }
 
-  update(obj: KubeObject, cause: string, statusOnly: boolean): string | undefined {
+  update(input: KubeObject, cause: string, statusOnly: boolean): string | undefined {
+    const obj = statusOnly ? input : applyDefaults(input); // every write is defaulted, as on create
     const key = objectKey(obj);
     const old = this.store.getByKey(key);
     if (old === undefined) return notFound({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name });

@@ -1,3 +1,4 @@
+import { applyDefaults } from '../../api/kinds/index';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Deployment, Pod, ReplicaSet } from '../../api/types';
@@ -8,6 +9,11 @@ import { standInKubelet } from '../../testing/stand-in-kubelet';
 import { replicaSetController } from '../replicaset/replica-set';
 import { deploymentController, reconcileDeployment } from './deployment-controller';
 import { computeHash } from '../../api/naming';
+
+/** The Pod template as the API server stores it: defaulted, as every write is. */
+function storedTemplate(d: Deployment, template: Deployment['spec']['template']): Deployment['spec']['template'] {
+  return applyDefaults<Deployment>({ ...d, spec: { ...d.spec, template } }).spec.template;
+}
 
 test('a new Deployment gets ReplicaSet <name>-<pod-template-hash> with the hash label, revision and replica annotations', () => {
   const d = deployment('nginx-deployment', 3);
@@ -128,7 +134,7 @@ test('through the engine: a stuck rollout (10 replicas, maxSurge 3, maxUnavailab
   const base = deployment('web', 10, { strategy });
   const t = base.spec.template;
   const broken = { ...t, spec: { ...t.spec, containers: [{ ...t.spec.containers[0], image: 'nginx:does-not-exist' }] } };
-  const newRSName = `web-${computeHash(broken)}`;
+  const newRSName = `web-${computeHash(storedTemplate(base, broken))}`; // the API server stores the template defaulted
   const ctl: Controller[] = [deploymentController, replicaSetController, standInKubelet({ readyAfterMs: 1000, neverReady: new RegExp(`^${newRSName}-`) })];
   let c = submit(emptyCluster({ seed: 11 }), [{ verb: 'create', object: base }], ctl).cluster;
   c = advance(c, 1000, ctl);
@@ -151,7 +157,7 @@ test('through the engine: a rollout that makes no progress times out with Progre
   const spec = { ...base.spec, progressDeadlineSeconds: 30 };
   const t = base.spec.template;
   const broken = { ...t, spec: { ...t.spec, containers: [{ ...t.spec.containers[0], image: 'nginx:broken' }] } };
-  const newRSName = `web-${computeHash(broken)}`;
+  const newRSName = `web-${computeHash(storedTemplate(base, broken))}`; // the API server stores the template defaulted
   const ctl: Controller[] = [deploymentController, replicaSetController, standInKubelet({ readyAfterMs: 1000, neverReady: new RegExp(`^${newRSName}-`) })];
   let c = submit(emptyCluster({ seed: 12 }), [{ verb: 'create', object: { ...base, spec } }], ctl).cluster;
   c = advance(c, 1000, ctl);

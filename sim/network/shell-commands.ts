@@ -1,0 +1,82 @@
+import type { Pod } from '../api/types';
+import type { ClusterView } from '../engine/types';
+import { fnv32a } from '../api/naming';
+import { rngFrom } from '../engine/rng';
+import { registerNetCommands } from '../runtime/net-hooks';
+import { podAcceptsTcp, podHttpAnswer } from '../runtime/serve';
+import type { CommandResult } from '../runtime/sh/commands';
+import { curlFailure, wgetFailure } from './client-messages';
+import { connect, type ConnectResult } from './connect';
+import { nslookup } from './nslookup';
+
+// wget, curl and nslookup inside a container: a connection through sim/network (DNS, kube-proxy,
+// NetworkPolicy), then the answering Pod's HTTP answer from the runtime. Registered once at load.
+
+interface Url { readonly host: string; readonly port: number; readonly path: string }
+
+/** http://host[:port][/path], or host[:port][/path] as wget and curl accept it. */
+export function parseUrl(text: string): Url | undefined {
+  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(text);
+  if (m === null) return undefined;
+  return { host: m[2], port: m[3] !== undefined ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
+}
+
+/** Connection choices are random (kube-proxy) but must replay: seed from the instant, the Pod and the command. */
+function connectionRng(view: ClusterView, pod: Pod, argv: readonly string[]) {
+  return rngFrom(fnv32a(`${view.config.seed}|${view.nowMs}|${pod.metadata.uid}|${argv.join(' ')}`));
+}
+
+const listens = (view: ClusterView) => (pod: Pod, port: number) => podAcceptsTcp(view, pod, port);
+
+function fetch(view: ClusterView, pod: Pod, argv: readonly string[], url: Url): { r: ConnectResult; status?: number; body?: string } {
+  const r = connect(view, connectionRng(view, pod, argv), { pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name } }, url.host, url.port, { listens: listens(view) });
+  if (r.result !== 'ok' || r.pod === undefined) return { r };
+  const target = view.get<Pod>('Pod', r.pod.namespace, r.pod.name);
+  if (target === undefined) return { r: { result: 'refused', reason: 'backend gone', proxyState: r.proxyState } };
+  const answer = podHttpAnswer(view, target, r.port, url.path);
+  if ('refused' in answer) return { r: { result: 'refused', reason: 'nothing listening', proxyState: r.proxyState } };
+  return { r, status: answer.status, body: answer.body };
+}
+
+/** busybox wget: `wget -q -O - URL`, `wget -qO- URL`, `wget URL` (saves index.html; we print as -O -). */
+function wget(view: ClusterView, pod: Pod, argv: readonly string[]): CommandResult {
+  const urlArg = argv.filter((a) => !a.startsWith('-') && a !== '-').pop();
+  const url = urlArg === undefined ? undefined : parseUrl(urlArg);
+  if (url === undefined) return { stdout: '', stderr: 'BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL\n', status: 1 };
+  const quiet = argv.some((a) => /^-[a-zA-Z]*q/.test(a));
+  const got = fetch(view, pod, argv, url);
+  if (got.r.result !== 'ok') return { stdout: '', ...asSh(wgetFailure(got.r, url.host)) };
+  const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.ip}:${got.r.port})\n`;
+  if (got.status! >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${reasonPhrase(got.status!)}\n`, status: 1 };
+  return { stdout: got.body!, stderr: connecting, status: 0 };
+}
+
+/** curl URL (-s silences errors' progress; body on stdout). */
+function curl(view: ClusterView, pod: Pod, argv: readonly string[]): CommandResult {
+  const urlArg = argv.filter((a) => !a.startsWith('-')).pop();
+  const url = urlArg === undefined ? undefined : parseUrl(urlArg);
+  if (url === undefined) return { stdout: '', stderr: 'curl: try \'curl --help\' for more information\n', status: 2 };
+  const got = fetch(view, pod, argv, url);
+  if (got.r.result !== 'ok') return { stdout: '', ...asSh(curlFailure(got.r, url.host, url.port)) };
+  return { stdout: got.body!, stderr: '', status: 0 };
+}
+
+function asSh(f: { stderr: string; exitCode: number }): { stderr: string; status: number } {
+  return { stderr: f.stderr, status: f.exitCode };
+}
+
+function reasonPhrase(status: number): string {
+  const phrases: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+  return phrases[status] ?? 'Error';
+}
+
+registerNetCommands((view, pod) => ({
+  wget: (argv) => wget(view, pod, argv),
+  curl: (argv) => curl(view, pod, argv),
+  nslookup: (argv) => {
+    const name = argv.filter((a) => !a.startsWith('-'))[0];
+    if (name === undefined) return { stdout: '', stderr: 'BusyBox v1.28.4 multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n', status: 1 };
+    const out = nslookup(view, pod, name);
+    return { stdout: out.stdout, stderr: out.stderr, status: out.exitCode };
+  },
+}));
