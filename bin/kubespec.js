@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // The kubespec launcher: TypeScript through ts-node with swc (transpile only; `npm test` type-checks).
-const path = require('node:path');
-
-require('ts-node').register({ project: path.join(__dirname, '..', 'tsconfig.json'), swc: true, transpileOnly: true });
+require('./register.js');
 
 require('./cli.ts')
   .main(process.argv.slice(2))

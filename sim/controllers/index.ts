@@ -5,6 +5,8 @@ import { daemonSetController } from './daemonset/daemon-set';
 import { statefulSetController } from './statefulset/stateful-set';
 import { garbageCollector } from './garbage-collector/garbage-collector';
 import { namespaceController } from './namespace/namespace-controller';
+import { jobController } from './job/job-controller';
+import { cronJobController } from './cronjob/cronjob-controller';
 
 // kube-controller-manager's workload controllers (node lifecycle lives in ./node-lifecycle).
 
@@ -15,6 +17,8 @@ export const controllers: readonly Controller[] = [
   statefulSetController,
   garbageCollector,
   namespaceController,
+  jobController,
+  cronJobController,
 ];
 
 export { deploymentController, reconcileDeployment, DEPLOYMENT_CONTROLLER } from './deployment/deployment-controller';

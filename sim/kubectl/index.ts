@@ -11,6 +11,8 @@ import { label } from './commands/label';
 import { edit } from './commands/edit';
 import { logs, exec } from './commands/pod-io';
 import { apiResources, clusterInfo, version } from './commands/info';
+import { expose } from './commands/expose';
+import { ROLLOUT_COMMANDS } from './commands/rollout';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -52,7 +54,8 @@ export function registerCommand(command: Command): void {
   COMMANDS.set(command.name, command);
 }
 
-for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, logs, exec, clusterInfo, version, apiResources]) registerCommand(c);
+for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, logs, exec, clusterInfo, version, apiResources, expose]) registerCommand(c);
+for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
   const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;

@@ -5,6 +5,7 @@ import { syncIsNoop, syncPod, type KubeletNodeFields } from './sync';
 import { netCommandsFor } from '../runtime/net-hooks';
 import { envSource } from '../runtime/env-hooks';
 import { isPodRt, type PodRt } from './types';
+import { podIpChanged, usedIpsOn } from './ip-cache';
 
 // The kubelet of every node, as one controller keyed by Pod ("Pod/<ns>/<name>"). It also answers
 // two other kinds of keys the engine hands it: a `pods` table row key (a Pod uid, when another
@@ -13,14 +14,23 @@ import { isPodRt, type PodRt } from './types';
 
 export const KUBELET = 'kubelet';
 
+const NONE: readonly string[] = Object.freeze([]);
+
 function podKey(ns: string, name: string): string {
   return `Pod/${ns}/${name}`;
 }
 
-const watchPod = (_v: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {
+const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {
+  podIpChanged(view, after, before);
   const p = (after ?? before) as Pod;
   if (p.spec?.nodeName === undefined) return [];
   if (after === undefined) return [`gone/${p.metadata.uid}`];
+  // A write that changes nothing a sync would act on (typically the kubelet's own status write): no reconcile.
+  const a = after as Pod;
+  if (before !== undefined && a.spec === (before as Pod).spec) {
+    const row = view.table('pods').get(a.metadata.uid);
+    if (isPodRt(row) && syncIsNoop(a, row, view.nowMs, false)) return NONE;
+  }
   return [podKey(p.metadata.namespace ?? 'default', p.metadata.name)];
 };
 
@@ -91,11 +101,7 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
     env: source === undefined ? undefined : { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) },
     volumeFiles: source?.volumeFiles === undefined ? undefined : (v) => source.volumeFiles!(view, pod, v),
     pod, rt, node, nodeRow, external, images: view.table('images'), net: () => netCommandsFor(view, pod), nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
-    usedIps: () => {
-      const used = new Set<string>();
-      for (const p of view.podsOnNode(nodeName)) if (p.status?.podIP && p.spec.hostNetwork !== true) used.add(p.status.podIP);
-      return used;
-    },
+    usedIps: () => usedIpsOn(view, nodeName),
   });
   const changes: Change[] = [];
   const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
@@ -106,8 +112,10 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
     changes.push({ verb: 'purge', ref: { kind: 'Pod', namespace: ref.namespace, name: ref.name }, reason: 'kubelet: containers stopped' });
     return { changes };
   }
-  if (out.status !== undefined) changes.push({ verb: 'status', object: { ...pod, status: out.status } });
+  // The row first: when the status write below reaches watchPod, the row already says it produced
+  // that status, so the kubelet's own write does not wake it again.
   if (out.rt !== rt) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: out.rt as PodRt });
+  if (out.status !== undefined) changes.push({ verb: 'status', object: { ...pod, status: out.status } });
   const result: ReconcileResult = { changes };
   return Number.isFinite(out.wakeMs) && out.wakeMs > ctx.nowMs ? { changes, requeueAfterMs: out.wakeMs - ctx.nowMs } : result;
 }

@@ -11,7 +11,7 @@ export function intToIp(n: number): string {
 }
 
 /** The next free address of `cidr` after `last` (host-local's allocator). Undefined when the range is full. */
-export function allocateIp(cidr: string, last: string | undefined, used: ReadonlySet<string>): string | undefined {
+export function allocateIp(cidr: string, last: string | undefined, used: { has(ip: string): boolean }): string | undefined {
   const [base, bitsText] = cidr.split('/');
   const bits = Number(bitsText);
   const size = 2 ** (32 - bits);

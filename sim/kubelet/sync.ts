@@ -44,7 +44,7 @@ export interface SyncInput {
   readonly epochMs: number;
   readonly iso: (ms: number) => string;
   /** Pod IPs in use on the node (for IP allocation; called only when allocating). */
-  readonly usedIps: () => ReadonlySet<string>;
+  readonly usedIps: () => { has(ip: string): boolean };
   /** Someone else changed the Pod's runtime row (kubectl exec wrote files): probes must look again. */
   readonly external?: boolean;
   /** wget/curl/nslookup for this Pod's containers (sim/network, through sim/runtime/net-hooks.ts). */

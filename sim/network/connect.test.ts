@@ -105,3 +105,25 @@ test('localhost is the source Pod itself, policy or not', () => {
   assert.equal(connect(v, rng(), { pod: { namespace: 'default', name: 'web' } }, '127.0.0.1:81').result, 'refused');
   assert.equal(connect(v, rng(), fromBusybox, '10.244.1.40', 80).result, 'timeout');
 });
+
+test('the client sees the address it dialled (the ClusterIP), not the DNATed backend', () => {
+  const r = connect(cluster(), rng(), fromBusybox, 'httpd-svc', 8080);
+  assert.equal(r.result, 'ok');
+  if (r.result === 'ok') assert.deepEqual(r.dialed, { ip: '10.99.229.179', port: 8080 });
+});
+
+test('NodePort traffic (externalTrafficPolicy Cluster) reaches the Pod from the node address: an ipBlock of the hosts admits it', () => {
+  const deny = networkPolicy('only-clients', { podSelector: { matchLabels: { run: 'httpd' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'client' } } }] }] });
+  const hosts = networkPolicy('hosts', { podSelector: { matchLabels: { run: 'httpd' } }, ingress: [{ from: [{ ipBlock: { cidr: '192.168.56.0/24' } }] }] });
+  const outside = { external: true as const };
+  assert.equal(connect(cluster([deny], 'calico'), rng(), outside, '192.168.56.101', 30000).result, 'timeout');
+  assert.equal(connect(cluster([deny, hosts], 'calico'), rng(), outside, '192.168.56.101', 30000).result, 'ok');
+  // The ClusterIP from busybox (app=client) is unaffected by the masquerade rule.
+  assert.equal(connect(cluster([deny], 'calico'), rng(), fromBusybox, 'httpd-svc', 8080).result, 'ok');
+});
+
+test('a node address answers only on ports its hostNetwork Pods serve', () => {
+  const hostPod = pod('agent', { ip: '192.168.56.101', hostNetwork: true });
+  const r = connect(cluster([hostPod]), rng(), { external: true }, '192.168.56.101', 8080);
+  assert.equal(r.result, 'refused');
+});

@@ -5,7 +5,7 @@ import { serviceBackends } from './backends';
 import { resolve, serviceByClusterIP, type DnsOptions } from './dns';
 import { isIP } from './ip';
 import { nodeByIP, nodeIP, podByIP } from './addresses';
-import { allowed, enforcesPolicy, type Endpoint, type Protocol, egressAllowed } from './policy';
+import { enforcesPolicy, type Endpoint, type Protocol, egressAllowed, ingressAllowed } from './policy';
 import { podIP } from './pod-ports';
 import { chooseEndpoint, EMPTY_PROXY_STATE, usableEndpoints, type ProxyMode, type ProxyState } from './proxy';
 
@@ -26,6 +26,8 @@ export type ConnectResult =
     /** The Pod that answered (undefined for an outside host). */
     readonly pod?: { readonly namespace: string; readonly name: string };
     readonly service?: { readonly namespace: string; readonly name: string };
+    /** The address the client dialled (after DNS, before kube-proxy's DNAT): what wget prints. */
+    readonly dialed?: { readonly ip: string; readonly port: number };
     readonly proxyState: ProxyState;
   }
   | { readonly result: 'refused' | 'timeout' | 'nxdomain' | 'error'; readonly reason: string; readonly proxyState: ProxyState };
@@ -48,6 +50,16 @@ export function imageRepository(image: string): string {
 export const defaultListens: Listens = (pod, port, protocol) => pod.spec.containers.some((c) =>
   (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol)
   || (protocol === 'TCP' && port === 80 && HTTP_SERVER_IMAGES.has(imageRepository(c.image))));
+
+/** The secure ports kubeadm's control-plane components serve on their node (their manifests declare none). */
+const CONTROL_PLANE_PORTS: Readonly<Record<string, readonly number[]>> = {
+  'kube-apiserver': [6443], etcd: [2379, 2380], 'kube-controller-manager': [10257], 'kube-scheduler': [10259],
+};
+
+function declaresPort(pod: Pod, port: number, protocol: Protocol): boolean {
+  if (protocol === 'TCP' && (CONTROL_PLANE_PORTS[pod.metadata.labels?.component ?? ''] ?? []).includes(port)) return true;
+  return pod.spec.containers.some((c) => (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol));
+}
 
 export interface ConnectOptions {
   readonly protocol?: Protocol;
@@ -83,6 +95,12 @@ function splitHostPort(to: string): { host: string; port?: number } {
  * (calico drops). Nothing listening → refused.
  */
 export function connect(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port?: number, opts: ConnectOptions = {}): ConnectResult {
+  let dialed: { ip: string; port: number } | undefined;
+  const r = dial(view, rng, from, to, port, opts, (d) => { dialed = d; });
+  return r.result === 'ok' && dialed !== undefined ? { ...r, dialed } : r;
+}
+
+function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: number | undefined, opts: ConnectOptions, onDial: (d: { ip: string; port: number }) => void): ConnectResult {
   let proxyState = opts.proxyState ?? EMPTY_PROXY_STATE;
   const fail = (result: 'refused' | 'timeout' | 'nxdomain' | 'error', reason: string): ConnectResult => ({ result, reason, proxyState });
   const protocol = opts.protocol ?? 'TCP';
@@ -131,10 +149,13 @@ export function connect(view: ClusterView, rng: Rng, from: ConnectFrom, to: stri
     }
   }
 
+  onDial({ ip, port: dport });
+  let masquerade: Endpoint | undefined;
   const enforce = enforcesPolicy(view.config.network);
   const toPod = (pod: Pod, targetIP: string, targetPort: number, via: Via, service?: Service): ConnectResult => {
     if (view.config.network === 'none') return fail('timeout', 'the cluster has no Pod network');
-    if (enforce && !allowed(view, src.endpoint, pod.spec.hostNetwork ? { ip: targetIP } : pod, targetPort, protocol)) {
+    const dest = pod.spec.hostNetwork ? { ip: targetIP } : pod;
+    if (enforce && !(egressAllowed(view, src.endpoint, dest, targetPort, protocol) && ingressAllowed(view, masquerade ?? src.endpoint, dest, targetPort, protocol))) {
       return fail('timeout', `NetworkPolicy drops ${src.ip} -> ${pod.metadata.namespace}/${pod.metadata.name}:${targetPort}/${protocol}`);
     }
     if (pod.status?.phase !== 'Running' || !listens(pod, targetPort, protocol)) {
@@ -150,7 +171,9 @@ export function connect(view: ClusterView, rng: Rng, from: ConnectFrom, to: stri
     if (pod !== undefined) return toPod(pod, targetIP, targetPort, via, service);
     const node = nodeByIP(view, targetIP);
     if (node !== undefined) {
-      const hostPod = view.podsOnNode(node.metadata.name).find((p) => p.spec.hostNetwork && listens(p, targetPort, protocol));
+      // A hostNetwork Pod answers on the node's address only on ports it declares: the runtime treats an
+      // image without declared ports as listening everywhere, which would make kube-proxy answer any port.
+      const hostPod = view.podsOnNode(node.metadata.name).find((p) => p.spec.hostNetwork && declaresPort(p, targetPort, protocol) && listens(p, targetPort, protocol));
       return hostPod !== undefined ? toPod(hostPod, targetIP, targetPort, via === 'pod' ? 'hostNetwork' : via, service) : fail('refused', `nothing listens on ${targetIP}:${targetPort}/${protocol}`);
     }
     return fail('timeout', `no route to ${targetIP}`);
@@ -185,6 +208,9 @@ export function connect(view: ClusterView, rng: Rng, from: ConnectFrom, to: stri
       const sp = servicePort(s, (p) => p.nodePort === dport);
       if (sp === undefined) continue;
       const local = s.spec.externalTrafficPolicy === 'Local' ? node.metadata.name : undefined;
+      // externalTrafficPolicy Cluster: kube-proxy masquerades NodePort traffic (KUBE-MARK-MASQ), so the
+      // backend (and its ingress policy) sees the node's address, not the client's.
+      if (local === undefined) masquerade = { ip };
       return viaService(s, sp, 'nodePort', local);
     }
     return toEndpointIP(ip, dport, 'pod');

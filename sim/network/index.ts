@@ -1,11 +1,12 @@
 import type { Controller } from '../engine/types';
 import { endpointController } from './endpoints';
 import { endpointSliceController } from './endpoint-slices';
+import { apiserverEndpointController } from './apiserver-endpoints';
 
 // sim/network: Service addresses, endpoints, kube-proxy, DNS, NetworkPolicy and connections.
 
-/** The controllers kube-controller-manager runs for Services: endpoint-controller, endpointslice-controller. */
-export const controllers: readonly Controller[] = [endpointController, endpointSliceController];
+/** The controllers kube-controller-manager runs for Services (endpoint-controller, endpointslice-controller), and the API server's own endpoint reconciler for default/kubernetes. */
+export const controllers: readonly Controller[] = [endpointController, endpointSliceController, apiserverEndpointController];
 
 export * from './ip';
 export { allocateClusterIP, allocatedClusterIPs, SERVICE_CIDR, KUBERNETES_SERVICE_IP, CLUSTER_DNS_IP, type AllocationResult } from './service-ip';
@@ -25,3 +26,4 @@ export { connect, defaultListens, type ConnectFrom, type ConnectResult, type Con
 export { wgetFailure, curlFailure } from './client-messages';
 export { allocatePodIP } from './pod-ip';
 export { podByIP, nodeByIP } from './addresses';
+export { apiserverEndpointController, reconcileApiserverEndpoints } from './apiserver-endpoints';

@@ -5,6 +5,7 @@ import { rngFrom } from '../engine/rng';
 import { registerNetCommands } from '../runtime/net-hooks';
 import { podAcceptsTcp, podHttpAnswer } from '../runtime/serve';
 import type { CommandResult } from '../runtime/sh/commands';
+import type { ShIo } from '../runtime/sh/interp';
 import { curlFailure, wgetFailure } from './client-messages';
 import { connect, type ConnectResult } from './connect';
 import { nslookup } from './nslookup';
@@ -38,17 +39,47 @@ function fetch(view: ClusterView, pod: Pod, argv: readonly string[], url: Url): 
   return { r, status: answer.status, body: answer.body };
 }
 
-/** busybox wget: `wget -q -O - URL`, `wget -qO- URL`, `wget URL` (saves index.html; we print as -O -). */
-function wget(view: ClusterView, pod: Pod, argv: readonly string[]): CommandResult {
-  const urlArg = argv.filter((a) => !a.startsWith('-') && a !== '-').pop();
+/** The -O argument: `-O FILE`, `-OFILE`, `-qO-`, `-qO FILE`; undefined when absent. */
+function outputArg(argv: readonly string[]): { file?: string; skip: Set<number> } {
+  const skip = new Set<number>();
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^-[a-zA-Z]*O(.*)$/.exec(argv[i]);
+    if (m === null) continue;
+    skip.add(i);
+    if (m[1] !== '') return { file: m[1], skip };
+    if (i + 1 < argv.length) { skip.add(i + 1); return { file: argv[i + 1], skip }; }
+  }
+  return { skip };
+}
+
+/** busybox wget's progress bar line for a finished download (1.36). */
+function progressLine(file: string, bytes: number): string {
+  return `${file.padEnd(20)} 100% |${'*'.repeat(32)}| ${String(bytes).padStart(5)}  0:00:00 ETA\n`;
+}
+
+/**
+ * busybox wget: `wget -q -O - URL` / `wget -qO- URL` print the body; `wget URL` saves it as
+ * index.html (or the URL's last path part) in the working directory, as the book's `wget httpd-svc:8080` does.
+ */
+function wget(view: ClusterView, pod: Pod, argv: readonly string[], io?: ShIo): CommandResult {
+  const out = outputArg(argv);
+  const urlArg = argv.filter((a, i) => !out.skip.has(i) && !a.startsWith('-')).pop();
   const url = urlArg === undefined ? undefined : parseUrl(urlArg);
   if (url === undefined) return { stdout: '', stderr: 'BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL\n', status: 1 };
-  const quiet = argv.some((a) => /^-[a-zA-Z]*q/.test(a));
+  const quiet = argv.some((a, i) => !out.skip.has(i) && /^-[a-zA-Z]*q/.test(a)) || argv.some((a) => /^-[a-zA-Z]*q[a-zA-Z]*O/.test(a));
+  const file = out.file ?? (url.path.replace(/\/$/, '').split('/').pop() || 'index.html');
+  const toStdout = file === '-';
+  if (!toStdout && io !== undefined && io.fs.stat(file.startsWith('/') ? file : `/${file}`) !== undefined) {
+    return { stdout: '', stderr: `wget: can't open '${file}': File exists\n`, status: 1 };
+  }
   const got = fetch(view, pod, argv, url);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(wgetFailure(got.r, url.host)) };
-  const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.ip}:${got.r.port})\n`;
+  const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.dialed?.ip ?? got.r.ip}:${got.r.dialed?.port ?? got.r.port})\n`;
   if (got.status! >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${reasonPhrase(got.status!)}\n`, status: 1 };
-  return { stdout: got.body!, stderr: connecting, status: 0 };
+  if (toStdout || io === undefined) return { stdout: got.body!, stderr: connecting, status: 0 };
+  io.fs.write(file.startsWith('/') ? file : `/${file}`, got.body!, false);
+  const saved = quiet ? '' : `saving to '${file}'\n${progressLine(file, got.body!.length)}'${file}' saved\n`;
+  return { stdout: '', stderr: connecting + saved, status: 0 };
 }
 
 /** curl URL (-s silences errors' progress; body on stdout). */
@@ -71,7 +102,7 @@ function reasonPhrase(status: number): string {
 }
 
 registerNetCommands((view, pod) => ({
-  wget: (argv) => wget(view, pod, argv),
+  wget: (argv, io) => wget(view, pod, argv, io),
   curl: (argv) => curl(view, pod, argv),
   nslookup: (argv) => {
     const name = argv.filter((a) => !a.startsWith('-'))[0];

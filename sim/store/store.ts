@@ -35,6 +35,8 @@ interface Indexes {
 
 export class Store implements StoreView {
   protected idx: Indexes;
+  private lastPrefix = '\u0000';
+  private lastBucket = '';
 
   constructor(idx?: Indexes) {
     this.idx = idx ?? { byKindNs: new Map(), nsByKind: new Map(), byOwner: new Map(), byNode: new Map(), byLabel: new Map() };
@@ -49,8 +51,15 @@ export class Store implements StoreView {
   }
 
   getByKey<T extends KubeObject = KubeObject>(key: string): T | undefined {
-    const second = key.indexOf('/', key.indexOf('/') + 1);
-    return this.idx.byKindNs.get(key.slice(0, second))?.get(key) as T | undefined;
+    // Look-ups come in runs of one kind/namespace (a node's Pods): reuse the last bucket key's string.
+    let bucket = this.lastBucket;
+    if (!(key.startsWith(this.lastPrefix) && key.indexOf('/', this.lastPrefix.length) === -1)) {
+      const second = key.indexOf('/', key.indexOf('/') + 1);
+      bucket = key.slice(0, second);
+      this.lastBucket = bucket;
+      this.lastPrefix = `${bucket}/`;
+    }
+    return this.idx.byKindNs.get(bucket)?.get(key) as T | undefined;
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
@@ -129,9 +138,10 @@ export class DraftStore extends Store {
     this.assertOpen();
     const key = objectKey(obj);
     const ns = obj.metadata.namespace ?? '';
-    const old = this.getByKey(key);
+    const bucketKey = `${obj.kind}/${ns}`;
+    const old = this.idx.byKindNs.get(bucketKey)?.get(key);
     if (old !== undefined) this.unindex(key, old);
-    this.own(this.idx.byKindNs, `${obj.kind}/${ns}`, () => new Map<string, KubeObject>()).set(key, obj);
+    this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
     this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
     this.index(key, obj);
   }
@@ -158,8 +168,7 @@ export class DraftStore extends Store {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.addTo(this.idx.byNode, node, key);
     }
-    const prefix = `${obj.kind}/${obj.metadata.namespace ?? ''}/`;
-    for (const k in obj.metadata.labels ?? {}) this.addTo(this.idx.byLabel, `${prefix}${k}=${obj.metadata.labels![k]}`, key);
+    for (const labelKey of labelKeysOf(obj)) this.addTo(this.idx.byLabel, labelKey, key);
   }
 
   private unindex(key: string, obj: KubeObject): void {
@@ -168,8 +177,7 @@ export class DraftStore extends Store {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.removeFrom(this.idx.byNode, node, key);
     }
-    const prefix = `${obj.kind}/${obj.metadata.namespace ?? ''}/`;
-    for (const k in obj.metadata.labels ?? {}) this.removeFrom(this.idx.byLabel, `${prefix}${k}=${obj.metadata.labels![k]}`, key);
+    for (const labelKey of labelKeysOf(obj)) this.removeFrom(this.idx.byLabel, labelKey, key);
   }
 
   private addTo(index: Map<string, Set<string>>, indexKey: string, key: string): void {
@@ -201,4 +209,21 @@ export class DraftStore extends Store {
   private assertOpen(): void {
     if (this.sealed) throw new Error('store: write to a sealed draft; this is a simulator bug');
   }
+}
+
+// The byLabel keys of an object ("kind/ns/k=v"), memoised by its labels object: writes that keep
+// the labels (status updates) re-index without building strings. Keyed weakly by an immutable object.
+const labelKeys = new WeakMap<object, { readonly prefix: string; readonly keys: readonly string[] }>();
+const NO_KEYS: readonly string[] = [];
+
+function labelKeysOf(obj: KubeObject): readonly string[] {
+  const labels = obj.metadata.labels;
+  if (labels === undefined) return NO_KEYS;
+  const prefix = `${obj.kind}/${obj.metadata.namespace ?? ''}/`;
+  const hit = labelKeys.get(labels);
+  if (hit !== undefined && hit.prefix === prefix) return hit.keys;
+  const keys: string[] = [];
+  for (const k in labels) keys.push(`${prefix}${k}=${labels[k]}`);
+  labelKeys.set(labels, { prefix, keys });
+  return keys;
 }

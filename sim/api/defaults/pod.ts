@@ -18,9 +18,55 @@ const SYSTEM_PRIORITIES: Readonly<Record<string, number>> = {
   'system-cluster-critical': 2000000000,
 };
 
+// Every write of a Pod is defaulted (the engine defaults creates and updates), so the same specs come
+// back again and again: 100 Pods of one template, the scheduler's binding (a defaulted spec plus
+// nodeName). Defaulting is a pure function of the spec (and whether the Pod is a mirror Pod), so its
+// results are memoised by spec object (WeakMaps: nothing outlives the objects, no state leaks).
+const memo = [new WeakMap<object, Json>(), new WeakMap<object, Json>()];
+/** Defaulted specs, by their containers array (to recognise "a defaulted spec with nodeName set"). */
+const byContainers = [new WeakMap<object, Json>(), new WeakMap<object, Json>()];
+
+function defaultedSpecOf(raw: unknown, mirror: boolean): Json {
+  const m = mirror ? 1 : 0;
+  if (!isObj(raw)) return defaultSpecUncached(raw, mirror);
+  const hit = memo[m].get(raw);
+  if (hit !== undefined) return hit;
+  const out = isDefaultedPlusNodeName(raw, m) ? raw : defaultSpecUncached(raw, mirror);
+  memo[m].set(raw, out);
+  memo[m].set(out, out);
+  if (Array.isArray(out.containers)) byContainers[m].set(out.containers, out);
+  return out;
+}
+
+/** A defaulted spec whose only difference is spec.nodeName (defaulting never reads or sets nodeName). */
+function isDefaultedPlusNodeName(spec: Json, m: number): boolean {
+  const base = Array.isArray(spec.containers) ? byContainers[m].get(spec.containers) : undefined;
+  if (base === undefined) return false;
+  let n = 0;
+  for (const k in spec) {
+    if (k === 'nodeName') continue;
+    if (spec[k] !== base[k]) return false;
+    n++;
+  }
+  for (const k in base) if (k !== 'nodeName') n--;
+  return n === 0;
+}
+
 export function defaultPod(obj: KubeObject): Pod {
   const metadata = obj.metadata;
-  let spec = defaultPodSpec(obj.spec);
+  const spec = defaultedSpecOf(obj.spec, metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined);
+  const status = objOr(obj.status);
+  if (spec === obj.spec && !unset(status.phase) && !unset(status.qosClass) && status === obj.status) return obj as unknown as Pod;
+  const initial: Json = {
+    ...status,
+    phase: unset(status.phase) ? 'Pending' : status.phase,
+    qosClass: unset(status.qosClass) ? podQOSClass(spec) : status.qosClass,
+  };
+  return { ...obj, spec, status: initial } as unknown as Pod;
+}
+
+function defaultSpecUncached(raw: unknown, mirror: boolean): Json {
+  let spec = defaultPodSpec(raw);
   spec = {
     ...spec,
     ...(spec.containers !== undefined ? { containers: mapList(spec.containers, requestsFromLimits) } : {}),
@@ -34,16 +80,9 @@ export function defaultPod(obj: KubeObject): Pod {
       ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, hostPorts) } : {}),
     };
   }
-  spec = admitServiceAccount(spec, metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined);
+  spec = admitServiceAccount(spec, mirror);
   spec = admitPriority(spec);
-  spec = admitDefaultTolerationSeconds(spec);
-  const status = objOr(obj.status);
-  const initial: Json = {
-    ...status,
-    phase: unset(status.phase) ? 'Pending' : status.phase,
-    qosClass: unset(status.qosClass) ? podQOSClass(spec) : status.qosClass,
-  };
-  return { ...obj, spec, status: initial } as unknown as Pod;
+  return admitDefaultTolerationSeconds(spec);
 }
 
 /** SetDefaults_Pod: a container's requests default to its limits, per resource. */

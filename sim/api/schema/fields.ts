@@ -119,4 +119,20 @@ export const SCHEMAS: Readonly<Record<string, Struct>> = {
     persistentVolumeClaimRetentionPolicy: struct('StatefulSetPersistentVolumeClaimRetentionPolicy', { whenDeleted: 'string', whenScaled: 'string' }),
     ordinals: struct('StatefulSetOrdinals', { start: 'int32' }),
   })),
+  Job: top('Job', jobSpec()),
+  CronJob: top('CronJob', struct('CronJobSpec', {
+    schedule: 'string', timeZone: 'string', startingDeadlineSeconds: 'int64', concurrencyPolicy: 'string', suspend: 'bool',
+    jobTemplate: struct('JobTemplateSpec', { metadata: objectMeta, spec: jobSpec() }),
+    successfulJobsHistoryLimit: 'int32', failedJobsHistoryLimit: 'int32',
+  })),
 };
+
+/** batch/v1 JobSpec (k8s.io/api/batch/v1 types.go). */
+function jobSpec(): Struct {
+  return struct('JobSpec', {
+    parallelism: 'int32', completions: 'int32', activeDeadlineSeconds: 'int64', podFailurePolicy: 'any', successPolicy: 'any',
+    backoffLimit: 'int32', backoffLimitPerIndex: 'int32', maxFailedIndexes: 'int32', selector: labelSelector, manualSelector: 'bool',
+    template: podTemplateSpec, ttlSecondsAfterFinished: 'int32', completionMode: 'string', suspend: 'bool',
+    podReplacementPolicy: 'string', managedBy: 'string',
+  });
+}

@@ -7,7 +7,13 @@ import { isValidPercent, isValidPortName, isValidPortNum } from './names';
 // core ValidatePortNumOrName. An IntOrString prints through its String(): `25%`, `0` (unquoted).
 
 /** intstr.IntOrString.String(). */
-export const intOrStringText = (v: IntOrString): string => String(v);
+/**
+ * How field errors print an IntOrString: it reaches field.Invalid as a value whose String() has a
+ * pointer receiver, so Go formats it with %#v: `intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}`.
+ */
+export const intOrStringText = (v: IntOrString): string => (typeof v === 'number'
+  ? `intstr.IntOrString{Type:0, IntVal:${v}, StrVal:""}`
+  : `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}`);
 
 /** ValidatePositiveIntOrPercent. */
 export function validatePositiveIntOrPercent(v: IntOrString | undefined, field: string): FieldError[] {

@@ -90,10 +90,10 @@ test('templates of controllers only allow restartPolicy Always', () => {
 
 test('rolling update parameters', () => {
   const strategy = (ru: string) => check(deployment(`${GOOD_SPEC}\nstrategy: {rollingUpdate: ${ru}}`));
-  assert.deepEqual(strategy('{maxSurge: 0, maxUnavailable: 0}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0: may not be 0 when `maxSurge` is 0']);
-  assert.deepEqual(strategy('{maxSurge: "0%", maxUnavailable: "0%"}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0']);
-  assert.deepEqual(strategy('{maxUnavailable: "110%"}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 110%: must not be greater than 100%']);
-  assert.deepEqual(strategy('{maxSurge: "25"}'), ["spec.strategy.rollingUpdate.maxSurge: Invalid value: 25: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"]);
+  assert.deepEqual(strategy('{maxSurge: 0, maxUnavailable: 0}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0']);
+  assert.deepEqual(strategy('{maxSurge: "0%", maxUnavailable: "0%"}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"0%"}: may not be 0 when `maxSurge` is 0']);
+  assert.deepEqual(strategy('{maxUnavailable: "110%"}'), ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"110%"}: must not be greater than 100%']);
+  assert.deepEqual(strategy('{maxSurge: "25"}'), ["spec.strategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"25\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"]);
   assert.deepEqual(strategy('{maxSurge: -1}'), ['spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0']);
   assert.deepEqual(check(deployment(`${GOOD_SPEC}\nstrategy: {type: Recreate, rollingUpdate: {maxSurge: 1}}`)), ["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"]);
   assert.deepEqual(check(deployment(`${GOOD_SPEC}\nprogressDeadlineSeconds: 10\nminReadySeconds: 10`)), ['spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds']);
@@ -175,7 +175,7 @@ test('DaemonSets and StatefulSets', () => {
   const ds = (spec: string) => `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n${spec.split('\n').map((l) => `  ${l}`).join('\n')}`;
   assert.deepEqual(check(ds(`selector: {matchLabels: {app: a}}\n${tpl}`)), []);
   assert.deepEqual(check(ds(`selector: {matchLabels: {app: a}}\nupdateStrategy: {rollingUpdate: {maxUnavailable: 0}}\n${tpl}`)), ['spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0']);
-  assert.deepEqual(check(ds(`selector: {matchLabels: {app: a}}\nupdateStrategy: {rollingUpdate: {maxSurge: 1}}\n${tpl}`)), ['spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: 1: may not be set when maxUnavailable is non-zero']);
+  assert.deepEqual(check(ds(`selector: {matchLabels: {app: a}}\nupdateStrategy: {rollingUpdate: {maxSurge: 1}}\n${tpl}`)), ['spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: intstr.IntOrString{Type:0, IntVal:1, StrVal:""}: may not be set when maxUnavailable is non-zero']);
   const sts = (spec: string) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n${spec.split('\n').map((l) => `  ${l}`).join('\n')}`;
   const stsSpec = `serviceName: web\nselector: {matchLabels: {app: a}}\nvolumeClaimTemplates: [{metadata: {name: www}}]\n${tpl.replace('image: busybox}', 'image: busybox, volumeMounts: [{name: www, mountPath: /www}]}')}`;
   assert.deepEqual(check(sts(stsSpec)), [], 'claim templates count as volumes');

@@ -410,6 +410,8 @@ const describeGeneric: Describer = (cluster, obj, nowMs) => {
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Pod: describePod, Deployment: describeDeployment, ReplicaSet: describeReplicaSet, DaemonSet: describeDaemonSet,
   StatefulSet: describeStatefulSet, Node: describeNode, Service: describeService, Namespace: describeNamespace,
+  ...require('./batch').BATCH_DESCRIBERS as Record<string, Describer>, // Job, CronJob (describe/batch.ts)
+  ...require('./network').NETWORK_DESCRIBERS as Record<string, Describer>, // Endpoints, NetworkPolicy (describe/network.ts)
 };
 
 export function describerFor(kind: string): Describer {

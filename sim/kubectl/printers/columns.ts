@@ -220,6 +220,8 @@ const generic: TableDef = {
 const TABLES: Readonly<Record<string, TableDef>> = {
   Pod: pod, Deployment: deployment, ReplicaSet: replicaSet, DaemonSet: daemonSet, StatefulSet: statefulSet,
   Node: node, Service: service, Namespace: namespace, Event: event,
+  ...require('./network').NETWORK_TABLES as Record<string, TableDef>, // Endpoints, EndpointSlice, NetworkPolicy (printers/network.ts)
+  ...require('./batch').BATCH_TABLES as Record<string, TableDef>, // Job, CronJob (printers/batch.ts)
 };
 
 export function tableFor(kind: string): TableDef {

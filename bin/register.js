@@ -1,0 +1,17 @@
+'use strict';
+// Registers ts-node (swc, transpile only) for kubespec's TypeScript, from the repository or from
+// node_modules/kubespec when installed as a package. ts-node skips files under node_modules by
+// default, which would leave an installed kubespec uncompiled, so the ignore list is emptied
+// (only .ts files are handled; other packages ship JavaScript). Used by the launcher and, as a
+// cucumber requireModule, by every --parallel worker.
+const path = require('node:path');
+
+const KEY = Symbol.for('ts-node.register.instance');
+if (!process[KEY]) {
+  require('ts-node').register({
+    project: path.join(__dirname, '..', 'tsconfig.json'),
+    swc: true,
+    transpileOnly: true,
+    ignore: [],
+  });
+}

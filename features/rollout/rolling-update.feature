@@ -1,0 +1,47 @@
+Feature: Rolling update (book 1.6, 7, 7.1)
+  A Deployment replaces its Pods a few at a time: the new ReplicaSet is scaled up by at most
+  maxSurge above the desired count, the old ones down as long as no more than maxUnavailable
+  replicas are unavailable. The book's httpd example rolls from httpd:2.2.31 to 2.2.32.
+
+  Background:
+    Given a cluster with 3 nodes
+    And the example file "httpd.v1.yml"
+    And the example file "httpd.v2.yml"
+
+  @claim:rollout.definition @claim:rollout.pods-replaced-gradually
+  Scenario: kubectl apply of a changed image rolls the httpd Deployment one Pod at a time
+    Given I run "kubectl apply -f httpd.v1.yml"
+    And the rollout of deployment "httpd" completes within 1 minute
+    When I run "kubectl apply -f httpd.v2.yml"
+    Then the rollout of deployment "httpd" completes within 2 minutes
+    And during the rollout the replicasets of deployment "httpd" were scaled old+new as "3+0, 3+1, 2+1, 2+2, 1+2, 1+3, 0+3"
+    And every pod of deployment "httpd" has "spec.containers[0].image" equal to "httpd:2.2.32"
+    And deployment "httpd" owns 2 replicasets
+
+  @claim:rollout.zero-downtime
+  Scenario: During the rollout at most replicas + maxSurge Pods exist and at least replicas - maxUnavailable are available
+    The defaults 25%/25% of 3 replicas resolve to maxSurge 1 (rounded up) and maxUnavailable 0 (rounded down).
+    Given I run "kubectl apply -f httpd.v1.yml"
+    And the rollout of deployment "httpd" completes within 1 minute
+    When I run "kubectl apply -f httpd.v2.yml"
+    Then at all times during the rollout of deployment "httpd" at most 4 pods exist
+    And at all times during the rollout of deployment "httpd" at least 3 replicas are available
+    And at all times during the rollout of deployment "httpd" at least 3 pods are ready
+
+  @claim:rollout.pods-replaced-gradually
+  Scenario: kubectl set image and kubectl rollout status print kubectl's progress lines
+    Given I run "kubectl create deployment nginx --image=nginx:1.7.9 --replicas=3"
+    And the rollout of deployment "nginx" completes within 1 minute
+    When I run "kubectl set image deployment/nginx nginx=nginx:1.9.1"
+    Then the output is:
+      """
+      deployment.apps/nginx image updated
+      """
+    When I run "kubectl rollout status deployment/nginx"
+    Then the output is:
+      """
+      Waiting for deployment "nginx" rollout to finish: 1 out of 3 new replicas have been updated...
+      Waiting for deployment "nginx" rollout to finish: 2 out of 3 new replicas have been updated...
+      deployment "nginx" successfully rolled out
+      """
+    And deployment "nginx" has 3 available replicas

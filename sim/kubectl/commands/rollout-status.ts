@@ -1,0 +1,109 @@
+import type { Deployment, Pod } from '../../api/types';
+import type { Cluster, ClusterView } from '../../engine/types';
+import { advanceUntil, viewOf } from '../../index';
+import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, int, str } from '../flags';
+import { parseDuration } from '../duration';
+import { notImplemented, revisionOf, targets } from './rollout-common';
+
+// kubectl rollout status (staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go with
+// polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status). Time is virtual: instead of
+// watching, the command lets the cluster's time pass until the rollout is done, fails, or --timeout
+// passes, printing each status line when it differs from the previous one.
+
+/** With no --timeout kubectl waits forever; kubespec gives up after a virtual day. */
+const FOREVER_MS = 24 * 3600 * 1000;
+
+export const rolloutStatus: Command = {
+  name: 'status',
+  short: 'Show the status of the rollout',
+  flags: [
+    { name: 'filename', short: 'f', kind: 'stringArray' }, { name: 'selector', short: 'l', kind: 'string' },
+    { name: 'watch', short: 'w', kind: 'bool', default: true }, { name: 'revision', kind: 'int', default: 0 },
+    { name: 'timeout', kind: 'string', default: '0s' }, { name: 'recursive', short: 'R', kind: 'bool' },
+  ],
+  run: runStatus,
+};
+
+export interface StatusLine {
+  readonly text: string;
+  readonly done: boolean;
+  readonly error?: string;
+}
+
+/** DeploymentStatusViewer.Status, including appendWarning's pod warnings. */
+export function deploymentStatus(view: Pick<ClusterView, 'select'>, d: Deployment, revision = 0): StatusLine {
+  const name = d.metadata.name;
+  if (revision > 0) {
+    const rev = revisionOf(d);
+    if (rev === undefined) return { text: '', done: false, error: `error: cannot get the revision of deployment "${name}": ${d.metadata.annotations?.['deployment.kubernetes.io/revision'] === undefined ? 'annotation not found' : 'invalid revision'}` };
+    if (rev !== revision) return { text: '', done: false, error: `error: desired revision (${revision}) is different from the running revision (${rev})` };
+  }
+  const st = d.status ?? {};
+  if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const cond = (st.conditions ?? []).find((c) => c.type === 'Progressing');
+    if (cond?.reason === 'ProgressDeadlineExceeded') return { text: '', done: false, error: `error: deployment "${name}" exceeded its progress deadline` };
+    const updated = st.updatedReplicas ?? 0;
+    const replicas = st.replicas ?? 0;
+    const available = st.availableReplicas ?? 0;
+    if (updated < d.spec.replicas) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${d.spec.replicas} new replicas have been updated...`), done: false };
+    if (replicas > updated) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`), done: false };
+    if (available < updated) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`), done: false };
+    return { text: `deployment "${name}" successfully rolled out`, done: true };
+  }
+  return { text: warn(view, d, 'Waiting for deployment spec update to be observed...'), done: false };
+}
+
+/** appendWarning: the first unschedulable pod or container stuck pulling/crashing is named. */
+function warn(view: Pick<ClusterView, 'select'>, d: Deployment, base: string): string {
+  for (const pod of view.select<Pod>('Pod', d.metadata.namespace ?? 'default', d.spec.selector)) {
+    for (const c of pod.status?.conditions ?? []) {
+      if (c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable') return `${base} (Warning: ${c.message ?? ''})`;
+    }
+    for (const cs of pod.status?.containerStatuses ?? []) {
+      const w = cs.state?.waiting;
+      if (w !== undefined && ['ImagePullBackOff', 'ErrImagePull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError'].includes(w.reason ?? '')) {
+        return `${base} (Warning: ${w.reason} - ${w.message ?? ''})`;
+      }
+    }
+  }
+  return base;
+}
+
+function runStatus(ctx: CommandContext): KubectlResult {
+  const timeoutText = str(ctx.args, 'timeout') ?? '0s';
+  const timeoutMs = parseDuration(timeoutText);
+  if (timeoutMs === undefined) return failure(ctx.cluster, `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
+  const found = targets(ctx);
+  if ('error' in found) return failure(ctx.cluster, found.error);
+  if (found.errors.length > 0) return failure(ctx.cluster, found.errors.join('\n'));
+  if (found.targets.length !== 1) return failure(ctx.cluster, 'error: rollout status is only supported on individual resources and resource collections are not supported yet');
+  const t = found.targets[0];
+  if (t.object.kind !== 'Deployment') return failure(ctx.cluster, t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet' ? `error: kubespec simulates rollout status for deployments only` : notImplemented('status viewer', t.object.kind));
+  const revision = int(ctx.args, 'revision') ?? 0;
+  const ns = t.object.metadata.namespace ?? 'default';
+  const name = t.object.metadata.name;
+  const o = new Output();
+
+  let last: StatusLine = deploymentStatus(viewOf(ctx.cluster), t.object as Deployment, revision);
+  if (last.error !== undefined) return failure(ctx.cluster, last.error);
+  o.out(last.text);
+  if (last.done || !bool(ctx.args, 'watch')) return o.result(ctx.cluster);
+
+  let gone = false;
+  const withinMs = timeoutMs > 0 ? timeoutMs : FOREVER_MS;
+  const { cluster, reached } = advanceUntil(ctx.cluster, withinMs, (view) => {
+    const d = view.get<Deployment>('Deployment', ns, name);
+    if (d === undefined) { gone = true; return true; }
+    const now = deploymentStatus(view, d, revision);
+    if (now.error === undefined && now.text !== last.text) o.out(now.text);
+    last = now;
+    return now.done || now.error !== undefined;
+  });
+  if (gone) { o.fail('error: object has been deleted'); return o.result(cluster); }
+  if (last.error !== undefined) { o.fail(last.error); return o.result(cluster); }
+  if (!reached) {
+    o.fail(timeoutMs > 0 ? 'error: timed out waiting for the condition' : `error: kubespec stopped waiting after ${FOREVER_MS / 3600000}h of virtual time (kubectl would wait forever; pass --timeout)`);
+  }
+  return o.result(cluster as Cluster);
+}
