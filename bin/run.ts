@@ -163,7 +163,7 @@ export function prepareReportDir(dir: string): void {
 // mkdirSync's recursive mode spins forever on some virtual file systems (/proc), so one level at a time.
 function makeDirs(dir: string): void {
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new Error('it exists and is not a directory');
+    if (!statSync(dir).isDirectory()) throw new Error(`"${dir}" exists and is not a directory`);
     return;
   }
   const parent = dirname(dir);

@@ -54,7 +54,7 @@ export function describeResult(r: ConnectResult): string {
     const who = r.pod ? `pod ${r.pod.namespace}/${r.pod.name}` : 'an outside host';
     return `it was answered by ${who} at ${r.ip}:${r.port}${r.service ? ` (through service ${r.service.namespace}/${r.service.name})` : ''}`;
   }
-  return `it ${outcomeOf(r)}${r.result === 'error' ? '' : ''}: ${r.reason}`;
+  return `it ${r.result === 'error' ? 'failed' : outcomeOf(r)}: ${r.reason}`;
 }
 
 /** A client: a Pod, a node, or a host outside the cluster. */

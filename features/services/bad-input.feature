@@ -107,10 +107,7 @@ Feature: Bad Service and NetworkPolicy input gets one clear message and changes 
     Then the command fails with "error: cannot expose a Node"
     And service "busybox" does not exist
 
-  @wip-bug
   Scenario: Two ports of one Service with the same port number
-    # Bug outside sim/network: sim/api's Service validation misses ValidateService's duplicate
-    # (protocol, port) check; the Service is created.
     When I apply:
       """
       apiVersion: v1

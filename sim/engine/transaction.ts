@@ -34,7 +34,8 @@ export class Transaction implements ClusterView {
   private nextResourceVersion: number;
   private readonly queue: { controller: string; key: string }[] = [];
   private queueHead = 0;
-  private readonly queued = new Set<string>();
+  /** Keys waiting in the queue, per controller (no string building per enqueue). */
+  private readonly queued = new Map<string, Set<string>>();
   readonly controllers: ReadonlyMap<string, Controller>;
   private readonly watchers: ReadonlyMap<string, readonly Controller[]>;
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
@@ -105,9 +106,10 @@ export class Transaction implements ClusterView {
   // ------------------------------------------------------------ work queue
 
   enqueue(controller: string, key: string): void {
-    const id = `${controller}\u0000${key}`;
-    if (this.queued.has(id)) return;
-    this.queued.add(id);
+    let keys = this.queued.get(controller);
+    if (keys === undefined) this.queued.set(controller, (keys = new Set()));
+    if (keys.has(key)) return;
+    keys.add(key);
     this.queue.push({ controller, key });
   }
 
@@ -118,7 +120,7 @@ export class Transaction implements ClusterView {
       return undefined;
     }
     const item = this.queue[this.queueHead++];
-    this.queued.delete(`${item.controller}\u0000${item.key}`);
+    this.queued.get(item.controller)!.delete(item.key);
     if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
       this.queue.splice(0, this.queueHead);
       this.queueHead = 0;

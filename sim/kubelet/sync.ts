@@ -17,6 +17,7 @@ import {
 } from './backoff';
 import { allocateIp } from './ipam';
 import { podStatusOf } from './status';
+import { jsonEqual } from './json-equal';
 import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf } from './prober/worker';
 import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
 import type { ContainerRt, LogLine, PodRt, ProbeKind } from './types';
@@ -618,7 +619,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const fresh = in_.rt === undefined;
   if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
-    if (fresh || JSON.stringify(computed) !== JSON.stringify(pod.status)) {
+    if (fresh || !jsonEqual(computed, pod.status)) {
       status = computed;
       outRt = { ...outRt, lastStatus: computed };
     } else if (outRt.lastStatus !== pod.status) {

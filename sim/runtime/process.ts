@@ -107,8 +107,15 @@ export function containerVfs(pod: Pod, container: Container, rootfs: Tree, volum
   return new Vfs(trees, mountsOf(pod, container));
 }
 
+// Trees are immutable, so one image's starting layer is built once (keyed weakly by its files record).
+const rootfsByFiles = new WeakMap<object, Tree>();
+
 export function imageRootfs(behaviour: ImageBehaviour): Tree {
-  return treeOf(behaviour.files ?? {});
+  const files = behaviour.files;
+  if (files === undefined) return treeOf({});
+  let tree = rootfsByFiles.get(files);
+  if (tree === undefined) rootfsByFiles.set(files, (tree = treeOf(files)));
+  return tree;
 }
 
 // ---------------------------------------------------------------- serving

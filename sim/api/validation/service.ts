@@ -53,6 +53,13 @@ export function validateService(obj: KubeObject, old: KubeObject | undefined): F
     }
   });
   if (isObj(spec.selector)) errs.push(...validateLabels(spec.selector, 'spec.selector'));
+  // ValidateService: duplicate (protocol, port) pairs; the key prints as Go's %#v of core.ServicePort.
+  const seenPorts = new Set<string>();
+  ports.forEach((port, i) => {
+    const key = `core.ServicePort{Name:"", Protocol:${JSON.stringify(String(port.protocol ?? ''))}, AppProtocol:(*string)(nil), Port:${Number(port.port ?? 0)}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
+    if (seenPorts.has(key)) errs.push({ ...duplicate(`spec.ports[${i}]`, key), printed: key });
+    seenPorts.add(key);
+  });
   const affinity = String(spec.sessionAffinity ?? '');
   if (affinity === '') errs.push(required('spec.sessionAffinity', ''));
   else if (!['ClientIP', 'None'].includes(affinity)) errs.push(notSupported('spec.sessionAffinity', affinity, ['ClientIP', 'None']));

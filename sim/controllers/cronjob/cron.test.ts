@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nextAfter, parseGoDuration, parseStandard, type Schedule } from './cron';
 
-// Known answers from robfig/cron v3 spec_test.go (TestActivation, TestNext, with the seconds field
-// dropped: ParseStandard has none) and parser_test.go, and the error texts of parser.go.
+// Known answers from robfig/cron's spec_test.go (TestActivation, TestNext, with the seconds field
+// dropped: ParseStandard has none) and the error texts of parser.go. Where v3 (the version
+// Kubernetes vendors: vendor/github.com/robfig/cron/v3/parser.go getRange, `if step > 1 { extra = 0 }`)
+// changed an answer of the older tests (`*/5` is a restricted day-of-month), the v3 answer is used.
 
 const utc = (s: string) => Date.parse(`${s}Z`);
 const sched = (spec: string): Schedule => {
@@ -98,4 +100,10 @@ test('time.ParseDuration subset for @every', () => {
   assert.equal(parseGoDuration('1h30m'), 5_400_000);
   assert.equal(parseGoDuration('1.5s'), 1500);
   assert.throws(() => parseGoDuration('5'), /missing unit/);
+});
+
+test('spec.timeZone: the schedule is read on that zone\'s wall clock', () => {
+  assert.equal(nextAfter(sched('0 8 * * *'), utc('2025-01-01T00:00:00'), 'Asia/Shanghai'), utc('2025-01-02T00:00:00'));
+  assert.equal(nextAfter(sched('0 8 * * *'), utc('2025-01-01T00:00:00')), utc('2025-01-01T08:00:00'));
+  assert.equal(nextAfter(sched('0 9 * * *'), utc('2025-07-01T00:00:00'), 'Europe/Paris'), utc('2025-07-01T07:00:00'), 'summer time, UTC+2');
 });
