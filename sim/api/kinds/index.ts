@@ -1,4 +1,4 @@
-import { registerKind, type KindInfo } from '../kinds';
+import { kindInfo, registerKind, type KindInfo } from '../kinds';
 import type { KubeObject, Service } from '../types';
 import { allocateServiceAddresses } from '../../network/service-alloc';
 import { networkKinds } from '../../network/kinds';
@@ -64,13 +64,8 @@ registerKind(kind('Event', '', ['v1'], 'events', ['ev'], true, identity, metaOnl
 
 /** The kind's defaults (SetDefaults_* and the defaulting admission), for objects built in code (controllers, bootstrap). */
 export function applyDefaults<T extends KubeObject = KubeObject>(obj: KubeObject): T {
-  const info = registryDefaults.get(obj.kind);
-  return (info === undefined ? obj : info(obj)) as T;
+  const info = kindInfo(obj.kind);
+  return (info === undefined ? obj : info.defaults(obj)) as T;
 }
-
-const registryDefaults = new Map<string, (o: KubeObject) => KubeObject>([
-  ['Namespace', defaultNamespace], ['Node', defaultNode], ['Pod', defaultPod], ['Service', defaultService],
-  ['ReplicaSet', defaultReplicaSet], ['Deployment', defaultDeployment], ['DaemonSet', defaultDaemonSet], ['StatefulSet', defaultStatefulSet],
-]);
 
 export { defaultPod, defaultNamespace, defaultNode, defaultService, defaultReplicaSet, defaultDeployment, defaultDaemonSet, defaultStatefulSet };
