@@ -122,6 +122,9 @@ test('npm pack, install into a fresh project, init, write a spec for its manifes
   assert.equal(steps.status, 0, output(steps));
   assert.match(steps.stdout, /## features\/steps\/repository-files\.steps\.ts\n[^#]*`Given the repository file \{string\}` \| \{string\} \| Given the repository file "k8s\/web\.yml" \| `deploy\.runs-app`/);
   assert.match(steps.stdout, /## kubespec\/steps\/cluster\.steps\.ts/);
+  // 6. ts-node registered first from the project (ignoring node_modules) must not stop kubespec compiling
+  const early = sh(process.execPath, ['-r', 'ts-node/register', join('node_modules', 'kubespec', 'bin', 'kubespec.js'), 'steps', '--json'], project);
+  assert.equal(early.status, 0, output(early));
   const claims = sh('npx', ['--no', 'kubespec', 'claims'], project);
   assert.equal(claims.status, 0, output(claims));
   assert.match(claims.stdout, /^claims: 1\/\d+ passed, 0 failed/);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALLOW_UNUSED } from './step-catalog-allow-unused';
 import {
-  KUBESPEC_ROOT, buildCatalog, generateExample, loadStepDefinitions, readFeatureSteps, renderStepsMarkdown, sourceOf,
+  KUBESPEC_ROOT, buildCatalog, generateExample, loadCustomParameterTypes, loadStepDefinitions, vscodeSettings, readFeatureSteps, renderStepsMarkdown, sourceOf,
   type FeatureStep, type LoadedStepDefinition, type StepCatalog,
 } from './step-catalog';
 
@@ -96,4 +96,15 @@ test('generateExample: samples for parameter types, optional text dropped, first
   assert.equal(generateExample(d('within {duration} {kind} {name} has {int} ready replica(s)')), 'within 30 seconds deployment "web" has 3 ready replica');
   assert.equal(generateExample(d('there is/are {int} {kind} labelled {selector}')), 'there is 3 deployment labelled app=web');
   assert.equal(generateExample(d('a connection {outcome}')), 'a connection <outcome>');
+});
+
+test('editor settings: kubespec\'s glue and its parameter types, with regexps that match their examples', async () => {
+  const types = await loadCustomParameterTypes(KUBESPEC_ROOT);
+  const settings = vscodeSettings(types) as { 'cucumber.glue': string[]; 'cucumber.parameterTypes': { name: string; regexp: string }[] };
+  assert.deepEqual(settings['cucumber.glue'], ['node_modules/kubespec/steps/**/*.ts', 'node_modules/kubespec/support/**/*.ts', 'features/**/*.ts']);
+  const byName = new Map(settings['cucumber.parameterTypes'].map((t) => [t.name, new RegExp(`^(?:${t.regexp})$`)]));
+  for (const [name, sample] of [['duration', '30 seconds'], ['duration', '1h30m'], ['name', '"kube-system/coredns"'], ['kind', 'deployments'], ['selector', 'app=web,tier=db'], ['quantity', '128Mi']] as const) {
+    assert.ok(byName.get(name)?.test(sample), `{${name}} should match ${sample}`);
+  }
+  assert.ok(!byName.has('int') && !byName.has('string'), 'cucumber\'s built-in types are not repeated');
 });

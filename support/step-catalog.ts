@@ -71,14 +71,61 @@ export function supportGlobs(extraRequires: readonly string[] = []): string[] {
   ];
 }
 
+/** A parameter type defined by kubespec or the project (not cucumber's built-ins). */
+export interface CustomParameterType {
+  readonly name: string;
+  readonly regexp: string;   // the type's regexps as one alternation
+}
+
+interface LoadedLibrary {
+  readonly stepDefinitions: LoadedStepDefinition[];
+  readonly parameterTypeRegistry: { readonly parameterTypes: Iterable<{ name?: string; regexpStrings: readonly string[]; builtin?: boolean }> };
+}
+
+// Step files register themselves when first required; node caches them, so a second loadSupport in
+// one process would find nothing new. One load per project and requires, kept.
+const loaded = new Map<string, Promise<LoadedLibrary>>();
+
+function loadLibrary(cwd: string, extraRequires: readonly string[]): Promise<LoadedLibrary> {
+  const key = JSON.stringify([cwd, extraRequires]);
+  let library = loaded.get(key);
+  if (library === undefined) {
+    library = (async () => {
+      const { loadSupport } = await import('@cucumber/cucumber/api');
+      return await loadSupport({
+        sources: { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' },
+        support: { requirePaths: supportGlobs(extraRequires), requireModules: [] },
+      }, { cwd }) as unknown as LoadedLibrary;
+    })();
+    loaded.set(key, library);
+  }
+  return library;
+}
+
 /** Loads every step definition through cucumber's loadSupport (requires the step files). */
 export async function loadStepDefinitions(cwd: string, extraRequires: readonly string[] = []): Promise<LoadedStepDefinition[]> {
-  const { loadSupport } = await import('@cucumber/cucumber/api');
-  const library = await loadSupport({
-    sources: { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' },
-    support: { requirePaths: supportGlobs(extraRequires), requireModules: [] },
-  }, { cwd });
-  return (library as unknown as { stepDefinitions: LoadedStepDefinition[] }).stepDefinitions;
+  return (await loadLibrary(cwd, extraRequires)).stepDefinitions;
+}
+
+/** The custom parameter types, for editors whose language server cannot evaluate them (docs/editors.md). */
+export async function loadCustomParameterTypes(cwd: string, extraRequires: readonly string[] = []): Promise<CustomParameterType[]> {
+  const library = await loadLibrary(cwd, extraRequires);
+  return [...library.parameterTypeRegistry.parameterTypes]
+    .filter((t) => !t.builtin && t.name !== undefined)
+    .map((t) => ({ name: t.name!, regexp: t.regexpStrings.length === 1 ? t.regexpStrings[0]! : t.regexpStrings.map((r) => `(?:${r})`).join('|') }));
+}
+
+/**
+ * VS Code settings for the official Cucumber extension (CucumberOpen.cucumber-official): where the
+ * features and the glue (kubespec's steps, the project's) are, and kubespec's parameter types.
+ */
+export function vscodeSettings(parameterTypes: readonly CustomParameterType[], kubespecDir = 'node_modules/kubespec'): Record<string, unknown> {
+  const base = kubespecDir === '.' ? '' : `${kubespecDir}/`;
+  return {
+    'cucumber.features': ['features/**/*.feature'],
+    'cucumber.glue': [`${base}steps/**/*.ts`, `${base}support/**/*.ts`, 'features/**/*.ts'],
+    'cucumber.parameterTypes': parameterTypes.map((t) => ({ name: t.name, regexp: t.regexp })),
+  };
 }
 
 /** Every step of every scenario under `dir` (*.feature), as cucumber compiles them (pickles). */

@@ -35,7 +35,7 @@ Feature: Services have DNS names (chapter 6.3)
     And the endpoints of service "kube-system/kube-dns" are the ready pods of deployment "kube-system/coredns" on port 53
     And "kube-dns.kube-system" resolves to "10.96.0.10" from namespace "default"
 
-  @claim:dns.other-namespace-qualified
+  @claim:dns.other-namespace-qualified @claim:yaml.multi-document
   Scenario: A Service in another namespace needs its namespace in the name (the book's httpd2 in kube-public)
     When I apply:
       """
@@ -73,7 +73,9 @@ Feature: Services have DNS names (chapter 6.3)
           port: 8080
           targetPort: 80
       """
-    Then within 2 minutes deployment "kube-public/httpd2" has 3 ready replicas
+    Then deployment "kube-public/httpd2" exists
+    And service "kube-public/httpd2-svc" exists
+    And within 2 minutes deployment "kube-public/httpd2" has 3 ready replicas
     And "httpd2-svc" does not resolve from namespace "default"
     And "httpd2-svc" resolves to the ClusterIP of service "kube-public/httpd2-svc" from namespace "kube-public"
     And "httpd2-svc.kube-public" resolves to the ClusterIP of service "kube-public/httpd2-svc" from namespace "default"

@@ -113,3 +113,60 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             periodSeconds: 5
       """
     Then for 10 minutes pod "slow" is never restarted
+
+  @claim:health.alive-but-broken @claim:liveness.custom @claim:probe.http-get
+  Scenario: A process that stays alive while its service answers 500 is restarted only by a liveness probe
+    The container's main process never exits, so without a probe Kubernetes sees nothing wrong;
+    an httpGet liveness probe (200-399 succeeds) finds the 500s and has the container restarted.
+    Given image "shop:v1" answers 500 on "/healthy"
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: unprobed
+      spec:
+        containers:
+        - name: shop
+          image: shop:v1
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: probed
+      spec:
+        containers:
+        - name: shop
+          image: shop:v1
+          livenessProbe:
+            httpGet:
+              path: /healthy
+              port: 80
+            initialDelaySeconds: 5
+            periodSeconds: 5
+      """
+    Then within 2 minutes pod "probed" has "status.containerStatuses[0].restartCount" equal to "1"
+    And there is an event "Unhealthy" for pod "probed" with message matching "^Liveness probe failed: HTTP probe failed with statuscode: 500$"
+    And for 5 minutes pod "unprobed" is never restarted
+    And pod "unprobed" has "status.conditions[type=Ready].status" equal to "True"
+
+  @claim:probe.default-behaviour @claim:health.exit-code
+  Scenario: Without probes a container is ready as soon as it runs, and its exit code decides the restart
+    Ready the moment it runs, not ready the moment it exits. The first restart is immediate (the
+    kubelet's back-off has no entry yet), later ones wait 10 s, 20 s, 40 s, 80 s; busybox:latest is
+    pulled again each time (imagePullPolicy Always), 0.5 s when the node already has it.
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: plain
+      spec:
+        containers:
+        - name: work
+          image: busybox
+          args: ["/bin/sh", "-c", "sleep 20; exit 1"]
+      """
+    Then within 5 minutes the readiness of pod "plain" changed as "ready at 0s, not-ready at 20s, ready at 20.5s, not-ready at 40.5s, ready at 51s, not-ready at 1m11s, ready at 1m31.5s, not-ready at 1m51.5s, ready at 2m32s, not-ready at 2m52s, ready at 4m12.5s, not-ready at 4m32.5s"
+    And pod "plain" has "status.containerStatuses[0].lastState.terminated.exitCode" equal to "1"
+    And pod "plain" has "status.containerStatuses[0].lastState.terminated.reason" equal to "Error"

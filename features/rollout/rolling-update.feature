@@ -45,3 +45,45 @@ Feature: Rolling update (book 1.6, 7, 7.1)
       deployment "nginx" successfully rolled out
       """
     And deployment "nginx" has 3 available replicas
+
+  @claim:rollout.tunable-batch @claim:rollout.max-surge @claim:rollout.max-unavailable @claim:rollout.bigger-faster
+  Scenario Outline: maxSurge <surge> and maxUnavailable <unavailable> of <replicas> replicas set the size of each step
+    maxSurge rounds up and maxUnavailable rounds down (ResolveFenceposts); each sync of the deployment
+    controller either scales the new ReplicaSet up to at most replicas + maxSurge Pods, or scales old
+    ones down while at least replicas - maxUnavailable stay available. The first new Pods wait 3 s for
+    the image pull; later ones start at once on nodes that already have the image, so from then on a
+    scale-up and the scale-down it allows happen at the same instant.
+    Given I apply:
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        replicas: <replicas>
+        strategy:
+          rollingUpdate:
+            maxSurge: <surge>
+            maxUnavailable: <unavailable>
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+            - name: httpd
+              image: httpd:2.2.31
+      """
+    And the rollout of deployment "web" completes within 2 minutes
+    When I run "kubectl set image deployment/web httpd=httpd:2.2.32"
+    Then the rollout of deployment "web" completes within 5 minutes
+    And during the rollout the replicasets of deployment "web" were scaled old+new as "<steps>"
+
+    Examples:
+      | replicas | surge | unavailable | steps |
+      | 10       | 3     | 2           | 10+0, 10+3, 8+3, 8+5, 3+5, 3+10, 0+10 |
+      | 10       | 0     | 25%         | 10+0, 8+0, 8+2, 6+2, 6+4, 4+4, 4+6, 2+6, 2+8, 0+8, 0+10 |
+      | 4        | 30%   | 30%         | 4+0, 4+2, 3+2, 3+3, 0+3, 0+4 |
+      | 3        | 10%   | 10%         | 3+0, 3+1, 2+1, 2+2, 1+2, 1+3, 0+3 |
+      | 10       | 100%  | 0           | 10+0, 10+10, 0+10 |

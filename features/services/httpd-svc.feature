@@ -64,7 +64,7 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
   Scenario: kube-proxy spreads new connections evenly over the ready Pods
     Then 3000 connections from pod "busybox" to "httpd-svc:8080" are balanced over the pods of deployment "httpd" within 4%
 
-  @claim:svc.stable-ip @claim:net.service-abstraction
+  @claim:svc.stable-ip @claim:net.service-abstraction @claim:pod.fragile-app-robust
   Scenario: Pods come and go with new IPs; the Service keeps its IP and follows them
     When I pick a pod of deployment "httpd" as "$OLD"
     And I remember the IP of pod "$OLD" as "$OLD_IP"

@@ -9,7 +9,7 @@ import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
 import type { TimerQueue } from './timers';
 import type {
-  Change, Cluster, ClusterView, Controller, EventRecord, ReconcileContext, RuntimeTables, TableName, TraceEntry,
+  Change, Cluster, ClusterView, Controller, EventRecord, ReconcileContext, RuntimeTables, TableName, TraceEntry, WatchHandler,
 } from './types';
 
 // A transaction: the one place where Changes are applied. It wraps a writable copy of a Cluster,
@@ -39,6 +39,7 @@ export class Transaction implements ClusterView {
   readonly controllers: ReadonlyMap<string, Controller>;
   private readonly watchers: ReadonlyMap<string, readonly Controller[]>;
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
+  private readonly handlers = new Map<string, readonly { readonly name: string; readonly handler: WatchHandler }[]>();
 
   constructor(private readonly base: Cluster, controllers: readonly Controller[]) {
     this.config = base.config;
@@ -272,12 +273,25 @@ export class Transaction implements ClusterView {
         summary: summarize(after, before), cause,
       });
     }
-    for (const c of this.watchers.get(obj.kind) ?? []) this.notify(c, obj.kind, after, before);
-    for (const c of this.watchers.get('*') ?? []) this.notify(c, '*', after, before);
+    const handlers = this.handlersOf(obj.kind);
+    for (let h = 0; h < handlers.length; h++) {
+      const { name, handler } = handlers[h];
+      const keys = handler(this, after, before);
+      for (let i = 0; i < keys.length; i++) this.enqueue(name, keys[i]);
+    }
   }
 
-  private notify(c: Controller, kind: string, after: KubeObject | undefined, before: KubeObject | undefined): void {
-    for (const key of c.watches[kind](this, after, before)) this.enqueue(c.name, key);
+  /** The watch handlers of a kind, then those of '*', in controller order (built once per kind). */
+  private handlersOf(kind: string): readonly { readonly name: string; readonly handler: WatchHandler }[] {
+    let list = this.handlers.get(kind);
+    if (list === undefined) {
+      list = [
+        ...(this.watchers.get(kind) ?? []).map((c) => ({ name: c.name, handler: c.watches[kind] })),
+        ...(this.watchers.get('*') ?? []).map((c) => ({ name: c.name, handler: c.watches['*'] })),
+      ];
+      this.handlers.set(kind, list);
+    }
+    return list;
   }
 
   private newUid(): string {
@@ -293,8 +307,17 @@ export class Transaction implements ClusterView {
   }
 }
 
+// Every write at one instant asks for the same timestamp: remember the last one (a pure function's memo).
+let lastIsoMs = NaN;
+let lastIso = '';
+
 export function isoAt(epochMs: number, ms: number): string {
-  return new Date(epochMs + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const at = epochMs + ms;
+  if (at !== lastIsoMs) {
+    lastIso = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastIsoMs = at;
+  }
+  return lastIso;
 }
 
 function isTerminal(pod: Pod): boolean {

@@ -616,19 +616,22 @@ export function syncPod(in_: SyncInput): SyncOutput {
   if (nodeRowFields !== undefined) nodeRow = { ...(nodeRow ?? baseRow), ...nodeRowFields };
   let outRt = nextRt;
   let status: PodStatus | undefined;
+  let lastStatus = nextRt.lastStatus;
   const fresh = in_.rt === undefined;
   if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
     if (fresh || !jsonEqual(computed, pod.status)) {
       status = computed;
-      outRt = { ...outRt, lastStatus: computed };
+      lastStatus = computed;
     } else if (outRt.lastStatus !== pod.status) {
-      outRt = { ...outRt, lastStatus: pod.status };
+      lastStatus = pod.status;
     }
   }
   const wakeMs = sync.wakeMs();
   const deleting = pod.metadata.deletionTimestamp !== undefined;
-  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) outRt = { ...outRt, wakeMs, deleting };
+  // One new row for all three fields (status memo, wake-up, deletion seen).
+  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) outRt = { ...outRt, lastStatus, wakeMs, deleting };
+  else if (lastStatus !== outRt.lastStatus) outRt = { ...outRt, lastStatus };
   return { rt: outRt, ...(nodeRow !== undefined ? { nodeRow } : {}), ...(status !== undefined ? { status } : {}), events: sync.events, purge: false, wakeMs };
 }
 
