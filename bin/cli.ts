@@ -5,7 +5,7 @@ const USAGE = `usage: kubespec <command> [options]
 
 commands:
   run      run features with kubespec's steps and write reports (junit, html, ndjson, conformance)
-  steps    print the step catalog (--markdown, --json)
+  steps    print the step catalog (--markdown, --json, --vscode for editor settings)
   claims   print the claims coverage of the last run (--strict fails on failed or uncovered claims)
   init     scaffold features/ with an example spec and a custom step in the current directory
   shell    a seeded, simulated cluster driven by kubectl, sleep, node and image lines on stdin

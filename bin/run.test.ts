@@ -125,6 +125,12 @@ test('bad input: one clear message each, exit 2', () => {
   assert.match(run('--parallel', 'two').out, /--parallel must be a whole number/);
 });
 
+test('no features/ folder: the message says to pass paths or run kubespec init', () => {
+  const empty = mkdtempSync(join(project, 'empty-'));
+  assert.throws(() => planRun([], empty, {}, false), /there is no features\/ folder in .*empty-.*; pass the feature files to run, or create one with "kubespec init"/);
+  assert.doesNotThrow(() => planRun(['features/shop.feature:3'], project, {}, false));
+});
+
 test('progress: a bar on a terminal, the summary only in CI or into a pipe', () => {
   assert.equal(planRun(['features/shop.feature'], project, {}, true).progress, 'progress-bar');
   assert.equal(planRun(['features/shop.feature'], project, { CI: 'true' }, true).progress, 'summary');

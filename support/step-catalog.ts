@@ -204,6 +204,7 @@ export async function stepCatalog(opts: CatalogOptions = {}): Promise<StepCatalo
 // ------------------------------------------------------------------ rendering
 
 const MAX_CLAIMS_SHOWN = 6;
+const MAX_EXAMPLE_CHARS = 140;
 
 /** docs/steps.md: one table per step file. Deterministic (no dates, sorted) so staleness is a diff. */
 export function renderStepsMarkdown(catalog: StepCatalog): string {
@@ -230,7 +231,7 @@ export function renderStepsMarkdown(catalog: StepCatalog): string {
       const claims = s.claims.length === 0 ? (s.uses === 0 ? '(unused)' : '')
         : s.claims.slice(0, MAX_CLAIMS_SHOWN).map((c) => `\`${c}\``).join(' ') +
           (s.claims.length > MAX_CLAIMS_SHOWN ? ` +${s.claims.length - MAX_CLAIMS_SHOWN} more` : '');
-      out.push(`| \`${cell(`${s.keyword} ${s.expression}`)}\` | ${s.parameters.map((p) => `{${p}}`).join(' ')} | ${cell(s.example)} | ${claims} |`);
+      out.push(`| \`${cell(`${s.keyword} ${s.expression}`)}\` | ${s.parameters.map((p) => `{${p}}`).join(' ')} | ${cell(clip(s.example, MAX_EXAMPLE_CHARS))} | ${claims} |`);
     }
     out.push('');
   }
@@ -347,6 +348,10 @@ function collectAstSteps(feature: { children: readonly unknown[] } | undefined, 
 function stepKeyword(written: string, defined: string): string {
   const k = written.trim();
   return k === 'Given' || k === 'When' || k === 'Then' ? k : defined;
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 function cell(s: string): string {

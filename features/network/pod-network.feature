@@ -63,6 +63,28 @@ Feature: The Pod network (chapter 12.1)
     And I run "kubectl exec client -- wget -q -O - http://$WEB_B/"
     Then the output contains "It works!"
 
+  @claim:ds.host-network
+  Scenario: A hostNetwork Pod answers on its node's address, from Pods and from other nodes
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: node-web
+      spec:
+        hostNetwork: true
+        nodeName: k8s-node2
+        containers:
+        - name: nginx
+          image: nginx
+          ports:
+          - containerPort: 80
+      """
+    And I remember the IP of node "k8s-node2" as "$NODE"
+    Then within 1 minute pod "client" can reach "$NODE:80"
+    And a connection from node "k8s-node1" to "$NODE:80" is answered
+    And a connection from node "k8s-node1" to "$NODE:8080" is refused
+
   @claim:net.no-port-conflicts-between-pods
   Scenario: Two Pods listen on the same port without conflict, each on its own IP
     Then pod "web-a" has "spec.containers[0].ports[0].containerPort" equal to "80"

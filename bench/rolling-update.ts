@@ -1,0 +1,104 @@
+// Benchmark child: the foundation benchmark's cluster (N nodes, D Deployments x R replicas, all
+// available), then one `kubectl apply` that changes every Deployment's image, run in virtual time
+// until every rollout has completed. Usage: ts-node bench/rolling-update.ts N D R
+// Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
+import { performance } from 'node:perf_hooks';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { bootstrapCluster } from '../sim/cluster/bootstrap';
+import { applyManifests, advanceUntil } from '../sim/index';
+import type { ClusterView } from '../sim/engine/types';
+import type { Deployment, ReplicaSet } from '../sim/api/types';
+
+const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
+
+function manifests(image: string): string {
+  const docs: string[] = [];
+  for (let i = 0; i < deployments; i++) {
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: app-${i}}
+  template:
+    metadata:
+      labels: {app: app-${i}}
+    spec:
+      containers:
+      - name: web
+        image: ${image}
+        resources:
+          requests: {cpu: 10m, memory: 16Mi}
+`);
+  }
+  return docs.join('---\n');
+}
+
+function allAvailable(v: ClusterView): boolean {
+  let n = 0;
+  for (const d of v.list<Deployment>('Deployment', 'default')) n += d.status?.availableReplicas ?? 0;
+  return n === deployments * replicas;
+}
+
+/** kubectl rollout status's "successfully rolled out", for every Deployment, plus no old ReplicaSet still scaled up. */
+function allRolledOut(v: ClusterView): boolean {
+  for (const d of v.list<Deployment>('Deployment', 'default')) {
+    const s = d.status;
+    if (s === undefined || (s.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) return false;
+    if (s.updatedReplicas !== replicas || s.availableReplicas !== replicas || s.replicas !== replicas) return false;
+  }
+  for (const rs of v.list<ReplicaSet>('ReplicaSet', 'default')) {
+    if (rs.spec.template.spec.containers[0].image !== 'nginx:1.28' && (rs.spec.replicas ?? 0) > 0) return false;
+  }
+  return true;
+}
+
+/** BENCH_CPU_PROF=<file>: a CPU profile of the measured span only (setup excluded). */
+function profileSpan(): () => void {
+  const file = process.env.BENCH_CPU_PROF;
+  if (file === undefined) return () => undefined;
+  const s = new Session();
+  s.connect();
+  s.post('Profiler.enable');
+  s.post('Profiler.start');
+  return () => s.post('Profiler.stop', (err, r) => { if (err === null) writeFileSync(file, JSON.stringify(r.profile)); });
+}
+
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+
+const t0 = performance.now();
+let cluster = bootstrapCluster({ nodes, recordTrace: false, seed: 1 });
+const applied = applyManifests(cluster, manifests('nginx:1.27'), { mode: 'apply', source: 'bench.yml' });
+if (applied.errors.length > 0) throw new Error(applied.errors.join('\n'));
+const ready = advanceUntil(applied.cluster, 3_600_000, allAvailable);
+if (!ready.reached) throw new Error('the Deployments did not become available within an hour');
+cluster = ready.cluster;
+const setupMs = performance.now() - t0;
+
+const changed = manifests('nginx:1.28');
+const loadBefore = load();
+const t1 = performance.now();
+const cpu1 = process.cpuUsage();
+const stopProfile = profileSpan();
+const updated = applyManifests(cluster, changed, { mode: 'apply', source: 'bench-v2.yml' });
+if (updated.errors.length > 0) throw new Error(updated.errors.join('\n'));
+const applyMs = performance.now() - t1;
+const result = advanceUntil(updated.cluster, 3_600_000, allRolledOut);
+const rolloutMs = performance.now() - t1;
+const cpu = process.cpuUsage(cpu1);
+stopProfile();
+const pods = result.cluster.store.list('Pod', 'default');
+const running = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
+console.log(JSON.stringify({
+  nodes, deployments, replicas, pods: deployments * replicas, reached: result.reached,
+  podsAtEnd: pods.length, runningAtEnd: running,
+  virtualSeconds: (result.cluster.nowMs - cluster.nowMs) / 1000,
+  setupMs: Math.round(setupMs), applyMs: Math.round(applyMs), rolloutMs: Math.round(rolloutMs),
+  // CPU time of the same span (user+system, all threads: includes the GC's helpers); steadier than wall time on a busy machine.
+  rolloutCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  loadavg: { before: loadBefore, after: load() },
+}));
