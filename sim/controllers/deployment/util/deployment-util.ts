@@ -177,7 +177,16 @@ function withoutHash(t: PodTemplateSpec): unknown {
 
 /** EqualIgnoreHash: templates equal once pod-template-hash is dropped from both. */
 export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
+  return a === b || canonicalWithoutHash(a) === canonicalWithoutHash(b);
+}
+
+// Templates are immutable and compared at every reconcile: their text is memoised by object (weakly).
+const textWithoutHash = new WeakMap<object, string>();
+
+function canonicalWithoutHash(t: PodTemplateSpec): string {
+  let text = textWithoutHash.get(t);
+  if (text === undefined) textWithoutHash.set(t, (text = canonicalJson(withoutHash(t))));
+  return text;
 }
 
 /** ReplicaSetsByCreationTimestamp.Less: older first, then by name. */
