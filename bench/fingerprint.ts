@@ -1,6 +1,7 @@
 // Diagnostic: a hash of everything a run produced (trace, events, objects, runtime rows' IPs), to
-// check that a performance change kept behaviour byte for byte. Usage: ts-node bench/fingerprint.ts
+// check that a performance change kept behaviour byte for byte. Usage: ts-node bench/fingerprint.ts [dump.txt]
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { failNode } from '../sim/cluster/node-ops';
 import { applyManifests, advance, submit } from '../sim/index';
@@ -20,5 +21,6 @@ cluster = advance(cluster, 120_000);
 for (const e of cluster.trace) h.update(JSON.stringify(e));
 for (const e of cluster.events) h.update(JSON.stringify(e));
 for (const kind of ['Pod', 'ReplicaSet', 'Deployment', 'Node', 'Endpoints', 'EndpointSlice']) for (const o of cluster.store.list(kind)) h.update(JSON.stringify(o));
-if (process.argv[2]) require('node:fs').writeFileSync(process.argv[2], [...cluster.trace].map((e) => JSON.stringify(e)).concat([...cluster.events].map((e) => JSON.stringify(e))).concat(['Pod', 'ReplicaSet', 'Deployment', 'Node', 'Endpoints', 'EndpointSlice'].flatMap((k) => cluster.store.list(k).map((o) => JSON.stringify(o)))).join('\n'));
+// With a path argument, also writes everything hashed, one JSON per line (to diff two trees' runs).
+if (process.argv[2]) writeFileSync(process.argv[2], [...cluster.trace].map((e) => JSON.stringify(e)).concat([...cluster.events].map((e) => JSON.stringify(e))).concat(['Pod', 'ReplicaSet', 'Deployment', 'Node', 'Endpoints', 'EndpointSlice'].flatMap((k) => cluster.store.list(k).map((o) => JSON.stringify(o)))).join('\n'));
 console.log(cluster.trace.length, cluster.events.length, cluster.store.count('Pod'), h.digest('hex'));

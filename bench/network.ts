@@ -129,17 +129,22 @@ const picks = Array.from({ length: connections }, () => {
   const name = nsOf(s) === p.metadata.namespace && rng.int(2) === 0 ? `svc-${s}` : `svc-${s}.${nsOf(s)}`;
   return { from: { pod: { namespace: p.metadata.namespace!, name: p.metadata.name } }, to: name };
 });
-const outcomes: Record<string, number> = {};
-const connRng = rngFrom(seedState(2));
-let proxyState = EMPTY_PROXY_STATE;
 const loadConn = load();
-const t1 = performance.now();
-for (const c of picks) {
-  const r = connect(view, connRng, c.from, c.to, 80, { proxyState });
-  proxyState = r.proxyState;
-  outcomes[r.result] = (outcomes[r.result] ?? 0) + 1;
+// Two passes over the same picks: the first includes first-call compilation, the second is the steady rate.
+const passes: { ms: number; outcomes: Record<string, number> }[] = [];
+for (let pass = 0; pass < 2; pass++) {
+  const outcomes: Record<string, number> = {};
+  const connRng = rngFrom(seedState(2 + pass));
+  let proxyState = EMPTY_PROXY_STATE;
+  const t1 = performance.now();
+  for (const c of picks) {
+    const r = connect(view, connRng, c.from, c.to, 80, { proxyState });
+    proxyState = r.proxyState;
+    outcomes[r.result] = (outcomes[r.result] ?? 0) + 1;
+  }
+  passes.push({ ms: performance.now() - t1, outcomes });
 }
-const connectMs = performance.now() - t1;
+const connectMs = passes[1].ms;
 
 // The matrix: MATRIX Pods chosen at random (seeded), all pairs, port 80.
 const chosen = [...pods];
@@ -158,7 +163,7 @@ for (let r = 0; r < 3; r++) { // first run includes first-call compilation; repo
 console.log(JSON.stringify({
   nodes, services, pods: pods.length, policies, namespaces: NAMESPACES,
   setupMs: Math.round(setupMs),
-  connections, connectMs: Math.round(connectMs), connectionsPerSecond: Math.round(connections / (connectMs / 1000)), outcomes,
+  connections, connectMs: passes.map((p) => Math.round(p.ms)), connectionsPerSecond: Math.round(connections / (connectMs / 1000)), outcomes: passes[0].outcomes,
   matrixPods: subset.length, matrixPairs: subset.length ** 2, matrixAllowedPairs: allowedPairs,
   matrixMs: runs.map((x) => Math.round(x * 10) / 10),
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

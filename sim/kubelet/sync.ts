@@ -295,8 +295,8 @@ class PodSync {
     const restarted = c.id > 0;
     const log = AppendLog.empty<LogLine>();
     this.event('Normal', 'Created', `Created container: ${spec.name}`);
-    const env = containerEnv(this.in_.pod, spec, this.envResolver());
-    const p = startProcess(spec, b, env, c.init);
+    // The environment matters only to a shell model (a server image's process never reads it).
+    const p = startProcess(spec, b, () => containerEnv(this.in_.pod, spec, this.envResolver()), c.init);
     const base: Partial<ContainerRt> = {
       id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined,
       rootfs: imageRootfs(b), log, prevLog: restarted ? c.log : c.prevLog,

@@ -150,8 +150,20 @@ function fakeDigestUncached(text: string): string {
   return out.slice(0, 64);
 }
 
+const imageIdCache = new Map<string, string>(); // a memo of a pure function, as refCache
+
 /** The imageID the kubelet reports: `docker.io/library/nginx@sha256:...`. */
 export function imageIdOf(image: string): string {
+  let id = imageIdCache.get(image);
+  if (id === undefined) {
+    if (imageIdCache.size > 10_000) imageIdCache.clear();
+    id = imageIdUncached(image);
+    imageIdCache.set(image, id);
+  }
+  return id;
+}
+
+function imageIdUncached(image: string): string {
   const { canonical } = parseImageRef(image);
   const name = canonical.replace(/[:@].*$/, '').replace(/:[^/]*$/, '');
   const base = canonical.slice(0, canonical.lastIndexOf(':') > canonical.lastIndexOf('/') ? canonical.lastIndexOf(':') : canonical.length);

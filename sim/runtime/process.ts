@@ -23,19 +23,19 @@ export function argvOf(container: Container, behaviour: ImageBehaviour): readonl
 }
 
 /** Decides how the container's process runs. */
-export function startProcess(container: Container, behaviour: ImageBehaviour, env: Env, init = false): StartedProcess {
+export function startProcess(container: Container, behaviour: ImageBehaviour, envOf: () => Env, init = false): StartedProcess {
   const argv = argvOf(container, behaviour);
   const overridden = container.command !== undefined || container.args !== undefined;
   // An init container of an image the simulator does not model (flannel's install-cni, calico's
   // install) does its job and exits 0: that is what init containers are for.
   if (init && behaviour.kind === 'server' && !(argv.length > 0 && (SHELLS.test(argv[0]) || isKnownCommand(argv[0])))) {
-    return { kind: 'sh', sh: startNode(literalCommand(['true']), env) };
+    return { kind: 'sh', sh: startNode(literalCommand(['true']), envOf()) };
   }
   if (behaviour.kind === 'server' && !overridden) return { kind: 'server' };
   if (argv.length === 0) {
-    return behaviour.kind === 'server' ? { kind: 'server' } : { kind: 'sh', sh: startNode(literalCommand(['sh']), env) };
+    return behaviour.kind === 'server' ? { kind: 'server' } : { kind: 'sh', sh: startNode(literalCommand(['sh']), envOf()) };
   }
-  if (SHELLS.test(argv[0]) || isKnownCommand(argv[0])) return { kind: 'sh', sh: startNode(literalCommand(argv), env) };
+  if (SHELLS.test(argv[0]) || isKnownCommand(argv[0])) return { kind: 'sh', sh: startNode(literalCommand(argv), envOf()) };
   if (behaviour.kind === 'server') return { kind: 'server' };
   return {
     kind: 'error',

@@ -184,6 +184,7 @@ export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean
 const textWithoutHash = new WeakMap<object, string>();
 
 function canonicalWithoutHash(t: PodTemplateSpec): string {
+  if (typeof t !== 'object' || t === null) return canonicalJson(withoutHash(t));
   let text = textWithoutHash.get(t);
   if (text === undefined) textWithoutHash.set(t, (text = canonicalJson(withoutHash(t))));
   return text;
