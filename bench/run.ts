@@ -37,6 +37,33 @@ if (!only || only === 'reports') {
   console.log(JSON.stringify(figures.reportGeneration));
 }
 
+if (!only || only === 'rollout') {
+  // Issue 3: every Pod of the foundation benchmark rolled to a new image (nginx:1.27 -> 1.28), to completion.
+  const sizes: [number, number, number][] = [[500, 150, 100], [5_000, 1_500, 100]];
+  figures.rollingUpdate = sizes.map(([n, d, r]) => {
+    const f = child('rolling-update.ts', [n, d, r]);
+    console.log(JSON.stringify(f));
+    return f;
+  });
+}
+
+if (!only || only === 'probes') {
+  // Issue 3: 1,000 Pods with liveness and readiness probes over 24 virtual hours. "failing": every readiness
+  // probe keeps failing, so no tick can be skipped (2 virtual hours: the rate is flat over time).
+  const runs: [number, number, string][] = [[1000, 24, 'passing'], [1000, 2, 'failing']];
+  figures.probes = runs.map((a) => {
+    const f = child('probes.ts', a);
+    console.log(JSON.stringify(f));
+    return f;
+  });
+}
+
+if (!only || only === 'network') {
+  // Issue 4: 1,000 Services, 10,000 Pods, 200 NetworkPolicies (calico): connect() rate and a 1,000-Pod reachability matrix.
+  figures.network = child('network.ts', [1000, 10, 200, 5000, 1000, 100]);
+  console.log(JSON.stringify(figures.network));
+}
+
 mkdirSync('reports', { recursive: true });
 writeFileSync(join('reports', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
 console.log('wrote reports/bench.json');

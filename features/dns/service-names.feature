@@ -104,9 +104,7 @@ Feature: Services have DNS names (chapter 6.3)
     And pod "busybox" can reach "kubernetes.default:443"
     And a connection from pod "busybox" to "kubernetes.default:6443" times out
 
-  @wip-bug
   Scenario: The kubelet writes the Pod's resolv.conf (ClusterFirst)
-    # Bug outside sim/network: containers have no /etc/resolv.conf (sim/runtime file system).
     When I run "kubectl exec busybox -- cat /etc/resolv.conf"
     Then the output is:
       """

@@ -72,7 +72,8 @@ export class Vfs {
     if (path === '/') return 'dir';
     if (path === DEV_NULL) return 'file';
     const { store, p, mount } = this.resolve(path);
-    if (mount !== undefined && p === normalizePath(mount.base || '/')) return 'dir';
+    // A mount point is a directory, unless a single file is bind-mounted there (/etc/resolv.conf).
+    if (mount !== undefined && p === normalizePath(mount.base || '/') && typeof this.tree(store).get(p) !== 'string') return 'dir';
     const tree = this.tree(store);
     const v = tree.get(p);
     if (v === undefined && store === 'root' && STANDARD_DIRS.has(p)) return 'dir';

@@ -4,6 +4,7 @@ import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { startNode, type Env, type ShProcess } from './sh/interp';
 import { normalizePath, treeOf, Vfs, type Mount, type Tree } from './fs';
+import { SANDBOX_MOUNTS, SANDBOX_STORE, sandboxTree } from './sandbox-files';
 
 // What a container's main process is: the shell model (a resumable sh program) or a long-running
 // server; how it answers SIGTERM; which file systems it sees; how it answers HTTP and TCP.
@@ -102,9 +103,9 @@ export function mountsOf(pod: Pod, container: Container): Mount[] {
 
 /** A writable file-system view of one container for one run. */
 export function containerVfs(pod: Pod, container: Container, rootfs: Tree, volumes: Readonly<Record<string, Tree>>, hostFiles: Tree | undefined): Vfs {
-  const trees: Record<string, Tree> = { root: rootfs, host: hostFiles ?? new Map() };
+  const trees: Record<string, Tree> = { root: rootfs, host: hostFiles ?? new Map(), [SANDBOX_STORE]: sandboxTree(pod) };
   for (const [name, t] of Object.entries(volumes)) trees[`vol:${name}`] = t;
-  return new Vfs(trees, mountsOf(pod, container));
+  return new Vfs(trees, [...SANDBOX_MOUNTS, ...mountsOf(pod, container)]);
 }
 
 // Trees are immutable, so one image's starting layer is built once (keyed weakly by its files record).
