@@ -138,11 +138,10 @@ Feature: The Pod network (chapter 12.1)
     When I run "kubectl exec duo -c sidecar -- wget -q -O - http://127.0.0.1/"
     Then the output contains "It works!"
 
-  @claim:pod.shared-network @wip-bug
+  @claim:pod.shared-network
   Scenario: Two containers of one Pod cannot both listen on the same port
-    # Bug outside sim/network: the runtime starts both httpd containers; the second should fail to
-    # bind port 80 ("(98)Address in use: AH00072: make_sock: could not bind to address [::]:80")
-    # and exit, so the Pod never becomes Ready.
+    The second httpd fails to bind port 80 in the shared network namespace and exits; restarted
+    with back-off, it keeps failing, so the Pod never becomes Ready.
     When I apply:
       """
       apiVersion: v1
@@ -158,3 +157,7 @@ Feature: The Pod network (chapter 12.1)
       """
     And 1 minute passes
     Then pod "clash" has "status.conditions[type=Ready].status" equal to "False"
+    And pod "clash" has "status.containerStatuses[0].restartCount" equal to "0"
+    And pod "clash" has "status.containerStatuses[1].lastState.terminated.exitCode" equal to "1"
+    When I run "kubectl logs clash -c two --previous"
+    Then the output contains "(98)Address in use: AH00072: make_sock: could not bind to address [::]:80"

@@ -1,5 +1,6 @@
 import type { Container, Node, Pod, PodStatus, Probe, Volume } from '../api/types';
 import type { NodeRuntime } from '../engine/types';
+import { bindFailureLog } from '../runtime/bind-failure';
 import { AppendLog } from '../engine/append-log';
 import { behaviourOf, DEFAULT_PULL_MS, parseImageRef, type ImageBehaviour } from '../runtime/image-behaviours';
 import {
@@ -314,14 +315,31 @@ class PodSync {
       const probe = probeOf(spec, kind);
       if (probe !== undefined) (probes as Record<string, unknown>)[kind] = newWorker(kind, this.now, probe);
     }
+    // The Pod's containers share one network namespace: a server whose port another running
+    // container already holds fails to bind and exits at once.
+    const clash = p.kind === 'server' ? this.portTakenBy(i) : undefined;
     this.set(i, {
       ...base, ...probes, phase: 'running', startedMs: this.now, terminated: undefined,
       sh: p.kind === 'sh' ? p.sh : undefined,
-      exitAtMs: b.exit !== undefined ? this.now + b.exit.afterMs : undefined, exitCode: b.exit?.code,
+      exitAtMs: clash !== undefined ? this.now : b.exit !== undefined ? this.now + b.exit.afterMs : undefined,
+      exitCode: clash !== undefined ? 1 : b.exit?.code,
       started: spec.startupProbe === undefined,
     });
-    if (b.startLog !== undefined && b.startLog.length > 0) this.appendLog(i, b.startLog.map((text) => ({ tMs: this.now, fd: 1 as const, text: `${text}\n` })));
+    if (clash !== undefined) this.appendLog(i, bindFailureLog(spec.image, clash).map((text) => ({ tMs: this.now, fd: 2 as const, text: `${text}\n` })));
+    else if (b.startLog !== undefined && b.startLog.length > 0) this.appendLog(i, b.startLog.map((text) => ({ tMs: this.now, fd: 1 as const, text: `${text}\n` })));
     if (p.kind === 'sh') this.resume(i);
+  }
+
+  /** A port container i's image serves that another running server container of the Pod already holds. */
+  private portTakenBy(i: number): number | undefined {
+    const mine = this.behaviours[i].ports ?? [];
+    for (let j = 0; j < this.cs.length; j++) {
+      const other = this.cs[j];
+      if (j === i || other.phase !== 'running' || (other.sh !== undefined && other.sh.server !== true)) continue;
+      const port = mine.find((p) => (this.behaviours[j].ports ?? []).includes(p));
+      if (port !== undefined) return port;
+    }
+    return undefined;
   }
 
   /** Downward API values from this Pod, the rest through the registered env source. */
