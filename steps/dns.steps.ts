@@ -30,3 +30,7 @@ Then('{string} does not resolve from namespace {string}', function (this: SimWor
 Then('{string} does not resolve from pod {name}', function (this: SimWorld, name: string, from: ObjectName) {
   this.expect(net.resolvesTo(name, { pod: from }, { none: true }), `"${name}" not to resolve from pod ${from.name}`);
 });
+
+Then('{string} is a CNAME for {string} from namespace {string}', function (this: SimWorld, name: string, target: string, ns: string) {
+  this.expect(net.isCnameFor(name, ns, target), `"${name}" to be a CNAME for ${target} from namespace ${ns}`);
+});

@@ -1,7 +1,8 @@
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import type { SimWorld } from '../support/world';
 import type { ObjectName } from '../support/queries';
 import * as net from '../support/network';
+import { assignLoadBalancerIP } from '../support/network-cloud';
 
 // A Service's endpoints as kube-proxy sees them (ready EndpointSlice endpoints). Endpoints are
 // written "ip:port" or "pod-name:port", comma-separated, in any order.
@@ -37,4 +38,11 @@ When('I remember the ClusterIP of service {name} as {string}', function (this: S
 Then('service {name} still has the ClusterIP {string}', function (this: SimWorld, svc: ObjectName, ip: string) {
   const want = this.resolve(ip);
   this.expect((v) => { const got = net.clusterIPOf(v, svc); return { ok: got === want, actual: `its ClusterIP is ${got}` }; }, `service ${svc.name} to keep the ClusterIP ${want}`);
+});
+
+// A cloud provider's service controller (k8s.io/cloud-provider controllers/service): it provisions a
+// load balancer and writes its address to status.loadBalancer.ingress. The simulator has none, so the
+// scenario plays it.
+Given('the cloud provider assigns load balancer IP {string} to service {name}', function (this: SimWorld, ip: string, svc: ObjectName) {
+  this.cluster = assignLoadBalancerIP(this.cluster, svc, this.resolve(ip));
 });

@@ -4,6 +4,7 @@ import type { Pod, Service } from '../sim/api/types';
 import { fnv32a } from '../sim/api/naming';
 import { rngFrom, type Rng } from '../sim/engine/rng';
 import { connect, type ConnectFrom, type ConnectResult } from '../sim/network/connect';
+import type { ProxyMode, ProxyState } from '../sim/network/proxy';
 import { resolve } from '../sim/network/dns';
 import { serviceBackends } from '../sim/network/backends';
 import { reachabilityMatrix } from '../sim/network/policy-matrix';
@@ -86,18 +87,46 @@ export function connectionRng(seed: number, view: ClusterView, what: string): Rn
 
 const listens = (view: ClusterView) => (pod: Pod, port: number) => podAcceptsTcp(view, pod, port);
 
+/**
+ * kube-proxy's memory for one scenario (the World carries it): its mode, IPVS round-robin
+ * counters and ClientIP affinity entries. Each connection reads it and leaves the new state.
+ */
+export interface ProxySession {
+  proxyMode?: ProxyMode;
+  proxyState?: ProxyState;
+  /** The last answers of round-robin checks per client>target, so the next check sees the turn go on. */
+  rrHistory?: ReadonlyMap<string, readonly string[]>;
+}
+
+declare module './world' {
+  interface SimWorld extends ProxySession {}
+}
+
 /** One connection from a client to a target, as the scenario names them. */
-export function connectOnce(view: ClusterView, rng: Rng, client: Client, target: string): ConnectResult {
+export function connectOnce(view: ClusterView, rng: Rng, client: Client, target: string, session: ProxySession = {}): ConnectResult {
   const { host, port } = parseTarget(target);
-  return connect(view, rng, fromOf(client), host, port, { listens: listens(view) });
+  const r = connect(view, rng, fromOf(client), host, port, {
+    listens: listens(view),
+    ...(session.proxyMode ? { proxyMode: session.proxyMode } : {}),
+    ...(session.proxyState ? { proxyState: session.proxyState } : {}),
+  });
+  session.proxyState = r.proxyState;
+  return r;
 }
 
 /** The connection ends as `expected` (answered, refused, timed out, not resolved). */
-export function connectionEnds(seed: number, client: Client, target: string, expected: Outcome): Probe {
+export function connectionEnds(seed: number, client: Client, target: string, expected: Outcome, session: ProxySession = {}): Probe {
   return (view) => {
-    const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target);
+    const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, session);
     return { ok: outcomeOf(r) === expected, actual: describeResult(r) };
   };
+}
+
+/** The Pod that answers one connection (an error naming the outcome when none does). */
+export function answeringPod(view: ClusterView, seed: number, client: Client, target: string, session: ProxySession): string {
+  const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, session);
+  if (r.result !== 'ok' || r.pod === undefined) throw new Error(`no pod answered the connection from ${showClient(client)} to ${target}: ${describeResult(r)}`);
+  return r.pod.name;
 }
 
 /** "$IP" words a step's text may carry (picked names, remembered addresses). */
@@ -116,13 +145,13 @@ export function nodeAddress(view: ClusterView, name: string): string {
 }
 
 /** NodeIP:port answers from outside the cluster on every node. */
-export function answersOnEveryNode(seed: number, port: number): Probe {
+export function answersOnEveryNode(seed: number, port: number, session: ProxySession = {}): Probe {
   return (view) => {
     const bad: string[] = [];
     const nodes = view.list('Node');
     for (const n of nodes) {
       const target = `${nodeAddress(view, n.metadata.name)}:${port}`;
-      const r = connectOnce(view, connectionRng(seed, view, `outside>${target}`), { external: true }, target);
+      const r = connectOnce(view, connectionRng(seed, view, `outside>${target}`), { external: true }, target, session);
       if (r.result !== 'ok') bad.push(`${n.metadata.name} (${target}): ${describeResult(r)}`);
     }
     return { ok: bad.length === 0 && nodes.length > 0, actual: bad.length ? `on ${bad.join('; ')}` : 'there are no nodes' };
@@ -134,16 +163,13 @@ export function answersOnEveryNode(seed: number, port: number): Probe {
 export interface Spread { readonly counts: ReadonlyMap<string, number>; readonly failures: number; readonly firstFailure?: string }
 
 /** Opens `n` connections in a row (one generator, as kube-proxy draws per connection) and counts who answered. */
-export function spreadOf(view: ClusterView, seed: number, client: Client, target: string, n: number): Spread {
+export function spreadOf(view: ClusterView, seed: number, client: Client, target: string, n: number, session: ProxySession = {}): Spread {
   const rng = connectionRng(seed, view, `spread ${showClient(client)}>${target}`);
   const counts = new Map<string, number>();
   let failures = 0;
   let firstFailure: string | undefined;
-  let proxyState: ConnectResult['proxyState'] | undefined;
-  const { host, port } = parseTarget(target);
   for (let i = 0; i < n; i++) {
-    const r = connect(view, rng, fromOf(client), host, port, { listens: listens(view), ...(proxyState ? { proxyState } : {}) });
-    proxyState = r.proxyState;
+    const r = connectOnce(view, rng, client, target, session);
     if (r.result === 'ok' && r.pod) counts.set(r.pod.name, (counts.get(r.pod.name) ?? 0) + 1);
     else { failures++; firstFailure ??= describeResult(r); }
   }
@@ -156,10 +182,10 @@ export function showSpread(s: Spread, n: number): string {
 }
 
 /** Each ready pod of the owner gets 1/k of the connections, within `tolerancePct` percentage points; no one else answers. */
-export function balanced(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, tolerancePct: number): Probe {
+export function balanced(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, tolerancePct: number, session: ProxySession = {}): Probe {
   return (view) => {
     const ready = podsOf(view, kind, owner).filter((p) => isPodReady(p) && p.metadata.deletionTimestamp === undefined).map((p) => p.metadata.name);
-    const s = spreadOf(view, seed, client, target, n);
+    const s = spreadOf(view, seed, client, target, n, session);
     const share = 100 / Math.max(ready.length, 1);
     const off = ready.filter((p) => Math.abs((100 * (s.counts.get(p) ?? 0)) / n - share) > tolerancePct);
     const strangers = [...s.counts.keys()].filter((p) => !ready.includes(p));
@@ -168,10 +194,42 @@ export function balanced(seed: number, client: Client, target: string, n: number
   };
 }
 
-/** Every one of `n` connections is answered by a ready pod. */
-export function onlyReadyAnswer(seed: number, client: Client, target: string, n: number): Probe {
+/**
+ * IPVS rr: the connections take the ready pods in a fixed cycle that goes on from the previous
+ * round-robin step on the same target (kube-proxy keeps its counter), so each of k pods gets
+ * n/k, rounded down or up.
+ */
+export function roundRobin(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, session: ProxySession): Probe {
   return (view) => {
-    const s = spreadOf(view, seed, client, target, n);
+    const ready = podsOf(view, kind, owner).filter((p) => isPodReady(p) && p.metadata.deletionTimestamp === undefined).map((p) => p.metadata.name);
+    const rng = connectionRng(seed, view, `rr ${showClient(client)}>${target}`);
+    const key = `${showClient(client)}>${target}`;
+    const before = session.rrHistory?.get(key) ?? [];
+    const order: string[] = [];
+    const failures: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = connectOnce(view, rng, client, target, session);
+      if (r.result === 'ok' && r.pod) order.push(r.pod.name);
+      else failures.push(describeResult(r));
+    }
+    const k = ready.length;
+    const all = [...before, ...order];
+    session.rrHistory = new Map(session.rrHistory ?? []).set(key, all.slice(-k));
+    const counts = new Map<string, number>();
+    for (const p of order) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const cyclic = all.every((p, i) => i < k || p === all[i - k]);
+    const even = k > 0 && [...counts.keys()].every((p) => ready.includes(p)) && ready.every((p) => Math.abs((counts.get(p) ?? 0) - n / k) < 1);
+    const ok = failures.length === 0 && cyclic && even;
+    const shown = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, c]) => `${p} ${c}`).join(', ');
+    const seq = all.slice(0, before.length + 2 * k);
+    return { ok, actual: `${k} ready pods (${ready.join(', ')}); got ${shown || 'no answer'}${cyclic ? '' : `, not in turn (${before.length ? `the previous step ended with ${before.join(', ')}; ` : ''}order: ${seq.join(', ')})`}${failures.length ? `; ${failures.length} failed (${failures[0]})` : ''}` };
+  };
+}
+
+/** Every one of `n` connections is answered by a ready pod. */
+export function onlyReadyAnswer(seed: number, client: Client, target: string, n: number, session: ProxySession = {}): Probe {
+  return (view) => {
+    const s = spreadOf(view, seed, client, target, n, session);
     const unready = [...s.counts.keys()].filter((name) => {
       const p = view.list<Pod>('Pod').find((x) => x.metadata.name === name);
       return p === undefined || !isPodReady(p);
@@ -212,6 +270,16 @@ export function resolvesTo(name: string, from: { readonly pod: ObjectName } | { 
     const actual = r.result === 'ok' ? `it resolves to ${got!.join(', ')} (as ${r.fqdn})` : r.result === 'nxdomain' ? `it does not resolve (tried ${r.tried.join(', ')})` : `the lookup times out (${r.reason})`;
     const ok = want === undefined ? r.result !== 'ok' : got !== undefined && got.join(',') === want.join(',');
     return { ok, actual: want === undefined ? actual : `${actual}; expected ${want.join(', ')}` };
+  };
+}
+
+/** `name` resolves, from a namespace, through a CNAME to `target` (an ExternalName Service). */
+export function isCnameFor(name: string, namespace: string, target: string): Probe {
+  return (view) => {
+    const r = resolve(view, resolverIn(view, namespace), name);
+    const want = target.toLowerCase().replace(/\.$/, '');
+    if (r.result !== 'ok') return { ok: false, actual: r.result === 'nxdomain' ? `it does not resolve (tried ${r.tried.join(', ')})` : `the lookup times out (${r.reason})` };
+    return { ok: r.cname === want, actual: r.cname ? `it is a CNAME for ${r.cname} (as ${r.fqdn})` : `it has no CNAME: it resolves to ${r.ips.join(', ')} (as ${r.fqdn})` };
   };
 }
 

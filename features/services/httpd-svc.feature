@@ -32,6 +32,11 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     When I run "kubectl describe endpoints httpd-svc"
     Then the output has a line matching "^  Addresses:\s+10\.244\.\d+\.\d+,10\.244\.\d+\.\d+,10\.244\.\d+\.\d+$"
     And the output has a line matching "^  NotReadyAddresses:\s+<none>$"
+    # The EndpointSlice controller mirrors them into a slice named after the Service (generateName).
+    When I run "kubectl get endpointslices -l kubernetes.io/service-name=httpd-svc"
+    Then the output table matches:
+      | NAME                  | ADDRESSTYPE | PORTS | ENDPOINTS                                          | AGE |
+      | httpd-svc-[a-z0-9]{5} | IPv4        | 80    | 10\.244\.\d+\.\d+,10\.244\.\d+\.\d+,10\.244\.\d+\.\d+ | .*  |
 
   @claim:svc.stable-access @claim:dns.same-namespace-short-name
   Scenario: The book's busybox fetches the page through the Service name

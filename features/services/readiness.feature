@@ -130,3 +130,7 @@ Feature: Readiness decides which Pods receive Service traffic (chapters 8.3, 8.4
     Then the output table matches:
       | NAME   | ENDPOINTS | AGE |
       | nobody | <none>    | .*  |
+    When I run "kubectl get endpointslices -l kubernetes.io/service-name=nobody"
+    Then the output table matches:
+      | NAME               | ADDRESSTYPE | PORTS   | ENDPOINTS | AGE |
+      | nobody-[a-z0-9]{5} | IPv4        | <unset> | <unset>   | .*  |

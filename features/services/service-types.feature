@@ -122,6 +122,7 @@ Feature: Service types: ClusterIP, NodePort, LoadBalancer, headless (chapters 1.
     And "httpd-headless" resolves to the ready pods of deployment "httpd" from namespace "default"
     And pod "busybox" can reach "httpd-headless:80"
 
+  @claim:svc.load-balancing
   Scenario: sessionAffinity ClientIP sends one client to one Pod
     When I apply:
       """
@@ -139,3 +140,104 @@ Feature: Service types: ClusterIP, NodePort, LoadBalancer, headless (chapters 1.
       """
     Then within 10 seconds service "sticky" has 3 ready endpoints
     And 100 connections from pod "busybox" to "sticky:8080" are all answered by the same pod
+    # kube-proxy remembers the client between steps (for sessionAffinityConfig's 10800 s).
+    When I remember the pod answering pod "busybox" on "sticky:8080" as "$STICKY"
+    And 1 hour passes
+    Then 100 connections from pod "busybox" to "sticky:8080" are all answered by pod "$STICKY"
+
+  @claim:svc.type-loadbalancer @claim:net.external-service-types
+  Scenario: A cloud provider gives the LoadBalancer Service its external IP, which answers from outside
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-lb
+      spec:
+        type: LoadBalancer
+        selector:
+          run: httpd
+        ports:
+        - port: 80
+          nodePort: 30081
+      """
+    And the cloud provider assigns load balancer IP "203.0.113.7" to service "httpd-lb"
+    And I run "kubectl get service httpd-lb"
+    Then the output table matches:
+      | NAME     | TYPE         | CLUSTER-IP      | EXTERNAL-IP | PORT(S)      | AGE |
+      | httpd-lb | LoadBalancer | 10\.\d+\.\d+\.\d+ | 203.0.113.7 | 80:30081/TCP | .*  |
+    And service "httpd-lb" has "status.loadBalancer.ingress[0].ip" equal to "203.0.113.7"
+    And within 10 seconds service "httpd-lb" has 3 ready endpoints
+    And from outside the cluster "203.0.113.7:80" answers
+    And from outside the cluster port 30081 answers on every node
+    # The load balancer forwards only the Service's ports.
+    And from outside the cluster "203.0.113.7:8080" does not answer
+
+  @claim:dns.service-records
+  Scenario: An ExternalName Service is only a CNAME: no ClusterIP, no endpoints, no proxying
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: db
+      spec:
+        type: ExternalName
+        externalName: db.example.com
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web
+      spec:
+        type: ExternalName
+        externalName: httpd-headless.default.svc.cluster.local
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-headless
+      spec:
+        clusterIP: None
+        selector:
+          run: httpd
+        ports:
+        - port: 80
+      """
+    And I run "kubectl get service db web"
+    Then the output table matches:
+      | NAME | TYPE         | CLUSTER-IP | EXTERNAL-IP                              | PORT(S) | AGE |
+      | db   | ExternalName | <none>     | db.example.com                           | <none>  | .*  |
+      | web  | ExternalName | <none>     | httpd-headless.default.svc.cluster.local | <none>  | .*  |
+    And service "db" has no ready endpoints
+    And "db" is a CNAME for "db.example.com" from namespace "default"
+    And "db.default.svc.cluster.local" is a CNAME for "db.example.com" from namespace "kube-system"
+    # Nothing outside the cluster answers for example.com here: the CNAME leads nowhere.
+    And a connection from pod "busybox" to "db:80" does not resolve
+    # Pointing at another Service's name, the CNAME leads to its Pods.
+    And "web" is a CNAME for "httpd-headless.default.svc.cluster.local" from namespace "default"
+    And within 10 seconds service "httpd-headless" has 3 ready endpoints
+    And "web" resolves to the ready pods of deployment "httpd" from namespace "default"
+    And pod "busybox" can reach "web:80"
+
+  @claim:svc.load-balancing
+  Scenario: kube-proxy in IPVS mode takes the ready Pods in turn (round robin)
+    Given the cluster's kube-proxy runs in ipvs mode
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: rr
+      spec:
+        selector:
+          run: httpd
+        ports:
+        - port: 8080
+          targetPort: 80
+      """
+    Then within 10 seconds service "rr" has 3 ready endpoints
+    And 99 connections from pod "busybox" to "rr:8080" go round-robin over the pods of deployment "httpd"
+    # kube-proxy keeps its place between steps: the turn goes on where it stopped.
+    And 100 connections from pod "busybox" to "rr:8080" go round-robin over the pods of deployment "httpd"
+    And 2 connections from pod "busybox" to "rr:8080" go round-robin over the pods of deployment "httpd"

@@ -13,6 +13,7 @@ import { logs, exec } from './commands/pod-io';
 import { apiResources, clusterInfo, version } from './commands/info';
 import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
+import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -56,6 +57,7 @@ export function registerCommand(command: Command): void {
 
 for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, logs, exec, clusterInfo, version, apiResources, expose]) registerCommand(c);
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
+registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS } }); // create secret generic, create configmap
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
   const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;

@@ -2,7 +2,7 @@ import type { Service } from '../api/types';
 import type { StoreView } from '../store/store';
 import type { EndpointPort, Endpoints } from './endpoints';
 import { SERVICE_NAME_LABEL, type EndpointSlice } from './endpoint-slices';
-import { compareIP } from './ip';
+import { sortByIP } from './ip';
 
 // What kube-proxy and CoreDNS see of a Service's endpoints: its EndpointSlices when there are
 // any (what both read since v1.21/1.19), else its Endpoints object (selector-less Services whose
@@ -55,7 +55,7 @@ export function serviceBackends(view: StoreView, svc: Service): Backend[] {
       }
     }
   }
-  return out.sort((x, y) => compareIP(x.ip, y.ip));
+  return sortByIP(out, (b) => b.ip);
 }
 
 /** The endpoint port for a Service port (matched by name, as kube-proxy does), or undefined. */

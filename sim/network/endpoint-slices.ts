@@ -2,7 +2,7 @@ import type { KubeObject, Pod, Service } from '../api/types';
 import type { Change, ClusterView, Controller, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
 import { canonicalJson } from '../api/naming';
-import { compareIP } from './ip';
+import { sortByIP } from './ip';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 import { HEADLESS_LABEL, isHeadless, selectedPods, servicesForPodChange, shouldSetHostname, type EndpointPort } from './endpoints';
 
@@ -65,7 +65,7 @@ export function desiredSlices(view: ClusterView, svc: Service, pods: readonly Po
   const out: { ports: EndpointPort[]; endpoints: SliceEndpoint[] }[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key)!;
-    g.endpoints.sort((x, y) => compareIP(x.addresses[0], y.addresses[0]));
+    sortByIP(g.endpoints, (e) => e.addresses[0]);
     for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
       out.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
     }

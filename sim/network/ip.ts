@@ -98,6 +98,20 @@ export function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
+/**
+ * Sorts items by an IP text exactly as `sort((x, y) => compareIP(ipOf(x), ipOf(y)) || tie(x, y))`
+ * would, parsing each IP once instead of at every comparison. Sorts in place and returns the array.
+ */
+export function sortByIP<T>(items: T[], ipOf: (item: T) => string, tie?: (x: T, y: T) => number): T[] {
+  const decorated = items.map((item) => { const ip = ipOf(item); return { item, ip, n: parseIP(ip) }; });
+  decorated.sort((x, y) => {
+    const c = x.n === undefined || y.n === undefined ? (x.ip < y.ip ? -1 : x.ip > y.ip ? 1 : 0) : x.n - y.n;
+    return c || (tie === undefined ? 0 : tie(x.item, y.item));
+  });
+  for (let i = 0; i < decorated.length; i++) items[i] = decorated[i].item;
+  return items;
+}
+
 /** Sorts IP texts numerically (for stable, human-expected orders). */
 export function compareIP(a: string, b: string): number {
   const x = parseIP(a);

@@ -3,6 +3,7 @@ import type { KubeObject, Service } from '../types';
 import { allocateServiceAddresses } from '../../network/service-alloc';
 import { networkKinds } from '../../network/kinds';
 import { batchKinds } from '../../controllers/job/kinds';
+import { configKinds } from '../../config';
 import type { FieldError } from '../field-errors';
 import type { StoreView } from '../../store/store';
 import { defaultNamespace } from '../defaults/namespace';
@@ -54,6 +55,7 @@ registerKind({
 // Endpoints, EndpointSlice and NetworkPolicy come from sim/network/kinds.ts.
 for (const info of networkKinds) registerKind(info);
 for (const info of batchKinds) registerKind(info); // Job (jobs), CronJob (cronjobs, cj): batch/v1
+for (const info of configKinds) registerKind(info); // Secret (secrets), ConfigMap (configmaps, cm): sim/config/
 registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true, defaultReplicaSet, validateReplicaSet));
 registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true, defaultDeployment, validateDeployment));
 registerKind(kind('DaemonSet', 'apps', ['apps/v1'], 'daemonsets', ['ds'], true, defaultDaemonSet, validateDaemonSet));

@@ -125,6 +125,9 @@ export const SCHEMAS: Readonly<Record<string, Struct>> = {
     jobTemplate: struct('JobTemplateSpec', { metadata: objectMeta, spec: jobSpec() }),
     successfulJobsHistoryLimit: 'int32', failedJobsHistoryLimit: 'int32',
   })),
+  // core/v1 Secret and ConfigMap have no spec: data sits at the top (sim/config/kinds.ts).
+  Secret: struct('Secret', { apiVersion: 'string', kind: 'string', metadata: objectMeta, immutable: 'bool', data: stringMap, stringData: stringMap, type: 'string' }),
+  ConfigMap: struct('ConfigMap', { apiVersion: 'string', kind: 'string', metadata: objectMeta, immutable: 'bool', data: stringMap, binaryData: stringMap }),
 };
 
 /** batch/v1 JobSpec (k8s.io/api/batch/v1 types.go). */

@@ -411,6 +411,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Pod: describePod, Deployment: describeDeployment, ReplicaSet: describeReplicaSet, DaemonSet: describeDaemonSet,
   StatefulSet: describeStatefulSet, Node: describeNode, Service: describeService, Namespace: describeNamespace,
   ...require('./batch').BATCH_DESCRIBERS as Record<string, Describer>, // Job, CronJob (describe/batch.ts)
+  ...require('./config').CONFIG_DESCRIBERS as Record<string, Describer>, // Secret, ConfigMap (describe/config.ts)
   ...require('./network').NETWORK_DESCRIBERS as Record<string, Describer>, // Endpoints, NetworkPolicy (describe/network.ts)
 };
 

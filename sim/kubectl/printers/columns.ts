@@ -222,6 +222,7 @@ const TABLES: Readonly<Record<string, TableDef>> = {
   Node: node, Service: service, Namespace: namespace, Event: event,
   ...require('./network').NETWORK_TABLES as Record<string, TableDef>, // Endpoints, EndpointSlice, NetworkPolicy (printers/network.ts)
   ...require('./batch').BATCH_TABLES as Record<string, TableDef>, // Job, CronJob (printers/batch.ts)
+  ...require('./config').CONFIG_TABLES as Record<string, TableDef>, // Secret, ConfigMap (printers/config.ts)
 };
 
 export function tableFor(kind: string): TableDef {

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { base64ErrorOffset } from './base64';
+import { configEnvSource } from './env-source';
+import { applyManifests, viewOf } from '../index';
+import { bootstrapCluster } from '../cluster/bootstrap';
+import { runKubectl } from '../kubectl';
+import type { Pod, Volume } from '../api/types';
+import type { Secret } from './types';
+
+test('base64 errors at the byte Go reports (encoding/base64 CorruptInputError)', () => {
+  assert.equal(base64ErrorOffset('YWRtaW4='), undefined);
+  assert.equal(base64ErrorOffset('MTIzNDU2'), undefined);
+  assert.equal(base64ErrorOffset(''), undefined);
+  assert.equal(base64ErrorOffset('YWRt\naW4='), undefined); // newlines are skipped
+  assert.equal(base64ErrorOffset('admin'), 4); // kubernetes#31548: 'billy' -> byte 4
+  assert.equal(base64ErrorOffset('bill'), undefined);
+  assert.equal(base64ErrorOffset('123456'), 4);
+  assert.equal(base64ErrorOffset('<foo>'), 0);
+  assert.equal(base64ErrorOffset('YQ='), 3);
+  assert.equal(base64ErrorOffset('YQ==YQ=='), 4);
+  assert.equal(base64ErrorOffset('Y==='), 1);
+});
+
+const cluster0 = bootstrapCluster({ nodes: 1, seed: 1 });
+const secretYaml = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n${data}`;
+
+test('invalid base64 in data is rejected without echoing the value', () => {
+  const r = applyManifests(cluster0, secretYaml('data:\n  password: hunter22x\n'), { mode: 'create', source: 's.yml' });
+  assert.equal(r.errors.length, 1);
+  assert.match(r.errors[0], /Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 8$/);
+  assert.doesNotMatch(r.errors[0], /hunter/);
+});
+
+test('stringData is merged into data (it wins) and not stored; type defaults to Opaque', () => {
+  const r = applyManifests(cluster0, secretYaml('data:\n  a: eA==\n  b: eQ==\nstringData:\n  a: plain\n'), { mode: 'create', source: 's.yml' });
+  assert.deepEqual(r.errors, []);
+  const s = viewOf(r.cluster).get<Secret>('Secret', 'default', 's')!;
+  assert.deepEqual(s.data, { a: 'cGxhaW4=', b: 'eQ==' });
+  assert.equal(s.stringData, undefined);
+  assert.equal(s.type, 'Opaque');
+});
+
+test('an immutable Secret refuses data changes', () => {
+  const a = applyManifests(cluster0, secretYaml('immutable: true\ndata:\n  a: eA==\n'), { mode: 'create', source: 's.yml' });
+  assert.deepEqual(a.errors, []);
+  const b = applyManifests(a.cluster, secretYaml('immutable: true\ndata:\n  a: eQ==\n'), { mode: 'replace', source: 's.yml' });
+  assert.equal(b.errors.length, 1);
+  assert.match(b.errors[0], /data: Forbidden: field is immutable when `immutable` is set/);
+});
+
+test('bad keys are rejected with the config-key message', () => {
+  const r = applyManifests(cluster0, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  "a b": x\n', { mode: 'create', source: 'c.yml' });
+  assert.equal(r.errors.length, 1);
+  assert.match(r.errors[0], /data\[a b\]: Invalid value: "a b": a valid config key must consist of alphanumeric characters/);
+});
+
+test('volume files: every key decoded, or only the listed items at their paths', () => {
+  const r = applyManifests(cluster0, secretYaml('data:\n  username: YWRtaW4=\n  password: MTIzNDU2\n'), { mode: 'create', source: 's.yml' });
+  const view = viewOf(r.cluster);
+  const pod = { metadata: { name: 'p', namespace: 'default' } } as unknown as Pod;
+  const all = configEnvSource.volumeFiles!(view, pod, { name: 'foo', secret: { secretName: 's' } } as Volume);
+  assert.deepEqual(all, { username: 'admin', password: '123456' });
+  const some = configEnvSource.volumeFiles!(view, pod, { name: 'foo', secret: { secretName: 's', items: [{ key: 'username', path: 'my-group/my-username' }] } } as Volume);
+  assert.deepEqual(some, { 'my-group/my-username': 'admin' });
+  assert.equal(configEnvSource.valueFrom(view, pod, { secretKeyRef: { name: 's', key: 'password' } }), '123456');
+  assert.deepEqual(configEnvSource.envFrom(view, pod, { secretRef: { name: 's' }, prefix: 'S_' }), { S_username: 'admin', S_password: '123456' });
+});
+
+test('kubectl create secret generic encodes literals, files and env files; describe hides values', () => {
+  const files: Record<string, string> = { './pw': 'hunter2', 'e.env': '# c\nk1=v1\n\nk2=v=2\n' };
+  const io = { readFile: (p: string) => files[p] };
+  const a = runKubectl(cluster0, ['create', 'secret', 'generic', 's', '--from-literal=user=admin', '--from-file=./pw'], io);
+  assert.equal(a.stdout, 'secret/s created\n');
+  const s = viewOf(a.cluster).get<Secret>('Secret', 'default', 's')!;
+  assert.deepEqual(s.data, { pw: 'aHVudGVyMg==', user: 'YWRtaW4=' });
+  const d = runKubectl(a.cluster, ['describe', 'secret', 's'], io);
+  assert.match(d.stdout, /pw:\s+7 bytes\n/);
+  assert.doesNotMatch(d.stdout, /hunter2|admin/);
+  const e = runKubectl(cluster0, ['create', 'configmap', 'c', '--from-env-file=e.env'], io);
+  assert.equal(e.stdout, 'configmap/c created\n');
+  assert.deepEqual(viewOf(e.cluster).get('ConfigMap', 'default', 'c')!.data, { k1: 'v1', k2: 'v=2' });
+  const dup = runKubectl(cluster0, ['create', 'secret', 'generic', 's', '--from-literal=a=1', '--from-literal=a=2'], io);
+  assert.equal(dup.exitCode, 1);
+  assert.match(dup.stderr, /cannot add key a, another key by that name already exists in Data for Secret "s"/);
+});

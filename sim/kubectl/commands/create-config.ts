@@ -1,0 +1,116 @@
+import { applyManifests } from '../../index';
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { list, str } from '../flags';
+import { toJson, toYaml } from '../printers/objects';
+import { dryRunOf, dryRunSuffix, outputFormat } from './common';
+import { encodeBase64 } from '../../config/base64';
+
+// kubectl create secret generic / create configmap (staging/src/k8s.io/kubectl/pkg/cmd/create
+// create_secret.go, create_configmap.go): --from-literal, --from-file=[key=]path, --from-env-file,
+// built into the manifest kubectl would send, then created through sim/api like any manifest.
+
+type Kind = 'Secret' | 'ConfigMap';
+
+/** The key/value pairs from the flags, in kubectl's order (files, literals; or env files alone). */
+function collect(ctx: CommandContext, kind: Kind, name: string): { data: Record<string, string> } | { error: string } {
+  const data: Record<string, string> = {};
+  const add = (key: string, value: string): string | undefined => {
+    if (Object.prototype.hasOwnProperty.call(data, key)) return `error: cannot add key ${key}, another key by that name already exists in Data for ${kind} ${JSON.stringify(name)}`;
+    data[key] = value;
+    return undefined;
+  };
+  const files = list(ctx.args, 'from-file');
+  const literals = list(ctx.args, 'from-literal');
+  const envFiles = list(ctx.args, 'from-env-file');
+  if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) return { error: 'error: from-env-file cannot be combined with from-file or from-literal' };
+  for (const spec of files) {
+    const eq = spec.indexOf('=');
+    const path = eq === -1 ? spec : spec.slice(eq + 1);
+    const key = eq === -1 ? path.split('/').filter(Boolean).pop() ?? path : spec.slice(0, eq);
+    if (eq !== -1 && key === '') return { error: `error: key names or file paths cannot contain '='` };
+    const text = ctx.io.readFile(path);
+    if (text === undefined) return { error: `error: error reading ${path}: no such file or directory` };
+    const e = add(key, text);
+    if (e) return { error: e };
+  }
+  for (const spec of literals) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) return { error: `error: invalid literal source ${spec}, expected key=value` };
+    const e = add(spec.slice(0, eq), spec.slice(eq + 1));
+    if (e) return { error: e };
+  }
+  for (const path of envFiles) {
+    const text = ctx.io.readFile(path);
+    if (text === undefined) return { error: `error: error reading ${path}: no such file or directory` };
+    // kubectl's env file: KEY=VALUE per line; blank lines and # comments skipped; the value is taken literally.
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/^\s+/, '').replace(/\r$/, '');
+      if (line === '' || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      if (eq === -1) continue; // KEY alone takes the value from kubectl's own environment: none here
+      const e = add(line.slice(0, eq), line.slice(eq + 1));
+      if (e) return { error: e };
+    }
+  }
+  return { data };
+}
+
+function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlResult {
+  const [name, ...extra] = ctx.args.positional;
+  if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee '${usage} -h' for help and examples`);
+  const o = new Output();
+  const dry = dryRunOf(ctx.args);
+  if ('error' in dry) return failure(ctx.cluster, dry.error);
+  if (dry.warning) o.err(dry.warning);
+  const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
+  if ('error' in format) return failure(ctx.cluster, format.error);
+  const collected = collect(ctx, kind, name);
+  if ('error' in collected) return failure(ctx.cluster, collected.error);
+  const pairs = collected.data;
+  const type = str(ctx.args, 'type');
+  const manifest: Record<string, unknown> = kind === 'Secret'
+    ? { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, encodeBase64(v)])) } : {}), ...(type ? { type } : {}) }
+    : { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: pairs } : {}) };
+  const ref = `${kind.toLowerCase()}/${name}`;
+  if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
+    o.stdout += format.t === 'yaml' ? toYaml(manifest) : toJson(manifest);
+    return o.result(ctx.cluster);
+  }
+  const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+  if (result.errors.length > 0) {
+    for (const e of result.errors) o.fail(e.replace(/error when creating "STDIN": /, ''));
+    return o.result(ctx.cluster);
+  }
+  o.out(format.t === 'name' ? ref : `${ref} created${dryRunSuffix(dry.dryRun)}`);
+  return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
+}
+
+const SOURCE_FLAGS = [
+  F.dryRun, F.output,
+  { name: 'from-literal', kind: 'stringArray' as const },
+  { name: 'from-file', kind: 'stringArray' as const },
+  { name: 'from-env-file', kind: 'stringArray' as const },
+  { name: 'validate', kind: 'string' as const, default: 'strict', noOptDefVal: 'strict' },
+];
+
+// The kubectl registry resolves one subcommand level, so `create secret` reads its own `generic` word.
+export const createSecret: Command = {
+  name: 'secret',
+  short: 'Create a secret using a specified subcommand',
+  flags: [...SOURCE_FLAGS, { name: 'type', kind: 'string' }],
+  run: (ctx) => {
+    const [sub, ...rest] = ctx.args.positional;
+    if (sub !== 'generic') return failure(ctx.cluster, "error: kubespec: only `kubectl create secret generic` is simulated\nSee 'kubectl create secret -h' for help and examples");
+    return createConfig({ ...ctx, args: { ...ctx.args, positional: rest } }, 'Secret', 'kubectl create secret generic');
+  },
+};
+
+export const createConfigMap: Command = {
+  name: 'configmap',
+  short: 'Create a config map from a local file, directory, or literal value',
+  flags: SOURCE_FLAGS,
+  run: (ctx) => createConfig(ctx, 'ConfigMap', 'kubectl create configmap'),
+};
+
+/** The create subcommands this file adds (sim/kubectl/index.ts merges them into `create`). */
+export const CONFIG_CREATE_SUBCOMMANDS: Readonly<Record<string, Command>> = { secret: createSecret, configmap: createConfigMap, cm: createConfigMap };
