@@ -3,7 +3,7 @@ import type { ClusterView, Controller, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
 import { canonicalJson } from '../api/naming';
 import { matchesLabels } from '../store/labels';
-import { compareIP } from './ip';
+import { compareIP, sortByIP } from './ip';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 
 // pkg/controller/endpoint/endpoints_controller.go: one Endpoints object per Service with a
@@ -104,11 +104,11 @@ export function computeSubsets(svc: Service, pods: readonly Pod[]): EndpointSubs
     }
     if (port !== undefined) g.ports.push(port);
   }
-  const byIP = (x: EndpointAddress, y: EndpointAddress) => compareIP(x.ip, y.ip) || ((x.targetRef?.uid ?? '') < (y.targetRef?.uid ?? '') ? -1 : 1);
+  const byUid = (x: EndpointAddress, y: EndpointAddress) => ((x.targetRef?.uid ?? '') < (y.targetRef?.uid ?? '') ? -1 : 1);
   const subsets: EndpointSubset[] = [];
   for (const g of groups.values()) {
-    g.ready.sort(byIP);
-    g.notReady.sort(byIP);
+    sortByIP(g.ready, (x) => x.ip, byUid);
+    sortByIP(g.notReady, (x) => x.ip, byUid);
     g.ports.sort((x, y) => ((x.name ?? '') < (y.name ?? '') ? -1 : (x.name ?? '') > (y.name ?? '') ? 1 : x.port - y.port));
     subsets.push({
       ...(g.ready.length ? { addresses: g.ready } : {}),
@@ -208,15 +208,37 @@ export function podEndpointFacts(pod: Pod): string {
   ]);
 }
 
+/** Whether the Pod's labels and endpoint facts are unchanged: cheap identity/value checks first, JSON only if they fail. */
+function samePodForEndpoints(a: Pod, b: Pod): boolean {
+  const sameLabels = a.metadata.labels === b.metadata.labels || canonicalJson(a.metadata.labels ?? {}) === canonicalJson(b.metadata.labels ?? {});
+  if (!sameLabels) return false;
+  if (podIP(a) === podIP(b) && a.status?.phase === b.status?.phase && isPodReady(a) === isPodReady(b)
+    && a.metadata.deletionTimestamp === b.metadata.deletionTimestamp && a.spec.nodeName === b.spec.nodeName
+    && a.spec.hostname === b.spec.hostname && a.spec.subdomain === b.spec.subdomain
+    && (a.spec.containers === b.spec.containers || sameContainerPorts(a, b))) return true;
+  return podEndpointFacts(a) === podEndpointFacts(b);
+}
+
+function sameContainerPorts(a: Pod, b: Pod): boolean {
+  const x = a.spec.containers;
+  const y = b.spec.containers;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].ports !== y[i].ports) return false;
+  return true;
+}
+
 /** Keys of the Services (with a selector) in the Pod's namespace whose selector matches the Pod before or after. */
 export function servicesForPodChange(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
-  if (a !== undefined && b !== undefined && canonicalJson(a.metadata.labels ?? {}) === canonicalJson(b.metadata.labels ?? {})
-    && podEndpointFacts(a) === podEndpointFacts(b)) return [];
   const ns = (a ?? b)!.metadata.namespace ?? '';
+  // No Service with a selector in the namespace: nothing to enqueue, whatever changed.
+  if (view.count('Service', ns) === 0) return [];
+  const services = view.list<Service>('Service', ns);
+  if (!services.some((svc) => svc.spec.selector !== undefined)) return [];
+  if (a !== undefined && b !== undefined && samePodForEndpoints(a, b)) return [];
   const keys: string[] = [];
-  for (const svc of view.list<Service>('Service', ns)) {
+  for (const svc of services) {
     const sel = svc.spec.selector;
     if (sel === undefined) continue;
     if ((a !== undefined && matchesLabels(a.metadata.labels ?? {}, sel)) || (b !== undefined && matchesLabels(b.metadata.labels ?? {}, sel))) {

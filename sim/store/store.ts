@@ -93,16 +93,25 @@ export class Store implements StoreView {
   select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[] {
     const pairs = Object.entries(selector.matchLabels ?? {});
     // Narrow by the rarest matchLabels pair, then check the whole selector.
-    let candidates: Iterable<KubeObject> | undefined;
+    let candidates: Set<string> | undefined;
     let best = Infinity;
     for (const [k, v] of pairs) {
       const set = this.idx.byLabel.get(`${kind}/${namespace}/${k}=${v}`);
       if (set === undefined) return [];
-      if (set.size < best) { best = set.size; candidates = this.resolve(set); }
+      if (set.size < best) { best = set.size; candidates = set; }
     }
-    candidates ??= this.idx.byKindNs.get(`${kind}/${namespace}`)?.values() ?? [];
+    const bucket = this.idx.byKindNs.get(`${kind}/${namespace}`);
     const out: T[] = [];
-    for (const obj of candidates) if (matchesSelector(obj.metadata.labels, selector)) out.push(obj as T);
+    if (candidates === undefined) {
+      for (const obj of bucket?.values() ?? []) if (matchesSelector(obj.metadata.labels, selector)) out.push(obj as T);
+      return out;
+    }
+    // Every key of a "kind/ns/k=v" set lives in the one kind/ns bucket: look it up there directly.
+    if (bucket === undefined) return out;
+    for (const key of candidates) {
+      const obj = bucket.get(key);
+      if (obj !== undefined && matchesSelector(obj.metadata.labels, selector)) out.push(obj as T);
+    }
     return out;
   }
 
