@@ -3,35 +3,12 @@
 // Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
+import { deploymentManifests } from './manifests';
 import { applyManifests, advanceUntil } from '../sim/index';
 import type { Deployment } from '../sim/api/types';
 
 const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
 
-function manifests(): string {
-  const docs: string[] = [];
-  for (let i = 0; i < deployments; i++) {
-    docs.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-${i}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: app-${i}}
-  template:
-    metadata:
-      labels: {app: app-${i}}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        resources:
-          requests: {cpu: 10m, memory: 16Mi}
-`);
-  }
-  return docs.join('---\n');
-}
 
 function availableTotal(list: readonly Deployment[]): number {
   let n = 0;
@@ -42,7 +19,7 @@ function availableTotal(list: readonly Deployment[]): number {
 const t0 = performance.now();
 let cluster = bootstrapCluster({ nodes, recordTrace: false, seed: 1 });
 const bootstrapMs = performance.now() - t0;
-const text = manifests();
+const text = deploymentManifests(deployments, replicas, 'nginx:1.27');
 const t1 = performance.now();
 // Time in garbage collection during the measured span, by kind (scavenge / mark-compact), for diagnosis.
 const gc = { minorMs: 0, majorMs: 0 };

@@ -6,36 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
+import { deploymentManifests } from './manifests';
 import { applyManifests, advanceUntil } from '../sim/index';
 import type { ClusterView } from '../sim/engine/types';
 import type { Deployment, ReplicaSet } from '../sim/api/types';
 
 const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
 
-function manifests(image: string): string {
-  const docs: string[] = [];
-  for (let i = 0; i < deployments; i++) {
-    docs.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-${i}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: app-${i}}
-  template:
-    metadata:
-      labels: {app: app-${i}}
-    spec:
-      containers:
-      - name: web
-        image: ${image}
-        resources:
-          requests: {cpu: 10m, memory: 16Mi}
-`);
-  }
-  return docs.join('---\n');
-}
 
 function allAvailable(v: ClusterView): boolean {
   let n = 0;
@@ -71,14 +48,14 @@ const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).
 
 const t0 = performance.now();
 let cluster = bootstrapCluster({ nodes, recordTrace: false, seed: 1 });
-const applied = applyManifests(cluster, manifests('nginx:1.27'), { mode: 'apply', source: 'bench.yml' });
+const applied = applyManifests(cluster, deploymentManifests(deployments, replicas, 'nginx:1.27'), { mode: 'apply', source: 'bench.yml' });
 if (applied.errors.length > 0) throw new Error(applied.errors.join('\n'));
 const ready = advanceUntil(applied.cluster, 3_600_000, allAvailable);
 if (!ready.reached) throw new Error('the Deployments did not become available within an hour');
 cluster = ready.cluster;
 const setupMs = performance.now() - t0;
 
-const changed = manifests('nginx:1.28');
+const changed = deploymentManifests(deployments, replicas, 'nginx:1.28');
 const loadBefore = load();
 const t1 = performance.now();
 const cpu1 = process.cpuUsage();

@@ -3,6 +3,7 @@ import * as loop from './engine/loop';
 import { CONTROLLERS } from './cluster/controllers';
 import { planManifests, type PlanOptions } from './api/apply';
 import type { Transaction } from './engine/transaction';
+import { viewOver } from './engine/view';
 
 // The simulator's public API: pure functions from a Cluster (and inputs) to a new Cluster.
 
@@ -47,19 +48,6 @@ export function settle(cluster: Cluster): Cluster {
 
 /** A read-only view of a snapshot, the same interface controllers read. */
 export function viewOf(cluster: Cluster): ClusterView {
-  const store = cluster.store;
-  return {
-    get: (k, ns, n) => store.get(k, ns, n),
-    getByKey: (key) => store.getByKey(key),
-    list: (k, ns) => store.list(k, ns),
-    count: (k, ns) => store.count(k, ns),
-    namespacesOf: (k) => store.namespacesOf(k),
-    dependents: (uid) => store.dependents(uid),
-    podsOnNode: (n) => store.podsOnNode(n),
-    select: (k, ns, sel) => store.select(k, ns, sel),
-    nowMs: cluster.nowMs,
-    config: cluster.config,
-    table: (name) => cluster.tables[name],
-  } as ClusterView;
+  return viewOver(cluster.store, cluster.nowMs, cluster.config, cluster.tables);
 }
 

@@ -1,3 +1,4 @@
+import { viewOver } from '../engine/view';
 import type { Container, KubeObject, Labels, Namespace, Node, Pod, Service, ServicePort } from '../api/types';
 import type { ClusterConfig, ClusterView, NetworkPlugin } from '../engine/types';
 import { DEFAULT_CONFIG } from '../engine/loop';
@@ -108,20 +109,7 @@ export function viewWith(objects: readonly KubeObject[], config: Partial<Cluster
   const draft = Store.empty().edit();
   for (const o of objects) draft.put(o);
   const store = draft.seal();
-  const tables = { nodes: new Map(), pods: new Map(), images: new Map() };
-  return {
-    get: (k, ns, n) => store.get(k, ns, n),
-    getByKey: (key) => store.getByKey(key),
-    list: (k, ns) => store.list(k, ns),
-    count: (k, ns) => store.count(k, ns),
-    namespacesOf: (k) => store.namespacesOf(k),
-    dependents: (uid) => store.dependents(uid),
-    podsOnNode: (n) => store.podsOnNode(n),
-    select: (k, ns, sel) => store.select(k, ns, sel),
-    nowMs,
-    config: { ...DEFAULT_CONFIG, ...config },
-    table: (name) => tables[name],
-  } as ClusterView;
+  return viewOver(store, nowMs, { ...DEFAULT_CONFIG, ...config }, { nodes: new Map(), pods: new Map(), images: new Map() });
 }
 
 /** Adds the Endpoints the endpoint controller would write for every Service with a selector. */

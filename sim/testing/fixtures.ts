@@ -1,3 +1,4 @@
+import { viewOver } from '../engine/view';
 import type {
   Condition, DaemonSet, Deployment, KubeObject, Labels, Namespace, Node, Pod, PodSpec, PodTemplateSpec, ReplicaSet, StatefulSet,
 } from '../api/types';
@@ -136,19 +137,7 @@ export function viewWith(objects: readonly KubeObject[], nowMs = 0): ClusterView
   for (const o of objects) draft.put(o);
   const store = draft.seal();
   const tables: RuntimeTables = { nodes: new Map(), pods: new Map(), images: new Map() };
-  return {
-    get: (k, ns, n) => store.get(k, ns, n),
-    getByKey: (key) => store.getByKey(key),
-    list: (k, ns) => store.list(k, ns),
-    count: (k, ns) => store.count(k, ns),
-    namespacesOf: (k) => store.namespacesOf(k),
-    dependents: (uid) => store.dependents(uid),
-    podsOnNode: (n) => store.podsOnNode(n),
-    select: (k, ns, sel) => store.select(k, ns, sel),
-    nowMs,
-    config: CONFIG,
-    table: (name) => tables[name],
-  } as ClusterView;
+  return viewOver(store, nowMs, CONFIG, tables);
 }
 
 export function ctxAt(nowMs: number, seed = 1): ReconcileContext {
