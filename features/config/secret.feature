@@ -213,11 +213,7 @@ Feature: Secrets hold sensitive data, base64-encoded (chapter 10.1-10.3)
     Then the output contains "password is 123456"
     And the output does not contain "abcdef"
 
-  # kubectl exec resolves the container's env afresh from the current Secret (sim/runtime/exec.ts calls
-  # envSource().valueFrom with the current view), where a real exec'd process gets the environment the
-  # container was created with. Missing: the runtime keeping each container's env as resolved at start
-  # (sim/kubelet/sync.ts start) and exec using that.
-  @claim:secret.env-static @wip-bug
+  @claim:secret.env-static
   Scenario: kubectl exec sees the environment the container started with
     Given the example file "mysecret.yml"
     And the example file "mypod-env.yml"

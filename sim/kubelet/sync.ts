@@ -318,9 +318,12 @@ class PodSync {
     // The Pod's containers share one network namespace: a server whose port another running
     // container already holds fails to bind and exits at once.
     const clash = p.kind === 'server' ? this.portTakenBy(i) : undefined;
+    // Env that reads other objects is fixed at container start; keep it for kubectl exec.
+    const resolvesEnv = (spec.envFrom ?? []).length > 0 || (spec.env ?? []).some((e) => e.valueFrom !== undefined);
     this.set(i, {
       ...base, ...probes, phase: 'running', startedMs: this.now, terminated: undefined,
       sh: p.kind === 'sh' ? p.sh : undefined,
+      env: resolvesEnv ? containerEnv(this.in_.pod, spec, this.envResolver()) : undefined,
       exitAtMs: clash !== undefined ? this.now : b.exit !== undefined ? this.now + b.exit.afterMs : undefined,
       exitCode: clash !== undefined ? 1 : b.exit?.code,
       started: spec.startupProbe === undefined,

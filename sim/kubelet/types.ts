@@ -61,6 +61,8 @@ export interface ContainerRt {
   readonly startedMs?: number;
   /** The shell model of the process; undefined for a long-running server process. */
   readonly sh?: ShProcess;
+  /** The environment resolved from Secrets/ConfigMaps when the container started (kubectl exec inherits it). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly exitAtMs?: number;
   readonly exitCode?: number;
   /** SIGKILL instant once SIGTERM was sent and ignored. */

@@ -52,7 +52,7 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
   const vfs = containerVfs(pod, spec, crt.rootfs, rt.volumes, hostFiles);
   const view = viewOf(cluster);
   const source = envSource();
-  const env = containerEnv(pod, spec, {
+  const env = crt.env ?? containerEnv(pod, spec, {
     valueFrom: (vf) => {
       const fieldPath = (vf as { fieldRef?: { fieldPath?: string } }).fieldRef?.fieldPath;
       if (fieldPath !== undefined) return fieldRefValue(pod, fieldPath, rt.ip, rt.hostIP);
