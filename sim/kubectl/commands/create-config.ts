@@ -1,8 +1,7 @@
-import { applyManifests } from '../../index';
-import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { list, str } from '../flags';
-import { toJson, toYaml } from '../printers/objects';
-import { dryRunOf, dryRunSuffix, outputFormat } from './common';
+import { dryRunOf, outputFormat } from './common';
+import { createObjectFromManifest } from './create-object';
 import { encodeBase64 } from '../../config/base64';
 
 // kubectl create secret generic / create configmap (staging/src/k8s.io/kubectl/pkg/cmd/create
@@ -58,10 +57,9 @@ function collect(ctx: CommandContext, kind: Kind, name: string): { data: Record<
 function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlResult {
   const [name, ...extra] = ctx.args.positional;
   if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee '${usage} -h' for help and examples`);
-  const o = new Output();
+  // Flag errors come before errors in the data sources, as in kubectl.
   const dry = dryRunOf(ctx.args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
-  if (dry.warning) o.err(dry.warning);
   const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
   if ('error' in format) return failure(ctx.cluster, format.error);
   const collected = collect(ctx, kind, name);
@@ -71,18 +69,7 @@ function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlRe
   const manifest: Record<string, unknown> = kind === 'Secret'
     ? { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, encodeBase64(v)])) } : {}), ...(type ? { type } : {}) }
     : { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: pairs } : {}) };
-  const ref = `${kind.toLowerCase()}/${name}`;
-  if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
-    o.stdout += format.t === 'yaml' ? toYaml(manifest) : toJson(manifest);
-    return o.result(ctx.cluster);
-  }
-  const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
-  if (result.errors.length > 0) {
-    for (const e of result.errors) o.fail(e.replace(/error when creating "STDIN": /, ''));
-    return o.result(ctx.cluster);
-  }
-  o.out(format.t === 'name' ? ref : `${ref} created${dryRunSuffix(dry.dryRun)}`);
-  return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
+  return createObjectFromManifest(ctx, manifest, `${kind.toLowerCase()}/${name}`, 'created');
 }
 
 const SOURCE_FLAGS = [

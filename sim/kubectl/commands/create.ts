@@ -1,9 +1,8 @@
-import { applyManifests } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
-import { toJson, toYaml } from '../printers/objects';
 import { runWrite } from './apply';
-import { RECORD_DEPRECATED, dryRunOf, dryRunSuffix, outputFormat } from './common';
+import { createObjectFromManifest } from './create-object';
+import { RECORD_DEPRECATED } from './common';
 
 // kubectl create -f, create deployment, create namespace, and kubectl run: the generators build
 // the manifest kubectl would send (staging/src/k8s.io/kubectl/pkg/cmd/create, cmd/run), then it
@@ -11,24 +10,7 @@ import { RECORD_DEPRECATED, dryRunOf, dryRunSuffix, outputFormat } from './commo
 
 /** Builds a manifest, then prints it (dry run with -o) or creates it. */
 function createFromManifest(ctx: CommandContext, manifest: Record<string, unknown>, ref: string): KubectlResult {
-  const o = new Output();
-  const dry = dryRunOf(ctx.args);
-  if ('error' in dry) return failure(ctx.cluster, dry.error);
-  if (dry.warning) o.err(dry.warning);
-  const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
-  if ('error' in format) return failure(ctx.cluster, format.error);
-  if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
-    o.stdout += format.t === 'yaml' ? toYaml(manifest) : toJson(manifest);
-    return o.result(ctx.cluster);
-  }
-  const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
-  if (result.errors.length > 0) {
-    // kubectl create <generator> reports the API server's error without the file context.
-    for (const e of result.errors) o.fail(e.replace(/error when creating "STDIN": /, ''));
-    return o.result(ctx.cluster);
-  }
-  o.out(format.t === 'name' ? ref : `${ref} created${dryRunSuffix(dry.dryRun)}`);
-  return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
+  return createObjectFromManifest(ctx, manifest, ref, 'created');
 }
 
 /** create_deployment.go buildPodSpec: the container name is the image's last path part, without tag or digest. */

@@ -2,7 +2,7 @@ import type { KubeObject, LabelSelector, Pod } from '../../api/types';
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { list, str } from '../flags';
 import { selectObjects } from '../resources';
-import { createObjectFromManifest } from './expose-create';
+import { createObjectFromManifest } from './create-object';
 
 // kubectl expose (staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go RunExpose, with the
 // ServiceGeneratorV2 of generate/versioned/service.go): a Service whose selector is the exposed

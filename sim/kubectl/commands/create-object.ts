@@ -3,8 +3,9 @@ import { Output, failure, type CommandContext, type KubectlResult } from '../con
 import { toJson, toYaml } from '../printers/objects';
 import { dryRunOf, dryRunSuffix, outputFormat } from './common';
 
-// The create step of kubectl expose: print the manifest (--dry-run=client -o yaml|json) or send
-// it through sim/api like any manifest, and say `service/<name> exposed`.
+// The create step of kubectl's generators (create deployment|namespace|secret|configmap, run,
+// expose): print the manifest (--dry-run=client -o yaml|json) or send it through sim/api like any
+// manifest, and say `<ref> created` (or `exposed`).
 
 export function createObjectFromManifest(ctx: CommandContext, manifest: Record<string, unknown>, ref: string, verb: string): KubectlResult {
   const o = new Output();
