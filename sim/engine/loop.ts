@@ -15,6 +15,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
   seed: 0,
   epochMs: Date.UTC(2025, 0, 1),
   network: 'flannel',
+  proxyMode: 'iptables',
   kubernetesVersion: 'v1.34.0',
   nodeMonitorGracePeriodMs: 50_000,
   recordTrace: true,
@@ -30,7 +31,7 @@ export function emptyCluster(config: Partial<ClusterConfig> = {}): Cluster {
     nextUid: 1,
     nextResourceVersion: 1,
     timers: TimerQueue.empty(),
-    tables: { nodes: new Map(), pods: new Map(), images: new Map() },
+    tables: { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map() },
     events: AppendLog.empty(),
     trace: AppendLog.empty(),
   };

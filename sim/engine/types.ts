@@ -8,12 +8,15 @@ import type { TimerQueue } from './timers';
 // The simulator's data model: a Cluster snapshot, the Changes controllers return, the trace.
 
 export type NetworkPlugin = 'flannel' | 'calico' | 'canal' | 'none';
+/** kube-proxy --proxy-mode (iptables is kubeadm's default). */
+export type ProxyMode = 'iptables' | 'ipvs';
 
 export interface ClusterConfig {
   readonly seed: number;
   /** Virtual time 0 as a Unix time; timestamps print from it. No wall clock is ever read. */
   readonly epochMs: number;
   readonly network: NetworkPlugin;
+  readonly proxyMode: ProxyMode;
   readonly kubernetesVersion: string;
   /** kube-controller-manager --node-monitor-grace-period (50s since v1.32). */
   readonly nodeMonitorGracePeriodMs: number;
@@ -39,6 +42,8 @@ export interface RuntimeTables {
   readonly pods: ReadonlyMap<string, PodRuntime>;
   /** Image behaviours a scenario declared, by image reference (see sim/runtime/images.ts). */
   readonly images: ReadonlyMap<string, unknown>;
+  /** kube-proxy's per-node rule state (IPVS round-robin cursors, ClientIP affinity), owned by sim/network. */
+  readonly proxy: ReadonlyMap<string, unknown>;
 }
 export type TableName = keyof RuntimeTables;
 
