@@ -150,31 +150,15 @@ export class DraftStore extends Store {
     const bucketKey = `${obj.kind}/${ns}`;
     const old = this.idx.byKindNs.get(bucketKey)?.get(key);
     if (old !== undefined && sameIndexEntries(old, obj)) {
-      // Same owners, node and labels (a status write): the key only moves to the end of each of its
-      // index sets, as un-indexing and re-indexing would leave it, in one step per set.
+      // Same owners, node and labels (a status write): only the object changes; index sets keep
+      // their creation order (as an informer's indexer, nothing depends on a write reordering them).
       this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
-      this.reindexInPlace(key, obj);
       return;
     }
     if (old !== undefined) this.unindex(key, old);
     this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
     this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
     this.index(key, obj);
-  }
-
-  private reindexInPlace(key: string, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) this.moveToEnd(this.idx.byOwner, ref.uid, key);
-    if (obj.kind === 'Pod') {
-      const node = (obj as Pod).spec.nodeName;
-      if (node) this.moveToEnd(this.idx.byNode, node, key);
-    }
-    for (const labelKey of labelKeysOf(obj)) this.moveToEnd(this.idx.byLabel, labelKey, key);
-  }
-
-  private moveToEnd(index: Map<string, Set<string>>, indexKey: string, key: string): void {
-    const set = this.own(index, indexKey, () => new Set<string>());
-    set.delete(key);
-    set.add(key);
   }
 
   remove(key: string): KubeObject | undefined {
