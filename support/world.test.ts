@@ -52,5 +52,5 @@ test('picked names replace $NAME words; unknown ones are an error', () => {
 test('advanceUntil fails with the expectation, what was there instead and the replay command', () => {
   const w = world();
   assert.throws(() => w.advanceUntil(30_000, () => ({ ok: false, actual: 'it has 1' }), 'deployment default/web to have 3 ready replicas'),
-    /^Error: Expected deployment default\/web to have 3 ready replicas within 30s, but after 30s \(t=30s\) it has 1\.\n  replay: SIM_SEED=7 npx cucumber-js features\/x\.feature:3$/);
+    /^Error: Expected deployment default\/web to have 3 ready replicas within 30s, but after 30s \(t=30s\) it has 1\.\n  replay: npx kubespec run features\/x\.feature:3 --seed 7$/);
 });

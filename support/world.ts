@@ -186,7 +186,7 @@ export class SimWorld extends World {
   verifyFailure(): void { this.unverifiedFailure = undefined; }
 
   replayHint(): string {
-    return `  replay: SIM_SEED=${this.seed} npx cucumber-js ${this.location}`;
+    return `  replay: npx kubespec run ${this.location} --seed ${this.seed}`;
   }
 
   // ------------------------------------------------------------ internals
