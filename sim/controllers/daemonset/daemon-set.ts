@@ -5,7 +5,7 @@ import { NO_CHANGES, type Change, type ClusterView, type Controller, type Reconc
 import { claimObjects } from '../util/claim';
 import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
 import { freshName } from '../util/names';
-import { controllerRef, ownerKey } from '../util/owner';
+import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { getValueFromIntOrPercent } from '../deployment/util/deployment-util';
@@ -148,6 +148,7 @@ function rollingUpdate(ds: DaemonSet, oldPods: readonly Pod[], unavailableNodes:
 }
 
 function daemonSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (controlledByOtherKind(after, before, 'DaemonSet')) return [];
   if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
   const keys = new Set<string>();
   for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'DaemonSet'); if (k !== undefined) keys.add(k); }

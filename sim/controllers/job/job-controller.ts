@@ -4,7 +4,7 @@ import { NO_CHANGES, type Change, type ClusterView, type Controller, type Reconc
 import { claimObjects } from '../util/claim';
 import { eventFor, keyFor, sameJson, splitKey } from '../util/events';
 import { freshName } from '../util/names';
-import { controllerRef } from '../util/owner';
+import { controllerRef, controlledByOtherKind } from '../util/owner';
 import { isPodActive, isPodReady, isPodTerminal, msOf } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podsToDelete } from '../util/active-pods';
@@ -288,6 +288,7 @@ function podChangeMatters(after: Pod | undefined, before: Pod | undefined): bool
 }
 
 function jobsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (controlledByOtherKind(after, before, 'Job')) return [];
   if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
   const keys = new Set<string>();
   for (const p of [after, before]) {

@@ -5,7 +5,7 @@ import { isEmptySelector, matchesSelector } from '../../store/labels';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 import { claimObjects } from '../util/claim';
 import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
-import { controllerRef, ownerKey } from '../util/owner';
+import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podChangeMatters } from '../replicaset/replica-set';
@@ -210,6 +210,7 @@ function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number,
 }
 
 function statefulSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  if (controlledByOtherKind(after, before, 'StatefulSet')) return [];
   if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
   const keys = new Set<string>();
   for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'StatefulSet'); if (k !== undefined) keys.add(k); }

@@ -46,3 +46,16 @@ export function ownerKey(obj: KubeObject, kind: string): string | undefined {
   const ref = controllerRef(obj);
   return ref !== undefined && ref.kind === kind ? `${obj.metadata.namespace ?? ''}/${ref.name}` : undefined;
 }
+
+/**
+ * True when a watched change cannot concern a controller of `kind`: every version of the object
+ * is controlled by another kind and its ownerReferences did not change (so it is no orphan to adopt).
+ * The cheap first test of a Pod watch, which runs on every Pod write.
+ */
+export function controlledByOtherKind(after: KubeObject | undefined, before: KubeObject | undefined, kind: string): boolean {
+  const obj = after ?? before;
+  if (obj === undefined) return true;
+  if (after !== undefined && before !== undefined && after.metadata.ownerReferences !== before.metadata.ownerReferences) return false;
+  const ref = controllerRef(obj);
+  return ref !== undefined && ref.kind !== kind;
+}
