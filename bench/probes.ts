@@ -9,6 +9,7 @@ import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { applyManifests, advance, advanceUntil } from '../sim/index';
 import type { Pod, Probe } from '../sim/api/types';
 import type { ClusterView } from '../sim/engine/types';
+import { occurrences } from '../sim/engine/event-correlator';
 
 const pods = Number(process.argv[2] ?? 1000);
 const hours = Number(process.argv[3] ?? 24);
@@ -90,6 +91,7 @@ for (const p of probed) {
   }
 }
 const events0 = cluster.events.length;
+const failed0 = occurrences(cluster.eventCorrelator, 'Unhealthy');
 const restarts = (c: typeof cluster) => c.store.list<Pod>('Pod', 'default').reduce((n, p) => n + (p.status?.containerStatuses ?? []).reduce((m, s) => m + (s.restartCount ?? 0), 0), 0);
 const restarts0 = restarts(cluster);
 
@@ -100,14 +102,15 @@ for (let done = 0; done < spanMs; done += 3_600_000) cluster = advance(cluster, 
 const wallMs = performance.now() - t1;
 const cpu = process.cpuUsage(cpu1);
 
-// Each failed probe evaluation emits one Unhealthy event (prober.go recordContainerEvent), so they can be counted;
-// successful evaluations leave no trace and the kubelet keeps no counter.
-let failedEvaluations = 0;
-for (let i = events0; i < cluster.events.length; i++) if (cluster.events.at(i)!.reason === 'Unhealthy') failedEvaluations++;
+// Each failed probe evaluation emits one Unhealthy event (prober.go recordContainerEvent); the recorder's
+// correlator counts every one, also those its spam filter keeps from being written, so failures can be
+// counted exactly. Successful evaluations leave no trace and the kubelet keeps no counter.
+const failedEvaluations = occurrences(cluster.eventCorrelator, 'Unhealthy') - failed0;
 console.log(JSON.stringify({
   variant, pods: probed.length, hours, containers: probed.reduce((n, p) => n + p.spec.containers.length, 0),
   impliedEvaluations: implied,
   failedEvaluationsCounted: failedEvaluations,
+  failedPerSecond: Math.round(failedEvaluations / (wallMs / 1000)),
   eventsRecorded: cluster.events.length - events0,
   restarts: restarts(cluster) - restarts0,
   setupMs: Math.round(setupMs), wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000),

@@ -57,7 +57,7 @@ test('node and image lines call the cluster and runtime functions', () => {
 
 test('a line that is not a command names the line and what is expected', () => {
   const r = runLine(start(), 'foo bar', 3, deps());
-  assert.deepEqual([r.command, r.stderr, r.exitCode], ['foo bar', 'kubespec shell: line 3: unknown command "foo"; expected kubectl, sleep, node, image, or exit\n', 1]);
+  assert.deepEqual([r.command, r.stderr, r.exitCode], ['foo bar', 'kubespec shell: line 3: unknown command "foo"; expected kubectl, helm, sleep, node, image, or exit\n', 1]);
   assert.match(runLine(start(), 'kubectl get pods | grep nginx', 4, deps()).stderr, /^kubespec shell: line 4: "\|" is not supported/);
   assert.match(runLine(start(), 'kubectl get pods -o "jsonpath={.a}', 5, deps()).stderr, /unterminated double quote/);
   assert.doesNotMatch(runLine(start(), "kubectl get pods -l 'app in (a,b)' -o 'jsonpath={.items[?(@.x>1)]}'", 6, deps()).stderr, /not supported/);

@@ -2,12 +2,15 @@ import type { Cluster } from '../sim/engine/types';
 import type { ImageBehaviour } from '../sim/runtime/images';
 import { runKubectl, splitWords, parseDuration, type KubectlIo } from '../sim/kubectl/index';
 import { parseImagePhrases } from './image-phrases';
+import { runHelm, type HelmIo } from '../sim/helm/index';
 
 // One line of a `kubespec shell` script -> the next cluster and what to print. No I/O here: the
 // simulator functions and the file reader come in as dependencies, so tests can inject them.
 
 export interface ShellDeps {
   readonly io: KubectlIo;
+  /** helm's view of the files (directories listed, writes kept); without it helm sees no directories. */
+  readonly helmIo?: HelmIo & { readonly write?: (path: string, data: string) => void };
   readonly advance: (cluster: Cluster, ms: number) => Cluster;
   readonly failNode: (cluster: Cluster, name: string) => { cluster: Cluster; error?: string };
   readonly recoverNode: (cluster: Cluster, name: string) => { cluster: Cluster; error?: string };
@@ -27,7 +30,7 @@ export interface LineResult {
   readonly stop?: { readonly status?: number };
 }
 
-export const SHELL_COMMANDS = 'kubectl, sleep, node, image, or exit';
+export const SHELL_COMMANDS = 'kubectl, helm, sleep, node, image, or exit';
 
 export function runLine(cluster: Cluster, text: string, lineNo: number, deps: ShellDeps): LineResult {
   const trimmed = text.trim().replace(/^\$\s+/, ''); // lines copied from the book start with "$ "
@@ -43,6 +46,12 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
   switch (head) {
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
+      return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+    }
+    case 'helm': {
+      const io = deps.helmIo ?? { readFile: (p: string) => deps.io.readFile(p), listDir: () => undefined };
+      const r = runHelm(cluster, rest, io);
+      for (const w of r.writes) deps.helmIo?.write?.(w.path, w.data);
       return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     }
     case 'sleep': {

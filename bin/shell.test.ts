@@ -10,8 +10,11 @@ const launcher = join(__dirname, 'kubespec.js');
 const shell = (args: string[], input: string) => spawnSync(process.execPath, [launcher, 'shell', ...args], { input, encoding: 'utf8', cwd: __dirname, timeout: 120_000 });
 
 test('options: defaults, values, and one clear message for bad ones', () => {
-  assert.deepEqual(parseShellOptions([]), { seed: 0, nodes: 2, network: 'flannel', json: false });
-  assert.deepEqual(parseShellOptions(['--seed', '7', '--nodes=3', '--network', 'none', '--json']), { seed: 7, nodes: 3, network: 'none', json: true });
+  assert.deepEqual(parseShellOptions([]), { seed: 0, nodes: 2, network: 'flannel', proxyMode: 'iptables', json: false });
+  assert.deepEqual(parseShellOptions(['--seed', '7', '--nodes=3', '--network', 'none', '--json']), { seed: 7, nodes: 3, network: 'none', proxyMode: 'iptables', json: true });
+  assert.equal((parseShellOptions(['--proxy-mode', 'ipvs']) as { proxyMode: string }).proxyMode, 'ipvs');
+  assert.equal((parseShellOptions(['--proxy-mode=iptables']) as { proxyMode: string }).proxyMode, 'iptables');
+  assert.match((parseShellOptions(['--proxy-mode', 'nftables']) as { error: string }).error, /^kubespec shell: invalid value "nftables" for --proxy-mode: expected one of iptables, ipvs\nusage: /);
   assert.match((parseShellOptions(['--nodes', 'abc']) as { error: string }).error, /^kubespec shell: invalid value "abc" for --nodes: expected a whole number of worker nodes from 0 to 5000\nusage: /);
   assert.match((parseShellOptions(['--network', 'weave']) as { error: string }).error, /expected one of flannel, calico, canal, none/);
   assert.match((parseShellOptions(['--colour']) as { error: string }).error, /^kubespec shell: unknown option "--colour"/);
@@ -60,4 +63,26 @@ test('logs and exec reach the simulated container', () => {
   assert.equal(lines[2].exitCode, 0, lines[2].stderr);
   assert.match(lines[2].stdout, /<title>Welcome to nginx!<\/title>/);
   assert.deepEqual([lines[3].stderr, lines[3].exitCode], ['Error from server (NotFound): deployments.apps "nope" not found\n', 1]);
+});
+
+test('--proxy-mode ipvs: kubeadm\'s kube-proxy ConfigMap says ipvs, and successive exec\'d wgets take the Pods in turn', () => {
+  const r = shell(['--proxy-mode', 'ipvs', '--nodes', '2'], [
+    'kubectl run web-1 --image=httpd --labels=app=web',
+    'kubectl run web-2 --image=httpd --labels=app=web',
+    'kubectl run client --image=busybox -- sleep 3600',
+    'kubectl expose pod web-1 --name=web --port=8080 --target-port=80',
+    'sleep 60s',
+    "kubectl exec web-1 -- sh -c 'hostname > /usr/local/apache2/htdocs/index.html'",
+    "kubectl exec web-2 -- sh -c 'hostname > /usr/local/apache2/htdocs/index.html'",
+    'kubectl get configmap kube-proxy -n kube-system -o yaml',
+    'kubectl exec client -- wget -qO- web:8080',
+    'kubectl exec client -- wget -qO- web:8080',
+    'kubectl exec client -- wget -qO- web:8080',
+  ].join('\n') + '\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^ {4}mode: ipvs$/m);
+  const answers = r.stdout.trim().split('\n').slice(-3);
+  assert.notEqual(answers[0], answers[1]);
+  assert.equal(answers[2], answers[0]);
+  assert.ok(answers.every((a) => a === 'web-1' || a === 'web-2'), answers.join(','));
 });

@@ -1,15 +1,16 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Cluster, NetworkPlugin } from '../sim/engine/types';
+import type { Cluster, NetworkPlugin, ProxyMode } from '../sim/engine/types';
 import type { KubectlIo } from '../sim/kubectl/index';
 import { advance } from '../sim/index';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode } from '../sim/cluster/node-ops';
 import { behaviourOf, declareImage } from '../sim/runtime/images';
 import { runLine, type ShellDeps } from './shell-session';
+import { shellHelmIo } from './shell-helm-io';
 
-// kubespec shell [--seed N] [--nodes N] [--network flannel|calico|canal|none] [--json]
+// kubespec shell [--seed N] [--nodes N] [--network flannel|calico|canal|none] [--proxy-mode iptables|ipvs] [--json]
 //
 // Starts a kubeadm-like cluster and reads lines from stdin: `kubectl ...`, `sleep <duration>`
 // (virtual time), `node fail|recover|add <name>`, `image <ref> <behaviour>`, `# comments`, `exit`.
@@ -22,11 +23,14 @@ export interface ShellOptions {
   readonly seed: number;
   readonly nodes: number;
   readonly network: NetworkPlugin;
+  /** kube-proxy's mode (the kube-proxy ConfigMap's `mode`; iptables is kubeadm's default). */
+  readonly proxyMode: ProxyMode;
   readonly json: boolean;
 }
 
-const USAGE = 'usage: kubespec shell [--seed N] [--nodes N] [--network flannel|calico|canal|none] [--json]';
+const USAGE = 'usage: kubespec shell [--seed N] [--nodes N] [--network flannel|calico|canal|none] [--proxy-mode iptables|ipvs] [--json]';
 const NETWORKS: readonly NetworkPlugin[] = ['flannel', 'calico', 'canal', 'none'];
+const PROXY_MODES: readonly ProxyMode[] = ['iptables', 'ipvs'];
 /** Kubernetes' published limit; more workers than this is not a cluster Kubernetes supports. */
 const MAX_NODES = 5000;
 
@@ -35,6 +39,7 @@ export function parseShellOptions(argv: readonly string[]): ShellOptions | { err
   let seed = 0;
   let nodes = 2;
   let network: NetworkPlugin = 'flannel';
+  let proxyMode: ProxyMode = 'iptables';
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -61,13 +66,19 @@ export function parseShellOptions(argv: readonly string[]): ShellOptions | { err
         network = v as NetworkPlugin;
         break;
       }
+      case '--proxy-mode': {
+        const v = value();
+        if (v === undefined || !PROXY_MODES.includes(v as ProxyMode)) return { error: `kubespec shell: invalid value "${v ?? ''}" for --proxy-mode: expected one of ${PROXY_MODES.join(', ')}\n${USAGE}` };
+        proxyMode = v as ProxyMode;
+        break;
+      }
       case '--help': case '-h':
         return { error: USAGE };
       default:
         return { error: `kubespec shell: unknown ${arg.startsWith('-') ? 'option' : 'argument'} "${arg}"\n${USAGE}` };
     }
   }
-  return { seed, nodes, network, json };
+  return { seed, nodes, network, proxyMode, json };
 }
 
 /** Files for -f, relative to the current directory; a directory yields its .yaml/.yml/.json files. */
@@ -88,6 +99,7 @@ export function fileReader(cwd: string): KubectlIo {
 export function realDeps(io: KubectlIo): ShellDeps {
   return {
     io,
+    helmIo: shellHelmIo(process.cwd()),
     advance,
     failNode,
     recoverNode,
@@ -133,5 +145,5 @@ export async function shellMain(argv: readonly string[], makeCluster: (o: ShellO
 }
 
 function defaultCluster(o: ShellOptions): Cluster {
-  return bootstrapCluster({ nodes: o.nodes, network: o.network, seed: o.seed, recordTrace: true });
+  return bootstrapCluster({ nodes: o.nodes, network: o.network, proxyMode: o.proxyMode, seed: o.seed, recordTrace: true });
 }

@@ -2,6 +2,7 @@ import { Given } from '@cucumber/cucumber';
 import type { NetworkPlugin } from '../sim/engine/types';
 import type { SimWorld } from '../support/world';
 import { networkPlugin } from '../support/vocabulary';
+import { createClusterWithProxyMode, proxyModeOf } from '../support/network-proxy';
 
 // Arrange a cluster. Node counts include the control plane, as the book counts its three machines
 // (k8s-master, k8s-node1, k8s-node2): "a cluster with 3 nodes" has two workers.
@@ -20,6 +21,11 @@ Given('a cluster with {int} nodes using {word}', function (this: SimWorld, nodes
 
 Given('a cluster with {int} nodes and no pod network', function (this: SimWorld, nodes: number) {
   this.createCluster(workersOf(nodes), 'none');
+});
+
+// kubeadm init with a KubeProxyConfiguration whose mode is iptables (the default) or ipvs.
+Given('a cluster with {int} nodes whose kube-proxy runs in {word} mode', function (this: SimWorld, nodes: number, mode: string) {
+  createClusterWithProxyMode(this, workersOf(nodes), proxyModeOf(mode));
 });
 
 function workersOf(nodes: number): number {

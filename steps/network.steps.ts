@@ -2,10 +2,12 @@ import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import type { SimWorld } from '../support/world';
 import type { ObjectName } from '../support/queries';
 import * as net from '../support/network';
+import { expectConnections, keepProxyState, proxyModeOf, switchProxyMode } from '../support/network-proxy';
 
 // Connections through the simulated Pod network: from a Pod, a node or outside the cluster, to a
 // name, a ClusterIP, a NodePort, a Pod IP. Targets are "host:port" or URLs; "$VAR" words are
-// names or addresses remembered earlier.
+// names or addresses remembered earlier. What the connections leave in kube-proxy (IPVS rr turn,
+// ClientIP affinity) stays in the cluster for the next step and for wget in containers.
 
 const pod = (ref: ObjectName): net.Client => ({ pod: ref });
 const node = (name: string): net.Client => ({ node: name });
@@ -13,10 +15,8 @@ const outside: net.Client = { external: true };
 
 function expectConnection(world: SimWorld, client: net.Client, target: string, outcome: net.Outcome, withinMs?: number): void {
   const to = world.resolve(target);
-  const probe = net.connectionEnds(world.seed, client, to, outcome, world);
-  const what = `a connection from ${net.showClient(client)} to ${to} to be ${outcome}`;
-  if (withinMs === undefined) world.expect(probe, what);
-  else world.advanceUntil(withinMs, probe, what);
+  const writes = new net.ProxyWrites();
+  expectConnections(world, writes, net.connectionEnds(world.seed, client, to, outcome, writes), `a connection from ${net.showClient(client)} to ${to} to be ${outcome}`, withinMs);
 }
 
 Then('pod {name} can reach {string}', function (this: SimWorld, from: ObjectName, target: string) {
@@ -29,10 +29,9 @@ Then('within {duration} pod {name} can reach {string}', function (this: SimWorld
 
 Then('pod {name} cannot reach {string}', function (this: SimWorld, from: ObjectName, target: string) {
   const to = this.resolve(target);
-  this.expect((v) => {
-    const c = net.connectionEnds(this.seed, pod(from), to, 'answered', this)(v);
-    return { ok: !c.ok, actual: c.actual };
-  }, `pod ${from.name} not to reach ${to}`);
+  const writes = new net.ProxyWrites();
+  const reaches = net.connectionEnds(this.seed, pod(from), to, 'answered', writes);
+  expectConnections(this, writes, (v) => { const c = reaches(v); return { ok: !c.ok, actual: c.actual }; }, `pod ${from.name} not to reach ${to}`);
 });
 
 Then('a connection from pod {name} to {string} {outcome}', function (this: SimWorld, from: ObjectName, target: string, outcome: net.Outcome) {
@@ -56,7 +55,8 @@ Then('from outside the cluster {string} does not answer', function (this: SimWor
 });
 
 Then('from outside the cluster port {int} answers on every node', function (this: SimWorld, port: number) {
-  this.expect(net.answersOnEveryNode(this.seed, port, this), `every node to answer on port ${port} from outside the cluster`);
+  const writes = new net.ProxyWrites();
+  expectConnections(this, writes, net.answersOnEveryNode(this.seed, port, writes), `every node to answer on port ${port} from outside the cluster`);
 });
 
 Then('pod {name} can reach pod {name} on port {int}', function (this: SimWorld, from: ObjectName, to: ObjectName, port: number) {
@@ -86,41 +86,47 @@ Then('pod {name} no longer has the IP {string}', function (this: SimWorld, ref: 
 
 Then('{int} connections from pod {name} to {string} are balanced over the pods of {kind} {name} within {int}%',
   function (this: SimWorld, n: number, from: ObjectName, target: string, kind: string, owner: ObjectName, tolerance: number) {
-    this.expect(net.balanced(this.seed, pod(from), this.resolve(target), n, kind, owner, tolerance, this), `${n} connections to ${target} to be shared evenly (±${tolerance}%) by the ready pods of ${kind.toLowerCase()} ${owner.name}`);
+    const writes = new net.ProxyWrites();
+    expectConnections(this, writes, net.balanced(this.seed, pod(from), this.resolve(target), n, kind, owner, tolerance, writes), `${n} connections to ${target} to be shared evenly (±${tolerance}%) by the ready pods of ${kind.toLowerCase()} ${owner.name}`);
   });
 
 Then('{int} connections from pod {name} to {string} are all answered by ready pods', function (this: SimWorld, n: number, from: ObjectName, target: string) {
-  this.expect(net.onlyReadyAnswer(this.seed, pod(from), this.resolve(target), n, this), `all ${n} connections to ${target} to be answered by ready pods`);
+  const writes = new net.ProxyWrites();
+  expectConnections(this, writes, net.onlyReadyAnswer(this.seed, pod(from), this.resolve(target), n, writes), `all ${n} connections to ${target} to be answered by ready pods`);
 });
 
 Then('{int} connections from pod {name} to {string} are all answered by the same pod', function (this: SimWorld, n: number, from: ObjectName, target: string) {
-  this.expect((v) => {
-    const s = net.spreadOf(v, this.seed, pod(from), this.resolve(target), n, this);
+  const writes = new net.ProxyWrites();
+  expectConnections(this, writes, (v) => {
+    const s = net.spreadOf(v, this.seed, pod(from), this.resolve(target), n, writes);
     return { ok: s.failures === 0 && s.counts.size === 1, actual: `got: ${net.showSpread(s, n)}` };
   }, `all ${n} connections to ${target} to reach one pod (sessionAffinity ClientIP)`);
 });
 
 Then('{int} connections from pod {name} to {string} are all answered by pod {string}', function (this: SimWorld, n: number, from: ObjectName, target: string, who: string) {
   const want = this.resolve(who);
-  this.expect((v) => {
-    const s = net.spreadOf(v, this.seed, pod(from), this.resolve(target), n, this);
+  const writes = new net.ProxyWrites();
+  expectConnections(this, writes, (v) => {
+    const s = net.spreadOf(v, this.seed, pod(from), this.resolve(target), n, writes);
     return { ok: s.failures === 0 && s.counts.size === 1 && s.counts.has(want), actual: `got: ${net.showSpread(s, n)}` };
   }, `all ${n} connections to ${target} to reach pod ${want}`);
 });
 
 When('I remember the pod answering pod {name} on {string} as {string}', function (this: SimWorld, from: ObjectName, target: string, variable: string) {
-  this.vars.set(variable.replace(/^\$/, ''), net.answeringPod(this.view(), this.seed, pod(from), this.resolve(target), this));
+  const writes = new net.ProxyWrites();
+  this.vars.set(variable.replace(/^\$/, ''), net.answeringPod(this.view(), this.seed, pod(from), this.resolve(target), writes));
+  keepProxyState(this, writes);
 });
 
-// kube-proxy's mode for the scenario (iptables, the kubeadm default, unless a step says ipvs).
+// Switches kube-proxy's mode in a running cluster (the kube-proxy ConfigMap's mode; iptables is kubeadm's default).
 Given('the cluster\'s kube-proxy runs in {word} mode', function (this: SimWorld, mode: string) {
-  if (mode !== 'iptables' && mode !== 'ipvs') throw new Error(`kube-proxy mode "${mode}" is not simulated: use iptables or ipvs`);
-  this.proxyMode = mode;
+  switchProxyMode(this, proxyModeOf(mode));
 });
 
 Then('{int} connections from pod {name} to {string} go round-robin over the pods of {kind} {name}',
   function (this: SimWorld, n: number, from: ObjectName, target: string, kind: string, owner: ObjectName) {
-    this.expect(net.roundRobin(this.seed, pod(from), this.resolve(target), n, kind, owner, this), `${n} connections to ${target} to take the ready pods of ${kind.toLowerCase()} ${owner.name} in turn (IPVS rr)`);
+    const writes = new net.ProxyWrites();
+    expectConnections(this, writes, net.roundRobin(this.seed, pod(from), this.resolve(target), n, kind, owner, this, writes), `${n} connections to ${target} to take the ready pods of ${kind.toLowerCase()} ${owner.name} in turn (IPVS rr)`);
   });
 
 Then('the reachability on port {int} is:', function (this: SimWorld, port: number, table: DataTable) {

@@ -4,7 +4,7 @@ import type { Pod, Service } from '../sim/api/types';
 import { fnv32a } from '../sim/api/naming';
 import { rngFrom, type Rng } from '../sim/engine/rng';
 import { connect, type ConnectFrom, type ConnectResult } from '../sim/network/connect';
-import type { ProxyMode, ProxyState } from '../sim/network/proxy';
+import { ProxyState, type ProxyChange } from '../sim/network/proxy-state';
 import { resolve } from '../sim/network/dns';
 import { serviceBackends } from '../sim/network/backends';
 import { reachabilityMatrix } from '../sim/network/policy-matrix';
@@ -88,43 +88,45 @@ export function connectionRng(seed: number, view: ClusterView, what: string): Rn
 const listens = (view: ClusterView) => (pod: Pod, port: number) => podAcceptsTcp(view, pod, port);
 
 /**
- * kube-proxy's memory for one scenario (the World carries it): its mode, IPVS round-robin
- * counters and ClientIP affinity entries. Each connection reads it and leaves the new state.
+ * What the connections of a check left in kube-proxy (rr cursors, ClientIP affinity), as
+ * proxy-table changes: a probe records its last evaluation's, and the step applies them to the
+ * cluster (keepProxyState), so the next connection, a step's or a container's wget, goes on from there.
  */
-export interface ProxySession {
-  proxyMode?: ProxyMode;
-  proxyState?: ProxyState;
-  /** The last answers of round-robin checks per client>target, so the next check sees the turn go on. */
+export class ProxyWrites {
+  changes: readonly ProxyChange[] = [];
+  /** The state a check starts from: the cluster's proxy table. */
+  start(view: ClusterView): ProxyState { return ProxyState.of(view.table('proxy')); }
+  end(state: ProxyState): void { this.changes = state.changes(); }
+}
+
+/** What the round-robin check remembers between steps (the World carries it): the last answers per client>target. */
+export interface RoundRobinMemory {
   rrHistory?: ReadonlyMap<string, readonly string[]>;
 }
 
 declare module './world' {
-  interface SimWorld extends ProxySession {}
+  interface SimWorld extends RoundRobinMemory {}
 }
 
-/** One connection from a client to a target, as the scenario names them. */
-export function connectOnce(view: ClusterView, rng: Rng, client: Client, target: string, session: ProxySession = {}): ConnectResult {
+/** One connection from a client to a target, as the scenario names them, from kube-proxy state `state`. */
+export function connectOnce(view: ClusterView, rng: Rng, client: Client, target: string, state: ProxyState): ConnectResult {
   const { host, port } = parseTarget(target);
-  const r = connect(view, rng, fromOf(client), host, port, {
-    listens: listens(view),
-    ...(session.proxyMode ? { proxyMode: session.proxyMode } : {}),
-    ...(session.proxyState ? { proxyState: session.proxyState } : {}),
-  });
-  session.proxyState = r.proxyState;
-  return r;
+  return connect(view, rng, fromOf(client), host, port, { listens: listens(view), proxyState: state });
 }
 
 /** The connection ends as `expected` (answered, refused, timed out, not resolved). */
-export function connectionEnds(seed: number, client: Client, target: string, expected: Outcome, session: ProxySession = {}): Probe {
+export function connectionEnds(seed: number, client: Client, target: string, expected: Outcome, writes = new ProxyWrites()): Probe {
   return (view) => {
-    const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, session);
+    const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, writes.start(view));
+    writes.end(r.proxyState);
     return { ok: outcomeOf(r) === expected, actual: describeResult(r) };
   };
 }
 
 /** The Pod that answers one connection (an error naming the outcome when none does). */
-export function answeringPod(view: ClusterView, seed: number, client: Client, target: string, session: ProxySession): string {
-  const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, session);
+export function answeringPod(view: ClusterView, seed: number, client: Client, target: string, writes: ProxyWrites): string {
+  const r = connectOnce(view, connectionRng(seed, view, `${showClient(client)}>${target}`), client, target, writes.start(view));
+  writes.end(r.proxyState);
   if (r.result !== 'ok' || r.pod === undefined) throw new Error(`no pod answered the connection from ${showClient(client)} to ${target}: ${describeResult(r)}`);
   return r.pod.name;
 }
@@ -145,15 +147,18 @@ export function nodeAddress(view: ClusterView, name: string): string {
 }
 
 /** NodeIP:port answers from outside the cluster on every node. */
-export function answersOnEveryNode(seed: number, port: number, session: ProxySession = {}): Probe {
+export function answersOnEveryNode(seed: number, port: number, writes = new ProxyWrites()): Probe {
   return (view) => {
     const bad: string[] = [];
     const nodes = view.list('Node');
+    let state = writes.start(view);
     for (const n of nodes) {
       const target = `${nodeAddress(view, n.metadata.name)}:${port}`;
-      const r = connectOnce(view, connectionRng(seed, view, `outside>${target}`), { external: true }, target, session);
+      const r = connectOnce(view, connectionRng(seed, view, `outside>${target}`), { external: true }, target, state);
+      state = r.proxyState;
       if (r.result !== 'ok') bad.push(`${n.metadata.name} (${target}): ${describeResult(r)}`);
     }
+    writes.end(state);
     return { ok: bad.length === 0 && nodes.length > 0, actual: bad.length ? `on ${bad.join('; ')}` : 'there are no nodes' };
   };
 }
@@ -163,16 +168,19 @@ export function answersOnEveryNode(seed: number, port: number, session: ProxySes
 export interface Spread { readonly counts: ReadonlyMap<string, number>; readonly failures: number; readonly firstFailure?: string }
 
 /** Opens `n` connections in a row (one generator, as kube-proxy draws per connection) and counts who answered. */
-export function spreadOf(view: ClusterView, seed: number, client: Client, target: string, n: number, session: ProxySession = {}): Spread {
+export function spreadOf(view: ClusterView, seed: number, client: Client, target: string, n: number, writes = new ProxyWrites()): Spread {
   const rng = connectionRng(seed, view, `spread ${showClient(client)}>${target}`);
   const counts = new Map<string, number>();
   let failures = 0;
   let firstFailure: string | undefined;
+  let state = writes.start(view);
   for (let i = 0; i < n; i++) {
-    const r = connectOnce(view, rng, client, target, session);
+    const r = connectOnce(view, rng, client, target, state);
+    state = r.proxyState;
     if (r.result === 'ok' && r.pod) counts.set(r.pod.name, (counts.get(r.pod.name) ?? 0) + 1);
     else { failures++; firstFailure ??= describeResult(r); }
   }
+  writes.end(state);
   return { counts, failures, ...(firstFailure ? { firstFailure } : {}) };
 }
 
@@ -182,10 +190,10 @@ export function showSpread(s: Spread, n: number): string {
 }
 
 /** Each ready pod of the owner gets 1/k of the connections, within `tolerancePct` percentage points; no one else answers. */
-export function balanced(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, tolerancePct: number, session: ProxySession = {}): Probe {
+export function balanced(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, tolerancePct: number, writes = new ProxyWrites()): Probe {
   return (view) => {
     const ready = podsOf(view, kind, owner).filter((p) => isPodReady(p) && p.metadata.deletionTimestamp === undefined).map((p) => p.metadata.name);
-    const s = spreadOf(view, seed, client, target, n, session);
+    const s = spreadOf(view, seed, client, target, n, writes);
     const share = 100 / Math.max(ready.length, 1);
     const off = ready.filter((p) => Math.abs((100 * (s.counts.get(p) ?? 0)) / n - share) > tolerancePct);
     const strangers = [...s.counts.keys()].filter((p) => !ready.includes(p));
@@ -196,25 +204,28 @@ export function balanced(seed: number, client: Client, target: string, n: number
 
 /**
  * IPVS rr: the connections take the ready pods in a fixed cycle that goes on from the previous
- * round-robin step on the same target (kube-proxy keeps its counter), so each of k pods gets
- * n/k, rounded down or up.
+ * round-robin step on the same target (kube-proxy's scheduler state is in the cluster), so each
+ * of k pods gets n/k, rounded down or up.
  */
-export function roundRobin(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, session: ProxySession): Probe {
+export function roundRobin(seed: number, client: Client, target: string, n: number, kind: string, owner: ObjectName, memory: RoundRobinMemory, writes = new ProxyWrites()): Probe {
   return (view) => {
     const ready = podsOf(view, kind, owner).filter((p) => isPodReady(p) && p.metadata.deletionTimestamp === undefined).map((p) => p.metadata.name);
     const rng = connectionRng(seed, view, `rr ${showClient(client)}>${target}`);
     const key = `${showClient(client)}>${target}`;
-    const before = session.rrHistory?.get(key) ?? [];
+    const before = memory.rrHistory?.get(key) ?? [];
     const order: string[] = [];
     const failures: string[] = [];
+    let state = writes.start(view);
     for (let i = 0; i < n; i++) {
-      const r = connectOnce(view, rng, client, target, session);
+      const r = connectOnce(view, rng, client, target, state);
+      state = r.proxyState;
       if (r.result === 'ok' && r.pod) order.push(r.pod.name);
       else failures.push(describeResult(r));
     }
+    writes.end(state);
     const k = ready.length;
     const all = [...before, ...order];
-    session.rrHistory = new Map(session.rrHistory ?? []).set(key, all.slice(-k));
+    memory.rrHistory = new Map(memory.rrHistory ?? []).set(key, all.slice(-k));
     const counts = new Map<string, number>();
     for (const p of order) counts.set(p, (counts.get(p) ?? 0) + 1);
     const cyclic = all.every((p, i) => i < k || p === all[i - k]);
@@ -227,9 +238,9 @@ export function roundRobin(seed: number, client: Client, target: string, n: numb
 }
 
 /** Every one of `n` connections is answered by a ready pod. */
-export function onlyReadyAnswer(seed: number, client: Client, target: string, n: number, session: ProxySession = {}): Probe {
+export function onlyReadyAnswer(seed: number, client: Client, target: string, n: number, writes = new ProxyWrites()): Probe {
   return (view) => {
-    const s = spreadOf(view, seed, client, target, n, session);
+    const s = spreadOf(view, seed, client, target, n, writes);
     const unready = [...s.counts.keys()].filter((name) => {
       const p = view.list<Pod>('Pod').find((x) => x.metadata.name === name);
       return p === undefined || !isPodReady(p);

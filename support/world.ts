@@ -6,6 +6,8 @@ import type { NetworkPlugin } from '../sim/engine/types';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode, type NodeOpResult } from '../sim/cluster/node-ops';
 import { runKubectl, type KubectlResult } from '../sim/kubectl/index';
+import { runHelm } from '../sim/helm/index';
+import { helmIo } from './helm-io';
 import { declareImage, type ImageBehaviour } from '../sim/runtime/images';
 import { formatDuration } from './durations';
 import { VirtualFiles, readExample } from './files';
@@ -73,11 +75,12 @@ export class SimWorld extends World {
     if (result.errors.length > 0) this.failed(`the apply was rejected:\n  ${result.errors.join('\n  ')}`);
   }
 
-  /** Runs a command line; only kubectl is understood so far. `$NAME` words are replaced by picked names. */
+  /** Runs a kubectl or helm command line. `$NAME` words are replaced by picked names. */
   run(line: string): void {
     const argv = shellWords(this.resolve(line));
+    if (argv[0] === 'helm') return this.helm(argv.slice(1), line);
     if (argv[0] !== 'kubectl') {
-      throw new Error(`"${line}": kubespec runs kubectl command lines here; for time use "When 30 seconds pass", for nodes "When node \\"k8s-node2\\" fails"`);
+      throw new Error(`"${line}": kubespec runs kubectl and helm command lines here; for time use "When 30 seconds pass", for nodes "When node \\"k8s-node2\\" fails"`);
     }
     this.kubectl(argv.slice(1), line);
   }
@@ -85,6 +88,16 @@ export class SimWorld extends World {
   kubectl(argv: string[], line = `kubectl ${argv.join(' ')}`): void {
     this.beginAct();
     const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path) });
+    this.cluster = result.cluster;
+    this.lastCommand = { ...result, line };
+    if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);
+  }
+
+  /** helm over the simulator; files helm writes (helm create) join the scenario's files. */
+  helm(argv: string[], line = `helm ${argv.join(' ')}`): void {
+    this.beginAct();
+    const result = runHelm(this.cluster, argv, helmIo(this.files));
+    for (const w of result.writes) this.files.declare(w.path, w.data);
     this.cluster = result.cluster;
     this.lastCommand = { ...result, line };
     if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);

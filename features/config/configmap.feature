@@ -90,3 +90,102 @@ Feature: ConfigMaps hold configuration in plain text (chapter 10.4)
       ----
       class: logging.handlers.RotatingFileHandler
       """
+
+  @claim:configmap.like-secret @claim:config.creation-methods
+  Scenario: Only the volume follows an update of the ConfigMap; the environment keeps its first value
+    Both Pods started together; at the kubelet's next sync of the first (60 to 90 seconds later) its
+    file changes, while the variable of the second stays as it was when its container started.
+    Given the example file "myconfigmap.yml"
+    And the example file "mypod-configmap.yml"
+    And the file "mypod-env.yml":
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: mypod-env
+      spec:
+        containers:
+        - name: mypod
+          image: busybox
+          args: ["/bin/sh", "-c", "sleep 30000"]
+          envFrom:
+          - configMapRef:
+              name: myconfigmap
+      """
+    And I run "kubectl apply -f myconfigmap.yml"
+    When I run "kubectl apply -f mypod-configmap.yml -f mypod-env.yml"
+    Then within 1 minute pod "mypod" is Running
+    And pod "mypod-env" is Running
+    When I apply:
+      """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: myconfigmap
+      data:
+        config1: zzz
+        config2: yyy
+      """
+    And 59 seconds pass
+    And I run "kubectl exec mypod -- cat /etc/foo/config1"
+    Then the output is:
+      """
+      xxx
+      """
+    When 31 seconds pass
+    And I run "kubectl exec mypod -- cat /etc/foo/config1"
+    Then the output is:
+      """
+      zzz
+      """
+    When I run "kubectl exec mypod-env -- printenv config1"
+    Then the output is:
+      """
+      xxx
+      """
+
+  @claim:configmap.like-secret
+  Scenario: A missing ConfigMap or key stops the container as a missing Secret does
+    Given the example file "mypod-configmap-env.yml"
+    And the example file "myconfigmap.yml"
+    When I run "kubectl apply -f mypod-configmap-env.yml"
+    And 20 seconds pass
+    Then pod "mypod" has "status.containerStatuses[0].state.waiting.reason" equal to "CreateContainerConfigError"
+    And there is an event "Failed" for pod "mypod" with message matching "^Error: configmap \"myconfigmap\" not found$"
+    When I run "kubectl create configmap myconfigmap --from-literal=config2=yyy"
+    And 20 seconds pass
+    Then pod "mypod" has "status.containerStatuses[0].state.waiting.message" equal to "couldn't find key config1 in ConfigMap default/myconfigmap"
+    When I run "kubectl delete configmap myconfigmap"
+    And I run "kubectl apply -f myconfigmap.yml"
+    Then within 15 seconds pod "mypod" is Running
+
+  @claim:configmap.like-secret
+  Scenario: A volume item naming a key the ConfigMap lacks fails to mount
+    Given the example file "myconfigmap.yml"
+    And the file "mypod-items.yml":
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: mypod
+      spec:
+        containers:
+        - name: mypod
+          image: busybox
+          args: ["/bin/sh", "-c", "sleep 30000"]
+          volumeMounts:
+          - name: foo
+            mountPath: /etc/foo
+        volumes:
+        - name: foo
+          configMap:
+            name: myconfigmap
+            items:
+            - key: config3
+              path: config3
+      """
+    And I run "kubectl apply -f myconfigmap.yml"
+    When I run "kubectl apply -f mypod-items.yml"
+    And 1 minute passes
+    Then pod "mypod" has "status.containerStatuses[0].state.waiting.reason" equal to "ContainerCreating"
+    And there is an event "FailedMount" for pod "mypod" with message matching "^MountVolume.SetUp failed for volume \"foo\" : configmap references non-existent config key: config3$"

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { planManifests } from './apply';
 import { applyManifests, emptyCluster } from '../index';
 
@@ -25,8 +26,8 @@ const manifest = fc.record({
   }, { requiredKeys: [] })),
 }, { requiredKeys: ['kind'] });
 
-test('planManifests never throws and never plans alongside an error', () => {
-  fc.assert(fc.property(fc.array(manifest, { minLength: 1, maxLength: 3 }), fc.constantFrom('apply', 'create', 'replace') as fc.Arbitrary<'apply' | 'create' | 'replace'>, (docs, mode) => {
+test('planManifests never throws and never plans alongside an error', (t) => {
+  checkProperty(t, fc.property(fc.array(manifest, { minLength: 1, maxLength: 3 }), fc.constantFrom('apply', 'create', 'replace') as fc.Arbitrary<'apply' | 'create' | 'replace'>, (docs, mode) => {
     const text = docs.map((d) => JSON.stringify(d)).join('\n---\n');
     const plan = planManifests(base.store, text, { mode, source: 'fuzz.yml' });
     if (plan.errors.length > 0) {
@@ -36,14 +37,14 @@ test('planManifests never throws and never plans alongside an error', () => {
     } else {
       assert.equal(plan.lines.length, docs.length);
     }
-  }), { numRuns: 300 });
+  }), { numRuns: 300, env: process.env, replay: 'node scripts/unit.js apply.prop' });
 });
 
-test('arbitrary text never throws', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 80 }), (text) => {
+test('arbitrary text never throws', (t) => {
+  checkProperty(t, fc.property(fc.string({ maxLength: 80 }), (text) => {
     const plan = planManifests(base.store, text, { mode: 'apply', source: 'fuzz.yml' });
     assert.ok(plan.errors.length > 0 || plan.lines.length > 0);
-  }));
+  }), { env: process.env, replay: 'node scripts/unit.js apply.prop' });
 });
 
 /** Valid Deployments with optional fields present or not. */
@@ -68,8 +69,8 @@ ${d.replicas !== undefined ? `  replicas: ${d.replicas}\n` : ''}${d.strategy !==
         image: "${d.image}"
 ${d.port !== undefined ? `        ports: [{containerPort: ${d.port}}]\n` : ''}${d.probe ? '        readinessProbe: {tcpSocket: {port: 80}}\n' : ''}`);
 
-test('applying a valid manifest twice: created, then unchanged (defaulting and merging are stable)', () => {
-  fc.assert(fc.property(validDeployment, (text) => {
+test('applying a valid manifest twice: created, then unchanged (defaulting and merging are stable)', (t) => {
+  checkProperty(t, fc.property(validDeployment, (text) => {
     const first = applyManifests(base, text, { mode: 'apply', source: 'd.yml' });
     assert.deepEqual(first.errors, []);
     assert.match(first.lines[0], / created$/);
@@ -77,5 +78,5 @@ test('applying a valid manifest twice: created, then unchanged (defaulting and m
     assert.deepEqual(again.errors, []);
     assert.deepEqual(again.changes, []);
     assert.match(again.lines[0], / unchanged$/);
-  }), { numRuns: 50 });
+  }), { claims: ['manifest.declarative'], numRuns: 50, env: process.env, replay: 'node scripts/unit.js apply.prop' });
 });

@@ -63,7 +63,7 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
     if (planned.change !== undefined) changes.push(planned.change);
     // Later documents see objects planned earlier: a Namespace created at the top of the file (kubectl
     // applies documents in order), Services whose addresses are allocated.
-    if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace')) plannedObjects.push(planned.obj);
+    if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace' || planned.info.kind === 'ServiceAccount')) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
   }
   return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors };
@@ -176,6 +176,12 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
   const allocated = allocate(info, candidate, live, view);
   if (allocated.error !== undefined) return { error: allocated.error };
   candidate = allocated.object;
+  if (live === undefined && info.admit !== undefined) {
+    // Admission runs on create, after validation: kubectl reports a refusal as Forbidden.
+    const admitted = info.admit(candidate, view);
+    if (admitted.forbidden !== undefined) return { error: `Error from server (Forbidden): error when {verb} "${opts.source}": ${admitted.forbidden}` };
+    candidate = admitted.obj;
+  }
   if (live === undefined) return { info, obj: candidate, change: { verb: 'create', object: candidate }, outcome: 'created' };
   if (sameDesiredState(live, candidate)) return { info, obj: candidate, outcome: 'unchanged' };
   return { info, obj: candidate, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured' };

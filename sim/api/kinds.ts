@@ -31,6 +31,11 @@ export interface KindInfo {
    */
   readonly allocate?: (obj: KubeObject, old: KubeObject | undefined, view: StoreView, rng: Rng) =>
     { readonly obj: KubeObject; readonly errors?: undefined } | { readonly obj?: undefined; readonly errors: readonly FieldError[] };
+  /**
+   * Mutating admission on create (ServiceAccount for Pods): the object to store, or the Forbidden
+   * message ("pods \"x\" is forbidden: ..."). Idempotent: an admitted object comes back unchanged.
+   */
+  readonly admit?: (obj: KubeObject, view: StoreView) => { readonly obj: KubeObject; readonly forbidden?: undefined } | { readonly obj?: undefined; readonly forbidden: string };
   /** Validate<Kind> (create, and update with `old`). Empty when valid. */
   readonly validate: (obj: KubeObject, old: KubeObject | undefined, view: StoreView) => readonly FieldError[];
 }

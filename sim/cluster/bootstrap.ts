@@ -1,4 +1,4 @@
-import type { Cluster, NetworkPlugin, ClusterView } from '../engine/types';
+import type { Cluster, NetworkPlugin, ClusterView, ProxyMode } from '../engine/types';
 import type { Node, Pod } from '../api/types';
 import { emptyCluster } from '../engine/loop';
 import { isoAt } from '../engine/transaction';
@@ -10,6 +10,7 @@ import { COREDNS_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_YAML, KUBERNETES_SERVIC
 import { FLANNEL_YAML } from './manifests/flannel';
 import { CALICO_YAML, CANAL_YAML } from './manifests/calico';
 import { registerNode } from './node-object';
+import { kubeProxyConfigMapYaml } from '../network/kube-proxy-config';
 import { CONTROL_PLANE_COMPONENTS, staticPod } from './static-pods';
 
 // A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
@@ -25,6 +26,8 @@ export interface BootstrapOptions {
   /** Worker nodes (default 2), named k8s-node1, k8s-node2, ... */
   readonly nodes?: number;
   readonly network?: NetworkPlugin;
+  /** kube-proxy's mode (kubeadm's KubeProxyConfiguration `mode`; default iptables). */
+  readonly proxyMode?: ProxyMode;
   readonly seed?: number;
   readonly recordTrace?: boolean;
   /** Worker names instead of k8s-node<i> (their number wins over `nodes`). */
@@ -76,7 +79,8 @@ export function clusterSettled(view: ClusterView, expectedPods: number): boolean
 
 export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const network = opts.network ?? 'flannel';
-  let cluster = emptyCluster({ seed: opts.seed ?? 0, network, recordTrace: opts.recordTrace ?? true });
+  const proxyMode = opts.proxyMode ?? 'iptables';
+  let cluster = emptyCluster({ seed: opts.seed ?? 0, network, proxyMode, recordTrace: opts.recordTrace ?? true });
   const iso = () => isoAt(cluster.config.epochMs, cluster.nowMs);
 
   cluster = must('creating the namespaces', applyManifests(cluster, NAMESPACES_YAML, { mode: 'create', source: 'kubeadm' }));
@@ -92,7 +96,9 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   cluster = must('creating the control-plane Pods', submit(cluster,
     staticPods.map((p) => ({ verb: 'create' as const, object: podInfo !== undefined ? podInfo.defaults(p) : p })), 'kubelet'));
 
-  const addons = [KUBERNETES_SERVICE_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_YAML, COREDNS_YAML].join('---\n');
+  // --pod-network-cidr=10.244.0.0/16, as the book's kubeadm init gives it for flannel.
+  const proxyConfig = kubeProxyConfigMapYaml({ mode: proxyMode, server: `https://${ip}:6443`, clusterCIDR: '10.244.0.0/16' });
+  const addons = [KUBERNETES_SERVICE_YAML, KUBE_DNS_SERVICE_YAML, proxyConfig, KUBE_PROXY_YAML, COREDNS_YAML].join('---\n');
   cluster = must('installing the kubeadm add-ons', applyManifests(cluster, addons, { mode: 'create', source: 'kubeadm' }));
 
   if (network !== 'none') {

@@ -4,7 +4,9 @@ import { controllers as nodeLifecycle } from '../controllers/node-lifecycle/inde
 import { controllers as scheduler } from '../scheduler/index';
 import { controllers as kubelet } from '../kubelet/index';
 import { controllers as network } from '../network/index';
+import { controllers as storage } from '../storage/index';
+import { controllers as serviceAccounts } from '../serviceaccount/index';
 import '../network/shell-commands'; // gives containers wget, curl and nslookup through sim/network
 
 /** Every control loop of the simulated cluster, in the order the work queue first visits them. */
-export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network];
+export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network, ...storage, ...serviceAccounts];

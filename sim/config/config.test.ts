@@ -84,3 +84,39 @@ test('kubectl create secret generic encodes literals, files and env files; descr
   assert.equal(dup.exitCode, 1);
   assert.match(dup.stderr, /cannot add key a, another key by that name already exists in Data for Secret "s"/);
 });
+
+test("envError: makeEnvironmentVariables' messages, envFrom before env, optional references skipped", () => {
+  const r = applyManifests(cluster0, `${secretYaml('data:\n  password: MTIzNDU2\n')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: x\nbinaryData:\n  b: eQ==\n`, { mode: 'create', source: 's.yml' });
+  assert.deepEqual(r.errors, []);
+  const view = viewOf(r.cluster);
+  const pod = { metadata: { name: 'p', namespace: 'default' } } as unknown as Pod;
+  const err = (c: Record<string, unknown>) => configEnvSource.envError!(view, pod, { name: 'c', image: 'busybox', ...c } as never);
+  const secretRef = (name: string, key: string, optional?: boolean) => ({ valueFrom: { secretKeyRef: { name, key, ...(optional ? { optional } : {}) } } });
+  const cmRef = (name: string, key: string) => ({ valueFrom: { configMapKeyRef: { name, key } } });
+  assert.equal(err({ env: [{ name: 'A', ...secretRef('nope', 'password') }] }), 'secret "nope" not found');
+  assert.equal(err({ env: [{ name: 'A', ...secretRef('s', 'username') }] }), "couldn't find key username in Secret default/s");
+  assert.equal(err({ env: [{ name: 'A', ...cmRef('nope', 'a') }] }), 'configmap "nope" not found');
+  // The kubelet reads ConfigMap Data only for env: a key in binaryData is not found.
+  assert.equal(err({ env: [{ name: 'A', ...cmRef('c', 'b') }] }), "couldn't find key b in ConfigMap default/c");
+  assert.equal(err({ env: [{ name: 'A', ...cmRef('c', 'a') }, { name: 'B', value: 'literal' }] }), undefined);
+  assert.equal(err({ env: [{ name: 'A', ...secretRef('nope', 'x', true) }, { name: 'B', ...secretRef('s', 'nokey', true) }] }), undefined);
+  assert.equal(err({ envFrom: [{ configMapRef: { name: 'gone' } }], env: [{ name: 'A', ...secretRef('nope', 'x') }] }), 'configmap "gone" not found');
+  assert.equal(err({ envFrom: [{ secretRef: { name: 'gone', optional: true } }] }), undefined);
+  assert.deepEqual(configEnvSource.envFrom(view, pod, { configMapRef: { name: 'c' } }), { a: 'x' });
+});
+
+test('projectVolume: MountVolume.SetUp errors for a missing object or listed key, none when optional; projected sources aggregate', () => {
+  const r = applyManifests(cluster0, secretYaml('data:\n  password: MTIzNDU2\n'), { mode: 'create', source: 's.yml' });
+  const view = viewOf(r.cluster);
+  const pod = { metadata: { name: 'p', namespace: 'default' } } as unknown as Pod;
+  const project = (v: Record<string, unknown>) => configEnvSource.projectVolume!(view, pod, { name: 'foo', ...v } as Volume);
+  assert.deepEqual(project({ secret: { secretName: 'nope' } }), { error: 'secret "nope" not found' });
+  assert.deepEqual(project({ secret: { secretName: 'nope', optional: true } }), { files: {} });
+  assert.deepEqual(project({ secret: { secretName: 's', items: [{ key: 'username', path: 'u' }] } }), { error: 'references non-existent secret key: username' });
+  assert.deepEqual(project({ secret: { secretName: 's', optional: true, items: [{ key: 'username', path: 'u' }, { key: 'password', path: 'p' }] } }), { files: { p: '123456' } });
+  assert.deepEqual(project({ configMap: { name: 'nope' } }), { error: 'configmap "nope" not found' });
+  assert.deepEqual(project({ projected: { sources: [{ secret: { name: 's' } }, { configMap: { name: 'nope' } }, { secret: { name: 'gone' } }] } }),
+    { error: '[configmap "nope" not found, secret "gone" not found]' });
+  assert.deepEqual(project({ projected: { sources: [{ secret: { name: 's' } }, { configMap: { name: 'nope', optional: true } }] } }), { files: { password: '123456' } });
+  assert.equal(project({ emptyDir: {} }), undefined);
+});

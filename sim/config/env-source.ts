@@ -1,19 +1,30 @@
-import type { Pod, Volume } from '../api/types';
+import type { Container, Pod, Volume } from '../api/types';
 import type { ClusterView } from '../engine/types';
-import { registerEnvSource, type EnvSource } from '../runtime/env-hooks';
+import { registerEnvSource, type EnvSource, type VolumeProjection } from '../runtime/env-hooks';
 import { decodeBase64 } from './base64';
 import type { ConfigMap, Secret } from './types';
+import { downwardApiFiles } from './downward-api';
+import { serviceAccountToken } from '../serviceaccount/token';
 
 // What a container gets from Secrets and ConfigMaps, through the kubelet's seam (sim/runtime/env-hooks.ts):
 // secretKeyRef / configMapKeyRef values, envFrom, and the files of secret / configMap / projected volumes
-// (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables; pkg/volume/secret, pkg/volume/configmap MakePayload).
+// (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables; pkg/volume/secret, pkg/volume/configmap MakePayload),
+// and the errors the kubelet reports when a reference does not resolve.
 
 type Obj = Record<string, unknown>;
+type Values = Readonly<Record<string, string>>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ns = (pod: Pod) => pod.metadata.namespace ?? 'default';
+const isOptional = (ref: Obj) => ref.optional === true;
+
+/** A serviceAccountToken projection: the bound token at its path (default expiration 3600 s). */
+function tokenProjection(view: ClusterView, pod: Pod, src: Obj): { files: Record<string, string> } {
+  const seconds = typeof src.expirationSeconds === 'number' ? src.expirationSeconds : 3600;
+  return { files: { [String(src.path ?? 'token')]: serviceAccountToken(view, pod, seconds) } };
+}
 
 /** A Secret's keys, decoded to text. */
-function secretValues(view: ClusterView, pod: Pod, name: unknown): Record<string, string> | undefined {
+function secretValues(view: ClusterView, pod: Pod, name: unknown): Values | undefined {
   if (typeof name !== 'string') return undefined;
   const s = view.get<Secret>('Secret', ns(pod), name);
   if (s === undefined) return undefined;
@@ -22,61 +33,129 @@ function secretValues(view: ClusterView, pod: Pod, name: unknown): Record<string
   return out;
 }
 
-/** A ConfigMap's keys: data as is, binaryData decoded. */
-function configMapValues(view: ClusterView, pod: Pod, name: unknown): Record<string, string> | undefined {
+/** A ConfigMap's keys: data as is, and (for volumes only: makeEnvironmentVariables reads Data alone) binaryData decoded. */
+function configMapValues(view: ClusterView, pod: Pod, name: unknown, withBinary: boolean): Values | undefined {
   if (typeof name !== 'string') return undefined;
   const cm = view.get<ConfigMap>('ConfigMap', ns(pod), name);
   if (cm === undefined) return undefined;
+  if (!withBinary) return cm.data ?? {};
   const out: Record<string, string> = { ...(cm.data ?? {}) };
   for (const [k, v] of Object.entries(cm.binaryData ?? {})) out[k] = decodeBase64(v);
   return out;
 }
 
-/** MakePayload: every key as a file, or only the listed items at their paths (unlisted keys omitted). */
-function payload(values: Readonly<Record<string, string>>, items: unknown, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
+/** apierrors.NewNotFound with the kubelet managers' group resources (corev1.Resource("secret"), ("configmap")). */
+const notFound = (resource: 'secret' | 'configmap', name: unknown) => `${resource} "${String(name)}" not found`;
+
+/** A reference's values, or the error; `skip` when it is optional and missing. */
+type Lookup = { readonly values: Values } | { readonly error: string } | { readonly skip: true };
+
+function lookup(view: ClusterView, pod: Pod, kind: 'secret' | 'configmap', ref: Obj, name: unknown, withBinary: boolean): Lookup {
+  const values = kind === 'secret' ? secretValues(view, pod, name) : configMapValues(view, pod, name, withBinary);
+  if (values !== undefined) return { values };
+  return isOptional(ref) ? { skip: true } : { error: notFound(kind, name) };
+}
+
+/** MakePayload: every key as a file, or only the listed items at their paths; a listed key that is missing is an error unless optional. */
+function payload(values: Values, items: unknown, kind: 'secret' | 'configmap', optional: boolean): VolumeProjection {
+  const files: Record<string, string> = {};
   if (Array.isArray(items) && items.length > 0) {
     for (const item of items) {
       if (!isObj(item) || typeof item.key !== 'string' || typeof item.path !== 'string') continue;
       const v = values[item.key];
-      if (v !== undefined) out[`${prefix}${item.path}`] = v;
+      if (v !== undefined) files[item.path] = v;
+      else if (!optional) {
+        return { error: kind === 'secret' ? `references non-existent secret key: ${item.key}` : `configmap references non-existent config key: ${item.key}` };
+      }
     }
-    return out;
+    return { files };
   }
-  for (const [k, v] of Object.entries(values)) out[`${prefix}${k}`] = v;
-  return out;
+  return { files: { ...values } };
+}
+
+/** One secret/configMap source of a volume (SetUpAt): a missing optional object projects no files. */
+function projectSource(view: ClusterView, pod: Pod, kind: 'secret' | 'configmap', src: Obj, name: unknown): VolumeProjection {
+  const found = lookup(view, pod, kind, src, name, true);
+  if ('error' in found) return found;
+  return payload('skip' in found ? {} : found.values, src.items, kind, isOptional(src));
+}
+
+/** The env var source an entry names, resolved as makeEnvironmentVariables does. */
+function resolveValueFrom(view: ClusterView, pod: Pod, vf: unknown): { readonly value: string } | { readonly error: string } | undefined {
+  if (!isObj(vf)) return undefined;
+  const kind = isObj(vf.secretKeyRef) ? 'secret' : isObj(vf.configMapKeyRef) ? 'configmap' : undefined;
+  if (kind === undefined) return undefined;
+  const ref = (kind === 'secret' ? vf.secretKeyRef : vf.configMapKeyRef) as Obj;
+  const found = lookup(view, pod, kind, ref, ref.name, false);
+  if ('error' in found) return found;
+  if ('skip' in found) return undefined;
+  const key = String(ref.key);
+  const value = found.values[key];
+  if (value !== undefined) return { value };
+  if (isOptional(ref)) return undefined;
+  return { error: `couldn't find key ${key} in ${kind === 'secret' ? 'Secret' : 'ConfigMap'} ${ns(pod)}/${String(ref.name)}` };
+}
+
+function envFromLookup(view: ClusterView, pod: Pod, entry: unknown): Lookup | undefined {
+  if (!isObj(entry)) return undefined;
+  if (isObj(entry.secretRef)) return lookup(view, pod, 'secret', entry.secretRef, entry.secretRef.name, false);
+  if (isObj(entry.configMapRef)) return lookup(view, pod, 'configmap', entry.configMapRef, entry.configMapRef.name, false);
+  return undefined;
 }
 
 export const configEnvSource: EnvSource = {
   valueFrom(view, pod, vf) {
-    if (!isObj(vf)) return undefined;
-    const ref = isObj(vf.secretKeyRef) ? vf.secretKeyRef : isObj(vf.configMapKeyRef) ? vf.configMapKeyRef : undefined;
-    if (ref === undefined || typeof ref.key !== 'string') return undefined;
-    const values = vf.secretKeyRef !== undefined ? secretValues(view, pod, ref.name) : configMapValues(view, pod, ref.name);
-    return values?.[ref.key];
+    const r = resolveValueFrom(view, pod, vf);
+    return r !== undefined && 'value' in r ? r.value : undefined;
   },
   envFrom(view, pod, entry) {
-    if (!isObj(entry)) return {};
-    const prefix = typeof entry.prefix === 'string' ? entry.prefix : '';
-    const values = isObj(entry.secretRef) ? secretValues(view, pod, entry.secretRef.name)
-      : isObj(entry.configMapRef) ? configMapValues(view, pod, entry.configMapRef.name) : undefined;
+    const found = envFromLookup(view, pod, entry);
+    if (found === undefined || !('values' in found)) return {};
+    const prefix = isObj(entry) && typeof entry.prefix === 'string' ? entry.prefix : '';
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values ?? {})) out[`${prefix}${k}`] = v;
+    for (const [k, v] of Object.entries(found.values)) out[`${prefix}${k}`] = v;
     return out;
   },
-  volumeFiles(view, pod, volume: Volume) {
-    if (isObj(volume.secret)) return payload(secretValues(view, pod, volume.secret.secretName) ?? {}, volume.secret.items);
-    if (isObj(volume.configMap)) return payload(configMapValues(view, pod, volume.configMap.name) ?? {}, volume.configMap.items);
-    if (isObj(volume.projected) && Array.isArray(volume.projected.sources)) {
-      const out: Record<string, string> = {};
-      for (const src of volume.projected.sources) {
-        if (!isObj(src)) continue;
-        if (isObj(src.secret)) Object.assign(out, payload(secretValues(view, pod, src.secret.name) ?? {}, src.secret.items));
-        if (isObj(src.configMap)) Object.assign(out, payload(configMapValues(view, pod, src.configMap.name) ?? {}, src.configMap.items));
-      }
-      return out;
+  // makeEnvironmentVariables: envFrom sources first, then env entries, in order; the first error stops it.
+  envError(view, pod, container: Container) {
+    for (const entry of container.envFrom ?? []) {
+      const found = envFromLookup(view, pod, entry);
+      if (found !== undefined && 'error' in found) return found.error;
+    }
+    for (const e of container.env ?? []) {
+      if (e.value !== undefined && e.value !== '') continue;
+      const r = resolveValueFrom(view, pod, e.valueFrom);
+      if (r !== undefined && 'error' in r) return r.error;
     }
     return undefined;
+  },
+  projectVolume(view, pod, volume: Volume) {
+    if (isObj(volume.secret)) return projectSource(view, pod, 'secret', volume.secret, volume.secret.secretName);
+    if (isObj(volume.configMap)) return projectSource(view, pod, 'configmap', volume.configMap, volume.configMap.name);
+    if (isObj((volume as Obj).downwardAPI)) return downwardApiFiles(pod, (volume as Obj).downwardAPI as Obj);
+    if (!isObj(volume.projected)) return undefined;
+    // pkg/volume/projected collectData: every source's error is collected (utilerrors.NewAggregate).
+    const files: Record<string, string> = {};
+    const errors: string[] = [];
+    for (const src of Array.isArray(volume.projected.sources) ? volume.projected.sources : []) {
+      if (!isObj(src)) continue;
+      const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
+        : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
+        : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI)
+        : isObj(src.serviceAccountToken) ? tokenProjection(view, pod, src.serviceAccountToken) : undefined;
+      if (one === undefined) continue;
+      if ('error' in one) errors.push(one.error);
+      else Object.assign(files, one.files);
+    }
+    // aggregate.Error(): one distinct message as is, several in brackets.
+    const distinct = [...new Set(errors)];
+    if (distinct.length === 1) return { error: distinct[0] };
+    if (distinct.length > 1) return { error: `[${distinct.join(', ')}]` };
+    return { files };
+  },
+  volumeFiles(view, pod, volume: Volume) {
+    const p = configEnvSource.projectVolume!(view, pod, volume);
+    return p === undefined ? undefined : 'files' in p ? p.files : {};
   },
 };
 

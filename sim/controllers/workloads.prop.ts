@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { bootstrapCluster, workerNames } from '../cluster/bootstrap';
 import { workloadCommands, type Model, type Real, type WorkloadCommand } from '../testing/commands';
 
@@ -11,12 +12,11 @@ import { workloadCommands, type Model, type Real, type WorkloadCommand } from '.
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 25);
 
-test('workload controllers keep their invariants under random operations on a full cluster', () => {
+test('workload controllers keep their invariants under random operations on a full cluster', (t) => {
   // Bootstrapping once is enough: a Cluster is immutable, every run starts from the same one.
   const start = bootstrapCluster({ nodes: 2, seed: 7, recordTrace: false });
   const workers = workerNames({ nodes: 2 });
-  const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
-  fc.assert(
+  checkProperty(t, 
     fc.property(fc.commands(workloadCommands(), { maxCommands: 12 }), (cmds) => {
       const setup = (): { model: Model; real: Real } => ({
         model: { kinds: new Map(), policies: new Map(), workers: [...workers], failed: new Set(), added: 0 },
@@ -24,11 +24,14 @@ test('workload controllers keep their invariants under random operations on a fu
       });
       fc.modelRun(setup, cmds);
     }),
-    { numRuns: NUM_RUNS, ...(seed !== undefined ? { seed, path: process.env.FC_PATH } : {}), verbose: 1, includeErrorInReport: true },
+    {
+      claims: ['rs.replicas', 'ds.one-per-node', 'sts.stable-names', 'deploy.keeps-desired-state'],
+      numRuns: NUM_RUNS, env: process.env, replay: 'node scripts/unit.js workloads.prop', verbose: 1, includeErrorInReport: true,
+    },
   );
 });
 
-test('the same start, seed and operations give the same trace, byte for byte', () => {
+test('the same start, seed and operations give the same trace, byte for byte', (t) => {
   const start = bootstrapCluster({ nodes: 2, seed: 3 });
   const workers = workerNames({ nodes: 2 });
   const replay = (cmds: readonly WorkloadCommand[]): string => {
@@ -37,8 +40,8 @@ test('the same start, seed and operations give the same trace, byte for byte', (
     for (const cmd of cmds) if (cmd.check(model)) cmd.run(model, real);
     return JSON.stringify(real.cluster.trace.slice(start.trace.length));
   };
-  fc.assert(
+  checkProperty(t,
     fc.property(fc.array(fc.oneof(...workloadCommands()), { maxLength: 8 }), (cmds) => replay(cmds) === replay(cmds)),
-    { numRuns: Math.max(5, Math.floor(NUM_RUNS / 5)), includeErrorInReport: true },
+    { numRuns: Math.max(5, Math.floor(NUM_RUNS / 5)), env: process.env, replay: 'node scripts/unit.js workloads.prop', includeErrorInReport: true },
   );
 });

@@ -1,6 +1,7 @@
 import { AppendLog } from './append-log';
 import { seedState } from './rng';
 import { TimerQueue } from './timers';
+import { EMPTY_CORRELATOR } from './event-correlator';
 import { Transaction } from './transaction';
 import type { Change, Cluster, ClusterConfig, Controller, TraceEntry } from './types';
 import { Store } from '../store/store';
@@ -34,6 +35,7 @@ export function emptyCluster(config: Partial<ClusterConfig> = {}): Cluster {
     tables: { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map() },
     events: AppendLog.empty(),
     trace: AppendLog.empty(),
+    eventCorrelator: EMPTY_CORRELATOR,
   };
 }
 

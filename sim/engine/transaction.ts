@@ -4,7 +4,9 @@ import { keyOf, objectKey, type ObjectRef } from '../store/keys';
 import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
+import { kindInfo } from '../api/kinds';
 import { LogWriter } from './append-log';
+import { CorrelatorWriter } from './event-correlator';
 import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
 import type { TimerQueue } from './timers';
@@ -30,6 +32,7 @@ export class Transaction implements ClusterView {
   readonly timers: TimerQueue;
   private readonly events: LogWriter<EventRecord>;
   private readonly trace: LogWriter<TraceEntry>;
+  private readonly correlator: CorrelatorWriter;
   private nextUid: number;
   private nextResourceVersion: number;
   private readonly queue: { controller: string; key: string }[] = [];
@@ -50,6 +53,7 @@ export class Transaction implements ClusterView {
     this.timers = base.timers.clone();
     this.events = base.events.extend();
     this.trace = base.trace.extend();
+    this.correlator = new CorrelatorWriter(base.eventCorrelator);
     this.nextUid = base.nextUid;
     this.nextResourceVersion = base.nextResourceVersion;
     this.controllers = new Map(controllers.map((c) => [c.name, c]));
@@ -75,6 +79,7 @@ export class Transaction implements ClusterView {
       tables: this.tables as unknown as RuntimeTables,
       events: this.events.seal(),
       trace: this.trace.seal(),
+      eventCorrelator: this.correlator.seal(),
     };
   }
 
@@ -151,7 +156,13 @@ export class Transaction implements ClusterView {
   create(input: KubeObject, cause: string): string | undefined {
     // The API server defaults (and admits) every object it stores, whoever creates it: a ReplicaSet's
     // Pods get the DefaultTolerationSeconds tolerations as kubectl's do. Defaulting is idempotent.
-    const obj = applyDefaults(input);
+    let obj = applyDefaults(input);
+    const admit = kindInfo(obj.kind)?.admit;
+    if (admit !== undefined) {
+      const admitted = admit(obj, this);
+      if (admitted.forbidden !== undefined) return admitted.forbidden;
+      obj = admitted.obj;
+    }
     let name = obj.metadata.name;
     if (!name && obj.metadata.generateName) {
       // names.SimpleNameGenerator; the API server retries on the (rare) collision.
@@ -249,9 +260,12 @@ export class Transaction implements ClusterView {
   }
 
   recordEvent(involved: ObjectRef & { uid: string }, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
-    this.events.push({ timeMs: this.nowMs, involved, type, reason, message, source });
+    // The recorder's correlator: counts, aggregates, and drops what the spam filter refuses (nothing written).
+    const record = this.correlator.record({ timeMs: this.nowMs, involved, type, reason, message, source });
+    if (record === undefined) return;
+    this.events.push(record);
     if (this.config.recordTrace) {
-      this.trace.push({ timeMs: this.nowMs, verb: 'event', kind: involved.kind, namespace: involved.namespace, name: involved.name, summary: `${reason}: ${message}`, cause: source });
+      this.trace.push({ timeMs: this.nowMs, verb: 'event', kind: involved.kind, namespace: involved.namespace, name: involved.name, summary: `${reason}: ${record.message}`, cause: source });
     }
   }
 

@@ -4,6 +4,7 @@ import type { Store, StoreView } from '../store/store';
 import type { Rng } from './rng';
 import type { AppendLog } from './append-log';
 import type { TimerQueue } from './timers';
+import type { CorrelatorState } from './event-correlator';
 
 // The simulator's data model: a Cluster snapshot, the Changes controllers return, the trace.
 
@@ -55,6 +56,9 @@ export interface EventRecord {
   readonly message: string;
   /** The reporting component, as `kubectl describe` shows it ("default-scheduler", "kubelet"...). */
   readonly source: string;
+  /** A write that patches an earlier Event (sim/engine/event-correlator.ts): its count and firstTimestamp now; absent: a new Event, count 1. */
+  readonly count?: number;
+  readonly firstTimeMs?: number;
 }
 
 export interface TraceEntry {
@@ -80,6 +84,8 @@ export interface Cluster {
   readonly tables: RuntimeTables;
   readonly events: AppendLog<EventRecord>;
   readonly trace: AppendLog<TraceEntry>;
+  /** The event recorders' correlator memory (spam filter, aggregation, counts), per source + object. */
+  readonly eventCorrelator: CorrelatorState;
 }
 
 // ---------------------------------------------------------------- controllers

@@ -14,6 +14,7 @@ import { apiResources, clusterInfo, version } from './commands/info';
 import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
 import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
+import { top } from './commands/top';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -45,7 +46,7 @@ const COMMANDS = new Map<string, Command>();
 
 /** Real kubectl commands not simulated (yet): they get an honest message, not "unknown command". */
 const KUBECTL_COMMANDS = new Set([
-  'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate', 'top', 'cordon', 'uncordon', 'drain', 'taint',
+  'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate', 'cordon', 'uncordon', 'drain', 'taint',
   'attach', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize',
   'annotate', 'completion', 'alpha', 'config', 'plugin', 'options',
 ]);
@@ -58,6 +59,7 @@ export function registerCommand(command: Command): void {
 for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, logs, exec, clusterInfo, version, apiResources, expose]) registerCommand(c);
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS } }); // create secret generic, create configmap
+registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
   const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;

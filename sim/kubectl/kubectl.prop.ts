@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { runKubectl } from './index';
 import { clusterWith, deployment, namespace, node, pod } from './test-fixtures';
 
@@ -15,12 +16,12 @@ const words = fc.oneof(
   fc.string({ maxLength: 6 }),
 );
 
-test('property: any kubectl command line returns a result and never throws', () => {
-  fc.assert(fc.property(fc.array(words, { maxLength: 7 }), (argv) => {
+test('property: any kubectl command line returns a result and never throws', (t) => {
+  checkProperty(t, fc.property(fc.array(words, { maxLength: 7 }), (argv) => {
     const r = runKubectl(cluster, argv, { readFile: (p) => (p === 'x.yml' ? 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: c, image: nginx}]}\n' : undefined) });
     assert.equal(typeof r.stdout, 'string');
     assert.equal(typeof r.stderr, 'string');
     assert.ok(Number.isInteger(r.exitCode));
     if (r.exitCode !== 0 && r.stdout === '') assert.equal(r.cluster, cluster, `a failed command changed the cluster: kubectl ${argv.join(' ')}`);
-  }), { numRuns: Number(process.env.FC_NUM_RUNS ?? 300) });
+  }), { numRuns: Number(process.env.FC_NUM_RUNS ?? 300), env: process.env, replay: 'node scripts/unit.js kubectl.prop' });
 });

@@ -102,7 +102,7 @@ test('errors: not found, unknown type, unknown flag, unknown command, no resourc
   assert.deepEqual(kubectl(c, 'get pods --foo'), { cluster: c, stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
   assert.equal(kubectl(c, 'gte pods').stderr, 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n');
   assert.equal(kubectl(c, 'frobnicate').stderr, 'error: unknown command "frobnicate" for "kubectl"\n');
-  assert.match(kubectl(c, 'top pods').stderr, /^error: kubespec does not simulate "kubectl top" yet; supported: /);
+  assert.match(kubectl(c, 'cordon k8s-node1').stderr, /^error: kubespec does not simulate "kubectl cordon" yet; supported: /);
   const none = kubectl(c, 'get pods -n kube-system');
   assert.deepEqual([none.stdout, none.stderr, none.exitCode], ['', 'No resources found in kube-system namespace.\n', 0]);
   const partial = kubectl(c, 'get pods nginx-a nope');
@@ -144,7 +144,7 @@ test('describe pod: kubectl layout, tolerations, and events with repeats folded'
   assert.ok(out.startsWith('Name:             nginx-a\nNamespace:        default\nPriority:         0\nService Account:  default\nNode:             k8s-node1/192.168.56.101\nStart Time:       Wed, 01 Jan 2025 00:00:00 +0000\nLabels:           app=nginx\nAnnotations:      <none>\nStatus:           Running\nIP:               10.244.1.2\nIPs:\n  IP:           10.244.1.2\nControlled By:  ReplicaSet/nginx-7854ff8877\nContainers:\n  nginx:\n'), out);
   assert.match(out, /\n    State:          Running\n      Started:      Wed, 01 Jan 2025 00:00:04 \+0000\n    Ready:          True\n    Restart Count:  0\n/);
   assert.match(out, /\nConditions:\n  Type                        Status\n  PodReadyToStartContainers   True \n/);
-  assert.match(out, /\nTolerations:                  node.kubernetes.io\/not-ready:NoExecute op=Exists for 300s\n                              node.kubernetes.io\/unreachable:NoExecute op=Exists for 300s\n/);
+  assert.match(out, /\nQoS Class:                   BestEffort\nNode-Selectors:              <none>\nTolerations:                 node.kubernetes.io\/not-ready:NoExecute op=Exists for 300s\n                             node.kubernetes.io\/unreachable:NoExecute op=Exists for 300s\n/);
   assert.ok(out.endsWith([
     'Events:',
     '  Type    Reason     Age               From               Message',

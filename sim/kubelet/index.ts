@@ -3,7 +3,8 @@ import type { Change, ClusterView, Controller, NodeRuntime, ReconcileContext, Re
 import { NO_CHANGES } from '../engine/types';
 import { syncIsNoop, syncPod, type KubeletNodeFields } from './sync';
 import { netCommandsFor } from '../runtime/net-hooks';
-import { envSource } from '../runtime/env-hooks';
+import { envSource, type EnvSource, type VolumeProjection } from '../runtime/env-hooks';
+import { pvcVolumeProjection } from '../storage/data'; // PVC and nfs volumes: sim/storage
 import { isPodRt, type PodRt } from './types';
 import { podIpChanged, usedIpsOn } from './ip-cache';
 
@@ -85,6 +86,13 @@ function isoOf(ctx: ReconcileContext, ms: number): string {
   return text;
 }
 
+/** A source without projectVolume (an older one) still gives files, never an error. */
+function projectVolume(source: EnvSource, view: ClusterView, pod: Pod, v: import('../api/types').Volume): VolumeProjection | undefined {
+  if (source.projectVolume !== undefined) return source.projectVolume(view, pod, v);
+  const files = source.volumeFiles?.(view, pod, v);
+  return files === undefined ? undefined : { files };
+}
+
 function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, external = false): ReconcileResult {
   const pod = view.getByKey<Pod>(key);
   if (pod === undefined) return NO_CHANGES;
@@ -99,7 +107,9 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   const source = envSource();
   const out = syncPod({
     env: source === undefined ? undefined : { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) },
-    volumeFiles: source?.volumeFiles === undefined ? undefined : (v) => source.volumeFiles!(view, pod, v),
+    projectVolume: (v) => pvcVolumeProjection(view, pod, v) ?? (source === undefined ? undefined : projectVolume(source, view, pod, v)),
+    envError: source?.envError === undefined ? undefined : (c) => source.envError!(view, pod, c),
+    rand: () => ctx.rng.next(),
     pod, rt, node, nodeRow, external, images: view.table('images'), net: () => netCommandsFor(view, pod), nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
     usedIps: () => usedIpsOn(view, nodeName),
   });

@@ -104,7 +104,9 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
 
   const nowIso = iso(nowMs);
   const existing = pod.status?.conditions;
-  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', 'True', nowIso)];
+  // No sandbox yet (volumes still being set up): no IP, PodReadyToStartContainers False (generate.go GeneratePodReadyToStartContainersCondition).
+  const sandbox = rt.mounting === undefined;
+  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox ? 'True' : 'False', nowIso)];
   // generate.go GeneratePodInitializedCondition
   const incomplete = initStatuses.filter((s) => !s.ready).map((s) => s.name);
   const anyRegularStarted = mainRts.some((c) => c.id > 0);
@@ -137,8 +139,8 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
     conditions,
     hostIP: rt.hostIP,
     hostIPs: [{ ip: rt.hostIP }],
-    podIP: rt.ip,
-    podIPs: [{ ip: rt.ip }],
+    // A hostNetwork Pod shows the node's address even before its sandbox exists (generateAPIPodStatus).
+    ...(sandbox ? { podIP: rt.ip, podIPs: [{ ip: rt.ip }] } : pod.spec.hostNetwork === true ? { podIP: rt.hostIP, podIPs: [{ ip: rt.hostIP }] } : {}),
     startTime: iso(rt.startMs),
     ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: mainStatuses,

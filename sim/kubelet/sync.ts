@@ -7,7 +7,7 @@ import {
   answerChangeAges, containerEnv, containerVfs, httpAnswer, hostnameOf, imageRootfs, listensOn, serverCommandsOf, startProcess, sigtermExit,
   type EnvResolver, type ServingContainer,
 } from '../runtime/process';
-import { fieldRefValue } from '../runtime/env-hooks';
+import { fieldRefValue, type VolumeProjection } from '../runtime/env-hooks';
 import { runSh, runSync, type NetCommand } from '../runtime/sh/interp';
 import { literalCommand } from '../runtime/sh/ast';
 import { treeOf, type Tree } from '../runtime/fs';
@@ -22,6 +22,10 @@ import { jsonEqual } from './json-equal';
 import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf } from './prober/worker';
 import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
 import type { ContainerRt, LogLine, PodRt, ProbeKind } from './types';
+import {
+  isConfigVolume, jitter, mountVolumes, remountedVolumes, sameFiles, RESYNC_INTERVAL_MS, RESYNC_JITTER_FACTOR, SYNC_ERROR_BACKOFF_MS, SYNC_ERROR_JITTER_FACTOR,
+  failedMountMessage, type MountRetry,
+} from './volumes';
 
 // syncPod: everything the kubelet does for one Pod at one instant, as a pure function of the Pod,
 // its runtime row and its node's row. It advances every container as far as it can go at `now`
@@ -53,8 +57,12 @@ export interface SyncInput {
   readonly net?: () => Readonly<Record<string, NetCommand>> | undefined;
   /** ConfigMap/Secret env (sim/runtime/env-hooks.ts); the downward API is resolved here. */
   readonly env?: EnvResolver;
-  /** Files of configMap/secret/projected volumes, when the sandbox is set up (sim/runtime/env-hooks.ts). */
-  readonly volumeFiles?: (volume: Volume) => Readonly<Record<string, string>> | undefined;
+  /** MountVolume.SetUp of configMap/secret/projected volumes: files or an error (sim/runtime/env-hooks.ts). */
+  readonly projectVolume?: (volume: Volume) => VolumeProjection | undefined;
+  /** makeEnvironmentVariables' error for a container's env/envFrom (CreateContainerConfigError), or undefined. */
+  readonly envError?: (container: Container) => string | undefined;
+  /** A draw in [0, 1) from the cluster's seeded generator, for the pod worker's jitter (0 when absent). */
+  readonly rand?: () => number;
 }
 
 export interface SyncOutput {
@@ -109,6 +117,8 @@ class PodSync {
   /** What probes observe changed at this instant, so settled probes must tick again. */
   inputsChanged = false;
   purge = false;
+  /** The pod worker's next periodic resync (only Pods with secret/configMap volumes have one). */
+  resyncMs: number | undefined;
   private readonly behaviours: ImageBehaviour[];
   private readonly terminating: boolean;
   private readonly podName: string;
@@ -123,6 +133,7 @@ class PodSync {
     this.behaviours = this.specs.map((s) => behaviourOf(in_.images, s.image));
     this.terminating = pod.metadata.deletionTimestamp !== undefined;
     this.podName = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`;
+    this.resyncMs = rt.resyncMs;
     this.inputsChanged = in_.external === true || rt.containers.some((c, i) =>
       c.phase === 'running' && c.startedMs !== undefined && answerChangeAges(this.behaviours[i]).some((age) => c.startedMs! + age === in_.nowMs));
   }
@@ -144,6 +155,7 @@ class PodSync {
   run(): void {
     const phase = this.in_.pod.status?.phase;
     const terminal = phase === 'Succeeded' || phase === 'Failed';
+    if (!this.terminating && !terminal && this.resyncMs !== undefined && this.now >= this.resyncMs) this.resync();
     for (let pass = 0; pass < 50; pass++) {
       const before = this.events.length;
       const wasDirty = this.dirty;
@@ -183,7 +195,51 @@ class PodSync {
       case 'running': this.stepRunning(i); return;
       case 'exited': this.decideRestart(i); return;
       case 'backoff': if (this.now >= c.dueMs!) this.decideRestart(i); return;
+      case 'configError': if (this.now >= c.dueMs!) { this.set(i, { phase: 'new', dueMs: undefined }); this.ensureImage(i); } return;
     }
+  }
+
+  // ------------------------------------------------------------ pod worker resync (see volumes.ts)
+
+  private draw(): number {
+    return this.in_.rand?.() ?? 0;
+  }
+
+  /** completeWork after a successful sync: the next resync in 60-90 s, for a Pod with volumes to re-project. */
+  private armResync(): void {
+    if (remountedVolumes(this.in_.pod).length === 0) return;
+    this.resyncMs = this.now + jitter(RESYNC_INTERVAL_MS, RESYNC_JITTER_FACTOR, this.draw());
+    this.dirty = true;
+  }
+
+  /**
+   * A restarted container binds its subPath mounts again, to what the volume holds now: config
+   * volumes mounted only through subPath (which resyncs leave alone) are projected afresh for it.
+   */
+  private rebindSubPaths(spec: Container): void {
+    const whole = remountedVolumes(this.in_.pod);
+    for (const m of spec.volumeMounts ?? []) {
+      if (!m.subPath || whole.some((v) => v.name === m.name)) continue;
+      const v = this.in_.pod.spec.volumes?.find((x) => x.name === m.name);
+      const p = v !== undefined && isConfigVolume(v) ? this.in_.projectVolume?.(v) : undefined;
+      if (p === undefined || 'error' in p) continue;
+      const tree = treeOf(p.files);
+      if (!sameFiles(this.volumes[m.name], tree)) { this.volumes = { ...this.volumes, [m.name]: tree }; this.dirty = true; }
+    }
+  }
+
+  /** The periodic sync: re-project secret/configMap volumes (atomic swap); a failing SetUp keeps the old files. */
+  private resync(): void {
+    for (const v of remountedVolumes(this.in_.pod)) {
+      const p = this.in_.projectVolume?.(v);
+      if (p === undefined) continue;
+      if ('error' in p) { this.event('Warning', 'FailedMount', failedMountMessage(v.name, p.error)); continue; }
+      const tree = treeOf(p.files);
+      if (sameFiles(this.volumes[v.name], tree)) continue;
+      this.volumes = { ...this.volumes, [v.name]: tree };
+      this.inputsChanged = true;
+    }
+    this.armResync();
   }
 
   // ------------------------------------------------------------ images (pkg/kubelet/images/image_manager.go EnsureImageExists)
@@ -292,8 +348,19 @@ class PodSync {
     const spec = this.specs[i];
     const c = this.cs[i];
     const b = this.behaviours[i];
+    // generateContainerConfig fails before anything is created: Failed event, and the pod worker retries (kuberuntime_container.go startContainer).
+    const envError = this.in_.envError?.(spec);
+    if (envError !== undefined) {
+      this.event('Warning', 'Failed', `Error: ${envError}`);
+      this.set(i, {
+        phase: 'configError', waiting: { reason: 'CreateContainerConfigError', message: envError },
+        dueMs: this.now + jitter(SYNC_ERROR_BACKOFF_MS, SYNC_ERROR_JITTER_FACTOR, this.draw()),
+      });
+      return;
+    }
     const id = c.id + 1;
     const restarted = c.id > 0;
+    if (restarted) this.rebindSubPaths(spec);
     const log = AppendLog.empty<LogLine>();
     this.event('Normal', 'Created', `Created container: ${spec.name}`);
     // The environment matters only to a shell model (a server image's process never reads it).
@@ -310,6 +377,7 @@ class PodSync {
     }
     this.event('Normal', 'Started', `Started container ${spec.name}`);
     this.inputsChanged = true;
+    this.armResync(); // the PLEG's ContainerStarted event syncs the Pod, which re-queues its resync
     const probes: Partial<ContainerRt> = {};
     for (const kind of ['liveness', 'readiness', 'startup'] as const) {
       const probe = probeOf(spec, kind);
@@ -536,7 +604,7 @@ class PodSync {
     const now = this.now;
     for (let i = 0; i < this.cs.length; i++) {
       const c = this.cs[i];
-      if (c.phase === 'pulling' || c.phase === 'pullError' || c.phase === 'backoff') wake = Math.min(wake, c.dueMs ?? Infinity);
+      if (c.phase === 'pulling' || c.phase === 'pullError' || c.phase === 'backoff' || c.phase === 'configError') wake = Math.min(wake, c.dueMs ?? Infinity);
       if (c.phase !== 'running') continue;
       if (c.killAtMs !== undefined) wake = Math.min(wake, c.killAtMs);
       if (c.exitAtMs !== undefined) wake = Math.min(wake, c.exitAtMs);
@@ -552,6 +620,8 @@ class PodSync {
       }
       if (settledOnly) continue;
     }
+    const phase = this.in_.pod.status?.phase;
+    if (this.resyncMs !== undefined && !this.terminating && phase !== 'Succeeded' && phase !== 'Failed') wake = Math.min(wake, this.resyncMs);
     // Answers that change with a server's age wake settled probes.
     if (!this.terminating) {
       for (let i = 0; i < this.cs.length; i++) {
@@ -573,7 +643,7 @@ class PodSync {
   }
 
   result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime> | undefined } {
-    const rt: PodRt = this.dirty ? { ...this.rt, containers: this.cs, volumes: this.volumes } : this.rt;
+    const rt: PodRt = this.dirty ? { ...this.rt, containers: this.cs, volumes: this.volumes, resyncMs: this.resyncMs } : this.rt;
     const nodeRowFields = this.nodeChanged ? { images: this.nodeImages, ...(this.hostFiles !== undefined ? { hostFiles: this.hostFiles as ReadonlyMap<string, string> } : {}) } : undefined;
     return { rt, nodeRowFields };
   }
@@ -583,32 +653,54 @@ function newContainerRt(c: Container, init: boolean): ContainerRt {
   return { name: c.name, init, phase: 'new', id: 0, restartCount: 0, rootfs: new Map(), log: AppendLog.empty(), started: false, imagePulled: false };
 }
 
-/** The sandbox: IP (host-local IPAM, or the node's address for hostNetwork), volumes, container rows. */
-function createSandbox(in_: SyncInput, nodeRow: NodeRuntime & KubeletNodeFields): { rt: PodRt; lastAllocatedIp?: string } | undefined {
+/** The sandbox's IP: host-local IPAM from the node's podCIDR, or the node's address for hostNetwork; undefined when none can be had yet. */
+function sandboxIp(in_: SyncInput, nodeRow: NodeRuntime & KubeletNodeFields): { ip: string; lastAllocatedIp?: string } | undefined {
   const pod = in_.pod;
-  const hostIP = internalIp(in_.node);
-  let ip = hostIP;
-  let lastAllocatedIp: string | undefined;
-  if (pod.spec.hostNetwork !== true) {
-    const cidr = in_.node?.spec?.podCIDR;
-    if (cidr === undefined) return undefined;
-    const allocated = allocateIp(cidr, nodeRow.lastAllocatedIp, in_.usedIps());
-    if (allocated === undefined) return undefined;
-    ip = allocated;
-    lastAllocatedIp = allocated;
-  }
-  const volumes: Record<string, Tree> = {};
-  for (const v of pod.spec.volumes ?? []) {
-    if (v.hostPath !== undefined) continue;
-    const files = v.emptyDir === undefined ? in_.volumeFiles?.(v) : undefined;
-    volumes[v.name] = files === undefined ? new Map() : treeOf(files);
-  }
+  if (pod.spec.hostNetwork === true) return { ip: internalIp(in_.node) };
+  const cidr = in_.node?.spec?.podCIDR;
+  if (cidr === undefined) return undefined;
+  const allocated = allocateIp(cidr, nodeRow.lastAllocatedIp, in_.usedIps());
+  return allocated === undefined ? undefined : { ip: allocated, lastAllocatedIp: allocated };
+}
+
+function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>): PodRt {
+  const pod = in_.pod;
   const containers = [
     ...(pod.spec.initContainers ?? []).map((c) => newContainerRt(c, true)),
     ...pod.spec.containers.map((c) => newContainerRt(c, false)),
   ];
-  const rt: PodRt = { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP, startMs: in_.nowMs, volumes, containers };
-  return { rt, lastAllocatedIp };
+  return { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip: '', hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
+}
+
+interface SetUp {
+  /** undefined: nothing to remember yet (no IP to be had, as before any attempt). */
+  readonly rt: PodRt | undefined;
+  readonly lastAllocatedIp?: string;
+  readonly events: readonly KubeletEvent[];
+  /** The sandbox exists: containers may start. */
+  readonly ready: boolean;
+}
+
+/** kubelet.go SyncPod's order: volumes first (WaitForAttachAndMount), then the sandbox and its IP. */
+function setUpSandbox(in_: SyncInput, rt: PodRt | undefined, nodeRow: NodeRuntime & KubeletNodeFields): SetUp {
+  const m = mountVolumes(in_.pod, in_.projectVolume, rt?.volumes ?? {}, rt?.mounting ?? {}, in_.nowMs);
+  const events: KubeletEvent[] = m.failures.map((message) => ({ type: 'Warning', reason: 'FailedMount', message }));
+  const base = rt ?? newPodRt(in_, m.volumes);
+  if (Object.keys(m.retries).length > 0) return { rt: { ...base, volumes: m.volumes, mounting: m.retries }, events, ready: false };
+  const ip = sandboxIp(in_, nodeRow);
+  if (ip === undefined) return { rt: rt === undefined ? undefined : { ...base, volumes: m.volumes, mounting: {} }, events, ready: false };
+  const { mounting: _done, ...ready } = base;
+  return { rt: { ...ready, ip: ip.ip, volumes: m.volumes }, lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
+}
+
+/** A Pod waiting for its volumes: ContainerCreating, no IP; wakes at the earliest retry. */
+function waitingForVolumes(in_: SyncInput, rt: PodRt, events: readonly KubeletEvent[]): SyncOutput {
+  const retries: readonly MountRetry[] = Object.values(rt.mounting ?? {});
+  const wakeMs = retries.length === 0 ? Infinity : Math.min(...retries.map((r) => r.retryAtMs));
+  const computed = podStatusOf(in_.pod, rt, in_.nowMs, in_.iso);
+  const status = jsonEqual(computed, in_.pod.status) ? undefined : computed;
+  const out: PodRt = { ...rt, lastStatus: status ?? in_.pod.status, wakeMs, deleting: false };
+  return { rt: out, ...(status !== undefined ? { status } : {}), events, purge: false, wakeMs };
 }
 
 const EMPTY_IMAGES: ReadonlySet<string> = new Set();
@@ -619,16 +711,20 @@ export function syncPod(in_: SyncInput): SyncOutput {
   let rt = in_.rt;
   let nodeRow: (NodeRuntime & KubeletNodeFields) | undefined;
   const phase = pod.status?.phase;
-  if (rt === undefined) {
-    // Deleted or finished before the kubelet set anything up: nothing to stop.
+  let setUpEvents: readonly KubeletEvent[] = [];
+  if (rt === undefined || rt.mounting !== undefined) {
+    // Deleted or finished before the kubelet started anything: nothing to stop.
     if (pod.metadata.deletionTimestamp !== undefined) return { rt: undefined, events: [], purge: true, wakeMs: Infinity };
-    if (phase === 'Succeeded' || phase === 'Failed') return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
-    const sandbox = createSandbox(in_, baseRow);
-    if (sandbox === undefined) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
-    rt = sandbox.rt;
-    if (sandbox.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: sandbox.lastAllocatedIp };
+    if (rt === undefined && (phase === 'Succeeded' || phase === 'Failed')) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    const set = setUpSandbox(in_, rt, baseRow);
+    if (set.rt === undefined) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    if (!set.ready) return waitingForVolumes(in_, set.rt, set.events);
+    rt = set.rt;
+    setUpEvents = set.events;
+    if (set.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: set.lastAllocatedIp };
   }
   const sync = new PodSync(in_, rt, nodeRow ?? baseRow);
+  sync.events.push(...setUpEvents);
   sync.run();
   if (sync.purge) {
     return { rt: undefined, events: sync.events, purge: true, wakeMs: Infinity, ...(sync.nodeChanged ? { nodeRow: { ...(nodeRow ?? baseRow), ...sync.result().nodeRowFields } } : {}) };
@@ -638,7 +734,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   let outRt = nextRt;
   let status: PodStatus | undefined;
   let lastStatus = nextRt.lastStatus;
-  const fresh = in_.rt === undefined;
+  const fresh = in_.rt === undefined || in_.rt.mounting !== undefined;
   if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
     if (fresh || !jsonEqual(computed, pod.status)) {

@@ -1,4 +1,4 @@
-import type { Container, Node, Pod, PodSpec } from '../api/types';
+import type { Container, KubeObject, Node, Pod, PodSpec } from '../api/types';
 import type { Cluster, ClusterView } from '../engine/types';
 import { advance, advanceUntil, emptyCluster, submit } from '../engine/loop';
 import { controllers } from './index';
@@ -17,6 +17,11 @@ export function testNode(name = 'node1', i = 1): Node {
   };
 }
 
+/** The namespace to create before Pods: the ServiceAccount admission plugin admits Pods of an existing namespace only. */
+export function testNamespace(name = 'default'): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '' } } as KubeObject;
+}
+
 export function testContainer(c: Partial<Container> & { name: string; image: string }): Container {
   return { imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', ...c };
 }
@@ -25,13 +30,14 @@ export function testPod(name: string, spec: Partial<PodSpec> & { containers: rea
   return {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-    spec: { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', nodeName: node, ...spec },
+    // No service-account token volume: these tests run the kubelet alone (no kube-root-ca.crt publisher).
+    spec: { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', nodeName: node, automountServiceAccountToken: false, ...spec } as PodSpec,
     status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2025-01-01T00:00:00Z' }] },
   };
 }
 
 export function clusterWith(...pods: Pod[]): Cluster {
-  const r = submit(emptyCluster({ seed: 1 }), [{ verb: 'create', object: testNode() }, ...pods.map((object) => ({ verb: 'create' as const, object }))], controllers);
+  const r = submit(emptyCluster({ seed: 1 }), [{ verb: 'create', object: testNamespace() }, { verb: 'create', object: testNode() }, ...pods.map((object) => ({ verb: 'create' as const, object }))], controllers);
   if (r.errors.length > 0) throw new Error(r.errors.join('; '));
   return r.cluster;
 }

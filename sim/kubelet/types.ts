@@ -3,6 +3,7 @@ import type { PodStatus } from '../api/types';
 import type { Tree } from '../runtime/fs';
 import type { ShProcess } from '../runtime/sh/interp';
 import type { BackoffEntry } from './backoff';
+import type { MountRetry } from './volumes';
 
 // The kubelet's per-Pod runtime state, kept in the `pods` runtime table by Pod uid: the sandbox,
 // each container's lifecycle, process, file system layer, log, restart back-off and probe workers.
@@ -44,7 +45,8 @@ export type ContainerPhase =
   | 'pullError'  // ErrImagePull / ImagePullBackOff; resync at dueMs
   | 'running'
   | 'exited'     // terminated; restart or not decided by policy
-  | 'backoff';   // CrashLoopBackOff until dueMs
+  | 'backoff'    // CrashLoopBackOff until dueMs
+  | 'configError'; // CreateContainerConfigError (env names a missing Secret/ConfigMap or key); the pod worker retries at dueMs
 
 export interface ContainerRt {
   readonly name: string;
@@ -101,6 +103,13 @@ export interface PodRt {
   readonly wakeMs?: number;
   /** Whether the last sync saw the Pod being deleted. */
   readonly deleting?: boolean;
+  /**
+   * Set while the sandbox does not exist yet because a volume could not be set up (a missing
+   * Secret/ConfigMap): the failing volumes and their retry back-off. No IP, no container runs.
+   */
+  readonly mounting?: Readonly<Record<string, MountRetry>>;
+  /** The pod worker's next periodic resync, which re-projects secret/configMap volumes (only Pods that have them). */
+  readonly resyncMs?: number;
 }
 
 export function isPodRt(v: unknown): v is PodRt {

@@ -127,3 +127,29 @@ test('a node address answers only on ports its hostNetwork Pods serve', () => {
   const r = connect(cluster([hostPod]), rng(), { external: true }, '192.168.56.101', 8080);
   assert.equal(r.result, 'refused');
 });
+
+test('kube-proxy state comes from the cluster: the mode from config, the IPVS turn from the proxy table, one row per node and virtual server', () => {
+  const ipvs = (rows: ReadonlyMap<string, unknown>) => {
+    const v = viewWith(withEndpoints([
+      ...baseCluster(),
+      service('httpd-np', { type: 'NodePort', clusterIP: '10.99.0.2', selector: { run: 'httpd' }, ports: [{ port: 8080, targetPort: 80, nodePort: 30000 }] }),
+      httpd('httpd-a', '10.244.1.2'), httpd('httpd-b', '10.244.2.2', { node: 'k8s-node2' }),
+      pod('busybox', { ip: '10.244.1.9' }),
+    ]), { proxyMode: 'ipvs' });
+    return { ...v, table: (name: string) => (name === 'proxy' ? rows : v.table(name as 'nodes')) } as typeof v;
+  };
+  const first = connect(ipvs(new Map()), rng(), fromBusybox, 'httpd-np', 8080);
+  assert.equal(first.result === 'ok' && first.pod!.name, 'httpd-a');
+  const rows = first.proxyState.changes();
+  // busybox runs on k8s-node1: that node's scheduler for the ClusterIP virtual server moved.
+  assert.deepEqual(rows, [{ verb: 'runtime', table: 'proxy', key: 'k8s-node1|ipvs|10.99.0.2:8080/TCP', value: { last: '10.244.1.2:80' } }]);
+  const table = new Map(rows.map((c) => [c.key, c.value]));
+  const second = connect(ipvs(table), rng(), fromBusybox, 'httpd-np', 8080);
+  assert.equal(second.result === 'ok' && second.pod!.name, 'httpd-b');
+  // A NodePort is its own virtual server on the node dialled: its turn starts at the head.
+  const np = connect(ipvs(table), rng(), { external: true }, '192.168.56.102:30000');
+  assert.equal(np.result === 'ok' && np.pod!.name, 'httpd-a');
+  assert.deepEqual(np.proxyState.changes().map((c) => c.key), ['k8s-node2|ipvs|192.168.56.102:30000/TCP']);
+  // iptables mode without affinity keeps no state.
+  assert.deepEqual(connect(cluster(), rng(), fromBusybox, 'httpd-svc', 8080).proxyState.changes(), []);
+});

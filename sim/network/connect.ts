@@ -7,11 +7,15 @@ import { isIP } from './ip';
 import { nodeByIP, nodeIP, podByIP } from './addresses';
 import { enforcesPolicy, type Endpoint, type Protocol, egressAllowed, ingressAllowed } from './policy';
 import { podIP } from './pod-ports';
-import { chooseEndpoint, EMPTY_PROXY_STATE, usableEndpoints, type ProxyMode, type ProxyState } from './proxy';
+import { chooseEndpoint, usableEndpoints } from './proxy';
+import { ProxyState } from './proxy-state';
 
 // One TCP/UDP connection through the simulated cluster network: name resolution from the
 // source Pod, kube-proxy's DNAT (ClusterIP, NodePort, LoadBalancer IP), NetworkPolicy at both
-// ends (when the plugin enforces it), and a listening container at the far end.
+// ends (when the plugin enforces it), and a listening container at the far end. kube-proxy's mode
+// is the cluster's (config.proxyMode); its memory (IPVS rr cursors, ClientIP affinity) is read
+// from the cluster's `proxy` table, and the result carries the state after the connection:
+// `r.proxyState.changes()` are the rows to apply so the next connection goes on from there.
 
 export type ConnectFrom =
   | { readonly pod: { readonly namespace: string; readonly name: string } }
@@ -28,6 +32,7 @@ export type ConnectResult =
     readonly service?: { readonly namespace: string; readonly name: string };
     /** The address the client dialled (after DNS, before kube-proxy's DNAT): what wget prints. */
     readonly dialed?: { readonly ip: string; readonly port: number };
+    /** kube-proxy's state after this connection (its changes() are the proxy-table rows to apply). */
     readonly proxyState: ProxyState;
   }
   | { readonly result: 'refused' | 'timeout' | 'nxdomain' | 'error'; readonly reason: string; readonly proxyState: ProxyState };
@@ -64,7 +69,7 @@ function declaresPort(pod: Pod, port: number, protocol: Protocol): boolean {
 export interface ConnectOptions {
   readonly protocol?: Protocol;
   readonly listens?: Listens;
-  readonly proxyMode?: ProxyMode;
+  /** kube-proxy's state to start from (default: the cluster's proxy table), to chain connections. */
   readonly proxyState?: ProxyState;
   readonly dns?: DnsOptions;
   /** Outside hosts that answer on a port (the internet); none by default. */
@@ -74,7 +79,8 @@ export interface ConnectOptions {
 /** An address no one in a test owns, for a client "outside the cluster" (RFC 5737 TEST-NET-3). */
 export const DEFAULT_EXTERNAL_CLIENT_IP = '203.0.113.10';
 
-interface Source { readonly endpoint: Endpoint; readonly ip: string; readonly pod?: Pod; readonly external: boolean }
+/** The client: its address, and the node whose kube-proxy rules its traffic meets first (none outside the cluster). */
+interface Source { readonly endpoint: Endpoint; readonly ip: string; readonly pod?: Pod; readonly node?: string; readonly external: boolean }
 
 function splitHostPort(to: string): { host: string; port?: number } {
   const m = /^(.*):(\d+)$/.exec(to);
@@ -101,11 +107,11 @@ export function connect(view: ClusterView, rng: Rng, from: ConnectFrom, to: stri
 }
 
 function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: number | undefined, opts: ConnectOptions, onDial: (d: { ip: string; port: number }) => void): ConnectResult {
-  let proxyState = opts.proxyState ?? EMPTY_PROXY_STATE;
+  let proxyState = opts.proxyState ?? ProxyState.of(view.table('proxy'));
   const fail = (result: 'refused' | 'timeout' | 'nxdomain' | 'error', reason: string): ConnectResult => ({ result, reason, proxyState });
   const protocol = opts.protocol ?? 'TCP';
   const listens = opts.listens ?? defaultListens;
-  const mode = opts.proxyMode ?? 'iptables';
+  const mode = view.config.proxyMode;
 
   // The source.
   let src: Source;
@@ -114,12 +120,12 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
     if (pod === undefined) return fail('error', `pods "${from.pod.name}" not found`);
     const ip = pod.spec.hostNetwork ? pod.status?.hostIP : podIP(pod);
     if (ip === undefined) return fail('error', `pod ${from.pod.namespace}/${from.pod.name} has no IP (not running, or the cluster has no Pod network)`);
-    src = { endpoint: pod, ip, pod, external: false };
+    src = { endpoint: pod, ip, pod, ...(pod.spec.nodeName ? { node: pod.spec.nodeName } : {}), external: false };
   } else if ('node' in from) {
     const node = view.get<Node>('Node', '', from.node);
     const ip = node && nodeIP(node);
     if (ip === undefined) return fail('error', `nodes "${from.node}" not found`);
-    src = { endpoint: { ip }, ip, external: false };
+    src = { endpoint: { ip }, ip, node: from.node, external: false };
   } else {
     const ip = from.ip ?? DEFAULT_EXTERNAL_CLIENT_IP;
     src = { endpoint: { ip }, ip, external: true };
@@ -178,9 +184,13 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
     }
     return fail('timeout', `no route to ${targetIP}`);
   };
-  const viaService = (svc: Service, sp: ServicePort, via: Via, onlyNode?: string): ConnectResult => {
+  // proxyNode: the node whose rules DNAT the connection (the client's for a ClusterIP, the dialled
+  // node's for a NodePort: KUBE-NODEPORTS matches only addresses local to the node).
+  const viaService = (svc: Service, sp: ServicePort, via: Via, proxyNode: string, onlyNode?: string): ConnectResult => {
     const endpoints = usableEndpoints(serviceBackends(view, svc), sp, onlyNode);
-    const choice = chooseEndpoint(svc, sp, endpoints, { rng, state: proxyState, mode, clientIP: src.ip, nowMs: view.nowMs });
+    const choice = chooseEndpoint(svc, sp, endpoints, {
+      rng, state: proxyState, mode, node: proxyNode, virtualServer: `${ip}:${dport}/${protocol}`, clientIP: src.ip, nowMs: view.nowMs,
+    });
     proxyState = choice.state;
     if (choice.endpoint === undefined) {
       // externalTrafficPolicy Local without a local endpoint: dropped; otherwise kube-proxy REJECTs.
@@ -197,7 +207,7 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
     if (src.external) return fail('timeout', `ClusterIP ${ip} is reachable only from inside the cluster`);
     const sp = servicePort(svc, (p) => p.port === dport);
     if (sp === undefined) return mode === 'ipvs' ? fail('refused', `service ${svc.metadata.namespace}/${svc.metadata.name} has no port ${dport}`) : fail('timeout', `service ${svc.metadata.namespace}/${svc.metadata.name} has no port ${dport}`);
-    return viaService(svc, sp, 'service');
+    return viaService(svc, sp, 'service', src.node ?? '');
   }
 
   // A node address: NodePort, or a hostNetwork Pod, or the node itself.
@@ -211,7 +221,7 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
       // externalTrafficPolicy Cluster: kube-proxy masquerades NodePort traffic (KUBE-MARK-MASQ), so the
       // backend (and its ingress policy) sees the node's address, not the client's.
       if (local === undefined) masquerade = { ip };
-      return viaService(s, sp, 'nodePort', local);
+      return viaService(s, sp, 'nodePort', node.metadata.name, local);
     }
     return toEndpointIP(ip, dport, 'pod');
   }
@@ -223,7 +233,9 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
     if (!lb && !ext) continue;
     const sp = servicePort(s, (p) => p.port === dport);
     if (sp === undefined) return fail('timeout', `service ${s.metadata.namespace}/${s.metadata.name} has no port ${dport}`);
-    return viaService(s, sp, 'loadBalancer');
+    // From outside, the cloud's load balancer hands the connection to a node; the simulator has none
+    // and uses the first node by name.
+    return viaService(s, sp, 'loadBalancer', src.node ?? view.list<Node>('Node')[0]?.metadata.name ?? '');
   }
 
   // A Pod IP.

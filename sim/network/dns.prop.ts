@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { resolve } from './dns';
 import { baseCluster, pod, service, viewWith, withEndpoints } from './fixtures';
 import type { Service } from '../api/types';
@@ -14,8 +15,8 @@ const arbServices = fc.uniqueArray(
   { selector: (s) => `${s.ns}/${s.name}`, minLength: 1, maxLength: 8 },
 );
 
-test('every Service resolves by FQDN from every namespace and by short name only from its own', () => {
-  fc.assert(fc.property(arbServices, (specs) => {
+test('every Service resolves by FQDN from every namespace and by short name only from its own', (t) => {
+  checkProperty(t, fc.property(arbServices, (specs) => {
     const services: Service[] = specs.map((s, i) => service(s.name, { ns: s.ns, clusterIP: `10.100.0.${i + 1}` }));
     const clients = NAMESPACES.map((ns, i) => pod(`client-${ns}`, { ns, ip: `10.244.3.${i + 2}` }));
     const view = viewWith(withEndpoints([...baseCluster(), ...services, ...clients]));
@@ -36,5 +37,5 @@ test('every Service resolves by FQDN from every namespace and by short name only
         else assert.equal(r.result, 'nxdomain', `${name} from ${here} must not resolve`);
       }
     }
-  }));
+  }), { claims: ['dns.service-records', 'dns.same-namespace-short-name', 'dns.other-namespace-qualified'], env: process.env, replay: 'node scripts/unit.js dns.prop' });
 });

@@ -21,7 +21,9 @@ export { podResolvConf, formatResolvConf, candidateNames, CLUSTER_DOMAIN, DEFAUL
 export { nslookup } from './nslookup';
 export { allowed, egressAllowed, ingressAllowed, enforcesPolicy, isIsolated, type Protocol } from './policy';
 export { reachabilityMatrix, formatMatrix, type ReachabilityMatrix } from './policy-matrix';
-export { chooseEndpoint, usableEndpoints, chainProbabilities, pickIptables, EMPTY_PROXY_STATE, type ProxyState, type ProxyMode } from './proxy';
+export { chooseEndpoint, usableEndpoints, chainProbabilities, pickIptables, nextRoundRobin, affinityTimeoutMs, type ProxyMode } from './proxy';
+export { ProxyState, EMPTY_PROXY_STATE, proxyRowKey, type ProxyRow, type ProxyChange, type AffinityEntry } from './proxy-state';
+export { kubeProxyConfigMapYaml, kubeProxyConfigConf, proxyModeChanges } from './kube-proxy-config';
 export { connect, defaultListens, type ConnectFrom, type ConnectResult, type ConnectOptions, type Listens } from './connect';
 export { wgetFailure, curlFailure } from './client-messages';
 export { allocatePodIP } from './pod-ip';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { allowed, type Protocol } from './policy';
 import { reachabilityMatrix } from './policy-matrix';
 import { arbPolicies, arbPolicy, arbPods, arbRule, namespaces, NAMESPACES } from './arbitraries';
@@ -12,30 +13,30 @@ import type { KubeObject, Pod } from '../api/types';
 const view = (pods: Pod[], policies: KubeObject[]) => viewWith([...namespaces(), ...pods, ...policies], { network: 'calico' });
 const arbPort = fc.constantFrom<[number, Protocol]>([80, 'TCP'], [53, 'UDP'], [85, 'TCP'], [443, 'TCP']);
 
-test('with no policies every Pod reaches every Pod', () => {
-  fc.assert(fc.property(arbPods(), arbPort, (pods, [port, proto]) => {
+test('with no policies every Pod reaches every Pod', (t) => {
+  checkProperty(t, fc.property(arbPods(), arbPort, (pods, [port, proto]) => {
     const v = view(pods, []);
     for (const a of pods) for (const b of pods) assert.ok(allowed(v, a, b, port, proto));
-  }));
+  }), { claims: ['net.pod-ip-reachable'], env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });
 
-test('a default-deny ingress policy blocks every connection into the selected Pods', () => {
-  fc.assert(fc.property(arbPods(), arbPolicies(), fc.constantFrom(...NAMESPACES), arbPort, (pods, others, ns, [port, proto]) => {
+test('a default-deny ingress policy blocks every connection into the selected Pods', (t) => {
+  checkProperty(t, fc.property(arbPods(), arbPolicies(), fc.constantFrom(...NAMESPACES), arbPort, (pods, others, ns, [port, proto]) => {
     // other policies live in other namespaces, so nothing can re-allow traffic into ns
     const v = view(pods, [...others.filter((p) => p.metadata.namespace !== ns), networkPolicy('default-deny', { podSelector: {}, policyTypes: ['Ingress'] }, ns)]);
     for (const a of pods) for (const b of pods) if (b.metadata.namespace === ns) assert.ok(!allowed(v, a, b, port, proto));
-  }));
+  }), { claims: ['netpol.only-allowed', 'netpol.selects-pods'], env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });
 
-test('a default-deny egress policy blocks every connection out of the selected Pods', () => {
-  fc.assert(fc.property(arbPods(), arbPolicies(), fc.constantFrom(...NAMESPACES), arbPort, (pods, others, ns, [port, proto]) => {
+test('a default-deny egress policy blocks every connection out of the selected Pods', (t) => {
+  checkProperty(t, fc.property(arbPods(), arbPolicies(), fc.constantFrom(...NAMESPACES), arbPort, (pods, others, ns, [port, proto]) => {
     const v = view(pods, [...others.filter((p) => p.metadata.namespace !== ns), networkPolicy('deny-egress', { podSelector: {}, policyTypes: ['Egress'] }, ns)]);
     for (const a of pods) if (a.metadata.namespace === ns) for (const b of pods) assert.ok(!allowed(v, a, b, port, proto));
-  }));
+  }), { claims: ['netpol.egress'], env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });
 
-test('adding an allowing rule to a policy never removes a connection', () => {
-  fc.assert(fc.property(arbPods(), arbPolicies(3), arbRule('from'), arbRule('to'), arbPort, (pods, policies, inRule, outRule, [port, proto]) => {
+test('adding an allowing rule to a policy never removes a connection', (t) => {
+  checkProperty(t, fc.property(arbPods(), arbPolicies(3), arbRule('from'), arbRule('to'), arbPort, (pods, policies, inRule, outRule, [port, proto]) => {
     fc.pre(policies.length > 0);
     const before = view(pods, policies);
     const [first, ...rest] = policies;
@@ -45,11 +46,11 @@ test('adding an allowing rule to a policy never removes a connection', () => {
     const widened = { ...first, spec: { ...spec, policyTypes: types, ingress: [...(spec.ingress ?? []), inRule], egress: [...(spec.egress ?? []), outRule] } };
     const after = view(pods, [widened, ...rest]);
     for (const a of pods) for (const b of pods) if (allowed(before, a, b, port, proto)) assert.ok(allowed(after, a, b, port, proto));
-  }));
+  }), { claims: ['netpol.only-allowed'], env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });
 
-test('adding a policy over Pods another policy already isolates never removes a connection', () => {
-  fc.assert(fc.property(arbPods(), arbPolicies(3), arbPolicy('extra'), arbPort, (pods, policies, extra, [port, proto]) => {
+test('adding a policy over Pods another policy already isolates never removes a connection', (t) => {
+  checkProperty(t, fc.property(arbPods(), arbPolicies(3), arbPolicy('extra'), arbPort, (pods, policies, extra, [port, proto]) => {
     fc.pre(policies.length > 0);
     const first = policies[0];
     const firstSpec = first.spec as { podSelector: unknown; policyTypes?: string[]; egress?: unknown[] };
@@ -61,7 +62,7 @@ test('adding a policy over Pods another policy already isolates never removes a 
     const before = view(pods, policies);
     const after = view(pods, [...policies, added]);
     for (const a of pods) for (const b of pods) if (allowed(before, a, b, port, proto)) assert.ok(allowed(after, a, b, port, proto));
-  }));
+  }), { claims: ['netpol.only-allowed'], env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });
 
 test('a policy that newly isolates a Pod can remove connections (why the rule above needs isolation)', () => {
@@ -70,10 +71,10 @@ test('a policy that newly isolates a Pod can remove connections (why the rule ab
   assert.ok(!allowed(v, pods[0], pods[0], 80));
 });
 
-test('the bitset reachability matrix equals pairwise allowed()', () => {
-  fc.assert(fc.property(arbPods(10), arbPolicies(5), arbPort, (pods, policies, [port, proto]) => {
+test('the bitset reachability matrix equals pairwise allowed()', (t) => {
+  checkProperty(t, fc.property(arbPods(10), arbPolicies(5), arbPort, (pods, policies, [port, proto]) => {
     const v = view(pods, policies);
     const m = reachabilityMatrix(v, pods, port, { protocol: proto });
     pods.forEach((a, i) => pods.forEach((b, j) => assert.equal(m.rows[i][j] === 1, allowed(v, a, b, port, proto), `${a.metadata.name}->${b.metadata.name}`)));
-  }), { numRuns: 300 });
+  }), { numRuns: 300, env: process.env, replay: 'node scripts/unit.js policy.prop' });
 });

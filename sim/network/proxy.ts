@@ -1,21 +1,16 @@
 import type { Service, ServicePort } from '../api/types';
+import type { ProxyMode } from '../engine/types';
 import type { Rng } from '../engine/rng';
 import { backendPort, type Backend } from './backends';
+import { proxyRowKey, type AffinityEntry, type ProxyRow, type ProxyState } from './proxy-state';
 
 // kube-proxy's choice of a backend for a Service port (pkg/proxy/iptables/proxier.go,
 // pkg/proxy/ipvs, pkg/proxy/topology.go CategorizeEndpoints). Pure: randomness comes from the
-// caller's Rng, round-robin counters and ClientIP affinity from the caller's ProxyState.
+// caller's Rng; round-robin cursors and ClientIP affinity from a ProxyState over the cluster's
+// `proxy` table, returned updated for the caller to apply.
 
-export type ProxyMode = 'iptables' | 'ipvs';
-
-export interface AffinityEntry { readonly ip: string; readonly port: number; readonly lastMs: number }
-export interface ProxyState {
-  /** IPVS rr: next index per service port. */
-  readonly rr: ReadonlyMap<string, number>;
-  /** sessionAffinity ClientIP (iptables `-m recent`, IPVS persistence): per service port and client IP. */
-  readonly affinity: ReadonlyMap<string, AffinityEntry>;
-}
-export const EMPTY_PROXY_STATE: ProxyState = { rr: new Map(), affinity: new Map() };
+export type { ProxyMode } from '../engine/types';
+export { EMPTY_PROXY_STATE, ProxyState } from './proxy-state';
 
 /** ClientIP affinity timeout default (SetDefaults_Service: 10800 s). */
 export const DEFAULT_AFFINITY_TIMEOUT_SECONDS = 10800;
@@ -58,52 +53,94 @@ export function pickIptables(n: number, rng: Rng): number {
   return n - 1;
 }
 
-function portKey(svc: Service, sp: Pick<ServicePort, 'name' | 'port' | 'protocol'>): string {
-  return `${svc.metadata.namespace}/${svc.metadata.name}:${sp.name ?? sp.port}/${sp.protocol ?? 'TCP'}`;
+/** The KUBE-SVC chain of a Service port: `ns/name:port name (or number)/protocol`. */
+function chainName(svc: Service, sp: Pick<ServicePort, 'name' | 'port' | 'protocol'>): string {
+  return `${svc.metadata.namespace}/${svc.metadata.name}:${sp.name || sp.port}/${sp.protocol ?? 'TCP'}`;
 }
 
 export interface Choice { readonly endpoint: ServiceEndpoint | undefined; readonly state: ProxyState }
 
+export interface ProxyContext {
+  readonly rng: Rng;
+  readonly state: ProxyState;
+  readonly mode: ProxyMode;
+  /** The node whose kube-proxy rules handle the connection. */
+  readonly node: string;
+  /** The virtual server dialled (`vip:port/protocol`): IPVS schedules each one apart. */
+  readonly virtualServer: string;
+  readonly clientIP: string;
+  readonly nowMs: number;
+}
+
+/** sessionAffinityConfig.clientIP.timeoutSeconds, defaulted (SetDefaults_Service). */
+export function affinityTimeoutMs(svc: Service): number {
+  const cfg = svc.spec.sessionAffinityConfig as { clientIP?: { timeoutSeconds?: number } } | undefined;
+  return (cfg?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT_SECONDS) * 1000;
+}
+
+const destKey = (e: { readonly ip: string; readonly port: number }) => `${e.ip}:${e.port}`;
+
 /**
- * Picks the endpoint for one new connection: a live ClientIP affinity entry first, else the
+ * ip_vs_rr_schedule: the real server after the one picked last, in the service's destination list,
+ * wrapping; the first one when nothing was picked yet (sched_data starts at the list head). When the
+ * last one was removed, ip_vs_rr_del_dest steps back, so the turn goes on at the one after it.
+ * kube-proxy adds real servers in a set's unsorted order (syncEndpoint); here the list is in
+ * usableEndpoints' ip:port order, so every run takes the same turn.
+ *
+ * | endpoints (ip:port order) | last        | next |
+ * |---------------------------|-------------|------|
+ * | a b c                     | none        | a    |
+ * | a b c                     | b           | c    |
+ * | a b c                     | c           | a    |
+ * | a c  (b was removed)      | b           | c    |
+ */
+export function nextRoundRobin(endpoints: readonly ServiceEndpoint[], last: string | undefined): number {
+  if (last === undefined) return 0;
+  const i = endpoints.findIndex((e) => destKey(e) > last);
+  return i < 0 ? 0 : i;
+}
+
+/**
+ * Picks the endpoint for one new connection: a live ClientIP affinity entry first (iptables
+ * `-m recent --rcheck --seconds timeout --reap`; IPVS persistence with the same timeout), else the
  * iptables probability chain (seeded Rng) or IPVS round robin. endpoint undefined when there is
- * none (kube-proxy installs a REJECT rule: the client sees "connection refused").
+ * none (kube-proxy installs a REJECT rule: the client sees "connection refused"). The returned
+ * state holds the node's new row for this service (rr cursor, affinity entry).
  */
 export function chooseEndpoint(
-  svc: Service, sp: Pick<ServicePort, 'name' | 'port' | 'protocol'>, endpoints: readonly ServiceEndpoint[],
-  ctx: { readonly rng: Rng; readonly state: ProxyState; readonly mode: ProxyMode; readonly clientIP: string; readonly nowMs: number },
+  svc: Service, sp: Pick<ServicePort, 'name' | 'port' | 'protocol'>, endpoints: readonly ServiceEndpoint[], ctx: ProxyContext,
 ): Choice {
   const { state } = ctx;
   if (endpoints.length === 0) return { endpoint: undefined, state };
-  const key = portKey(svc, sp);
   const affinity = svc.spec.sessionAffinity === 'ClientIP';
-  const affinityKey = `${key}|${ctx.clientIP}`;
+  // iptables without affinity keeps no state: the chain is stateless.
+  if (ctx.mode === 'iptables' && !affinity) return { endpoint: endpoints[pickIptables(endpoints.length, ctx.rng)], state };
+  const key = proxyRowKey(ctx.node, ctx.mode, ctx.mode === 'ipvs' ? ctx.virtualServer : chainName(svc, sp));
+  const row = state.row(key);
+  const timeoutMs = affinityTimeoutMs(svc);
   if (affinity) {
-    const cfg = svc.spec.sessionAffinityConfig as { clientIP?: { timeoutSeconds?: number } } | undefined;
-    const timeoutMs = (cfg?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_TIMEOUT_SECONDS) * 1000;
-    const entry = state.affinity.get(affinityKey);
+    const entry = row?.clients?.[ctx.clientIP];
     if (entry !== undefined && ctx.nowMs - entry.lastMs <= timeoutMs) {
       const again = endpoints.find((e) => e.ip === entry.ip && e.port === entry.port);
-      if (again !== undefined) return { endpoint: again, state: remember(state, affinityKey, again, ctx.nowMs) };
+      if (again !== undefined) return { endpoint: again, state: state.with(key, remember(row, ctx.clientIP, again, ctx.nowMs, timeoutMs)) };
     }
   }
-  let index: number;
-  let next = state;
+  let endpoint: ServiceEndpoint;
+  let next = row;
   if (ctx.mode === 'ipvs') {
-    const at = state.rr.get(key) ?? 0;
-    index = at % endpoints.length;
-    const rr = new Map(state.rr);
-    rr.set(key, (index + 1) % endpoints.length);
-    next = { ...state, rr };
+    endpoint = endpoints[nextRoundRobin(endpoints, row?.last)];
+    next = { ...row, last: destKey(endpoint) };
   } else {
-    index = pickIptables(endpoints.length, ctx.rng);
+    endpoint = endpoints[pickIptables(endpoints.length, ctx.rng)];
   }
-  const endpoint = endpoints[index];
-  return { endpoint, state: affinity ? remember(next, affinityKey, endpoint, ctx.nowMs) : next };
+  if (affinity) next = remember(next, ctx.clientIP, endpoint, ctx.nowMs, timeoutMs);
+  return { endpoint, state: next === row ? state : state.with(key, next) };
 }
 
-function remember(state: ProxyState, key: string, e: ServiceEndpoint, nowMs: number): ProxyState {
-  const affinity = new Map(state.affinity);
-  affinity.set(key, { ip: e.ip, port: e.port, lastMs: nowMs });
-  return { ...state, affinity };
+/** Records the client's endpoint now (`-m recent --set`), reaping the row's expired entries. */
+function remember(row: ProxyRow | undefined, clientIP: string, e: ServiceEndpoint, nowMs: number, timeoutMs: number): ProxyRow {
+  const clients: Record<string, AffinityEntry> = {};
+  for (const [ip, entry] of Object.entries(row?.clients ?? {})) if (nowMs - entry.lastMs <= timeoutMs) clients[ip] = entry;
+  clients[clientIP] = { ip: e.ip, port: e.port, lastMs: nowMs };
+  return { ...row, clients };
 }

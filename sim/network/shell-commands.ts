@@ -9,9 +9,12 @@ import type { ShIo } from '../runtime/sh/interp';
 import { curlFailure, wgetFailure } from './client-messages';
 import { connect, type ConnectResult } from './connect';
 import { nslookup } from './nslookup';
+import { ProxyState } from './proxy-state';
 
 // wget, curl and nslookup inside a container: a connection through sim/network (DNS, kube-proxy,
 // NetworkPolicy), then the answering Pod's HTTP answer from the runtime. Registered once at load.
+// The commands of one run share kube-proxy's state (a Session), which starts from the cluster's
+// proxy table; the caller applies session.changes() so the next run goes on from there.
 
 interface Url { readonly host: string; readonly port: number; readonly path: string }
 
@@ -22,15 +25,20 @@ export function parseUrl(text: string): Url | undefined {
   return { host: m[2], port: m[3] !== undefined ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
 }
 
-/** Connection choices are random (kube-proxy) but must replay: seed from the instant, the Pod and the command. */
-function connectionRng(view: ClusterView, pod: Pod, argv: readonly string[]) {
-  return rngFrom(fnv32a(`${view.config.seed}|${view.nowMs}|${pod.metadata.uid}|${argv.join(' ')}`));
+/** Connection choices are random (kube-proxy) but must replay: seed from the instant, the Pod, the command and its turn in the run. */
+function connectionRng(view: ClusterView, pod: Pod, argv: readonly string[], turn: number) {
+  return rngFrom(fnv32a(`${view.config.seed}|${view.nowMs}|${pod.metadata.uid}|${argv.join(' ')}${turn > 0 ? `|${turn}` : ''}`));
 }
+
+/** kube-proxy's state through one run of commands, and how many connections it has opened. */
+interface Session { state: ProxyState; turn: number }
 
 const listens = (view: ClusterView) => (pod: Pod, port: number) => podAcceptsTcp(view, pod, port);
 
-function fetch(view: ClusterView, pod: Pod, argv: readonly string[], url: Url): { r: ConnectResult; status?: number; body?: string } {
-  const r = connect(view, connectionRng(view, pod, argv), { pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name } }, url.host, url.port, { listens: listens(view) });
+function fetch(view: ClusterView, pod: Pod, argv: readonly string[], url: Url, session: Session): { r: ConnectResult; status?: number; body?: string } {
+  const from = { pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name } };
+  const r = connect(view, connectionRng(view, pod, argv, session.turn++), from, url.host, url.port, { listens: listens(view), proxyState: session.state });
+  session.state = r.proxyState;
   if (r.result !== 'ok' || r.pod === undefined) return { r };
   const target = view.get<Pod>('Pod', r.pod.namespace, r.pod.name);
   if (target === undefined) return { r: { result: 'refused', reason: 'backend gone', proxyState: r.proxyState } };
@@ -61,7 +69,7 @@ function progressLine(file: string, bytes: number): string {
  * busybox wget: `wget -q -O - URL` / `wget -qO- URL` print the body; `wget URL` saves it as
  * index.html (or the URL's last path part) in the working directory, as the book's `wget httpd-svc:8080` does.
  */
-function wget(view: ClusterView, pod: Pod, argv: readonly string[], io?: ShIo): CommandResult {
+function wget(view: ClusterView, pod: Pod, session: Session, argv: readonly string[], io?: ShIo): CommandResult {
   const out = outputArg(argv);
   const urlArg = argv.filter((a, i) => !out.skip.has(i) && !a.startsWith('-')).pop();
   const url = urlArg === undefined ? undefined : parseUrl(urlArg);
@@ -72,7 +80,7 @@ function wget(view: ClusterView, pod: Pod, argv: readonly string[], io?: ShIo): 
   if (!toStdout && io !== undefined && io.fs.stat(file.startsWith('/') ? file : `/${file}`) !== undefined) {
     return { stdout: '', stderr: `wget: can't open '${file}': File exists\n`, status: 1 };
   }
-  const got = fetch(view, pod, argv, url);
+  const got = fetch(view, pod, argv, url, session);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(wgetFailure(got.r, url.host)) };
   const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.dialed?.ip ?? got.r.ip}:${got.r.dialed?.port ?? got.r.port})\n`;
   if (got.status! >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${reasonPhrase(got.status!)}\n`, status: 1 };
@@ -83,11 +91,11 @@ function wget(view: ClusterView, pod: Pod, argv: readonly string[], io?: ShIo): 
 }
 
 /** curl URL (-s silences errors' progress; body on stdout). */
-function curl(view: ClusterView, pod: Pod, argv: readonly string[]): CommandResult {
+function curl(view: ClusterView, pod: Pod, session: Session, argv: readonly string[]): CommandResult {
   const urlArg = argv.filter((a) => !a.startsWith('-')).pop();
   const url = urlArg === undefined ? undefined : parseUrl(urlArg);
   if (url === undefined) return { stdout: '', stderr: 'curl: try \'curl --help\' for more information\n', status: 2 };
-  const got = fetch(view, pod, argv, url);
+  const got = fetch(view, pod, argv, url, session);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(curlFailure(got.r, url.host, url.port)) };
   return { stdout: got.body!, stderr: '', status: 0 };
 }
@@ -101,13 +109,19 @@ function reasonPhrase(status: number): string {
   return phrases[status] ?? 'Error';
 }
 
-registerNetCommands((view, pod) => ({
-  wget: (argv, io) => wget(view, pod, argv, io),
-  curl: (argv) => curl(view, pod, argv),
-  nslookup: (argv) => {
-    const name = argv.filter((a) => !a.startsWith('-'))[0];
-    if (name === undefined) return { stdout: '', stderr: 'BusyBox v1.28.4 multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n', status: 1 };
-    const out = nslookup(view, pod, name);
-    return { stdout: out.stdout, stderr: out.stderr, status: out.exitCode };
-  },
-}));
+registerNetCommands((view, pod) => {
+  const session: Session = { state: ProxyState.of(view.table('proxy')), turn: 0 };
+  return {
+    commands: {
+      wget: (argv, io) => wget(view, pod, session, argv, io),
+      curl: (argv) => curl(view, pod, session, argv),
+      nslookup: (argv) => {
+        const name = argv.filter((a) => !a.startsWith('-'))[0];
+        if (name === undefined) return { stdout: '', stderr: 'BusyBox v1.28.4 multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n', status: 1 };
+        const out = nslookup(view, pod, name);
+        return { stdout: out.stdout, stderr: out.stderr, status: out.exitCode };
+      },
+    },
+    changes: () => session.state.changes(),
+  };
+});

@@ -1,10 +1,14 @@
-import type { Pod, Volume } from '../api/types';
+import type { Container, Pod, Volume } from '../api/types';
 import type { ClusterView } from '../engine/types';
 
 // What a container gets from other API objects. The kubelet resolves the downward API (fieldRef)
 // itself; ConfigMap and Secret references (configMapKeyRef, secretKeyRef, envFrom) and projected
 // volume files (configMap, secret, downwardAPI, projected) come from the config area through this
-// seam, registered once at module load.
+// seam, registered once at module load. A reference that cannot be resolved is an error the kubelet
+// reports as Kubernetes does: envError (CreateContainerConfigError) and projectVolume (FailedMount).
+
+/** A configMap/secret/projected volume's payload (paths relative to the volume root), or why it cannot be set up. */
+export type VolumeProjection = { readonly files: Readonly<Record<string, string>> } | { readonly error: string };
 
 export interface EnvSource {
   /** The value of one env entry's valueFrom, or undefined when it cannot be resolved. */
@@ -13,6 +17,10 @@ export interface EnvSource {
   envFrom(view: ClusterView, pod: Pod, entry: unknown): Readonly<Record<string, string>>;
   /** Files of a projected volume (paths relative to the volume root), or undefined if not such a volume. */
   volumeFiles?(view: ClusterView, pod: Pod, volume: Volume): Readonly<Record<string, string>> | undefined;
+  /** The error makeEnvironmentVariables returns for the container's env/envFrom (e.g. `secret "s" not found`), or undefined. */
+  envError?(view: ClusterView, pod: Pod, container: Container): string | undefined;
+  /** MountVolume.SetUp of a configMap/secret/projected volume: its files or the error; undefined if not such a volume. */
+  projectVolume?(view: ClusterView, pod: Pod, volume: Volume): VolumeProjection | undefined;
 }
 
 let source: EnvSource | undefined;

@@ -8,14 +8,15 @@ import { isKnownCommand } from './sh/commands';
 import { runSync } from './sh/interp';
 import type { Tree } from './fs';
 import { resolveContainer } from './pod-containers';
-import { netCommandsFor } from './net-hooks';
+import { netSessionFor } from './net-hooks';
 import { viewOf } from '../index';
 import { envSource, fieldRefValue } from './env-hooks';
 
 // kubectl exec: runs argv in a running container through the sh interpreter, against the
 // container's file system (its own layer and its volumes). Time does not pass: `sleep` inside an
 // exec returns at once. File changes are written back to the Pod's runtime row (and the node's
-// hostPath files), which wakes the kubelet so exec probes look again.
+// hostPath files), which wakes the kubelet so exec probes look again. Runtime rows the network
+// commands changed (kube-proxy's rr cursors, ClientIP affinity) are applied with them.
 
 export interface ExecResult {
   readonly cluster: Cluster;
@@ -60,12 +61,13 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
     },
     envFrom: (e) => source?.envFrom(view, pod, e) ?? {},
   });
+  const net = netSessionFor(view, pod);
   const out = runSync(literalCommand(argv), env, 0, {
     nowMs: cluster.nowMs, epochMs: cluster.config.epochMs, fs: vfs, hostname: hostnameOf(pod), out: () => undefined,
-    net: netCommandsFor(view, pod),
+    net: net?.commands,
   });
   const changed = vfs.changed();
-  let next = cluster;
+  const changes: Parameters<typeof submit>[1][number][] = [...(net?.changes() ?? [])];
   if (Object.keys(changed).length > 0) {
     let volumes = rt.volumes;
     let rootfs = crt.rootfs;
@@ -77,11 +79,11 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
     }
     const containers = rt.containers.map((c) => (c === crt ? { ...c, rootfs } : c));
     const row: PodRt = { ...rt, volumes, containers };
-    const changes: Parameters<typeof submit>[1][number][] = [{ verb: 'runtime', table: 'pods', key: rt.uid, value: row }];
+    changes.push({ verb: 'runtime', table: 'pods', key: rt.uid, value: row });
     const nodeRow = cluster.tables.nodes.get(rt.node);
     if (host !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: rt.node, value: { ...(nodeRow ?? { alive: true, lastHeartbeatMs: cluster.nowMs, images: new Set() }), hostFiles: host as ReadonlyMap<string, string> } });
-    next = submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster;
   }
+  const next = changes.length > 0 ? submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster : cluster;
   const status = out.timedOut ? 0 : out.status;
   const tail = status !== 0 ? `command terminated with exit code ${status}\n` : '';
   return { cluster: next, stdout: out.stdout, stderr: note + out.stderr + tail, exitCode: status };

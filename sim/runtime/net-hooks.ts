@@ -1,12 +1,25 @@
 import type { Pod } from '../api/types';
-import type { ClusterView } from '../engine/types';
+import type { Change, ClusterView } from '../engine/types';
 import type { NetCommand } from './sh/interp';
 
 // The seam through which sim/network gives containers their network commands (wget, curl,
 // nslookup, ping). Until a factory is registered, the shell's stubs answer ("wget: bad address").
 // Registered once at module load, so runs stay deterministic.
 
-export type NetCommandsFactory = (view: ClusterView, pod: Pod) => Readonly<Record<string, NetCommand>>;
+/** A runtime-table row a network command changed (kube-proxy's rr cursors and affinity entries). */
+export type NetChange = Extract<Change, { verb: 'runtime' }>;
+
+/**
+ * The network commands of one run in a container (one `kubectl exec`, one probe): they share the
+ * state they change, so `wget; wget` goes on where the first left off; changes() lists what the
+ * caller applies to the cluster afterwards.
+ */
+export interface NetSession {
+  readonly commands: Readonly<Record<string, NetCommand>>;
+  changes(): readonly NetChange[];
+}
+
+export type NetCommandsFactory = (view: ClusterView, pod: Pod) => NetSession;
 
 let factory: NetCommandsFactory | undefined;
 
@@ -14,6 +27,11 @@ export function registerNetCommands(f: NetCommandsFactory | undefined): void {
   factory = f;
 }
 
-export function netCommandsFor(view: ClusterView, pod: Pod): Readonly<Record<string, NetCommand>> | undefined {
+export function netSessionFor(view: ClusterView, pod: Pod): NetSession | undefined {
   return factory?.(view, pod);
+}
+
+/** The commands alone, for callers that keep no state (a container's own processes under the kubelet). */
+export function netCommandsFor(view: ClusterView, pod: Pod): Readonly<Record<string, NetCommand>> | undefined {
+  return factory?.(view, pod).commands;
 }

@@ -9,6 +9,7 @@ import {
   MAX_NODE_SCORE, WEIGHTS, numFeasibleNodesToFind, topologyNormalizingWeight,
 } from './scores';
 import { NO_NODES_AVAILABLE, REASON, absentNodesReason, addCount, fitErrorMessage, postFilterMessage } from './fit-error';
+import { preFilterFitMessage, volumeBindingFor, type VolumeBinding } from '../storage/volume-binding'; // VolumeBinding plugin (sim/storage)
 
 // One scheduling cycle (pkg/scheduler/schedule_one.go schedulePod): PreFilter (NodeAffinity's
 // node names), Filter from a start index until numFeasibleNodesToFind nodes fit, Score, selectHost.
@@ -54,6 +55,9 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
   const needsAffinity = pod.spec.nodeSelector !== undefined || requiredTerms(pod) !== undefined;
   const toleratesUnschedulable = toleratesAny(tolerations, UNSCHEDULABLE_TAINT);
   const wantsPorts = res.hostPorts.length > 0;
+  // VolumeBinding (sim/storage/volume-binding.ts): PreFilter may reject every node; Filter runs per node.
+  const volumes = volumeBindingFor(view, pod);
+  if (volumes?.preFilter !== undefined) return { message: preFilterFitMessage(total, volumes.preFilter), evaluatedNodes: 0, feasibleNodes: 0 };
 
   // PreFilter: NodeAffinity narrows to the nodes named by matchFields metadata.name (DaemonSet Pods).
   const pinned = pinnedNodeNames(pod);
@@ -81,8 +85,8 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     if (i >= n) i -= n;
     if (candidates !== undefined) i = candidates[i];
     const f = flags[i];
-    if ((f & (F_UNSCHEDULABLE | F_HARD_TAINTS)) !== 0 || needsAffinity || wantsPorts || (f & F_LOADED) === 0) {
-      const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable);
+    if ((f & (F_UNSCHEDULABLE | F_HARD_TAINTS)) !== 0 || needsAffinity || wantsPorts || volumes !== undefined || (f & F_LOADED) === 0) {
+      const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable, volumes);
       if (failure !== undefined) { failures.push(failure); continue; }
     } else if (pods[i] + 1 > allocPods[i] || cpu > allocCpu[i] - reqCpu[i] || mem > allocMem[i] - reqMem[i]) {
       failures.push(resourceFailure(cache, i, res)!);
@@ -112,7 +116,7 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
 /** The Filter plugins in their default order; the first that rejects a node names the reasons. */
 function filterSlow(
   cache: SchedulerCache, i: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[],
-  needsAffinity: boolean, toleratesUnschedulable: boolean,
+  needsAffinity: boolean, toleratesUnschedulable: boolean, volumes?: VolumeBinding,
 ): Failure | undefined {
   const e = cache.entries[i];
   const f = cache.flags[i];
@@ -124,7 +128,10 @@ function filterSlow(
   if (needsAffinity && !nodeMatchesPod(pod, e.node)) return { node: i, reasons: [REASON.affinity], unresolvable: true };
   cache.load(i);
   if (res.hostPorts.length > 0 && portsConflict(res.hostPorts, e.ports)) return { node: i, reasons: [REASON.ports], unresolvable: false };
-  return resourceFailure(cache, i, res);
+  const resources = resourceFailure(cache, i, res);
+  if (resources !== undefined || volumes === undefined) return resources;
+  const volume = volumes.filter(e.node); // VolumeRestrictions and VolumeBinding come after NodeResourcesFit
+  return volume !== undefined ? { node: i, reasons: [volume.reason], unresolvable: !volume.resolvable } : undefined;
 }
 
 function resourceFailure(cache: SchedulerCache, i: number, res: PodResources): Failure | undefined {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../testing/property';
 import { emptyCluster, submit } from '../engine/loop';
 import type { Change, Cluster } from '../engine/types';
 import type { Node, Pod } from '../api/types';
@@ -43,8 +44,8 @@ function fits(c: Cluster, p: Pod, n: Node): boolean {
     && (r.memoryBytes === 0 || r.memoryBytes <= bytes(n.status.allocatable.memory)! - mem);
 }
 
-test('scheduler never overcommits allocatable cpu, memory or Pods, and leaves unbound only Pods that fit nowhere', () => {
-  fc.assert(fc.property(fc.array(arbNode, { minLength: 1, maxLength: 4 }), fc.array(arbOp, { maxLength: 40 }), fc.integer(), (nodes, ops, seed) => {
+test('scheduler never overcommits allocatable cpu, memory or Pods, and leaves unbound only Pods that fit nowhere', (t) => {
+  checkProperty(t, fc.property(fc.array(arbNode, { minLength: 1, maxLength: 4 }), fc.array(arbOp, { maxLength: 40 }), fc.integer(), (nodes, ops, seed) => {
     let c = emptyCluster({ seed });
     const nodeObjs = nodes.map((n, i) => {
       const base = node(`n${i}`, { unschedulable: n.cordoned });
@@ -77,5 +78,5 @@ test('scheduler never overcommits allocatable cpu, memory or Pods, and leaves un
       if (p.spec.nodeName) continue;
       for (const n of c.store.list<Node>('Node')) assert.ok(!fits(c, p, n), `${p.metadata.name} is Pending but fits ${n.metadata.name}`);
     }
-  }), { numRuns: Number(process.env.FC_NUM_RUNS ?? 100) });
+  }), { claims: ['arch.scheduler-considers'], numRuns: Number(process.env.FC_NUM_RUNS ?? 100), env: process.env, replay: 'node scripts/unit.js scheduler.prop' });
 });

@@ -3,6 +3,7 @@ import { NO_CHANGES, type Change, type ClusterView, type Controller, type Reconc
 import { keyOf, parseKey } from '../store/keys';
 import { cacheFor, existingCache, type SchedulerCache } from './cache';
 import { schedulePod } from './schedule-one';
+import { volumePreBind } from '../storage/volume-binding'; // VolumeBinding PreBind (sim/storage)
 
 // kube-scheduler's default profile as a controller: binds Pods without spec.nodeName whose
 // schedulerName is default-scheduler. A Pod that fits nowhere gets PodScheduled=False/Unschedulable
@@ -140,6 +141,10 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
   const involved = { kind: 'Pod', namespace: ref.namespace, name: ref.name, uid: pod.metadata.uid };
   const conditions = pod.status?.conditions ?? [];
   if (result.node !== undefined) {
+    // VolumeBinding PreBind (sim/storage/volume-binding.ts): WaitForFirstConsumer claims bind or provision first.
+    const node = view.get<Node>('Node', '', result.node);
+    const preBind = node === undefined ? undefined : volumePreBind(view, pod, node, ctx);
+    if (preBind !== undefined) return { changes: preBind, requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
     // The binding subresource sets spec.nodeName and PodScheduled=True (pod registry setPodHostAndAnnotations).
     const scheduled: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.iso() };
     const bound: Pod = {

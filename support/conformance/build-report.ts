@@ -1,7 +1,7 @@
 // Pure: scenario results + the claims catalog -> the conformance report object.
 import { chapterOf, closestClaimId, type ClaimCatalog } from '../claims/catalog';
 import type {
-  ChapterSummary, ClaimEntry, ClaimResult, ConformanceReport, Failure, ReportError, ScenarioRef, ScenarioRun, ScenarioStatus,
+  ChapterSummary, ClaimEntry, ClaimResult, ConformanceReport, Failure, ReportError, RolloutEntry, ScenarioRef, ScenarioRun, ScenarioStatus,
 } from './model';
 
 export const CLAIM_TAG_PREFIX = '@claim:';
@@ -70,6 +70,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
   let failed = 0;
   let skipped = 0;
   const failures: Failure[] = [];
+  const rollouts: RolloutEntry[] = [];
   const ordered = [...input.scenarios].sort(byLocation);
   for (const s of ordered) {
     if (s.status === 'passed') passed++;
@@ -87,7 +88,11 @@ export function buildReport(input: ReportInput): ConformanceReport {
         ...(s.failedStep !== undefined ? { failedStep: s.failedStep } : {}),
         ...(s.error !== undefined ? { error: s.error } : {}),
         attachments: s.attachments,
+        ...(s.rollouts !== undefined && s.rollouts.length > 0 ? { rollouts: s.rollouts } : {}),
       });
+    }
+    if (s.rollouts !== undefined && s.rollouts.length > 0) {
+      rollouts.push({ name: s.name, uri: s.uri, line: s.line, status: s.status, deployments: s.rollouts });
     }
   }
 
@@ -131,6 +136,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
     failures,
     errors,
     properties: input.properties ?? [],
+    rollouts,
   };
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type * as messages from '@cucumber/messages';
 import { RunCollector } from './collector';
-import { syntheticEnvelopes } from './synthetic-run';
+import { syntheticEnvelopes, syntheticRollout } from './synthetic-run';
 
 function collect(envelopes: messages.Envelope[]): RunCollector {
   const c = new RunCollector();
@@ -50,4 +50,18 @@ test('a message it cannot read is recorded, never thrown (cucumber would crash t
   assert.doesNotThrow(() => c.update({ pickle: { id: 'p', tags: null } } as unknown as messages.Envelope));
   assert.equal(c.internalErrors.length, 1);
   assert.match(c.internalErrors[0]!, /conformance formatter: cannot read a message \(pickle\)/);
+});
+
+test('rollout attachments become the scenario\'s rollouts, passed or failed, and never text attachments', () => {
+  const series = [syntheticRollout('default/web', 3, 1)];
+  const c = collect(syntheticEnvelopes([
+    { name: 'rolls', claimIds: ['a.one'], status: 'PASSED', rollouts: series },
+    { name: 'rolls and fails', claimIds: ['a.one'], status: 'FAILED', attachments: ['seed=3'], rollouts: series },
+    { name: 'still', claimIds: ['a.one'], status: 'PASSED' },
+  ]));
+  const byName = Object.fromEntries(c.scenarios().map((s) => [s.name, s]));
+  assert.deepEqual(byName.rolls!.rollouts, series);
+  assert.deepEqual(byName['rolls and fails']!.rollouts, series);
+  assert.deepEqual(byName['rolls and fails']!.attachments, ['seed=3']);
+  assert.equal(byName.still!.rollouts, undefined);
 });

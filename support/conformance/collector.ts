@@ -4,6 +4,7 @@ import type * as messages from '@cucumber/messages';
 import { claimIdsOf, type TaggedScenario } from './build-report';
 import type { ScenarioRun, ScenarioStatus } from './model';
 import { collectSecretValues, SecretValues } from './redact';
+import { decodeRollouts, ROLLOUT_MEDIA_TYPE, type RolloutSeries } from './rollout-series';
 
 const MAX_ATTACHMENT_CHARS = 64 * 1024;
 
@@ -28,6 +29,7 @@ interface Attempt {
   error?: string;
   failedStep?: string;
   readonly attachments: string[];
+  readonly rollouts: RolloutSeries[];
 }
 
 export class RunCollector {
@@ -125,7 +127,7 @@ export class RunCollector {
   private onTestCaseStarted(s: messages.TestCaseStarted): void {
     const tc = this.testCases.get(s.testCaseId);
     if (tc === undefined) return;
-    this.attempts.set(s.id, { pickleId: tc.pickleId, testCaseId: s.testCaseId, startedMs: toMs(s.timestamp), worst: 'UNKNOWN', sawStep: false, attachments: [] });
+    this.attempts.set(s.id, { pickleId: tc.pickleId, testCaseId: s.testCaseId, startedMs: toMs(s.timestamp), worst: 'UNKNOWN', sawStep: false, attachments: [], rollouts: [] });
   }
 
   private onTestStepFinished(f: messages.TestStepFinished): void {
@@ -148,6 +150,10 @@ export class RunCollector {
     if (att.testCaseStartedId === undefined) return;
     const a = this.attempts.get(att.testCaseStartedId);
     if (a === undefined) return;
+    if (att.mediaType === ROLLOUT_MEDIA_TYPE) {
+      a.rollouts.push(...decodeRollouts(attachmentBody(att)));
+      return;
+    }
     a.attachments.push(attachmentText(att));
   }
 
@@ -165,6 +171,7 @@ export class RunCollector {
       ...(status === 'failed' && a.error !== undefined ? { error: a.error } : {}),
       ...(status === 'failed' && a.failedStep !== undefined ? { failedStep: a.failedStep } : {}),
       attachments: status === 'failed' ? a.attachments : [],
+      ...(a.rollouts.length > 0 && status !== 'skipped' ? { rollouts: a.rollouts } : {}),
     });
   }
 
@@ -180,10 +187,14 @@ function attachmentText(att: messages.Attachment): string {
   const media = att.mediaType;
   const textual = media.startsWith('text/') || media.includes('json') || media.includes('yaml') || media.includes('xml');
   if (!textual) return `[${media} attachment${att.fileName !== undefined ? ` ${att.fileName}` : ''} not shown]`;
-  const text = (att.contentEncoding as string) === 'BASE64' ? Buffer.from(att.body, 'base64').toString('utf8') : att.body;
+  const text = attachmentBody(att);
   return text.length > MAX_ATTACHMENT_CHARS
     ? `${text.slice(0, MAX_ATTACHMENT_CHARS)}\n... (${text.length - MAX_ATTACHMENT_CHARS} more characters in cucumber.ndjson)`
     : text;
+}
+
+function attachmentBody(att: messages.Attachment): string {
+  return (att.contentEncoding as string) === 'BASE64' ? Buffer.from(att.body, 'base64').toString('utf8') : att.body;
 }
 
 function toMs(t: messages.Timestamp | undefined): number {

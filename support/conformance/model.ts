@@ -1,5 +1,6 @@
 // The shape of reports/conformance.json. conformance.md and conformance.html render this object.
 import type { ClaimBookStatus } from '../claims/catalog';
+import type { RolloutSeries } from './rollout-series';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'skipped';
 export type ClaimResult = 'passed' | 'failed' | 'uncovered';
@@ -20,6 +21,16 @@ export interface ScenarioRun {
   readonly error?: string;                     // the failing step's message
   readonly failedStep?: string;                // "Then deployment web has 3 ready replicas"
   readonly attachments: readonly string[];     // text attachments (seed, timeline), failures only
+  readonly rollouts?: readonly RolloutSeries[]; // the Deployments it rolled out (rollout-series.ts), any status
+}
+
+/** A scenario that rolled out Deployments, with their series (drawn as SVG in conformance.html). */
+export interface RolloutEntry {
+  readonly name: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly status: ScenarioStatus;
+  readonly deployments: readonly RolloutSeries[];
 }
 
 export interface ScenarioRef {
@@ -59,6 +70,7 @@ export interface Failure {
   readonly failedStep?: string;
   readonly error?: string;
   readonly attachments: readonly string[];
+  readonly rollouts?: readonly RolloutSeries[];
 }
 
 export interface ChapterSummary {
@@ -85,4 +97,5 @@ export interface ConformanceReport {
   readonly failures: readonly Failure[];
   readonly errors: readonly ReportError[];
   readonly properties: readonly unknown[];     // reports/properties.json, as the property tests wrote it
+  readonly rollouts?: readonly RolloutEntry[]; // scenarios that rolled out a Deployment, by location (buildReport always sets it)
 }

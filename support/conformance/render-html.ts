@@ -1,6 +1,9 @@
 // conformance.html: one self-contained page for people (no scripts, no external assets): totals,
-// errors, failures with their attached timelines, then a claims matrix per book chapter.
-import type { ClaimEntry, ConformanceReport } from './model';
+// errors, failed claims, failures with their attached timelines, then a claims matrix per book
+// chapter, the rollouts drawn as SVG (render-svg.ts) and the property tests.
+import type { ClaimEntry, ConformanceReport, RolloutEntry } from './model';
+import type { RolloutSeries } from './rollout-series';
+import { rolloutChart } from './render-svg';
 
 export function renderHtml(r: ConformanceReport): string {
   const c = r.summary.claims;
@@ -26,6 +29,17 @@ started ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s</p>
     parts.push('</ul></section>');
   }
 
+  const failedClaims = r.claims.filter((x) => x.status === 'failed');
+  if (failedClaims.length > 0) {
+    parts.push(`<section id="failed-claims"><h2>Failed claims (${failedClaims.length})</h2><ul>`);
+    for (const x of failedClaims) {
+      const failing = x.scenarios.filter((sc) => sc.status === 'failed').map((sc) => `${esc(sc.name)} <code>${esc(sc.uri)}:${sc.line}</code>`);
+      parts.push(`<li class="failed-claim"><a href="#claim-${attr(x.id)}"><code>${esc(x.id)}</code></a> <small>§${esc(x.ch)}</small> ${esc(x.says)}<br><small>failing: ${failing.join('; ')}</small></li>`);
+    }
+    parts.push('</ul></section>');
+  }
+
+  const charts = new ChartIds();
   if (r.failures.length > 0) {
     parts.push(`<section id="failures"><h2>Failed scenarios (${r.failures.length})</h2>`);
     r.failures.forEach((f, i) => {
@@ -34,6 +48,7 @@ started ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s</p>
         (f.claimIds.length > 0 ? ` · claims ${f.claimIds.map((id) => `<a href="#claim-${attr(id)}">${esc(id)}</a>`).join(', ')}` : '') + '</p>' +
         (f.failedStep !== undefined ? `<p>failing step: <code>${esc(f.failedStep)}</code></p>` : '') +
         (f.error !== undefined ? `<pre class="message">${esc(f.error)}</pre>` : '') +
+        (f.rollouts ?? []).map((d) => chartFigure(d, charts)).join('') +
         f.attachments.map((a, j) => `<details${j === f.attachments.length - 1 ? ' open' : ''}><summary>attachment ${j + 1} (timeline, seed)</summary><pre>${esc(a)}</pre></details>`).join('') +
         `<p class="replay">replay: <code>npx cucumber-js ${esc(f.uri)}:${f.line}</code></p></article>`);
     });
@@ -60,10 +75,18 @@ started ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s</p>
   }
   parts.push('</section>');
 
+  const rollouts = r.rollouts ?? [];
+  if (rollouts.length > 0) {
+    parts.push(`<section id="rollouts"><h2>Rollouts (${rollouts.length} scenario${rollouts.length === 1 ? '' : 's'})</h2>
+<p class="meta">Replicas of the old and new ReplicaSets and available Pods after every change the simulator recorded, over virtual time.</p>`);
+    for (const entry of rollouts) parts.push(rolloutArticle(entry, charts));
+    parts.push('</section>');
+  }
+
   if (r.properties.length > 0) {
     parts.push(`<section id="properties"><h2>Properties (${r.properties.length})</h2><table><thead><tr><th>property</th><th>status</th><th>runs</th><th>seed</th><th>claims</th></tr></thead><tbody>`);
-    for (const p of r.properties) {
-      const o = (p ?? {}) as Record<string, unknown>;
+    const props = r.properties.map((p) => (p ?? {}) as Record<string, unknown>);
+    for (const o of [...props.filter((x) => x.status !== 'passed'), ...props.filter((x) => x.status === 'passed')]) {
       const status = String(o.status ?? '?');
       parts.push(`<tr><td>${esc(String(o.name ?? '?'))}</td><td><span class="badge ${attr(status)}">${esc(status)}</span></td><td>${esc(String(o.runs ?? ''))}</td><td><code>${esc(String(o.seed ?? ''))}</code></td><td>${esc(Array.isArray(o.claims) ? o.claims.join(', ') : '')}</td></tr>`);
     }
@@ -72,6 +95,21 @@ started ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s</p>
 
   parts.push('</main></body></html>\n');
   return parts.join('\n');
+}
+
+/** Unique ids for the charts' title/desc elements. */
+class ChartIds {
+  private n = 0;
+  next(): string { return `chart-${++this.n}`; }
+}
+
+function chartFigure(series: RolloutSeries, ids: ChartIds): string {
+  return `<figure class="rollout">${rolloutChart(series, ids.next())}<figcaption>deployment <code>${esc(series.deployment)}</code></figcaption></figure>`;
+}
+
+function rolloutArticle(entry: RolloutEntry, ids: ChartIds): string {
+  return `<article class="rollout-scenario ${entry.status}"><h3><span class="dot ${entry.status}" title="${attr(entry.status)}"></span>${esc(entry.name)} <code>${esc(entry.uri)}:${entry.line}</code></h3>` +
+    `<div class="charts">${entry.deployments.map((d) => chartFigure(d, ids)).join('')}</div></article>`;
 }
 
 function claimRow(claim: ClaimEntry): string {
@@ -123,4 +161,10 @@ ul{margin:0;padding-left:18px} td ul{list-style:none;padding:0}
 pre{background:#f6f8fa;padding:8px;overflow:auto;max-height:480px;white-space:pre-wrap}
 pre.message{background:#fff5f5}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
+.charts{display:flex;flex-wrap:wrap;gap:12px}
+figure.rollout{margin:8px 0;background:#fff;border:1px solid #d0d7de;padding:6px 8px;display:inline-block}
+figure.rollout figcaption{color:#57606a;font-size:12px}
+svg.rollout-chart{max-width:100%;height:auto;font-family:system-ui,sans-serif}
+article.rollout-scenario h3{font-weight:500}
+li.failed-claim{margin:4px 0}
 `;

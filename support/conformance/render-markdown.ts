@@ -54,11 +54,20 @@ export function renderMarkdown(r: ConformanceReport): string {
   out.push(`| **all** | **${c.total}** | **${c.passed}** | **${c.failed}** | **${c.uncovered}** |`);
 
   if (r.properties.length > 0) {
-    out.push('', `## Properties (${r.properties.length})`, '', '| property | status | runs | seed |', '|---|---|---:|---|');
-    for (const p of r.properties) {
-      const o = (p ?? {}) as Record<string, unknown>;
-      out.push(`| ${cell(String(o.name ?? '?'))} | ${cell(String(o.status ?? '?'))} | ${cell(String(o.runs ?? ''))} | ${cell(String(o.seed ?? ''))} |`);
+    const props = r.properties.map((p) => (p ?? {}) as Record<string, unknown>);
+    const failedFirst = [...props.filter((o) => o.status !== 'passed'), ...props.filter((o) => o.status === 'passed')];
+    const failedCount = props.length - props.filter((o) => o.status === 'passed').length;
+    out.push('', `## Properties (${props.length}${failedCount > 0 ? `, ${failedCount} failed` : ''})`, '', '| property | status | runs | seed | claims |', '|---|---|---:|---|---|');
+    for (const o of failedFirst) {
+      const claims = Array.isArray(o.claims) ? o.claims.map((c) => `\`${String(c)}\``).join(' ') : '';
+      out.push(`| ${cell(String(o.name ?? '?'))} | ${cell(String(o.status ?? '?'))} | ${cell(String(o.runs ?? ''))} | ${cell(String(o.seed ?? ''))} | ${cell(claims)} |`);
     }
+  }
+
+  const rollouts = r.rollouts ?? [];
+  if (rollouts.length > 0) {
+    const deployments = rollouts.reduce((n, x) => n + x.deployments.length, 0);
+    out.push('', `${rollouts.length} scenario${rollouts.length === 1 ? '' : 's'} rolled out ${deployments} Deployment${deployments === 1 ? '' : 's'}; conformance.html draws each rollout.`);
   }
 
   out.push('', `${s.passed} passed, ${s.failed} failed`, '');

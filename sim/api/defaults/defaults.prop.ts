@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../../testing/property';
 import type { KubeObject } from '../types';
 import { defaultPod } from './pod';
 import { defaultNamespace } from './namespace';
@@ -75,12 +76,12 @@ const cases: [string, (o: KubeObject) => KubeObject, fc.Arbitrary<KubeObject>][]
 ];
 
 for (const [kind, defaults, arb] of cases) {
-  test(`${kind} defaulting is idempotent and does not mutate its input`, () => {
-    fc.assert(fc.property(arb, (x) => {
+  test(`${kind} defaulting is idempotent and does not mutate its input`, (t) => {
+    checkProperty(t, fc.property(arb, (x) => {
       const before = JSON.stringify(x);
       const once = defaults(x);
       assert.equal(JSON.stringify(x), before, 'input mutated');
       assert.deepEqual(defaults(once), once);
-    }));
+    }), { env: process.env, replay: 'node scripts/unit.js defaults.prop' });
   });
 }

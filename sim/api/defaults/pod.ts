@@ -52,6 +52,17 @@ function isDefaultedPlusNodeName(spec: Json, m: number): boolean {
   return n === 0;
 }
 
+/**
+ * Records a spec as already defaulted (a fixed point of defaulting): mutating admission adds only
+ * fully defaulted fields (the ServiceAccount token volume and mounts), so later writes of the Pod
+ * (the scheduler's binding) are recognised without defaulting the spec again.
+ */
+export function rememberDefaultedSpec(spec: Json, mirror: boolean): void {
+  const m = mirror ? 1 : 0;
+  memo[m].set(spec, spec);
+  if (Array.isArray(spec.containers)) byContainers[m].set(spec.containers, spec);
+}
+
 export function defaultPod(obj: KubeObject): Pod {
   const metadata = obj.metadata;
   const spec = defaultedSpecOf(obj.spec, metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined);

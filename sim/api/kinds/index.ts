@@ -4,6 +4,8 @@ import { allocateServiceAddresses } from '../../network/service-alloc';
 import { networkKinds } from '../../network/kinds';
 import { batchKinds } from '../../controllers/job/kinds';
 import { configKinds } from '../../config';
+import { storageKinds } from '../../storage/kinds';
+import { admitPod, serviceAccountKind } from '../../serviceaccount/kinds';
 import type { FieldError } from '../field-errors';
 import type { StoreView } from '../../store/store';
 import { defaultNamespace } from '../defaults/namespace';
@@ -42,7 +44,8 @@ const metaOnly = (namespaced: boolean): Validate => (o, old) => (old === undefin
 
 registerKind(kind('Namespace', '', ['v1'], 'namespaces', ['ns'], false, defaultNamespace, validateNamespace));
 registerKind(kind('Node', '', ['v1'], 'nodes', ['no'], false, defaultNode, validateNode));
-registerKind(kind('Pod', '', ['v1'], 'pods', ['po'], true, defaultPod, validatePod));
+// The ServiceAccount admission plugin mutates Pods on create (sim/serviceaccount/admission.ts).
+registerKind({ ...kind('Pod', '', ['v1'], 'pods', ['po'], true, defaultPod, validatePod), admit: admitPod });
 registerKind({
   ...kind('Service', '', ['v1'], 'services', ['svc'], true, defaultService, validateService),
   prepareForUpdate: prepareServiceUpdate,
@@ -56,6 +59,8 @@ registerKind({
 for (const info of networkKinds) registerKind(info);
 for (const info of batchKinds) registerKind(info); // Job (jobs), CronJob (cronjobs, cj): batch/v1
 for (const info of configKinds) registerKind(info); // Secret (secrets), ConfigMap (configmaps, cm): sim/config/
+registerKind(serviceAccountKind); // ServiceAccount (serviceaccounts, sa): sim/serviceaccount/
+for (const info of storageKinds) registerKind(info); // PersistentVolume (pv), PersistentVolumeClaim (pvc), StorageClass (sc): sim/storage/
 registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true, defaultReplicaSet, validateReplicaSet));
 registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true, defaultDeployment, validateDeployment));
 registerKind(kind('DaemonSet', 'apps', ['apps/v1'], 'daemonsets', ['ds'], true, defaultDaemonSet, validateDaemonSet));

@@ -128,6 +128,10 @@ export const SCHEMAS: Readonly<Record<string, Struct>> = {
   // core/v1 Secret and ConfigMap have no spec: data sits at the top (sim/config/kinds.ts).
   Secret: struct('Secret', { apiVersion: 'string', kind: 'string', metadata: objectMeta, immutable: 'bool', data: stringMap, stringData: stringMap, type: 'string' }),
   ConfigMap: struct('ConfigMap', { apiVersion: 'string', kind: 'string', metadata: objectMeta, immutable: 'bool', data: stringMap, binaryData: stringMap }),
+  ServiceAccount: struct('ServiceAccount', {
+    apiVersion: 'string', kind: 'string', metadata: objectMeta, automountServiceAccountToken: 'bool',
+    secrets: listOf('any'), imagePullSecrets: listOf(struct('LocalObjectReference', { name: 'string' })),
+  }),
 };
 
 /** batch/v1 JobSpec (k8s.io/api/batch/v1 types.go). */

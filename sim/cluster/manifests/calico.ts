@@ -105,10 +105,31 @@ const CALICO_NODE_CONTAINER = `      - name: calico-node
             cpu: 250m
 `;
 
-export const CALICO_YAML = `${nodeDaemonSet('calico-node', CALICO_NODE_CONTAINER.replace('NETWORKING_BACKEND', 'bird'))}---
+// calico.yaml's ServiceAccounts come before the workloads that run as them.
+const CALICO_ACCOUNTS = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: calico-kube-controllers
+  namespace: kube-system
+---
+`;
+
+export const CALICO_YAML = `${CALICO_ACCOUNTS}apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: calico-node
+  namespace: kube-system
+---
+${nodeDaemonSet('calico-node', CALICO_NODE_CONTAINER.replace('NETWORKING_BACKEND', 'bird'))}---
 ${KUBE_CONTROLLERS}`;
 
-export const CANAL_YAML = `${nodeDaemonSet('canal', `${CALICO_NODE_CONTAINER.replace('NETWORKING_BACKEND', 'none')}      - name: kube-flannel
+export const CANAL_YAML = `${CALICO_ACCOUNTS}apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: canal
+  namespace: kube-system
+---
+${nodeDaemonSet('canal', `${CALICO_NODE_CONTAINER.replace('NETWORKING_BACKEND', 'none')}      - name: kube-flannel
         image: docker.io/flannel/flannel:v0.26.7
         imagePullPolicy: IfNotPresent
         command:

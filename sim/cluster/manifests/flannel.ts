@@ -12,6 +12,12 @@ metadata:
     k8s-app: flannel
     pod-security.kubernetes.io/enforce: privileged
 ---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: flannel
+  namespace: kube-flannel
+---
 apiVersion: apps/v1
 kind: DaemonSet
 metadata:

@@ -29,7 +29,14 @@ spec:
     targetPort: 6443
 `;
 
-export const KUBE_PROXY_YAML = `apiVersion: apps/v1
+// kubeadm's addon phase creates each add-on's ServiceAccount with it.
+export const KUBE_PROXY_YAML = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: kube-proxy
+  namespace: kube-system
+---
+apiVersion: apps/v1
 kind: DaemonSet
 metadata:
   name: kube-proxy
@@ -71,7 +78,13 @@ spec:
           privileged: true
 `;
 
-export const COREDNS_YAML = `apiVersion: apps/v1
+export const COREDNS_YAML = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: coredns
+  namespace: kube-system
+---
+apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: coredns

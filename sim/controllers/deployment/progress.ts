@@ -1,4 +1,4 @@
-import type { DeploymentStatus, ReplicaSet } from '../../api/types';
+import type { Condition, DeploymentStatus, ReplicaSet } from '../../api/types';
 import { sameJson } from '../util/events';
 import type { DeploymentSync } from './state';
 import { calculateStatus } from './sync';
@@ -35,11 +35,23 @@ export function syncRolloutStatus(s: DeploymentSync, allRSs: readonly (ReplicaSe
       status = setCondition(status, newCondition('Progressing', 'False', TIMED_OUT_REASON, msg, now));
     }
   }
+  // Move the ReplicaSets' failure condition into the Deployment's (the new ReplicaSet's first).
+  const failure = replicaFailure(newRS, allRSs);
+  status = failure !== undefined ? setCondition(status, failure) : removeCondition(status, 'ReplicaFailure');
   if (sameJson(d.status, status)) {
     requeueStuckDeployment(s, status);
     return;
   }
   s.d = { ...d, status };
+}
+
+/** getReplicaFailures + ReplicaSetToDeploymentCondition: the first ReplicaFailure, the new ReplicaSet's over old ones'. */
+function replicaFailure(newRS: ReplicaSet | undefined, allRSs: readonly (ReplicaSet | undefined)[]): Condition | undefined {
+  for (const rs of [newRS, ...allRSs]) {
+    const c = rs?.status?.conditions?.find((x) => x.type === 'ReplicaFailure');
+    if (c !== undefined) return { type: 'ReplicaFailure', status: c.status, lastUpdateTime: c.lastTransitionTime, lastTransitionTime: c.lastTransitionTime, reason: c.reason, message: c.message };
+  }
+  return undefined;
 }
 
 /** requeueStuckDeployment: with no sign of progress, come back when the deadline would pass. */

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../../testing/property';
+import { rolloutScenario } from '../../testing/rollout-scenario';
 import { bootstrapCluster } from '../../cluster/bootstrap';
 import { advance, advanceUntil, applyManifests, type Cluster } from '../../index';
 import { declareImage } from '../../runtime/images';
@@ -13,7 +15,12 @@ import { resolveFenceposts } from './util/deployment-util';
 // replicas - unavailable once reached, and the rollout completes; with new Pods that never become
 // ready it stalls at old = replicas - unavailable, new = min(replicas, unavailable + surge).
 
-const BASE: Cluster = bootstrapCluster({ nodes: 3, seed: 7, recordTrace: true });
+const CLUSTER_SEED = 7;
+const WORKERS = 3;
+const BASE: Cluster = bootstrapCluster({ nodes: WORKERS, seed: CLUSTER_SEED, recordTrace: true });
+const REPLAY = 'node scripts/unit.js rollout.prop';
+const COMPLETES_CLAIMS = ['rollout.zero-downtime', 'rollout.max-surge', 'rollout.max-unavailable'];
+const STALLS_CLAIMS = ['rollout.readiness-protects', 'rollout.max-surge', 'rollout.max-unavailable'];
 
 const intOrPercent = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 }).map((p) => `${p}%`));
 
@@ -89,22 +96,34 @@ function resolved(replicas: number, surge: number | string, unavailable: number 
 const notBothZero = ([s, u]: [number | string, number | string]) => !(parseInt(String(s), 10) === 0 && parseInt(String(u), 10) === 0);
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 10);
 
-test('rolling update: replica sets never total more than replicas + maxSurge, never drops below replicas - maxUnavailable, and completes', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 50 }), fc.tuple(intOrPercent, intOrPercent).filter(notBothZero), fc.integer({ min: 0, max: 30 }), (replicas, [surge, unavailable], readySeconds) => {
+test('rolling update: replica sets never total more than replicas + maxSurge, never drops below replicas - maxUnavailable, and completes', (t) => {
+  checkProperty(t, fc.property(fc.integer({ min: 0, max: 50 }), fc.tuple(intOrPercent, intOrPercent).filter(notBothZero), fc.integer({ min: 0, max: 30 }), (replicas, [surge, unavailable], readySeconds) => {
     const { surge: s, unavailable: u } = resolved(replicas, surge, unavailable);
     const r = rollout(replicas, surge, unavailable, readySeconds * 1000);
     assert.ok(r.completed, `the rollout completes: ${JSON.stringify(r)}`);
     assert.ok(r.maxPods <= replicas + s, `at most ${replicas}+${s} pods, saw ${r.maxPods}`);
     if (r.minAvailableAfterReached !== Infinity) assert.ok(r.minAvailableAfterReached >= replicas - u, `available >= ${replicas}-${u}, saw ${r.minAvailableAfterReached}`);
-  }), { numRuns, verbose: true });
+  }), {
+    claims: COMPLETES_CLAIMS, numRuns, verbose: true, env: process.env, replay: REPLAY,
+    explain: ([replicas, [surge, unavailable], readySeconds]) => scenarioOf(replicas, surge, unavailable, readySeconds * 1000, COMPLETES_CLAIMS),
+  });
 });
 
-test('with new Pods that never become ready the rollout stalls at old = replicas - unavailable, new = min(replicas, unavailable + surge)', () => {
-  fc.assert(fc.property(fc.integer({ min: 1, max: 50 }), fc.tuple(intOrPercent, intOrPercent).filter(notBothZero), (replicas, [surge, unavailable]) => {
+test('with new Pods that never become ready the rollout stalls at old = replicas - unavailable, new = min(replicas, unavailable + surge)', (t) => {
+  checkProperty(t, fc.property(fc.integer({ min: 1, max: 50 }), fc.tuple(intOrPercent, intOrPercent).filter(notBothZero), (replicas, [surge, unavailable]) => {
     const { surge: s, unavailable: u } = resolved(replicas, surge, unavailable);
     const r = rollout(replicas, surge, unavailable, 'never');
     assert.equal(r.completed, false, JSON.stringify(r));
     assert.deepEqual({ old: r.oldFinal, new: r.newFinal }, { old: replicas - u, new: Math.min(replicas, u + s) });
     assert.ok(r.maxPods <= replicas + s);
-  }), { numRuns, verbose: true });
+  }), {
+    claims: STALLS_CLAIMS, numRuns, verbose: true, env: process.env, replay: REPLAY,
+    explain: ([replicas, [surge, unavailable]]) => scenarioOf(replicas, surge, unavailable, 'never', STALLS_CLAIMS),
+  });
 });
+
+/** The counterexample as a Gherkin scenario (issue 3: "prints the counterexample as a Gherkin scenario"). */
+function scenarioOf(replicas: number, maxSurge: number | string, maxUnavailable: number | string, readyAfterMs: number | 'never', claims: string[]): string {
+  const { surge, unavailable } = resolved(replicas, maxSurge, maxUnavailable);
+  return rolloutScenario({ replicas, maxSurge, maxUnavailable, newPodsReadyAfterMs: readyAfterMs, surge, unavailable, clusterSeed: CLUSTER_SEED, workers: WORKERS, claims });
+}

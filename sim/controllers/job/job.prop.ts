@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { checkProperty } from '../../testing/property';
 import { bootstrapCluster } from '../../cluster/bootstrap';
 import { advanceUntil, applyManifests, submit, type Cluster, type ClusterView } from '../../index';
 import type { Pod } from '../../api/types';
@@ -68,10 +69,9 @@ function violation(view: ClusterView): string | undefined {
   return undefined;
 }
 
-test('a Job never has more than parallelism active Pods, nor more than completions - succeeded', () => {
+test('a Job never has more than parallelism active Pods, nor more than completions - succeeded', (t) => {
   const start = bootstrapCluster({ nodes: 2, seed: 11, recordTrace: false });
-  const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
-  fc.assert(
+  checkProperty(t, 
     fc.property(fc.array(arbJob, { minLength: 1, maxLength: 3 }), fc.array(arbAction, { maxLength: 10 }), (jobs, actions) => {
       let cluster: Cluster = start;
       let broken: string | undefined;
@@ -95,6 +95,6 @@ test('a Job never has more than parallelism active Pods, nor more than completio
       cluster = advanceUntil(cluster, 20 * 60_000, check).cluster;
       if (broken !== undefined) throw new Error(broken);
     }),
-    { numRuns: NUM_RUNS, ...(seed !== undefined ? { seed, path: process.env.FC_PATH } : {}), verbose: 1, includeErrorInReport: true },
+    { claims: ['job.parallelism', 'job.completions'], numRuns: NUM_RUNS, env: process.env, replay: 'node scripts/unit.js job.prop', verbose: 1, includeErrorInReport: true },
   );
 });

@@ -8,6 +8,7 @@ import { controllerRef, ownerKey } from '../util/owner';
 import { availableAtMs, isPodActive, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podsToDelete } from '../util/active-pods';
+import { podCreateRefusal, retryAfterMs, withReplicaFailure } from './create-failure';
 
 // pkg/controller/replicaset/replica_set.go: keep spec.replicas active Pods for each ReplicaSet.
 
@@ -28,9 +29,15 @@ export function reconcileReplicaSet(view: ClusterView, key: string, ctx: Reconci
     changes.push(...claimed.changes);
     pods = claimed.owned;
   }
-  if (rs.metadata.deletionTimestamp === undefined) changes.push(...manageReplicas(view, rs, pods, ctx));
-  const status = calculateStatus(rs, pods, ctx.nowMs, ctx.config.epochMs);
+  let createError: string | undefined;
+  if (rs.metadata.deletionTimestamp === undefined) {
+    const managed = manageReplicas(view, rs, pods, ctx);
+    changes.push(...managed.changes);
+    createError = managed.createError;
+  }
+  const status = withReplicaFailure(calculateStatus(rs, pods, ctx.nowMs, ctx.config.epochMs), rs.status, createError, 'FailedCreate', ctx.iso());
   if (!sameJson(status, rs.status)) changes.push({ verb: 'status', object: { ...rs, status } });
+  if (createError !== undefined) return { changes, requeueAfterMs: retryAfterMs(rs, ctx) };
   // replica_set.go: requeue after minReadySeconds so availableReplicas moves when it is due.
   let nextMs: number | undefined;
   for (const p of pods) {
@@ -40,12 +47,20 @@ export function reconcileReplicaSet(view: ClusterView, key: string, ctx: Reconci
   return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
 
-/** manageReplicas: create or delete Pods so that the active ones number spec.replicas. */
-export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly Pod[], ctx: ReconcileContext): Change[] {
+/**
+ * manageReplicas: create or delete Pods so that the active ones number spec.replicas. A create the
+ * API server would refuse fails the first slow-start batch (one Pod): nothing is created, the
+ * error is recorded and returned.
+ */
+export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly Pod[], ctx: ReconcileContext): { changes: Change[]; createError?: string } {
   const diff = pods.length - rs.spec.replicas;
   const changes: Change[] = [];
   const ns = rs.metadata.namespace ?? '';
   if (diff < 0) {
+    const createError = podCreateRefusal(view, podFromTemplate(rs.spec.template, rs, `${rs.metadata.name}-`, ns));
+    if (createError !== undefined) {
+      return { changes: [eventFor(rs, REPLICASET_CONTROLLER, 'FailedCreate', `Error creating: ${createError}`, 'Warning')], createError };
+    }
     const n = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set<string>();
     for (let i = 0; i < n; i++) {
@@ -60,7 +75,7 @@ export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly
       changes.push(eventFor(rs, REPLICASET_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
     }
   }
-  return changes;
+  return { changes };
 }
 
 /** getIndirectlyRelatedPods: the Pods of every ReplicaSet with the same controller (a Deployment's). */

@@ -74,6 +74,18 @@ const createNamespace: Command = {
   },
 };
 
+const createServiceAccount: Command = {
+  name: 'serviceaccount',
+  short: 'Create a service account with the specified name',
+  flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
+  run: (ctx) => {
+    const [name, ...extra] = ctx.args.positional;
+    if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create serviceaccount -h' for help and examples`);
+    const manifest = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null, name } };
+    return createFromManifest(ctx, manifest, `serviceaccount/${name}`);
+  },
+};
+
 export const create: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
@@ -82,7 +94,7 @@ export const create: Command = {
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
   ],
   run: (ctx) => runWrite(ctx, 'create'),
-  subcommands: { deployment: createDeployment, deploy: createDeployment, namespace: createNamespace, ns: createNamespace },
+  subcommands: { deployment: createDeployment, deploy: createDeployment, namespace: createNamespace, ns: createNamespace, serviceaccount: createServiceAccount, sa: createServiceAccount },
 };
 
 export const run: Command = {

@@ -412,7 +412,9 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   StatefulSet: describeStatefulSet, Node: describeNode, Service: describeService, Namespace: describeNamespace,
   ...require('./batch').BATCH_DESCRIBERS as Record<string, Describer>, // Job, CronJob (describe/batch.ts)
   ...require('./config').CONFIG_DESCRIBERS as Record<string, Describer>, // Secret, ConfigMap (describe/config.ts)
+  ...require('./serviceaccount').SERVICE_ACCOUNT_DESCRIBERS as Record<string, Describer>, // ServiceAccount (describe/serviceaccount.ts)
   ...require('./network').NETWORK_DESCRIBERS as Record<string, Describer>, // Endpoints, NetworkPolicy (describe/network.ts)
+  ...require('./storage').STORAGE_DESCRIBERS as Record<string, Describer>, // PersistentVolume, PersistentVolumeClaim, StorageClass (describe/storage.ts)
 };
 
 export function describerFor(kind: string): Describer {

@@ -223,6 +223,8 @@ const TABLES: Readonly<Record<string, TableDef>> = {
   ...require('./network').NETWORK_TABLES as Record<string, TableDef>, // Endpoints, EndpointSlice, NetworkPolicy (printers/network.ts)
   ...require('./batch').BATCH_TABLES as Record<string, TableDef>, // Job, CronJob (printers/batch.ts)
   ...require('./config').CONFIG_TABLES as Record<string, TableDef>, // Secret, ConfigMap (printers/config.ts)
+  ...require('./serviceaccount').SERVICE_ACCOUNT_TABLES as Record<string, TableDef>, // ServiceAccount (printers/serviceaccount.ts)
+  ...require('./storage').STORAGE_TABLES as Record<string, TableDef>, // PersistentVolume, PersistentVolumeClaim, StorageClass (printers/storage.ts)
 };
 
 export function tableFor(kind: string): TableDef {

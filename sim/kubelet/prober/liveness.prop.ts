@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { checkProperty } from '../../testing/property';
 import { clusterWith, events, run, testContainer, testPod } from '../testing';
 
 // Guards pkg/kubelet/prober/worker.go's counting (reference 2.2) end to end: for every probe
@@ -20,8 +21,8 @@ const settings = fc.record({
   graceSeconds: fc.integer({ min: 0, max: 60 }),
 });
 
-test('for all probe settings the first liveness restart happens exactly at the time the settings imply', () => {
-  fc.assert(fc.property(settings, (s) => {
+test('for all probe settings the first liveness restart happens exactly at the time the settings imply', (t) => {
+  checkProperty(t, fc.property(settings, (s) => {
     const pod = testPod('liveness', {
       terminationGracePeriodSeconds: s.graceSeconds,
       containers: [testContainer({
@@ -42,5 +43,8 @@ test('for all probe settings the first liveness restart happens exactly at the t
     assert.equal(ev.find((e) => e.reason === 'Unhealthy')?.t, tf, 'first failed probe');
     assert.equal(ev.find((e) => e.reason === 'Killing')?.t, killingAt, 'Killing');
     assert.deepEqual(ev.filter((e) => e.reason === 'Started').map((e) => e.t).slice(0, 2), [S, restartAt]);
-  }), { numRuns: Number(process.env.FC_NUM_RUNS ?? 100) });
+  }), {
+    claims: ['probe.period-and-threshold', 'probe.initial-delay', 'probe.exec', 'liveness.custom'],
+    numRuns: Number(process.env.FC_NUM_RUNS ?? 100), env: process.env, replay: 'node scripts/unit.js liveness.prop',
+  });
 });

@@ -13,8 +13,19 @@ export function probeOf(c: Container, kind: ProbeKind): Probe | undefined {
   return kind === 'liveness' ? c.livenessProbe : kind === 'readiness' ? c.readinessProbe : c.startupProbe;
 }
 
+export interface ProbeTiming { readonly initialDelayMs: number; readonly periodMs: number; readonly timeoutMs: number; readonly successThreshold: number; readonly failureThreshold: number }
+
+// Probes are immutable parts of the Pod spec: their timing is worked out once per probe object.
+const timingByProbe = new WeakMap<Probe, ProbeTiming>();
+
 /** Probe fields with SetDefaults_Probe's defaults, in ms. */
-export function probeTiming(p: Probe): { initialDelayMs: number; periodMs: number; timeoutMs: number; successThreshold: number; failureThreshold: number } {
+export function probeTiming(p: Probe): ProbeTiming {
+  let t = timingByProbe.get(p);
+  if (t === undefined) timingByProbe.set(p, (t = timingOf(p)));
+  return t;
+}
+
+function timingOf(p: Probe): ProbeTiming {
   return {
     initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000,
     periodMs: Math.max(1, p.periodSeconds ?? 10) * 1000,

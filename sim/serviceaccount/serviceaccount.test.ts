@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyManifests, submit, viewOf } from '../index';
+import { bootstrapCluster } from '../cluster/bootstrap';
+import type { ConfigMap } from '../config/types';
+import type { Pod } from '../api/types';
+import { admitPod } from './admission';
+import { API_TOKEN_MOUNT_PATH, ROOT_CA_CONFIGMAP } from './types';
+
+const cluster0 = bootstrapCluster({ nodes: 1, seed: 1 });
+const podYaml = (extra = '', container = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${extra}  containers:\n  - name: c\n    image: busybox\n${container}`;
+
+function created(cluster = cluster0, yaml = podYaml()): Pod {
+  const r = applyManifests(cluster, yaml, { mode: 'create', source: 'p.yml' });
+  assert.deepEqual(r.errors, []);
+  return viewOf(r.cluster).get<Pod>('Pod', 'default', 'p')!;
+}
+
+test('every namespace gets the default ServiceAccount and the kube-root-ca.crt ConfigMap', () => {
+  const r = applyManifests(cluster0, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n', { mode: 'create', source: 'ns.yml' });
+  const v = viewOf(r.cluster);
+  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'team']) {
+    assert.ok(v.get('ServiceAccount', ns, 'default'), `default ServiceAccount in ${ns}`);
+    const cm = v.get<ConfigMap>('ConfigMap', ns, ROOT_CA_CONFIGMAP);
+    assert.match(cm?.data?.['ca.crt'] ?? '', /^-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n$/);
+  }
+});
+
+test('a deleted default ServiceAccount comes back; an edited kube-root-ca.crt is put back', () => {
+  let c = submit(cluster0, [{ verb: 'delete', ref: { kind: 'ServiceAccount', namespace: 'default', name: 'default' }, reason: 'test' }]).cluster;
+  assert.ok(viewOf(c).get('ServiceAccount', 'default', 'default'));
+  const cm = viewOf(c).get<ConfigMap>('ConfigMap', 'default', ROOT_CA_CONFIGMAP)!;
+  c = submit(c, [{ verb: 'update', object: { ...cm, data: { 'ca.crt': 'tampered' } } as ConfigMap }]).cluster;
+  assert.equal(viewOf(c).get<ConfigMap>('ConfigMap', 'default', ROOT_CA_CONFIGMAP)!.data!['ca.crt'], cm.data!['ca.crt']);
+});
+
+test('a Pod mounts a projected kube-api-access volume read-only at the token path in every container', () => {
+  const pod = created();
+  const volume = pod.spec.volumes!.find((v) => v.name.startsWith('kube-api-access-'))!;
+  assert.match(volume.name, /^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  assert.deepEqual((volume as { projected?: unknown }).projected, {
+    defaultMode: 420,
+    sources: [
+      { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+      { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+      { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+    ],
+  });
+  assert.deepEqual(pod.spec.containers[0].volumeMounts, [{ name: volume.name, readOnly: true, mountPath: API_TOKEN_MOUNT_PATH }]);
+  assert.equal(pod.spec.serviceAccountName, 'default');
+});
+
+test('automountServiceAccountToken: the Pod wins over the ServiceAccount; both default to mounting', () => {
+  assert.equal(created(cluster0, podYaml('  automountServiceAccountToken: false\n')).spec.volumes, undefined);
+  const quiet = applyManifests(cluster0, 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: quiet\nautomountServiceAccountToken: false\n', { mode: 'create', source: 'sa.yml' }).cluster;
+  assert.equal(created(quiet, podYaml('  serviceAccountName: quiet\n')).spec.volumes, undefined);
+  assert.equal(created(quiet, podYaml('  serviceAccountName: quiet\n  automountServiceAccountToken: true\n')).spec.volumes?.length, 1);
+});
+
+test('a container that already mounts something at the token path keeps it and gets no token volume', () => {
+  const pod = created(cluster0, podYaml('  volumes:\n  - name: mine\n    emptyDir: {}\n', `    volumeMounts:\n    - name: mine\n      mountPath: ${API_TOKEN_MOUNT_PATH}\n`));
+  assert.deepEqual(pod.spec.volumes!.map((v) => v.name), ['mine']);
+});
+
+test('a Pod naming a ServiceAccount that does not exist is forbidden, and nothing is stored', () => {
+  const r = applyManifests(cluster0, podYaml('  serviceAccountName: ghost\n'), { mode: 'create', source: 'p.yml' });
+  assert.deepEqual(r.errors, ['Error from server (Forbidden): error when creating "p.yml": pods "p" is forbidden: error looking up service account default/ghost: serviceaccount "ghost" not found']);
+  assert.equal(viewOf(r.cluster).get('Pod', 'default', 'p'), undefined);
+});
+
+test('a ServiceAccount created earlier in the same file admits the Pod that uses it', () => {
+  const yaml = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---\n${podYaml('  serviceAccountName: app\n')}`;
+  assert.equal(created(cluster0, yaml).spec.serviceAccountName, 'app');
+});
+
+test('admission is idempotent and leaves mirror Pods alone', () => {
+  const pod = created();
+  assert.equal(admitPod(pod, viewOf(cluster0)).obj, pod);
+  const mirror = viewOf(cluster0).list<Pod>('Pod', 'kube-system').find((p) => p.metadata.name.startsWith('etcd-'))!;
+  assert.equal(mirror.spec.volumes?.some((v) => v.name.startsWith('kube-api-access-')) ?? false, false);
+});

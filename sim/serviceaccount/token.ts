@@ -1,0 +1,59 @@
+import type { Pod } from '../api/types';
+import type { ClusterView } from '../engine/types';
+import { DEFAULT_SERVICE_ACCOUNT, type ServiceAccount } from './types';
+
+// The bound token the kubelet writes into a serviceAccountToken projection (pkg/volume/projected
+// collectData -> TokenRequest). With --service-account-extend-token-expiration (default true) the
+// API server issues the "warn only" 3607 s request a year's validity and records warnafter
+// (pkg/serviceaccount/claims.go). The JWT's shape and claims are Kubernetes'; the signature is not
+// a real one: the simulator holds no keys.
+
+const ISSUER = 'https://kubernetes.default.svc.cluster.local';
+/** ExpirationExtensionSeconds: 24 * 365 * 60 * 60. */
+const EXTENDED_SECONDS = 31_536_000;
+
+export function serviceAccountToken(view: ClusterView, pod: Pod, expirationSeconds: number): string {
+  const ns = pod.metadata.namespace ?? 'default';
+  const saName = pod.spec.serviceAccountName || DEFAULT_SERVICE_ACCOUNT;
+  const sa = view.get<ServiceAccount>('ServiceAccount', ns, saName);
+  const iat = Math.floor((view.config.epochMs + view.nowMs) / 1000);
+  const node = pod.spec.nodeName !== undefined ? view.get('Node', '', pod.spec.nodeName) : undefined;
+  const header = { alg: 'RS256', kid: hashText(`kid/${view.config.seed}`, 43) };
+  const claims = {
+    aud: [ISSUER],
+    exp: iat + (expirationSeconds === 3607 ? EXTENDED_SECONDS : expirationSeconds),
+    iat,
+    iss: ISSUER,
+    jti: uuidOf(`${pod.metadata.uid}/${iat}`),
+    'kubernetes.io': {
+      namespace: ns,
+      ...(node !== undefined ? { node: { name: node.metadata.name, uid: node.metadata.uid } } : {}),
+      pod: { name: pod.metadata.name, uid: pod.metadata.uid },
+      serviceaccount: { name: saName, uid: sa?.metadata.uid ?? '' },
+      ...(expirationSeconds === 3607 ? { warnafter: iat + expirationSeconds } : {}),
+    },
+    nbf: iat,
+    sub: `system:serviceaccount:${ns}:${saName}`,
+  };
+  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${hashText(`${pod.metadata.uid}/${iat}/sig`, 342)}`;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** A deterministic base64url string of `length` characters from a text. */
+function hashText(text: string, length: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const out: string[] = []; // joined, not concatenated: a string built by += keeps every step alive
+  while (out.length < length) { h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0; h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0; out.push(URL_ALPHABET[h & 63]); }
+  return out.join('');
+}
+
+function uuidOf(text: string): string {
+  const hex = Buffer.from(hashText(text, 32)).toString('hex').slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
