@@ -1,6 +1,6 @@
 import type { ClusterView } from '../sim/index';
 import type { KubeObject, Node, Pod } from '../sim/api/types';
-import { resolveResource } from '../sim/api/kinds';
+import { kindInfo, resolveResource } from '../sim/api/kinds';
 import '../sim/api/kinds/index';
 
 // Read-only questions steps ask of a cluster snapshot, answered through the store's indexes
@@ -27,7 +27,7 @@ export function kindOf(word: string): string {
 }
 
 export function isNamespaced(kind: string): boolean {
-  return kind !== 'Node' && kind !== 'Namespace' && kind !== 'PersistentVolume' && kind !== 'StorageClass';
+  return kindInfo(kind)?.namespaced ?? true;
 }
 
 export function find(view: ClusterView, kind: string, ref: ObjectName): KubeObject | undefined {

@@ -49,8 +49,8 @@ export interface ObjectCorrelation {
   readonly observed: ReadonlyMap<string, Observation>;
 }
 
-/** The correlators of all components, by spam key (source + involved object). */
-export type CorrelatorState = ReadonlyMap<string, ObjectCorrelation>;
+/** The correlators of all components: by source, then by involved object (together, getSpamKey). */
+export type CorrelatorState = ReadonlyMap<string, ReadonlyMap<string, ObjectCorrelation>>;
 
 export const EMPTY_CORRELATOR: CorrelatorState = new Map();
 
@@ -60,11 +60,13 @@ export const EMPTY_CORRELATOR: CorrelatorState = new Map();
  */
 const SERIES_SOURCES: ReadonlySet<string> = new Set(['default-scheduler']);
 
-/** getSpamKey: source (component, host) + involved object. The host is implied: one kubelet reports a Pod. */
-export function spamKey(e: EventInput): string {
-  const o = e.involved;
-  // A uid names one object for good; objects without one (a controller's own WriteFailed) go by kind and name.
-  return o.uid !== '' ? e.source + '\u0000' + o.uid : `${e.source}\u0000${o.kind}\u0000${o.namespace}\u0000${o.name}`;
+/**
+ * getSpamKey without the source: the involved object (the source is the outer key; its host is
+ * implied, one kubelet reports a Pod). A uid names one object for good; objects without one (a
+ * controller's own WriteFailed) go by kind and name.
+ */
+export function objectKeyOf(o: EventInput['involved']): string {
+  return o.uid !== '' ? o.uid : `${o.kind}\u0000${o.namespace}\u0000${o.name}`;
 }
 
 /** Whether this component's events go through the correlator. */
@@ -89,18 +91,20 @@ interface Draft {
   bucketAtMs: number;
   readonly aggregates: Map<string, { messages: string[]; lastMs: number }>;
   readonly observed: Map<string, { count: number; firstTimeMs: number }>;
+  /** The writer whose transaction made this copy (only it may change it). */
+  owner?: object;
   /** The last event and where it went (a probe failing every period repeats it: no keys to build or look up). */
   last?: { readonly input: EventInput; readonly agg: { messages: string[]; lastMs: number }; readonly obs: { count: number; firstTimeMs: number }; readonly combined: boolean };
 }
 
-function copyOf(state: ObjectCorrelation | undefined, nowMs: number): Draft {
+function copyOf(state: ObjectCorrelation | undefined, nowMs: number, owner?: object): Draft {
   // flowcontrol's token bucket starts full.
-  if (state === undefined) return { creditMs: SPAM_BURST * SPAM_REFILL_MS, bucketAtMs: nowMs, aggregates: new Map(), observed: new Map() };
+  if (state === undefined) return { creditMs: SPAM_BURST * SPAM_REFILL_MS, bucketAtMs: nowMs, aggregates: new Map(), observed: new Map(), owner };
   const aggregates = new Map<string, { messages: string[]; lastMs: number }>();
   for (const [k, a] of state.aggregates) aggregates.set(k, { messages: a.messages.slice(), lastMs: a.lastMs });
   const observed = new Map<string, { count: number; firstTimeMs: number }>();
   for (const [k, o] of state.observed) observed.set(k, { count: o.count, firstTimeMs: o.firstTimeMs });
-  return { creditMs: state.creditMs, bucketAtMs: state.bucketAtMs, aggregates, observed };
+  return { creditMs: state.creditMs, bucketAtMs: state.bucketAtMs, aggregates, observed, owner };
 }
 
 /** EventCorrelate, changing `d` (a draft no snapshot can see). */
@@ -147,39 +151,44 @@ function correlateInto(d: Draft, e: EventInput): EventRecord | undefined {
 /** How many times components emitted events with this reason (the recorders' counts: written or dropped). */
 export function occurrences(state: CorrelatorState, reason: string): number {
   let n = 0;
-  for (const o of state.values()) {
-    for (const [key, obs] of o.observed) if (key.split('\u0000', 3)[1] === reason) n += obs.count;
+  for (const objects of state.values()) {
+    for (const o of objects.values()) for (const [key, obs] of o.observed) if (key.split('\u0000', 3)[1] === reason) n += obs.count;
   }
   return n;
 }
 
 /**
- * The correlator state of one transaction, copy-on-write: the map is copied once, at the first
- * event, and an object's entry is copied at its first event in the transaction; that copy is the
- * transaction's own, changed in place until seal(). Earlier snapshots never see later events.
+ * The correlator state of one transaction, copy-on-write: the outer map is copied at the first
+ * event, a source's map at its first event, and an object's entry at its first event in the
+ * transaction; that copy is the transaction's own, changed in place until seal(). Earlier
+ * snapshots never see later events.
  */
 export class CorrelatorWriter {
-  private map: Map<string, ObjectCorrelation> | undefined;
-  private readonly owned = new Set<ObjectCorrelation>();
+  private outer: Map<string, ReadonlyMap<string, ObjectCorrelation>> | undefined;
+  private readonly ownedSources = new Map<string, Map<string, ObjectCorrelation>>();
+  private token: object = {};
 
   constructor(private base: CorrelatorState) {}
 
   /** The Event write for `e`, or undefined when the spam filter drops it. */
   record(e: EventInput): EventRecord | undefined {
     if (!isCorrelated(e.source)) return e;
-    const key = spamKey(e);
-    const map = (this.map ??= new Map(this.base));
-    let entry = map.get(key);
-    if (entry === undefined || !this.owned.has(entry)) {
-      entry = copyOf(entry, e.timeMs);
-      map.set(key, entry);
-      this.owned.add(entry);
+    let objects = this.ownedSources.get(e.source);
+    if (objects === undefined) {
+      const outer = (this.outer ??= new Map(this.base));
+      objects = new Map(outer.get(e.source));
+      outer.set(e.source, objects);
+      this.ownedSources.set(e.source, objects);
     }
-    return correlateInto(entry as Draft, e);
+    const key = objectKeyOf(e.involved);
+    let entry = objects.get(key) as Draft | undefined;
+    if (entry === undefined || entry.owner !== this.token) objects.set(key, (entry = copyOf(entry, e.timeMs, this.token)));
+    return correlateInto(entry, e);
   }
 
   seal(): CorrelatorState {
-    if (this.map !== undefined) { this.base = this.map; this.map = undefined; this.owned.clear(); } // later events copy again
+    // Later events copy again.
+    if (this.outer !== undefined) { this.base = this.outer; this.outer = undefined; this.ownedSources.clear(); this.token = {}; }
     return this.base;
   }
 }

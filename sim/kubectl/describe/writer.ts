@@ -210,6 +210,16 @@ export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | un
       w.write(LEVEL_2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${src.configMap.name}\n    Optional:\t${src.configMap.optional === true}\n`);
     } else if (src.persistentVolumeClaim) {
       w.write(LEVEL_2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${src.persistentVolumeClaim.claimName}\n    ReadOnly:\t${src.persistentVolumeClaim.readOnly === true}\n`);
+    } else if (src.nfs) {
+      // printNFSVolumeSource
+      w.write(LEVEL_2, `Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t${src.nfs.server}\n    Path:\t${src.nfs.path}\n    ReadOnly:\t${src.nfs.readOnly === true}\n`);
+    } else if (src.downwardAPI) {
+      // printDownwardAPIVolumeSource: each item as "<fieldPath> -> <path>"
+      w.write(LEVEL_2, 'Type:\tDownwardAPI (a volume populated by information about the pod)\n    Items:\n');
+      for (const item of src.downwardAPI.items ?? []) {
+        if (item.fieldRef) w.write(LEVEL_3, `${item.fieldRef.fieldPath} -> ${item.path}\n`);
+        else if (item.resourceFieldRef) w.write(LEVEL_3, `${item.resourceFieldRef.resource} -> ${item.path}\n`);
+      }
     } else if (src.projected) {
       w.write(LEVEL_2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
       for (const s of src.projected.sources ?? []) {
