@@ -15,7 +15,8 @@ export function parseTable(text: string): Table | string {
   const starts: number[] = [];
   const re = /\S+(?: \S+)*/g;
   for (let m = re.exec(header); m !== null; m = re.exec(header)) { columns.push(m[0]); starts.push(m.index); }
-  if (columns.some((c) => c !== c.toUpperCase())) return `the first output line is not a table header: ${header}`;
+  // Headers are upper case, but for units in parentheses: kubectl top's CPU(cores), MEMORY(bytes).
+  if (columns.some((c) => c.replace(/\([a-z%]+\)/g, '') !== c.replace(/\([a-z%]+\)/g, '').toUpperCase())) return `the first output line is not a table header: ${header}`;
   const rows = lines.slice(1).map((line) => {
     const row: Record<string, string> = {};
     columns.forEach((c, i) => { row[c] = line.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : undefined).trim(); });

@@ -388,6 +388,11 @@ Feature: Secrets hold sensitive data, base64-encoded (chapter 10.1-10.3)
       """
     When I run "kubectl apply -f mypod-optional.yml"
     Then within 1 minute pod "mypod" is Running
+    When I run "kubectl exec mypod -- sh -c 'echo ${SECRET_USERNAME-unset}'"
+    Then the output is:
+      """
+      unset
+      """
 
   @claim:secret.consumption
   Scenario: A Pod whose volume names a missing Secret stays ContainerCreating until the Secret exists

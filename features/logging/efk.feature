@@ -20,9 +20,6 @@ Feature: Cluster logging with Elasticsearch, Fluentd and Kibana (chapter 15)
     And the example file "logging/fluentd-es-ds.yaml"
     And the example file "logging/kibana-deployment.yaml"
     And the example file "logging/kibana-service.yaml"
-    # Elasticsearch's init container runs `/sbin/sysctl -w vm.max_map_count=262144` in alpine:3.6;
-    # the simulator's shell has no sysctl command yet, so the image is declared to do that and exit 0.
-    And image "alpine:3.6" exits with code 0 after 1s
 
   @claim:log.elasticsearch-statefulset
   Scenario: Elasticsearch runs as a StatefulSet and is reached through the Service elasticsearch-logging

@@ -75,7 +75,9 @@ export function containerEnv(pod: Pod, container: Container, resolver?: EnvResol
   if (resolver !== undefined) for (const entry of container.envFrom ?? []) Object.assign(env, resolver.envFrom(entry));
   for (const e of container.env ?? []) {
     if (e.valueFrom !== undefined && e.valueFrom !== null && (e.value === undefined || e.value === '')) {
-      env[e.name] = resolver?.valueFrom(e.valueFrom) ?? '';
+      // An optional reference to a missing object or key leaves the variable unset (makeEnvironmentVariables).
+      const value = resolver?.valueFrom(e.valueFrom);
+      if (value !== undefined) env[e.name] = value;
       continue;
     }
     // $(VAR) references to earlier variables expand (kubelet's expansion.Expand).

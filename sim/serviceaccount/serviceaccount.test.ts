@@ -6,6 +6,7 @@ import type { ConfigMap } from '../config/types';
 import type { Pod } from '../api/types';
 import { admitPod } from './admission';
 import { API_TOKEN_MOUNT_PATH, ROOT_CA_CONFIGMAP } from './types';
+import { serviceAccountToken } from './token';
 
 const cluster0 = bootstrapCluster({ nodes: 1, seed: 1 });
 const podYaml = (extra = '', container = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${extra}  containers:\n  - name: c\n    image: busybox\n${container}`;
@@ -78,4 +79,19 @@ test('admission is idempotent and leaves mirror Pods alone', () => {
   assert.equal(admitPod(pod, viewOf(cluster0)).obj, pod);
   const mirror = viewOf(cluster0).list<Pod>('Pod', 'kube-system').find((p) => p.metadata.name.startsWith('etcd-'))!;
   assert.equal(mirror.spec.volumes?.some((v) => v.name.startsWith('kube-api-access-')) ?? false, false);
+});
+
+test('the projected token is a JWT bound to the Pod and its ServiceAccount, valid a year with warnafter at 3607 s', () => {
+  const pod = created();
+  const token = serviceAccountToken(viewOf(cluster0), pod, 3607);
+  const [header, payload, signature] = token.split('.');
+  assert.deepEqual(Object.keys(JSON.parse(Buffer.from(header, 'base64url').toString())), ['alg', 'kid']);
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  assert.equal(claims.sub, 'system:serviceaccount:default:default');
+  assert.equal(claims['kubernetes.io'].pod.name, 'p');
+  assert.equal(claims['kubernetes.io'].serviceaccount.uid, viewOf(cluster0).get('ServiceAccount', 'default', 'default')!.metadata.uid);
+  assert.equal(claims.exp - claims.iat, 31_536_000);
+  assert.equal(claims['kubernetes.io'].warnafter - claims.iat, 3607);
+  assert.match(signature, /^[A-Za-z0-9_-]{342}$/);
+  assert.equal(JSON.parse(Buffer.from(serviceAccountToken(viewOf(cluster0), pod, 600).split('.')[1], 'base64url').toString()).exp - claims.iat, 600);
 });

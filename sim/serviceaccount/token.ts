@@ -18,7 +18,6 @@ export function serviceAccountToken(view: ClusterView, pod: Pod, expirationSecon
   const sa = view.get<ServiceAccount>('ServiceAccount', ns, saName);
   const iat = Math.floor((view.config.epochMs + view.nowMs) / 1000);
   const node = pod.spec.nodeName !== undefined ? view.get('Node', '', pod.spec.nodeName) : undefined;
-  const header = { alg: 'RS256', kid: hashText(`kid/${view.config.seed}`, 43) };
   const claims = {
     aud: [ISSUER],
     exp: iat + (expirationSeconds === 3607 ? EXTENDED_SECONDS : expirationSeconds),
@@ -35,11 +34,25 @@ export function serviceAccountToken(view: ClusterView, pod: Pod, expirationSecon
     nbf: iat,
     sub: `system:serviceaccount:${ns}:${saName}`,
   };
-  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${hashText(`${pod.metadata.uid}/${iat}/sig`, 342)}`;
+  return `${headerOf(view.config.seed)}.${base64url(JSON.stringify(claims))}.${signatureOf(`${pod.metadata.uid}/${iat}`)}`;
+}
+
+const headers = new Map<number, string>();
+
+/** The JWT header: RS256 and the key id of the cluster's service-account signing key (one per seed). */
+function headerOf(seed: number): string {
+  let h = headers.get(seed);
+  if (h === undefined) headers.set(seed, (h = base64url(JSON.stringify({ alg: 'RS256', kid: hashText(`kid/${seed}`, 43) }))));
+  return h;
+}
+
+/** An RS256 signature's length (342 base64url characters) from a 43-character hash of the token, repeated. */
+function signatureOf(text: string): string {
+  return hashText(text, 43).repeat(8).slice(0, 342);
 }
 
 function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return Buffer.from(text, 'utf8').toString('base64url');
 }
 
 const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

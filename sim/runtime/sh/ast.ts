@@ -4,7 +4,7 @@
 /** A piece of a word: literal text, a parameter ($X, ${X:-d}, $?), or a command substitution. */
 export type Part =
   | { readonly k: 'lit'; readonly s: string; readonly q: boolean }
-  | { readonly k: 'var'; readonly name: string; readonly q: boolean; readonly def?: Word }
+  | { readonly k: 'var'; readonly name: string; readonly q: boolean; readonly def?: Word; /** ${X-d}: the default only when X is unset (not when empty). */ readonly unsetOnly?: boolean }
   | { readonly k: 'sub'; readonly prog: Node; readonly q: boolean };
 
 export type Word = readonly Part[];

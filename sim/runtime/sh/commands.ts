@@ -304,6 +304,12 @@ const COMMANDS: Record<string, Command> = {
   trap: () => ok(),
   wait: () => ok(),
   read: () => fail('', 1),
+  // busybox sysctl -w k=v: a privileged container sets a kernel parameter and echoes it.
+  sysctl: (args) => {
+    const settings = args.filter((a) => !a.startsWith('-'));
+    if (!args.includes('-w')) return ok(settings.map((k) => `${k} = 0\n`).join(''));
+    return ok(settings.map((kv) => `${kv.replace('=', ' = ')}\n`).join(''));
+  },
 };
 
 const NET_COMMANDS: Record<string, (args: readonly string[]) => CommandResult> = {

@@ -91,6 +91,13 @@ test('env from the container, ${X:-default}, command substitution, date in virtu
   assert.deepEqual(log, ['1:hello dflt pod-1\n', '1:Wed Jan  1 00:01:30 UTC 2025\n']);
 });
 
+test('${X-d} defaults only an unset X; ${X:-d} also an empty one', () => {
+  const fs = new Vfs({}, []);
+  const log: string[] = [];
+  runSh(startSh('echo [${EMPTY-d}] [${EMPTY:-d}] [${NONE-d}] [${NONE:-d}]', { EMPTY: '' }), io(fs, 0, log));
+  assert.deepEqual(log, ['1:[] [d] [d] [d]\n']);
+});
+
 test('runSync bounds sleeps by a timeout (exec probes)', () => {
   const fs = new Vfs({}, []);
   const r = runSync(parseSh('sleep 5; echo done'), {}, 0, io(fs, 0, []), '', true, 1000);

@@ -357,7 +357,8 @@ export function expandWord(word: Word, env: Env, status: number, io: ShIo, split
     let value: string;
     if (part.k === 'var') {
       value = param(part.name, env, status, io);
-      if (value === '' && part.def !== undefined) value = expandWord(part.def, env, status, io, false).join('');
+      const useDefault = part.def !== undefined && (part.unsetOnly === true ? value === '' && !Object.prototype.hasOwnProperty.call(env, part.name) : value === '');
+      if (useDefault) value = expandWord(part.def!, env, status, io, false).join('');
     } else {
       value = runSync(part.prog, env, status, io).stdout.replace(/\n+$/, '');
     }

@@ -131,10 +131,10 @@ function readDollar(src: string, i: number, q: boolean): { part: Part; end: numb
     const j = src.indexOf('}', i + 2);
     if (j < 0) throw new ShSyntaxError('syntax error: missing }');
     const body = src.slice(i + 2, j);
-    const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9@*])(?::?[-=](.*))?$/s.exec(body);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9@*])(?:(:?)[-=](.*))?$/s.exec(body);
     if (!m) throw new ShSyntaxError(`\${${body}}: bad substitution`);
-    const def = m[2] !== undefined ? defaultWord(m[2]) : undefined;
-    return { part: { k: 'var', name: m[1], q, ...(def ? { def } : {}) }, end: j + 1 };
+    const def = m[3] !== undefined ? defaultWord(m[3]) : undefined;
+    return { part: { k: 'var', name: m[1], q, ...(def ? { def, ...(m[2] === '' ? { unsetOnly: true } : {}) } : {}) }, end: j + 1 };
   }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9@*!])/.exec(src.slice(i + 1));
   if (!m) return undefined;
