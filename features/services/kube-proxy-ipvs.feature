@@ -114,6 +114,45 @@ Feature: kube-proxy in IPVS mode keeps its turn and its sticky clients in the cl
       """
 
   @claim:svc.load-balancing
+  Scenario: A container's own polling loop takes the Pods in turn too
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web
+      spec:
+        selector:
+          app: web
+        ports:
+        - port: 8080
+          targetPort: 80
+      """
+    Then within 10 seconds service "web" has 3 ready endpoints
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: poller
+      spec:
+        containers:
+        - name: busybox
+          image: busybox
+          args: ["/bin/sh", "-c", "while true; do wget -qO- web:8080 >> /tmp/seen; sleep 1; done"]
+      """
+    And within 1 minute pod "poller" is Running
+    And 10 seconds pass
+    And I run "kubectl exec poller -- head -4 /tmp/seen"
+    Then the output is:
+      """
+      web-1
+      web-2
+      web-3
+      web-1
+      """
+
+  @claim:svc.load-balancing
   Scenario: With sessionAffinity ClientIP, wgets stick to one Pod until the client has been idle for timeoutSeconds
     When I apply:
       """

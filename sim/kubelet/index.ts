@@ -2,7 +2,7 @@ import type { Node, Pod } from '../api/types';
 import type { Change, ClusterView, Controller, NodeRuntime, ReconcileContext, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
 import { syncIsNoop, syncPod, type KubeletNodeFields } from './sync';
-import { netCommandsFor } from '../runtime/net-hooks';
+import { netSessionFor, type NetSession } from '../runtime/net-hooks';
 import { envSource, type EnvSource, type VolumeProjection } from '../runtime/env-hooks';
 import { pvcVolumeProjection } from '../storage/data'; // PVC and nfs volumes: sim/storage
 import { isPodRt, type PodRt } from './types';
@@ -105,17 +105,20 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   const rt = isPodRt(rowValue) ? rowValue : undefined;
   if (syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
   const source = envSource();
+  // One network session per sync: a container loop's wgets continue kube-proxy's rotation and affinity.
+  let session: NetSession | undefined;
   const out = syncPod({
     env: source === undefined ? undefined : { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) },
     projectVolume: (v) => pvcVolumeProjection(view, pod, v) ?? (source === undefined ? undefined : projectVolume(source, view, pod, v)),
     envError: source?.envError === undefined ? undefined : (c) => source.envError!(view, pod, c),
     rand: () => ctx.rng.next(),
-    pod, rt, node, nodeRow, external, images: view.table('images'), net: () => netCommandsFor(view, pod), nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
+    pod, rt, node, nodeRow, external, images: view.table('images'), net: () => (session ??= netSessionFor(view, pod))?.commands, nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
     usedIps: () => usedIpsOn(view, nodeName),
   });
   const changes: Change[] = [];
   const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
   for (const e of out.events) changes.push({ verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET });
+  if (session !== undefined) changes.push(...session.changes());
   if (out.nodeRow !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: nodeName, value: out.nodeRow });
   if (out.purge) {
     if (rt !== undefined) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: undefined });

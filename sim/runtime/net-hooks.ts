@@ -30,8 +30,3 @@ export function registerNetCommands(f: NetCommandsFactory | undefined): void {
 export function netSessionFor(view: ClusterView, pod: Pod): NetSession | undefined {
   return factory?.(view, pod);
 }
-
-/** The commands alone, for callers that keep no state (a container's own processes under the kubelet). */
-export function netCommandsFor(view: ClusterView, pod: Pod): Readonly<Record<string, NetCommand>> | undefined {
-  return factory?.(view, pod).commands;
-}
