@@ -1,4 +1,5 @@
 import type { Pod } from '../api/types';
+import { fieldRefValue } from '../runtime/env-hooks';
 
 // Downward API volume files (pkg/volume/downwardapi CollectData with fieldpath.ExtractFieldPathAsString):
 // metadata fields; labels and annotations as sorted `key="value"` lines (fieldpath.FormatMap).
@@ -18,17 +19,12 @@ export function downwardApiFiles(pod: Pod, source: Obj): { files: Record<string,
   return { files };
 }
 
+/** The metadata fields a downwardAPI volume may project (ExtractFieldPathAsString); whole label and annotation maps as FormatMap. */
 function fieldValue(pod: Pod, path: string): string | undefined {
-  const one = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (one) return (one[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[one[2]] ?? '';
-  switch (path) {
-    case 'metadata.name': return pod.metadata.name;
-    case 'metadata.namespace': return pod.metadata.namespace ?? 'default';
-    case 'metadata.uid': return pod.metadata.uid;
-    case 'metadata.labels': return formatMap(pod.metadata.labels);
-    case 'metadata.annotations': return formatMap(pod.metadata.annotations);
-    default: return undefined;
-  }
+  if (path === 'metadata.labels') return formatMap(pod.metadata.labels);
+  if (path === 'metadata.annotations') return formatMap(pod.metadata.annotations);
+  if (!path.startsWith('metadata.')) return undefined;
+  return fieldRefValue(pod, path, '', '');
 }
 
 /** fieldpath.FormatMap: `key="value"` per line, keys sorted, values quoted as Go's %q. */

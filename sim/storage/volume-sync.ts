@@ -56,31 +56,25 @@ export function syncVolume(view: ClusterView, pv: PersistentVolume, ctx: Reconci
   }
   let claim = view.get<PersistentVolumeClaim>('PersistentVolumeClaim', ref.namespace ?? '', ref.name ?? '');
   if (claim !== undefined && claim.metadata.uid !== ref.uid) claim = undefined; // deleted and created again
-  if (claim === undefined) {
-    const changes: Change[] = [];
-    let current = pv;
-    // Do not overwrite Failed: the user sees what went wrong while reclaim is retried.
-    if (pv.status?.phase !== 'Released' && pv.status?.phase !== 'Failed') {
-      const w = updateVolumePhase(pv, 'Released', '', ctx);
-      current = w.obj;
-      changes.push(...w.changes);
-    }
-    return { changes: [...changes, ...reclaimVolume(view, current, ctx)], claims: [] };
-  }
+  if (claim === undefined) return { changes: releaseAndReclaim(view, pv, ctx), claims: [] };
   const volumeName = claim.spec.volumeName ?? '';
   if (volumeName === '') return { changes: [], claims: [claimKeyOf(pv)] };
   if (volumeName === pv.metadata.name) return { changes: updateVolumePhase(pv, 'Bound', '', ctx).changes, claims: [] };
   // The claim is bound to another PV.
   if (pv.metadata.annotations?.[ANN_DYNAMICALLY_PROVISIONED] !== undefined && pv.spec.persistentVolumeReclaimPolicy === 'Delete') {
-    const changes: Change[] = [];
-    let current = pv;
-    if (pv.status?.phase !== 'Released' && pv.status?.phase !== 'Failed') {
-      const w = updateVolumePhase(pv, 'Released', '', ctx);
-      current = w.obj;
-      changes.push(...w.changes);
-    }
-    return { changes: [...changes, ...reclaimVolume(view, current, ctx)], claims: [] };
+    return { changes: releaseAndReclaim(view, pv, ctx), claims: [] };
   }
   return { changes: unbindVolume(pv, ctx), claims: [] };
 }
 
+/** The volume is Released (a Failed one keeps its phase: the user sees what went wrong while reclaim is retried), then reclaimed. */
+function releaseAndReclaim(view: ClusterView, pv: PersistentVolume, ctx: ReconcileContext): Change[] {
+  const changes: Change[] = [];
+  let current = pv;
+  if (pv.status?.phase !== 'Released' && pv.status?.phase !== 'Failed') {
+    const w = updateVolumePhase(pv, 'Released', '', ctx);
+    current = w.obj;
+    changes.push(...w.changes);
+  }
+  return [...changes, ...reclaimVolume(view, current, ctx)];
+}

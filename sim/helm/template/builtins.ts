@@ -1,4 +1,4 @@
-import { FuncError, GoStruct, isMap, typeName, type GoValue } from './values';
+import { FuncError, GoStruct, isMap, truth, typeName, type GoValue } from './values';
 import { sprint, sprintf, sprintln, sprintValue } from './fmt';
 import type { FuncMap } from './exec';
 
@@ -99,7 +99,7 @@ function htmlEscape(s: string): string {
 
 export function builtinFuncs(): FuncMap {
   return {
-    not: (v) => !truthOf(v),
+    not: (v) => !truth(v),
     len,
     index,
     slice,
@@ -125,13 +125,3 @@ export function builtinFuncs(): FuncMap {
   };
 }
 
-function truthOf(v: GoValue): boolean {
-  if (v === null || v === undefined) return false;
-  if (typeof v === 'string') return v.length > 0;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  if (typeof v === 'bigint') return v !== 0n;
-  if (Array.isArray(v)) return v.length > 0;
-  if (v instanceof GoStruct || typeof v === 'function') return true;
-  return Object.keys(v).length > 0;
-}
