@@ -46,8 +46,11 @@ Feature: Cluster logging with Elasticsearch, Fluentd and Kibana (chapter 15)
     And "elasticsearch-logging.kube-system" resolves to the ClusterIP of service "kube-system/elasticsearch-logging" from namespace "default"
     And pod "client" can reach "elasticsearch-logging.kube-system:9200"
 
-  @claim:log.elasticsearch-statefulset
+  @claim:log.elasticsearch-statefulset @claim:log.efk
   Scenario: The whole EFK stack: Elasticsearch, fluentd on every schedulable node, Kibana
+    The roles the book describes, through the structure that gives them: fluentd is a DaemonSet
+    reading each node's /var/log (where the container logs are), Elasticsearch a StatefulSet behind
+    its Service, Kibana a Deployment pointed at that Service.
     When I run "kubectl apply -f es-statefulset.yaml -f es-service.yaml -f fluentd-es-configmap.yaml -f fluentd-es-ds.yaml -f kibana-deployment.yaml -f kibana-service.yaml"
     Then the output contains "configmap/fluentd-es-config-v0.1.4 created"
     And the output contains "daemonset.apps/fluentd-es-v2.2.0 created"
