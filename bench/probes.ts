@@ -3,6 +3,10 @@
 // virtual hours. Usage: ts-node bench/probes.ts PODS HOURS [passing|failing]
 // "failing": every readiness probe keeps failing (a file never created, a path nginx answers 404
 // for), so no tick can be skipped as settled. Prints one JSON line of figures.
+// impliedEvaluations counts the ticks the probe settings imply; a passing probe whose result cannot
+// change (pure, settled) skips its ticks, so in "passing" almost none of them run, and in "failing"
+// the nginx liveness ticks are skipped too. failedEvaluationsCounted (and failedPerSecond) counts
+// only evaluations that really ran: every failure, from the kubelet recorder's Unhealthy counts.
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';

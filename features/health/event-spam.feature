@@ -37,12 +37,10 @@ Feature: A probe that keeps failing does not flood the cluster with events
     Then the output has a line matching "^  Warning\s+Unhealthy\s+4m57s \(x\d+ over 59m\)\s+kubelet\s+Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"
     And pod "readiness" has "status.conditions[type=Ready].status" equal to "False"
 
-  @claim:kubectl.describe-pod @wip-bug
+  @claim:kubectl.describe-pod
   Scenario: The Unhealthy count in kubectl describe includes the failures the spam filter dropped
     The write at 3303 s carries the recorder's count, 659: every failure from 13 s to 3303 s, the
     627 dropped ones included (the failures after 3303 s are counted, but not written yet).
-    Pending: the simulator's kubectl folds the event log by counting writes (sim/kubectl/events.ts
-    eventObjects); it must take the count a write carries (EventRecord.count) instead.
     When I run "kubectl apply -f readiness.yml"
     And 60 minutes pass
     And I run "kubectl describe pod readiness"

@@ -94,7 +94,7 @@ interface Draft {
   /** The writer whose transaction made this copy (only it may change it). */
   owner?: object;
   /** The last event and where it went (a probe failing every period repeats it: no keys to build or look up). */
-  last?: { readonly input: EventInput; readonly agg: { messages: string[]; lastMs: number }; readonly obs: { count: number; firstTimeMs: number }; readonly combined: boolean };
+  last?: { readonly type: string; readonly reason: string; readonly message: string; readonly agg: { messages: string[]; lastMs: number }; readonly obs: { count: number; firstTimeMs: number }; readonly combined: boolean };
 }
 
 function copyOf(state: ObjectCorrelation | undefined, nowMs: number, owner?: object): Draft {
@@ -114,7 +114,7 @@ function correlateInto(d: Draft, e: EventInput): EventRecord | undefined {
   let obs: { count: number; firstTimeMs: number } | undefined;
   let combined: boolean;
   const l = d.last;
-  if (l !== undefined && l.input.message === e.message && l.input.reason === e.reason && l.input.type === e.type && now - l.agg.lastMs <= AGGREGATE_INTERVAL_MS) {
+  if (l !== undefined && l.message === e.message && l.reason === e.reason && l.type === e.type && now - l.agg.lastMs <= AGGREGATE_INTERVAL_MS) {
     // The same event as the last one, in the same window: the same aggregate state and the same Event.
     ({ agg, obs, combined } = l);
     agg.lastMs = now;
@@ -135,7 +135,7 @@ function correlateInto(d: Draft, e: EventInput): EventRecord | undefined {
     obs = d.observed.get(obsKey);
     if (obs === undefined) d.observed.set(obsKey, (obs = { count: 1, firstTimeMs: now }));
     else obs.count++;
-    d.last = { input: e, agg, obs, combined };
+    d.last = { type: e.type, reason: e.reason, message: e.message, agg, obs, combined };
   }
   // 3. The spam filter: TryAccept takes a token if there is one; a refused one leaves the bucket as it was.
   const credit = Math.min(SPAM_BURST * SPAM_REFILL_MS, d.creditMs + (now - d.bucketAtMs));

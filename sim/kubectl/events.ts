@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/types';
 import type { Cluster, EventRecord } from '../engine/types';
 import { isoAt } from '../engine/transaction';
+import { COMBINED_PREFIX } from '../engine/event-correlator';
 
 // core/v1 Event objects from the engine's event log. The event recorder's correlator folds
 // identical events (same object, type, reason, message, source) into one Event whose count
@@ -22,20 +23,25 @@ export interface EventObject extends KubeObject {
 
 /** All events, folded, in the API server's list order (namespace, then name). */
 export function eventObjects(cluster: Cluster, filter?: (e: EventRecord) => boolean): EventObject[] {
-  const folded = new Map<string, { first: EventRecord; lastMs: number; count: number }>();
+  const folded = new Map<string, { first: EventRecord; last: EventRecord; count: number }>();
   for (const e of cluster.events) {
     if (filter !== undefined && !filter(e)) continue;
-    const key = [e.involved.uid, e.involved.kind, e.involved.namespace, e.involved.name, e.type, e.reason, e.message, e.source].join('\u0000');
+    // A combined event (the correlator's aggregate) keeps its identity while its message changes.
+    const identity = e.message.startsWith(COMBINED_PREFIX) ? `${COMBINED_PREFIX}${e.firstTimeMs ?? e.timeMs}` : e.message;
+    const key = [e.involved.uid, e.involved.kind, e.involved.namespace, e.involved.name, e.type, e.reason, identity, e.source].join('\u0000');
     const seen = folded.get(key);
-    if (seen === undefined) folded.set(key, { first: e, lastMs: e.timeMs, count: 1 });
-    else { seen.lastMs = e.timeMs; seen.count++; }
+    if (seen === undefined) folded.set(key, { first: e, last: e, count: e.count ?? 1 });
+    else { seen.last = e; seen.count = e.count ?? seen.count + 1; }
   }
   const epoch = cluster.config.epochMs;
   const out: EventObject[] = [];
-  for (const { first, lastMs, count } of folded.values()) {
+  for (const { first, last, count } of folded.values()) {
+    const lastMs = last.timeMs;
+    // A write the spam filter let through after dropping the first occurrences still carries their firstTimestamp.
+    const firstMs = first.firstTimeMs ?? first.timeMs;
     const namespace = first.involved.namespace || 'default';
     // The recorder names events <object>.<UnixNano of the first occurrence, hex>.
-    const name = `${first.involved.name}.${(BigInt(epoch + first.timeMs) * 1_000_000n).toString(16)}`;
+    const name = `${first.involved.name}.${(BigInt(epoch + firstMs) * 1_000_000n).toString(16)}`;
     out.push({
       apiVersion: 'v1',
       kind: 'Event',
@@ -45,9 +51,9 @@ export function eventObjects(cluster: Cluster, filter?: (e: EventRecord) => bool
         ...(first.involved.namespace ? { namespace: first.involved.namespace } : {}),
       },
       reason: first.reason,
-      message: first.message,
+      message: last.message,
       source: { component: first.source },
-      firstTimestamp: isoAt(epoch, first.timeMs),
+      firstTimestamp: isoAt(epoch, firstMs),
       lastTimestamp: isoAt(epoch, lastMs),
       count,
       type: first.type,
