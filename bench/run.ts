@@ -8,8 +8,9 @@ import { runReportBench } from '../support/conformance/bench';
 
 interface Figure { readonly [field: string]: unknown }
 
+// 8 GB of heap: the rolling update of 150,000 Pods peaks at 5.7 GB (old and new Pods both live).
 function child(script: string, args: readonly (string | number)[]): Figure {
-  const res = spawnSync(process.execPath, ['--max-old-space-size=4096', '--require', 'ts-node/register', join(__dirname, script), ...args.map(String)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(process.execPath, ['--max-old-space-size=8192', '--require', 'ts-node/register', join(__dirname, script), ...args.map(String)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (res.status !== 0) return { script, args, error: (res.stderr || res.stdout).trim().split('\n').slice(-5).join('\n') };
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as Figure;
 }
