@@ -62,29 +62,25 @@ const createDeployment: Command = {
   },
 };
 
-const createNamespace: Command = {
-  name: 'namespace',
-  short: 'Create a namespace with the specified name',
-  flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
-  run: (ctx) => {
-    const [name, ...extra] = ctx.args.positional;
-    if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create namespace -h' for help and examples`);
-    const manifest = { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name }, spec: {}, status: {} };
-    return createFromManifest(ctx, manifest, `namespace/${name}`);
-  },
-};
+/** A generator whose only argument is the object's NAME (create namespace, create serviceaccount). */
+function nameOnlyGenerator(name: string, short: string, resource: string, manifestOf: (n: string) => Record<string, unknown>): Command {
+  return {
+    name,
+    short,
+    flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
+    run: (ctx) => {
+      const [n, ...extra] = ctx.args.positional;
+      if (n === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create ${name} -h' for help and examples`);
+      return createFromManifest(ctx, manifestOf(n), `${resource}/${n}`);
+    },
+  };
+}
 
-const createServiceAccount: Command = {
-  name: 'serviceaccount',
-  short: 'Create a service account with the specified name',
-  flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
-  run: (ctx) => {
-    const [name, ...extra] = ctx.args.positional;
-    if (name === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create serviceaccount -h' for help and examples`);
-    const manifest = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null, name } };
-    return createFromManifest(ctx, manifest, `serviceaccount/${name}`);
-  },
-};
+const createNamespace = nameOnlyGenerator('namespace', 'Create a namespace with the specified name', 'namespace',
+  (name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name }, spec: {}, status: {} }));
+
+const createServiceAccount = nameOnlyGenerator('serviceaccount', 'Create a service account with the specified name', 'serviceaccount',
+  (name) => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null, name } }));
 
 export const create: Command = {
   name: 'create',
