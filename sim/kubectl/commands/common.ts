@@ -1,6 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/types';
-import type { CommandContext } from '../context';
+import type { Change } from '../../engine/types';
+import { submit } from '../../index';
+import type { CommandContext, KubectlResult, Output } from '../context';
 import { str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
 import { asList, toJson, toYaml } from '../printers/objects';
@@ -100,4 +102,22 @@ export function annotateManifests(text: string, key: string, value: string): str
       return d.toString();
     })
     .join('---\n');
+}
+
+/**
+ * The write step of label and scale: submit the planned changes (not on a dry run) and print the
+ * per-object lines; an API error prints instead and leaves the cluster as it was.
+ */
+export function submitAndReport(ctx: CommandContext, o: Output, changes: readonly Change[], lines: readonly string[], dryRun: DryRun): KubectlResult {
+  let cluster = ctx.cluster;
+  if (changes.length > 0 && dryRun === 'none') {
+    const result = submit(cluster, changes, 'kubectl');
+    if (result.errors.length > 0) {
+      for (const e of result.errors) o.fail(`Error from server: ${e}`);
+      return o.result(ctx.cluster);
+    }
+    cluster = result.cluster;
+  }
+  for (const line of lines) o.out(line);
+  return o.result(cluster);
 }

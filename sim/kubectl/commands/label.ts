@@ -1,10 +1,9 @@
 import type { KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
-import { submit } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix } from './common';
+import { dryRunOf, dryRunSuffix, submitAndReport } from './common';
 
 // kubectl label (staging/src/k8s.io/kubectl/pkg/cmd/label): `key=value` sets, `key-` removes;
 // changing an existing value needs --overwrite. Prints `node/k8s-node1 labeled`, `unlabeled` or
@@ -95,15 +94,5 @@ function runLabel(ctx: CommandContext): KubectlResult {
       lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} ${msg}${dryRunSuffix(dry.dryRun)}`);
     }
   }
-  let cluster = ctx.cluster;
-  if (changes.length > 0 && dry.dryRun === 'none') {
-    const result = submit(cluster, changes, 'kubectl');
-    if (result.errors.length > 0) {
-      for (const e of result.errors) o.fail(`Error from server: ${e}`);
-      return o.result(ctx.cluster);
-    }
-    cluster = result.cluster;
-  }
-  for (const l of lines) o.out(l);
-  return o.result(cluster);
+  return submitAndReport(ctx, o, changes, lines, dry.dryRun);
 }

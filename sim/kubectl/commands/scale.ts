@@ -1,10 +1,9 @@
 import type { KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
-import { submit } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix } from './common';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, submitAndReport } from './common';
 
 // kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale): sets spec.replicas through the scale
 // subresource of Deployments, ReplicaSets and StatefulSets; `deployment.apps/nginx scaled`.
@@ -60,15 +59,5 @@ function runScale(ctx: CommandContext): KubectlResult {
       lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
     }
   }
-  let cluster = ctx.cluster;
-  if (changes.length > 0 && dry.dryRun === 'none') {
-    const result = submit(cluster, changes, 'kubectl');
-    if (result.errors.length > 0) {
-      for (const e of result.errors) o.fail(`Error from server: ${e}`);
-      return o.result(ctx.cluster);
-    }
-    cluster = result.cluster;
-  }
-  for (const line of lines) o.out(line);
-  return o.result(cluster);
+  return submitAndReport(ctx, o, changes, lines, dry.dryRun);
 }
