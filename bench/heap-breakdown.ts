@@ -1,13 +1,15 @@
 // Diagnostic: where the heap goes once N nodes run D Deployments x R replicas: the retained size of
 // each part of the Cluster (events, correlator, runtime tables, store), measured by dropping the
-// parts one after another and collecting. Usage: node --expose-gc -r ts-node/register bench/heap-breakdown.ts N D R
+// parts one after another and collecting. Usage: node --expose-gc -r ts-node/register bench/heap-breakdown.ts N D R [rollout]
+// With `rollout`, every Deployment then rolls to a new image and the breakdown is taken once it completes.
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { deploymentManifests } from './manifests';
 import { applyManifests, advanceUntil } from '../sim/index';
 import type { Deployment } from '../sim/api/types';
-import type { Cluster } from '../sim/engine/types';
+import type { Cluster, ClusterView } from '../sim/engine/types';
 
-const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
+const [nodes, deployments, replicas] = process.argv.slice(2, 5).map(Number);
+const rollout = process.argv[5] === 'rollout';
 const pods = deployments * replicas;
 const collect = (globalThis as { gc?: () => void }).gc;
 if (collect === undefined) throw new Error('run with node --expose-gc');
@@ -18,7 +20,13 @@ function build(): Cluster {
   const applied = applyManifests(cluster, deploymentManifests(deployments, replicas, 'nginx:1.27'), { mode: 'apply', source: 'bench.yml' });
   if (applied.errors.length > 0) throw new Error(applied.errors.join('\n'));
   const available = (list: readonly Deployment[]) => list.reduce((n, d) => n + (d.status?.availableReplicas ?? 0), 0);
-  return advanceUntil(applied.cluster, 3_600_000, (v) => available(v.list<Deployment>('Deployment', 'default')) === pods).cluster;
+  const allAvailable = (v: ClusterView) => available(v.list<Deployment>('Deployment', 'default')) === pods;
+  const running = advanceUntil(applied.cluster, 3_600_000, allAvailable).cluster;
+  if (!rollout) return running;
+  const updated = applyManifests(running, deploymentManifests(deployments, replicas, 'nginx:1.28'), { mode: 'apply', source: 'bench-v2.yml' });
+  const rolledOut = (v: ClusterView) => allAvailable(v) && v.count('Pod', 'default') === pods
+    && v.list<Deployment>('Deployment', 'default').every((d) => d.status?.updatedReplicas === replicas);
+  return advanceUntil(updated.cluster, 3_600_000, rolledOut).cluster;
 }
 
 function heapMb(): number {

@@ -2,7 +2,7 @@ import type { Change, Cluster, ClusterConfig, ClusterView } from './engine/types
 import * as loop from './engine/loop';
 import { CONTROLLERS } from './cluster/controllers';
 import { planManifests, type PlanOptions } from './api/apply';
-import type { Transaction } from './engine/transaction';
+import { Transaction } from './engine/transaction';
 import { viewOver } from './engine/view';
 
 // The simulator's public API: pure functions from a Cluster (and inputs) to a new Cluster.
@@ -38,7 +38,11 @@ export function advance(cluster: Cluster, ms: number): Cluster {
 
 /** Lets time pass until `done` holds (checked at quiet instants) or `withinMs` has passed. */
 export function advanceUntil(cluster: Cluster, withinMs: number, done: (view: ClusterView) => boolean): { cluster: Cluster; reached: boolean } {
-  return loop.advanceUntil(cluster, cluster.nowMs + withinMs, CONTROLLERS, done as (v: Transaction) => boolean);
+  const deadlineMs = cluster.nowMs + withinMs;
+  const tx = new Transaction(cluster, CONTROLLERS);
+  // Keep no reference to the input: if the caller dropped it too, its older objects can be collected.
+  cluster = undefined as unknown as Cluster;
+  return loop.runUntil(tx, deadlineMs, done as (v: Transaction) => boolean);
 }
 
 /** Runs controllers until quiet at the current instant (no time passes). */

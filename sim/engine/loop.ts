@@ -74,7 +74,14 @@ export function advanceUntil(
   cluster: Cluster, deadlineMs: number, controllers: readonly Controller[],
   done: (view: Transaction) => boolean,
 ): { cluster: Cluster; reached: boolean } {
-  const tx = new Transaction(cluster, controllers);
+  return runUntil(new Transaction(cluster, controllers), deadlineMs, done);
+}
+
+/**
+ * advanceUntil on a transaction already begun: a caller that hands over its only reference to the
+ * input Cluster lets that snapshot (every object's older version) be collected during a long run.
+ */
+export function runUntil(tx: Transaction, deadlineMs: number, done: (view: Transaction) => boolean): { cluster: Cluster; reached: boolean } {
   drain(tx);
   let reached = done(tx);
   while (!reached) {

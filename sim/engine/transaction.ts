@@ -44,7 +44,7 @@ export class Transaction implements ClusterView {
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
   private readonly handlers = new Map<string, readonly { readonly name: string; readonly handler: WatchHandler }[]>();
 
-  constructor(private readonly base: Cluster, controllers: readonly Controller[]) {
+  constructor(base: Cluster, controllers: readonly Controller[]) {
     this.config = base.config;
     this.nowMs = base.nowMs;
     this.rng = rngFrom(base.rngState);
