@@ -274,9 +274,12 @@ export class Transaction implements ClusterView {
       this.tables[table] = new Map(this.tables[table]);
       this.ownedTables.add(table);
     }
+    const before = this.tables[table].get(key);
     if (value === undefined) this.tables[table].delete(key);
     else this.tables[table].set(key, value);
-    for (const c of this.tableWatchers.get(table) ?? []) if (c.name !== cause) this.enqueue(c.name, key);
+    for (const c of this.tableWatchers.get(table) ?? []) {
+      if (c.name !== cause && (c.rowMatters === undefined || c.rowMatters(table, value, before))) this.enqueue(c.name, key);
+    }
   }
 
   private changed(after: KubeObject | undefined, before: KubeObject | undefined, verb: 'create' | 'update' | 'delete', cause: string): void {

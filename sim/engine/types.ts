@@ -140,6 +140,8 @@ export interface Controller {
   readonly watches: Readonly<Record<string, WatchHandler>>;
   /** Runtime tables whose rows, when changed, enqueue this controller with the row's key. */
   readonly watchesTables?: readonly TableName[];
+  /** Which row changes of those tables enqueue it (all, when absent): a cheap filter before the work queue. */
+  readonly rowMatters?: (table: TableName, after: unknown, before: unknown) => boolean;
 }
 
 export const NO_CHANGES: ReconcileResult = Object.freeze({ changes: Object.freeze([]) as readonly Change[] });

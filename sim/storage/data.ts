@@ -143,9 +143,25 @@ export function reconcileVolumeData(view: ClusterView, uid: string): ReconcileRe
   return { changes: [...rows].map(([key, value]) => ({ verb: 'runtime', table: 'nodes', key, value }) as Change) };
 }
 
+/** Only a row whose volume trees changed can have data to copy (the kubelet rewrites its row at every sync). */
+function volumesChanged(_table: string, after: unknown, before: unknown): boolean {
+  if (!isPodRt(after)) return false;
+  if (!isPodRt(before)) return true;
+  const a = after.volumes;
+  const b = before.volumes;
+  if (a === b) return false;
+  let n = 0;
+  for (const name in a) {
+    if (a[name] !== b[name]) return true;
+    n++;
+  }
+  return n !== Object.keys(b).length;
+}
+
 export const volumeDataController: Controller = {
   name: VOLUME_DATA,
   reconcile: (view, key) => reconcileVolumeData(view, key),
   watches: {},
   watchesTables: ['pods'],
+  rowMatters: volumesChanged,
 };
