@@ -4,7 +4,8 @@ import { registerEnvSource, type EnvSource, type VolumeProjection } from '../run
 import { decodeBase64 } from './base64';
 import type { ConfigMap, Secret } from './types';
 import { downwardApiFiles } from './downward-api';
-import { serviceAccountToken } from '../serviceaccount/token';
+import { tokenRequest, tokenText, type TokenRequest } from '../serviceaccount/token';
+import { lazyTokenProjection } from './lazy-token';
 
 // What a container gets from Secrets and ConfigMaps, through the kubelet's seam (sim/runtime/env-hooks.ts):
 // secretKeyRef / configMapKeyRef values, envFrom, and the files of secret / configMap / projected volumes
@@ -17,10 +18,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const ns = (pod: Pod) => pod.metadata.namespace ?? 'default';
 const isOptional = (ref: Obj) => ref.optional === true;
 
-/** A serviceAccountToken projection: the bound token at its path (default expiration 3600 s). */
-function tokenProjection(view: ClusterView, pod: Pod, src: Obj): { files: Record<string, string> } {
+/** A serviceAccountToken projection: the bound token's request (default expiration 3600 s) and its path. */
+function tokenSource(view: ClusterView, pod: Pod, src: Obj): { readonly path: string; readonly request: TokenRequest } {
   const seconds = typeof src.expirationSeconds === 'number' ? src.expirationSeconds : 3600;
-  return { files: { [String(src.path ?? 'token')]: serviceAccountToken(view, pod, seconds) } };
+  return { path: String(src.path ?? 'token'), request: tokenRequest(view, pod, seconds) };
 }
 
 /** A Secret's keys, decoded to text. */
@@ -136,21 +137,29 @@ export const configEnvSource: EnvSource = {
     if (!isObj(volume.projected)) return undefined;
     // pkg/volume/projected collectData: every source's error is collected (utilerrors.NewAggregate).
     const files: Record<string, string> = {};
+    const tokens = new Map<string, TokenRequest>(); // by path; files holds '' there, to keep the order
     const errors: string[] = [];
     for (const src of Array.isArray(volume.projected.sources) ? volume.projected.sources : []) {
       if (!isObj(src)) continue;
+      if (isObj(src.serviceAccountToken)) {
+        const t = tokenSource(view, pod, src.serviceAccountToken);
+        files[t.path] = '';
+        tokens.set(t.path, t.request);
+        continue;
+      }
       const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
         : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
-        : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI)
-        : isObj(src.serviceAccountToken) ? tokenProjection(view, pod, src.serviceAccountToken) : undefined;
+        : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI) : undefined;
       if (one === undefined) continue;
       if ('error' in one) errors.push(one.error);
-      else Object.assign(files, one.files);
+      else { Object.assign(files, one.files); for (const k of Object.keys(one.files)) tokens.delete(k); }
     }
     // aggregate.Error(): one distinct message as is, several in brackets.
     const distinct = [...new Set(errors)];
     if (distinct.length === 1) return { error: distinct[0] };
     if (distinct.length > 1) return { error: `[${distinct.join(', ')}]` };
+    if (tokens.size === 1) { const [[path, request]] = tokens; return lazyTokenProjection(files, path, request); }
+    for (const [path, request] of tokens) files[path] = tokenText(request); // several tokens: rare, made now
     return { files };
   },
   volumeFiles(view, pod, volume: Volume) {

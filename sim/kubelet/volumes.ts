@@ -117,7 +117,7 @@ export function mountVolumes(
       still[v.name] = { backoffMs, retryAtMs: nowMs + backoffMs };
       continue;
     }
-    volumes[v.name] = p === undefined ? new Map() : treeOf(p.files);
+    volumes[v.name] = p === undefined ? new Map() : p.tree ?? treeOf(p.files);
   }
   return { volumes, retries: still, failures };
 }

@@ -1,5 +1,6 @@
 import type { Container, Pod, Volume } from '../api/types';
 import type { ClusterView } from '../engine/types';
+import type { Tree } from './fs';
 
 // What a container gets from other API objects. The kubelet resolves the downward API (fieldRef)
 // itself; ConfigMap and Secret references (configMapKeyRef, secretKeyRef, envFrom) and projected
@@ -7,8 +8,14 @@ import type { ClusterView } from '../engine/types';
 // seam, registered once at module load. A reference that cannot be resolved is an error the kubelet
 // reports as Kubernetes does: envError (CreateContainerConfigError) and projectVolume (FailedMount).
 
-/** A configMap/secret/projected volume's payload (paths relative to the volume root), or why it cannot be set up. */
-export type VolumeProjection = { readonly files: Readonly<Record<string, string>> } | { readonly error: string };
+/**
+ * A configMap/secret/projected volume's payload (paths relative to the volume root), or why it cannot
+ * be set up. `tree`, when given, holds the same files as treeOf(files) but makes some only when read
+ * (the service-account token): use it rather than `files`, which computes them all.
+ */
+export type VolumeProjection =
+  | { readonly files: Readonly<Record<string, string>>; readonly tree?: Tree }
+  | { readonly error: string };
 
 export interface EnvSource {
   /** The value of one env entry's valueFrom, or undefined when it cannot be resolved. */

@@ -143,6 +143,45 @@ export class Vfs {
   }
 }
 
+/**
+ * A tree with one file whose content is made only when read (the service-account token: 150,000
+ * Pods' tokens cost ~200 MB, and most are never read). `base` holds the other entries and may be
+ * shared by many trees; the lazy file comes `index`-th in iteration order. `compute(arg)` must be
+ * pure: nothing is cached, so the tree reads the same every time, like any other Tree.
+ */
+export class LazyFileTree<T> implements ReadonlyMap<string, string | null> {
+  constructor(
+    private readonly base: Tree, readonly path: string, private readonly index: number,
+    private readonly compute: (arg: T) => string, private readonly arg: T,
+  ) {
+    if (base.has(path) || index < 0 || index > base.size) throw new Error(`LazyFileTree: ${path} at ${index} does not fit a base of ${base.size} entries without it; this is a simulator bug`);
+  }
+
+  get size(): number { return this.base.size + 1; }
+  has(key: string): boolean { return key === this.path || this.base.has(key); }
+  get(key: string): string | null | undefined { return key === this.path ? this.compute(this.arg) : this.base.get(key); }
+
+  *keys(): MapIterator<string> {
+    let i = 0;
+    for (const k of this.base.keys()) { if (i++ === this.index) yield this.path; yield k; }
+    if (i === this.index) yield this.path;
+  }
+
+  *entries(): MapIterator<[string, string | null]> {
+    for (const k of this.keys()) yield [k, this.get(k) as string | null];
+  }
+
+  *values(): MapIterator<string | null> {
+    for (const k of this.keys()) yield this.get(k) as string | null;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string | null]> { return this.entries(); }
+
+  forEach(fn: (value: string | null, key: string, map: ReadonlyMap<string, string | null>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+}
+
 /** A tree from plain files (directories implied). */
 export function treeOf(files: Readonly<Record<string, string>>): Tree {
   return new Map(Object.entries(files).map(([k, v]) => [normalizePath(k), v]));

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyManifests, submit, viewOf } from '../index';
+import { createHash } from 'node:crypto';
+import { advance, applyManifests, submit, viewOf } from '../index';
+import { execInPod } from '../runtime/exec';
 import { bootstrapCluster } from '../cluster/bootstrap';
 import type { ConfigMap } from '../config/types';
 import type { Pod } from '../api/types';
@@ -81,6 +83,20 @@ test('admission is idempotent and leaves mirror Pods alone', () => {
   assert.equal(mirror.spec.volumes?.some((v) => v.name.startsWith('kube-api-access-')) ?? false, false);
 });
 
+test('admission appends the token mount and volume without writing to the Pod; the projection is one shared frozen value', () => {
+  const deepFreeze = <T>(v: T): T => { if (v !== null && typeof v === 'object') { Object.values(v).forEach(deepFreeze); Object.freeze(v); } return v; };
+  const pod = (name: string) => deepFreeze({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+    spec: { containers: [{ name: 'c', image: 'busybox', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'data', emptyDir: {} }] } }) as unknown as Pod;
+  const a = admitPod(pod('a'), viewOf(cluster0)).obj as Pod;
+  const b = admitPod(pod('b'), viewOf(cluster0)).obj as Pod;
+  const token = a.spec.volumes![1];
+  assert.deepEqual(a.spec.volumes!.map((v) => v.name), ['data', token.name]);
+  assert.deepEqual(a.spec.containers[0].volumeMounts, [{ name: 'data', mountPath: '/data' }, { name: token.name, readOnly: true, mountPath: API_TOKEN_MOUNT_PATH }]);
+  const projected = (v: unknown) => (v as { projected: object }).projected;
+  assert.equal(projected(token), projected(b.spec.volumes![1]));
+  assert.ok(Object.isFrozen((projected(token) as { sources: object }).sources));
+});
+
 test('the projected token is a JWT bound to the Pod and its ServiceAccount, valid a year with warnafter at 3607 s', () => {
   const pod = created();
   const token = serviceAccountToken(viewOf(cluster0), pod, 3607);
@@ -94,4 +110,17 @@ test('the projected token is a JWT bound to the Pod and its ServiceAccount, vali
   assert.equal(claims['kubernetes.io'].warnafter - claims.iat, 3607);
   assert.match(signature, /^[A-Za-z0-9_-]{342}$/);
   assert.equal(JSON.parse(Buffer.from(serviceAccountToken(viewOf(cluster0), pod, 600).split('.')[1], 'base64url').toString()).exp - claims.iat, 600);
+});
+
+test('a container reads the token the kubelet requested when it mounted the volume, the same text at every read', () => {
+  const yaml = podYaml('', '    command: ["sleep", "3600"]\n');
+  let c = advance(applyManifests(cluster0, yaml, { mode: 'create', source: 'p.yml' }).cluster, 30_000);
+  const cat = () => execInPod(c, 'default', 'p', undefined, ['cat', `${API_TOKEN_MOUNT_PATH}/token`]);
+  const first = cat();
+  assert.equal(first.exitCode, 0);
+  // Pinned: the text the kubelet wrote before the token was made only when read (mounted at t=6s).
+  assert.equal(createHash('sha256').update(first.stdout).digest('hex'), '1494fefeba5d0f50ccf49236f9e7151bef6c5fc0def5591ffda2cbc2eb47d90e');
+  assert.equal(JSON.parse(Buffer.from(first.stdout.split('.')[1], 'base64url').toString()).iat, Math.floor((c.config.epochMs + 6_000) / 1000));
+  c = advance(c, 600_000);
+  assert.equal(cat().stdout, first.stdout);
 });

@@ -13,28 +13,60 @@ const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 const EXTENDED_SECONDS = 31_536_000;
 
 export function serviceAccountToken(view: ClusterView, pod: Pod, expirationSeconds: number): string {
-  const ns = pod.metadata.namespace ?? 'default';
-  const saName = pod.spec.serviceAccountName || DEFAULT_SERVICE_ACCOUNT;
-  const sa = view.get<ServiceAccount>('ServiceAccount', ns, saName);
-  const iat = Math.floor((view.config.epochMs + view.nowMs) / 1000);
+  return tokenText(tokenRequest(view, pod, expirationSeconds));
+}
+
+/**
+ * Everything a bound token says, captured when the kubelet requests it: a few references to strings
+ * the Pod, Node and ServiceAccount already hold. The text (~1.2 KB) is made from it only when read:
+ * 150,000 Pods' tokens would cost ~200 MB, and most are never read.
+ */
+export interface TokenRequest {
+  readonly seed: number;
+  readonly namespace: string;
+  readonly podName: string;
+  readonly podUid: string;
+  readonly nodeName: string | undefined;
+  readonly nodeUid: string | undefined;
+  readonly serviceAccountName: string;
+  readonly serviceAccountUid: string;
+  readonly iat: number;
+  readonly expirationSeconds: number;
+}
+
+export function tokenRequest(view: ClusterView, pod: Pod, expirationSeconds: number): TokenRequest {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const serviceAccountName = pod.spec.serviceAccountName || DEFAULT_SERVICE_ACCOUNT;
+  const sa = view.get<ServiceAccount>('ServiceAccount', namespace, serviceAccountName);
   const node = pod.spec.nodeName !== undefined ? view.get('Node', '', pod.spec.nodeName) : undefined;
+  return {
+    seed: view.config.seed, namespace, podName: pod.metadata.name, podUid: pod.metadata.uid,
+    nodeName: node?.metadata.name, nodeUid: node?.metadata.uid,
+    serviceAccountName, serviceAccountUid: sa?.metadata.uid ?? '',
+    iat: Math.floor((view.config.epochMs + view.nowMs) / 1000), expirationSeconds,
+  };
+}
+
+/** The JWT of a token request: the same text for the same request. */
+export function tokenText(r: TokenRequest): string {
+  const { iat, expirationSeconds } = r;
   const claims = {
     aud: [ISSUER],
     exp: iat + (expirationSeconds === 3607 ? EXTENDED_SECONDS : expirationSeconds),
     iat,
     iss: ISSUER,
-    jti: uuidOf(`${pod.metadata.uid}/${iat}`),
+    jti: uuidOf(`${r.podUid}/${iat}`),
     'kubernetes.io': {
-      namespace: ns,
-      ...(node !== undefined ? { node: { name: node.metadata.name, uid: node.metadata.uid } } : {}),
-      pod: { name: pod.metadata.name, uid: pod.metadata.uid },
-      serviceaccount: { name: saName, uid: sa?.metadata.uid ?? '' },
+      namespace: r.namespace,
+      ...(r.nodeName !== undefined ? { node: { name: r.nodeName, uid: r.nodeUid } } : {}),
+      pod: { name: r.podName, uid: r.podUid },
+      serviceaccount: { name: r.serviceAccountName, uid: r.serviceAccountUid },
       ...(expirationSeconds === 3607 ? { warnafter: iat + expirationSeconds } : {}),
     },
     nbf: iat,
-    sub: `system:serviceaccount:${ns}:${saName}`,
+    sub: `system:serviceaccount:${r.namespace}:${r.serviceAccountName}`,
   };
-  return `${headerOf(view.config.seed)}.${base64url(JSON.stringify(claims))}.${signatureOf(`${pod.metadata.uid}/${iat}`)}`;
+  return `${headerOf(r.seed)}.${base64url(JSON.stringify(claims))}.${signatureOf(`${r.podUid}/${iat}`)}`;
 }
 
 const headers = new Map<number, string>();
