@@ -1,12 +1,13 @@
 import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../api/types';
-import { fakeDigest, imageIdOf, parseImageRef } from '../runtime/image-behaviours';
+import { imageIdOf, parseImageRef, prefixedDigest } from '../runtime/image-behaviours';
+import { asSharedCondition, EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
 import type { ContainerRt, PodRt, TerminatedRt } from './types';
 
 // The Pod status the kubelet reports: container statuses from the runtime rows, the phase as
 // pkg/kubelet/kubelet_pods.go getPhase computes it, and the conditions of pkg/kubelet/status/generate.go.
 
 export function containerIdOf(podUid: string, name: string, id: number): string {
-  return `containerd://${fakeDigest(`${podUid}/${name}/${id}`)}`;
+  return prefixedDigest('containerd://', `${podUid}/${name}/${id}`);
 }
 
 function terminatedState(uid: string, name: string, t: TerminatedRt, iso: (ms: number) => string): ContainerState {
@@ -29,26 +30,30 @@ export function isReady(c: ContainerRt): boolean {
   return c.phase === 'running' && c.started && (c.readiness === undefined || c.readiness.result === 'Success') && c.killing === undefined;
 }
 
+// The waiting states the kubelet reports for a container not created yet; shared by all Pods.
+const CONTAINER_CREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
+const POD_INITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
+
 export function containerStatusOf(rt: PodRt, c: ContainerRt, image: string, initPending: boolean, iso: (ms: number) => string): ContainerStatus {
   let state: ContainerState;
   switch (c.phase) {
-    case 'running': state = { running: { startedAt: iso(c.startedMs!) } }; break;
+    case 'running': state = runningState(iso(c.startedMs!)); break;
     case 'exited': state = terminatedState(rt.uid, c.name, c.terminated!, iso); break;
     default:
-      state = { waiting: c.waiting ?? { reason: initPending && !c.init ? 'PodInitializing' : 'ContainerCreating' } };
+      state = c.waiting !== undefined ? { waiting: c.waiting } : initPending && !c.init ? POD_INITIALIZING : CONTAINER_CREATING;
   }
   const created = c.id > 0 && (c.phase === 'running' || c.phase === 'exited');
-  return {
-    name: c.name,
-    image: c.imagePulled ? parseImageRef(image).canonical : image,
-    imageID: c.imagePulled ? imageIdOf(image) : '',
-    ...(created ? { containerID: containerIdOf(rt.uid, c.name, c.id) } : c.last !== undefined ? { containerID: containerIdOf(rt.uid, c.name, c.last.id) } : {}),
-    ready: isReady(c),
-    started: c.phase === 'running' && c.started,
-    restartCount: c.restartCount,
-    state,
-    lastState: c.last !== undefined ? terminatedState(rt.uid, c.name, c.last, iso) : {},
-  };
+  const containerID = created ? containerIdOf(rt.uid, c.name, c.id) : c.last !== undefined ? containerIdOf(rt.uid, c.name, c.last.id) : undefined;
+  // image and imageID: one string per image (memoised), not per Pod.
+  const shownImage = c.imagePulled ? parseImageRef(image).canonical : image;
+  const imageID = c.imagePulled ? imageIdOf(image) : '';
+  const ready = isReady(c);
+  const started = c.phase === 'running' && c.started;
+  const lastState = c.last !== undefined ? terminatedState(rt.uid, c.name, c.last, iso) : EMPTY_STATE;
+  // Two literals rather than a spread, same key order: this runs for every container at every status sync.
+  return containerID === undefined
+    ? { name: c.name, image: shownImage, imageID, ready, started, restartCount: c.restartCount, state, lastState }
+    : { name: c.name, image: shownImage, imageID, containerID, ready, started, restartCount: c.restartCount, state, lastState };
 }
 
 /** kubelet_pods.go getPhase (restartable init containers not modelled). */
@@ -84,20 +89,47 @@ export function getPhase(pod: Pod, init: readonly ContainerStatus[], regular: re
   return 'Pending';
 }
 
+function find(list: readonly Condition[] | undefined, type: string): Condition | undefined {
+  if (list === undefined) return undefined;
+  for (const c of list) if (c.type === type) return c;
+  return undefined;
+}
+
+/** A condition that keeps its lastTransitionTime while its status stays; shared across Pods (see shared-status.ts). */
 function condition(existing: readonly Condition[] | undefined, type: string, status: Condition['status'], nowIso: string, reason?: string, message?: string): Condition {
-  const old = existing?.find((c) => c.type === type);
+  const old = find(existing, type);
   const lastTransitionTime = old !== undefined && old.status === status ? old.lastTransitionTime ?? nowIso : nowIso;
-  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) };
+  if (old !== undefined && isShared(old) && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message) return old;
+  return sharedCondition(type, status, lastTransitionTime, reason, message);
+}
+
+/** The names of the statuses that are not ready, as generate.go lists them: `[a b]`. */
+function unreadyNames(statuses: readonly ContainerStatus[]): string | undefined {
+  let names: string | undefined;
+  for (const s of statuses) if (!s.ready) names = names === undefined ? s.name : `${names} ${s.name}`;
+  return names;
 }
 
 /** The whole status the kubelet would write now. */
 export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number) => string): PodStatus {
   const inits = pod.spec.initContainers ?? [];
-  const initRts = rt.containers.filter((c) => c.init);
-  const mainRts = rt.containers.filter((c) => !c.init);
-  const initDone = initRts.every((c) => c.phase === 'exited' && c.terminated?.exitCode === 0);
-  const initStatuses = initRts.map((c, i) => containerStatusOf(rt, c, inits[i].image, false, iso));
-  const mainStatuses = mainRts.map((c, i) => containerStatusOf(rt, c, pod.spec.containers[i].image, !initDone, iso));
+  let initCount = 0;
+  let initDone = true;
+  let anyRegularStarted = false;
+  for (const c of rt.containers) {
+    if (!c.init) { if (c.id > 0) anyRegularStarted = true; continue; }
+    initCount++;
+    if (!(c.phase === 'exited' && c.terminated?.exitCode === 0)) initDone = false;
+  }
+  // Arrays of the exact length (the status keeps them; push would leave room for 16 more).
+  const initStatuses = new Array<ContainerStatus>(initCount);
+  const mainStatuses = new Array<ContainerStatus>(rt.containers.length - initCount);
+  let ii = 0;
+  let mi = 0;
+  for (const c of rt.containers) {
+    if (c.init) { initStatuses[ii] = containerStatusOf(rt, c, inits[ii].image, false, iso); ii++; }
+    else { mainStatuses[mi] = containerStatusOf(rt, c, pod.spec.containers[mi].image, !initDone, iso); mi++; }
+  }
   const previous = pod.status?.phase;
   // A Pod that reached a terminal phase stays there (kubelet never moves it out).
   const phase: PodPhase = previous === 'Succeeded' || previous === 'Failed' ? previous : getPhase(pod, initStatuses, mainStatuses);
@@ -108,21 +140,20 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   const sandbox = rt.mounting === undefined;
   const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox ? 'True' : 'False', nowIso)];
   // generate.go GeneratePodInitializedCondition
-  const incomplete = initStatuses.filter((s) => !s.ready).map((s) => s.name);
-  const anyRegularStarted = mainRts.some((c) => c.id > 0);
+  const incomplete = unreadyNames(initStatuses);
   if (phase === 'Succeeded') conditions.push(condition(existing, 'Initialized', 'True', nowIso, 'PodCompleted'));
-  else if (incomplete.length === 0 || anyRegularStarted) conditions.push(condition(existing, 'Initialized', 'True', nowIso));
-  else conditions.push(condition(existing, 'Initialized', 'False', nowIso, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`));
+  else if (incomplete === undefined || anyRegularStarted) conditions.push(condition(existing, 'Initialized', 'True', nowIso));
+  else conditions.push(condition(existing, 'Initialized', 'False', nowIso, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete}]`));
   // generate.go GenerateContainersReadyCondition / GeneratePodReadyCondition
-  const unready = mainStatuses.filter((s) => !s.ready).map((s) => s.name);
+  const unready = unreadyNames(mainStatuses);
   let ready: Condition;
   let containersReady: Condition;
   if (phase === 'Succeeded' || phase === 'Failed') {
     const reason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
     ready = condition(existing, 'Ready', 'False', nowIso, reason);
     containersReady = condition(existing, 'ContainersReady', 'False', nowIso, reason);
-  } else if (unready.length > 0) {
-    const msg = `containers with unready status: [${unready.join(' ')}]`;
+  } else if (unready !== undefined) {
+    const msg = `containers with unready status: [${unready}]`;
     ready = condition(existing, 'Ready', 'False', nowIso, 'ContainersNotReady', msg);
     containersReady = condition(existing, 'ContainersReady', 'False', nowIso, 'ContainersNotReady', msg);
   } else {
@@ -130,17 +161,18 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
     containersReady = condition(existing, 'ContainersReady', 'True', nowIso);
   }
   conditions.push(ready, containersReady);
-  const scheduled = existing?.find((c) => c.type === 'PodScheduled');
-  if (scheduled !== undefined) conditions.push(scheduled);
+  const scheduled = find(existing, 'PodScheduled');
+  if (scheduled !== undefined) conditions.push(asSharedCondition(scheduled));
 
+  const previousIps = pod.status?.podIPs;
   return {
     ...(pod.status ?? {}),
     phase,
-    conditions,
+    conditions: sharedConditions(conditions),
     hostIP: rt.hostIP,
-    hostIPs: [{ ip: rt.hostIP }],
+    hostIPs: sharedIpList(rt.hostIP),
     // A hostNetwork Pod shows the node's address even before its sandbox exists (generateAPIPodStatus).
-    ...(sandbox ? { podIP: rt.ip, podIPs: [{ ip: rt.ip }] } : pod.spec.hostNetwork === true ? { podIP: rt.hostIP, podIPs: [{ ip: rt.hostIP }] } : {}),
+    ...(sandbox ? { podIP: rt.ip, podIPs: ipList(rt.ip, previousIps) } : pod.spec.hostNetwork === true ? { podIP: rt.hostIP, podIPs: sharedIpList(rt.hostIP) } : {}),
     startTime: iso(rt.startMs),
     ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: mainStatuses,

@@ -10,7 +10,7 @@ import {
 import { fieldRefValue, type VolumeProjection } from '../runtime/env-hooks';
 import { runSh, runSync, type NetCommand } from '../runtime/sh/interp';
 import { literalCommand } from '../runtime/sh/ast';
-import { treeOf, type Tree } from '../runtime/fs';
+import { EMPTY_TREE, treeOf, type Tree } from '../runtime/fs';
 import type { Vfs } from '../runtime/fs';
 import {
   CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, IMAGE_BACKOFF_INITIAL_MS, IMAGE_BACKOFF_MAX_MS,
@@ -86,6 +86,8 @@ export interface KubeletNodeFields {
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
 const PRESENT_IMAGE_PULL_MS = 500;
 const MIN_GRACE_S = 2; // imagePullPolicy Always with the layers present: a manifest check
+// Shared by every container that has logged nothing yet (with EMPTY_TREE, its file system layer before it starts).
+const EMPTY_LOG: AppendLog<LogLine> = AppendLog.empty();
 
 export function defaultPullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
   if (c.imagePullPolicy !== undefined) return c.imagePullPolicy;
@@ -121,21 +123,40 @@ class PodSync {
   resyncMs: number | undefined;
   private readonly behaviours: ImageBehaviour[];
   private readonly terminating: boolean;
-  private readonly podName: string;
+  /** Whether cs is this sync's own copy yet (copied on the first change: most syncs change nothing). */
+  private csOwned = false;
 
-  constructor(private readonly in_: SyncInput, private rt: PodRt, private readonly nodeRow: NodeRuntime) {
+  constructor(private readonly in_: SyncInput, private readonly rt: PodRt, private readonly nodeRow: NodeRuntime) {
     const pod = in_.pod;
-    this.specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-    this.cs = [...rt.containers];
-    this.volumes = { ...rt.volumes };
+    const inits = pod.spec.initContainers;
+    this.specs = inits === undefined || inits.length === 0 ? pod.spec.containers : [...inits, ...pod.spec.containers];
+    this.cs = rt.containers as ContainerRt[];
+    // Every change replaces the record (copy on write), so the row's own one can be the start.
+    this.volumes = rt.volumes as Record<string, Tree>;
     this.hostFiles = nodeRow.hostFiles as Tree | undefined;
     this.nodeImages = nodeRow.images;
-    this.behaviours = this.specs.map((s) => behaviourOf(in_.images, s.image));
+    this.behaviours = [];
+    for (const spec of this.specs) this.behaviours.push(behaviourOf(in_.images, spec.image));
     this.terminating = pod.metadata.deletionTimestamp !== undefined;
-    this.podName = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`;
     this.resyncMs = rt.resyncMs;
-    this.inputsChanged = in_.external === true || rt.containers.some((c, i) =>
-      c.phase === 'running' && c.startedMs !== undefined && answerChangeAges(this.behaviours[i]).some((age) => c.startedMs! + age === in_.nowMs));
+    this.inputsChanged = in_.external === true || this.answersChangeNow();
+  }
+
+  /** Whether a running container's answers change at this instant (its age reaches one of answerChangeAges). */
+  private answersChangeNow(): boolean {
+    const cs = this.rt.containers;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
+      if (c.phase !== 'running' || c.startedMs === undefined) continue;
+      for (const age of answerChangeAges(this.behaviours[i])) if (c.startedMs + age === this.in_.nowMs) return true;
+    }
+    return false;
+  }
+
+  /** kubelet's format.Pod: `name_namespace(uid)`. */
+  private get podName(): string {
+    const m = this.in_.pod.metadata;
+    return `${m.name}_${m.namespace ?? 'default'}(${m.uid})`;
   }
 
   get now(): number { return this.in_.nowMs; }
@@ -145,6 +166,7 @@ class PodSync {
   }
 
   private set(i: number, patch: Partial<ContainerRt>, statusRelevant = true): void {
+    if (!this.csOwned) { this.cs = this.cs.slice(); this.csOwned = true; }
     this.cs[i] = { ...this.cs[i], ...patch };
     this.dirty = true;
     if (statusRelevant) this.statusDirty = true;
@@ -361,35 +383,36 @@ class PodSync {
     const id = c.id + 1;
     const restarted = c.id > 0;
     if (restarted) this.rebindSubPaths(spec);
-    const log = AppendLog.empty<LogLine>();
+    const log = EMPTY_LOG;
     this.event('Normal', 'Created', `Created container: ${spec.name}`);
     // The environment matters only to a shell model (a server image's process never reads it).
     const p = startProcess(spec, b, () => containerEnv(this.in_.pod, spec, this.envResolver()), c.init);
-    const base: Partial<ContainerRt> = {
-      id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined,
-      rootfs: imageRootfs(b), log, prevLog: restarted ? c.log : c.prevLog,
-      liveness: undefined, readiness: undefined, startup: undefined,
-    };
+    const rootfs = imageRootfs(b);
+    const prevLog = restarted ? c.log : c.prevLog;
     if (p.kind === 'error') {
       this.event('Warning', 'Failed', `Error: ${p.message}`);
-      this.set(i, { ...base, phase: 'exited', sh: undefined, started: false, terminated: { exitCode: 128, reason: 'StartError', message: p.message, startedMs: this.now, finishedMs: this.now, id } });
+      this.set(i, {
+        id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined, rootfs, log, prevLog,
+        liveness: undefined, readiness: undefined, startup: undefined,
+        phase: 'exited', sh: undefined, started: false, terminated: { exitCode: 128, reason: 'StartError', message: p.message, startedMs: this.now, finishedMs: this.now, id },
+      });
       return;
     }
     this.event('Normal', 'Started', `Started container ${spec.name}`);
     this.inputsChanged = true;
     this.armResync(); // the PLEG's ContainerStarted event syncs the Pod, which re-queues its resync
-    const probes: Partial<ContainerRt> = {};
-    for (const kind of ['liveness', 'readiness', 'startup'] as const) {
-      const probe = probeOf(spec, kind);
-      if (probe !== undefined) (probes as Record<string, unknown>)[kind] = newWorker(kind, this.now, probe);
-    }
+    const liveness = spec.livenessProbe === undefined ? undefined : newWorker('liveness', this.now, spec.livenessProbe);
+    const readiness = spec.readinessProbe === undefined ? undefined : newWorker('readiness', this.now, spec.readinessProbe);
+    const startup = spec.startupProbe === undefined ? undefined : newWorker('startup', this.now, spec.startupProbe);
     // The Pod's containers share one network namespace: a server whose port another running
     // container already holds fails to bind and exits at once.
     const clash = p.kind === 'server' ? this.portTakenBy(i) : undefined;
     // Env that reads other objects is fixed at container start; keep it for kubectl exec.
     const resolvesEnv = (spec.envFrom ?? []).length > 0 || (spec.env ?? []).some((e) => e.valueFrom !== undefined);
+    // One literal (the fields in the order the row always had them), rather than spreads of partial patches.
     this.set(i, {
-      ...base, ...probes, phase: 'running', startedMs: this.now, terminated: undefined,
+      id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined, rootfs, log, prevLog,
+      liveness, readiness, startup, phase: 'running', startedMs: this.now, terminated: undefined,
       sh: p.kind === 'sh' ? p.sh : undefined,
       env: resolvesEnv ? containerEnv(this.in_.pod, spec, this.envResolver()) : undefined,
       exitAtMs: clash !== undefined ? this.now : b.exit !== undefined ? this.now + b.exit.afterMs : undefined,
@@ -429,7 +452,9 @@ class PodSync {
 
   private appendLog(i: number, lines: readonly LogLine[]): void {
     if (lines.length === 0) return;
-    const w = this.cs[i].log.extend();
+    const log = this.cs[i].log;
+    // EMPTY_LOG is shared: never extend it (extend() writes into the array of an empty log's end).
+    const w = (log.length === 0 ? AppendLog.empty<LogLine>() : log).extend();
     for (const l of lines) w.push(l);
     this.set(i, { log: w.seal() });
   }
@@ -650,7 +675,7 @@ class PodSync {
 }
 
 function newContainerRt(c: Container, init: boolean): ContainerRt {
-  return { name: c.name, init, phase: 'new', id: 0, restartCount: 0, rootfs: new Map(), log: AppendLog.empty(), started: false, imagePulled: false };
+  return { name: c.name, init, phase: 'new', id: 0, restartCount: 0, rootfs: EMPTY_TREE, log: EMPTY_LOG, started: false, imagePulled: false };
 }
 
 /** The sandbox's IP: host-local IPAM from the node's podCIDR, or the node's address for hostNetwork; undefined when none can be had yet. */
@@ -663,13 +688,13 @@ function sandboxIp(in_: SyncInput, nodeRow: NodeRuntime & KubeletNodeFields): { 
   return allocated === undefined ? undefined : { ip: allocated, lastAllocatedIp: allocated };
 }
 
-function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>): PodRt {
+function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = ''): PodRt {
   const pod = in_.pod;
-  const containers = [
-    ...(pod.spec.initContainers ?? []).map((c) => newContainerRt(c, true)),
-    ...pod.spec.containers.map((c) => newContainerRt(c, false)),
-  ];
-  return { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip: '', hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
+  const inits = pod.spec.initContainers ?? [];
+  const containers: ContainerRt[] = new Array(inits.length + pod.spec.containers.length);
+  for (let i = 0; i < inits.length; i++) containers[i] = newContainerRt(inits[i], true);
+  for (let i = 0; i < pod.spec.containers.length; i++) containers[inits.length + i] = newContainerRt(pod.spec.containers[i], false);
+  return { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
 }
 
 interface SetUp {
@@ -681,15 +706,23 @@ interface SetUp {
   readonly ready: boolean;
 }
 
+const NO_EVENTS: readonly KubeletEvent[] = Object.freeze([]);
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 /** kubelet.go SyncPod's order: volumes first (WaitForAttachAndMount), then the sandbox and its IP. */
 function setUpSandbox(in_: SyncInput, rt: PodRt | undefined, nodeRow: NodeRuntime & KubeletNodeFields): SetUp {
   const m = mountVolumes(in_.pod, in_.projectVolume, rt?.volumes ?? {}, rt?.mounting ?? {}, in_.nowMs);
-  const events: KubeletEvent[] = m.failures.map((message) => ({ type: 'Warning', reason: 'FailedMount', message }));
-  const base = rt ?? newPodRt(in_, m.volumes);
-  if (Object.keys(m.retries).length > 0) return { rt: { ...base, volumes: m.volumes, mounting: m.retries }, events, ready: false };
+  const events: readonly KubeletEvent[] = m.failures.length === 0 ? NO_EVENTS : m.failures.map((message) => ({ type: 'Warning', reason: 'FailedMount', message }));
+  if (hasKeys(m.retries)) return { rt: { ...(rt ?? newPodRt(in_, m.volumes)), volumes: m.volumes, mounting: m.retries }, events, ready: false };
   const ip = sandboxIp(in_, nodeRow);
-  if (ip === undefined) return { rt: rt === undefined ? undefined : { ...base, volumes: m.volumes, mounting: {} }, events, ready: false };
-  const { mounting: _done, ...ready } = base;
+  if (ip === undefined) return { rt: rt === undefined ? undefined : { ...rt, volumes: m.volumes, mounting: {} }, events, ready: false };
+  // The common case, a new Pod whose volumes all mounted: its row is built once, with its IP.
+  if (rt === undefined) return { rt: newPodRt(in_, m.volumes, ip.ip), lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
+  const { mounting: _done, ...ready } = rt;
   return { rt: { ...ready, ip: ip.ip, volumes: m.volumes }, lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
 }
 

@@ -115,9 +115,10 @@ function parseImageRefUncached(image: string): { repo: string; tag: string; cano
 
 /** The behaviour of an image: a declared one (exact reference, then repository) or the built-in one. */
 export function behaviourOf(images: ReadonlyMap<string, unknown>, image: string): ImageBehaviour {
-  const declared = images.get(image) ?? images.get(parseImageRef(image).canonical) ?? images.get(parseImageRef(image).repo);
+  const ref = parseImageRef(image);
+  const declared = images.size === 0 ? undefined : images.get(image) ?? images.get(ref.canonical) ?? images.get(ref.repo);
   if (declared !== undefined) return declared as ImageBehaviour;
-  const { repo } = parseImageRef(image);
+  const { repo } = ref;
   return KNOWN[repo] ?? KNOWN[repo.split('/').pop()!] ?? UNKNOWN;
 }
 
@@ -132,22 +133,34 @@ const digestCache = new Map<string, string>();
 export function fakeDigest(text: string): string {
   let hit = digestCache.get(text);
   if (hit === undefined) {
-    if (digestCache.size > 100_000) digestCache.clear();
-    hit = fakeDigestUncached(text);
+    if (digestCache.size > 10_000) digestCache.clear();
+    hit = digestChunks(text).join('');
     digestCache.set(text, hit);
   }
   return hit;
 }
 
-function fakeDigestUncached(text: string): string {
-  let out = '';
+/**
+ * `prefix` + fakeDigest(text), not memoised (a per-container id: a memo would hold one entry per
+ * container ever created). join builds one flat string: a template literal would make a cons string,
+ * which costs 32 B more once flattened, for as long as a Pod status holds the id.
+ */
+export function prefixedDigest(prefix: string, text: string): string {
+  const chunks = digestChunks(text);
+  chunks.unshift(prefix);
+  return chunks.join('');
+}
+
+/** The 64 hex digits of the fake digest, as 8 chunks of 8. */
+function digestChunks(text: string): string[] {
+  const out: string[] = [];
   let h = 0x811c9dc5;
-  for (let round = 0; out.length < 64; round++) {
+  for (let round = 0; round < 8; round++) {
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
     h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
+    out.push(h.toString(16).padStart(8, '0'));
   }
-  return out.slice(0, 64);
+  return out;
 }
 
 const imageIdCache = new Map<string, string>(); // a memo of a pure function, as refCache

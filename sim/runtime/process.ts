@@ -3,7 +3,7 @@ import type { ImageBehaviour } from './image-behaviours';
 import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { startNode, type Env, type ShProcess } from './sh/interp';
-import { normalizePath, treeOf, Vfs, type Mount, type Tree } from './fs';
+import { EMPTY_TREE, normalizePath, treeOf, Vfs, type Mount, type Tree } from './fs';
 import { SANDBOX_MOUNTS, SANDBOX_STORE, sandboxTree } from './sandbox-files';
 
 // What a container's main process is: the shell model (a resumable sh program) or a long-running
@@ -105,7 +105,7 @@ export function mountsOf(pod: Pod, container: Container): Mount[] {
 
 /** A writable file-system view of one container for one run. */
 export function containerVfs(pod: Pod, container: Container, rootfs: Tree, volumes: Readonly<Record<string, Tree>>, hostFiles: Tree | undefined): Vfs {
-  const trees: Record<string, Tree> = { root: rootfs, host: hostFiles ?? new Map(), [SANDBOX_STORE]: sandboxTree(pod) };
+  const trees: Record<string, Tree> = { root: rootfs, host: hostFiles ?? EMPTY_TREE, [SANDBOX_STORE]: sandboxTree(pod) };
   for (const [name, t] of Object.entries(volumes)) trees[`vol:${name}`] = t;
   return new Vfs(trees, [...SANDBOX_MOUNTS, ...mountsOf(pod, container)]);
 }
@@ -115,7 +115,7 @@ const rootfsByFiles = new WeakMap<object, Tree>();
 
 export function imageRootfs(behaviour: ImageBehaviour): Tree {
   const files = behaviour.files;
-  if (files === undefined) return treeOf({});
+  if (files === undefined) return EMPTY_TREE;
   let tree = rootfsByFiles.get(files);
   if (tree === undefined) rootfsByFiles.set(files, (tree = treeOf(files)));
   return tree;
