@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store } from './store';
+import type { KubeObject } from '../api/types';
+
+function pod(name: string, labels: Record<string, string>, extra: { node?: string; owner?: string; ns?: string } = {}): KubeObject {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace: extra.ns ?? 'default', uid: `uid-${name}`, labels, ...(extra.owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: extra.owner, controller: true }] } : {}) },
+    spec: { containers: [], ...(extra.node ? { nodeName: extra.node } : {}) },
+  } as unknown as KubeObject;
+}
+
+test('get, getByKey, list, count, select, dependents and podsOnNode agree after puts and removes', () => {
+  const d = Store.empty().edit();
+  d.put(pod('a', { app: 'web', tier: 'fe' }, { node: 'n1', owner: 'rs1' }));
+  d.put(pod('b', { app: 'web' }, { node: 'n2', owner: 'rs1' }));
+  d.put(pod('c', { app: 'db' }, { node: 'n1', ns: 'other' }));
+  d.put({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'n1' }, spec: {} } as unknown as KubeObject);
+  d.remove('Pod/default/b');
+  const s = d.seal();
+  assert.equal(s.get('Pod', 'default', 'a')?.metadata.name, 'a');
+  assert.equal(s.get('Pod', 'default', 'b'), undefined);
+  assert.equal(s.getByKey('Pod/other/c')?.metadata.name, 'c');
+  assert.equal(s.getByKey('Pod/default/a')?.metadata.name, 'a');
+  assert.equal(s.getByKey('Node//n1')?.metadata.name, 'n1');
+  assert.equal(s.getByKey('Pod/default/c'), undefined, 'a name in another namespace is not found');
+  assert.equal(s.getByKey('nonsense'), undefined);
+  assert.deepEqual(s.list('Pod').map((p) => p.metadata.name), ['a', 'c']);
+  assert.equal(s.count('Pod', 'default'), 1);
+  assert.deepEqual(s.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a']);
+  assert.deepEqual(s.select('Pod', 'other', { matchLabels: { app: 'web' } }), []);
+  assert.deepEqual(s.dependents('rs1').map((p) => p.metadata.name), ['a']);
+  assert.deepEqual(s.podsOnNode('n1').map((p) => p.metadata.name), ['a', 'c']);
+  assert.deepEqual(s.namespacesOf('Pod'), ['default', 'other']);
+});
+
+test('a relabelled object moves between label sets; a status write keeps its place', () => {
+  const d = Store.empty().edit();
+  d.put(pod('a', { app: 'web' }));
+  d.put(pod('b', { app: 'web' }));
+  const a = d.get('Pod', 'default', 'a')!;
+  d.put({ ...a, status: { phase: 'Running' } } as KubeObject);
+  assert.deepEqual(d.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a', 'b']);
+  d.put({ ...a, metadata: { ...a.metadata, labels: { app: 'db' } } } as KubeObject);
+  assert.deepEqual(d.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['b']);
+  assert.deepEqual(d.select('Pod', 'default', { matchLabels: { app: 'db' } }).map((p) => p.metadata.name), ['a']);
+});
+
+test('an edit never changes the snapshot it started from', () => {
+  const d1 = Store.empty().edit();
+  d1.put(pod('a', { app: 'web' }, { node: 'n1' }));
+  const s1 = d1.seal();
+  const d2 = s1.edit();
+  d2.remove('Pod/default/a');
+  d2.put(pod('z', { app: 'web' }, { node: 'n1' }));
+  const s2 = d2.seal();
+  assert.equal(s1.get('Pod', 'default', 'a')?.metadata.name, 'a');
+  assert.equal(s1.get('Pod', 'default', 'z'), undefined);
+  assert.deepEqual(s1.podsOnNode('n1').map((p) => p.metadata.name), ['a']);
+  assert.deepEqual(s2.podsOnNode('n1').map((p) => p.metadata.name), ['z']);
+  assert.deepEqual(s1.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a']);
+});
