@@ -46,10 +46,14 @@ const parts: [string, (c: Record<string, unknown>) => Record<string, unknown>][]
   ['other tables', (c) => ({ ...c, tables: undefined })],
   ['store (objects + indexes)', (c) => ({ ...c, store: undefined })],
 ];
+const bytesAPod: Record<string, number> = { heap: Math.round(last * 1e6 / pods) };
 for (const [name, drop] of parts) {
   cluster = drop(cluster);
   const now = heapMb();
-  console.log(`${name.padEnd(28)} ${(last - now).toFixed(1).padStart(7)} MB ${String(Math.round((last - now) * 1e6 / pods)).padStart(6)} B a Pod`);
+  bytesAPod[name] = Math.round((last - now) * 1e6 / pods);
+  console.log(`${name.padEnd(28)} ${(last - now).toFixed(1).padStart(7)} MB ${String(bytesAPod[name]).padStart(6)} B a Pod`);
   last = now;
 }
 cluster = undefined;
+// The last line, for bench/run.ts.
+console.log(JSON.stringify({ nodes, deployments, replicas, pods, afterRollout: rollout, bytesAPod }));
