@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorrelatorWriter, EMPTY_CORRELATOR, occurrences, type CorrelatorState, type EventInput } from './event-correlator';
+import { CorrelatorWriter, EMPTY_CORRELATOR, correlateEvent, occurrences, type CorrelatorState, type EventInput } from './event-correlator';
 import { emptyCluster, submit } from './loop';
 import type { Change, EventRecord } from './types';
 
@@ -66,6 +66,23 @@ test('the 10th different message of one reason within 10 minutes is combined, an
   assert.equal(writes[11]!.count, 3);
 });
 
+test('after the 10th message is combined, a message of the window is still its own Event', () => {
+  const ten = Array.from({ length: 10 }, (_, i) => unhealthy(i * 1000, 'web', `m${i}`));
+  const { writes } = feed([...ten, unhealthy(10_000, 'web', 'm0'), unhealthy(11_000, 'web', 'm9')]);
+  assert.equal(writes[10]!.message, 'm0');
+  assert.equal(writes[10]!.count, 2);
+  assert.equal(writes[11]!.message, '(combined from similar events): m9');
+});
+
+test('objects with the same history share their memory, yet counting one leaves the other as it was', () => {
+  // The same first event of two Pods at one instant (a Deployment's Pods start together).
+  const pulled = (tMs: number, name: string): EventInput => ({ ...unhealthy(tMs, name, 'Container image "nginx:1.27" already present on machine'), type: 'Normal', reason: 'Pulled' });
+  const { writes, state } = feed([pulled(0, 'a'), pulled(0, 'b'), pulled(0, 'a'), pulled(1000, 'a'), pulled(2000, 'b')]);
+  assert.deepEqual(writes.map((w) => w!.count), [undefined, undefined, 2, 3, 2]);
+  assert.equal(writes[4]!.firstTimeMs, 0);
+  assert.equal(occurrences(state, 'Pulled'), 5);
+});
+
 test('similar events more than 10 minutes apart start a new aggregation window', () => {
   const early = Array.from({ length: 9 }, (_, i) => unhealthy(i * 1000, 'web', `m${i}`));
   const late = unhealthy(8000 + 600_001, 'web', 'm9');
@@ -83,6 +100,15 @@ test('a repeated event follows the window too: combined while similar ones are r
   assert.equal(writes[11]!.message, 'm9');
   assert.equal(writes[11]!.count, undefined, 'a new Event: m9 was never written under its own key');
   assert.equal(writes[12]!.count, 2);
+});
+
+test('correlateEvent returns the new memory and leaves the one it was given as it was', () => {
+  const first = correlateEvent(undefined, unhealthy(0));
+  const before = structuredClone(first.state);
+  const second = correlateEvent(Object.freeze(first.state), unhealthy(1000));
+  assert.deepEqual(first.state, before);
+  assert.equal(second.record!.count, 2);
+  assert.equal(correlateEvent(second.state, unhealthy(2000)).record!.count, 3);
 });
 
 test('the scheduler (events.k8s.io EventSeries) is not correlated', () => {

@@ -10,7 +10,8 @@ import type { EventRecord } from './types';
 //   3. EventSourceObjectSpamFilter: a token bucket per source + object (burst 25, refill 1 per
 //      300 s); an event without a token is dropped (not written), though step 2 already counted it,
 //      so the next Event written shows the true count.
-// The state is per source + object (copy-on-write per key in the Cluster); this file is pure.
+// The state is per source + object: an immutable entry (copy-on-write per key in the Cluster), with
+// one record per type + reason; snapshots share entries, and so do alike objects. This file is pure.
 
 /** events_cache.go defaultSpamBurst: a source may send 25 events about an object at once. */
 export const SPAM_BURST = 25;
@@ -26,27 +27,51 @@ export const COMBINED_PREFIX = '(combined from similar events): ';
 /** An event as a component hands it to its recorder. */
 export type EventInput = Omit<EventRecord, 'count' | 'firstTimeMs'>;
 
+/** eventLog for one message: its occurrences so far, including those the spam filter dropped. */
 interface Observation {
-  /** eventLog.count: occurrences so far, including those the spam filter dropped. */
+  readonly message: string;
   readonly count: number;
   readonly firstTimeMs: number;
 }
 
-interface Aggregate {
-  /** aggregateRecord.localKeys: the distinct messages seen (insertion order). */
-  readonly messages: readonly string[];
+/**
+ * What a recorder remembers about one object's events of one type and reason: the aggregator's
+ * record and the eventLogger's counts. Most objects see one message per reason (a Pod's Pulling,
+ * Pulled, Created, Started), so that message's counts are fields here, not a map (150,000 Pods
+ * kept ~2,700 B each in maps and concatenated keys).
+ */
+interface ReasonLog {
+  readonly type: string;
+  readonly reason: string;
+  /** aggregateRecord.lastTimestamp: the last event of this type and reason. */
   readonly lastMs: number;
+  /** The first message seen, and its eventLog. */
+  readonly message: string;
+  readonly count: number;
+  readonly firstTimeMs: number;
+  /** From the second distinct message on; while absent, the aggregation window holds just `message`. */
+  readonly more: Aggregation | undefined;
 }
 
-/** What one source's recorder remembers about one involved object. */
+interface Aggregation {
+  /** aggregateRecord.localKeys: the distinct messages of the current window (fewer than AGGREGATE_MAX_EVENTS). */
+  readonly window: readonly string[];
+  /** The eventLogs of messages other than the first. */
+  readonly others: readonly Observation[];
+  /** The combined Event's eventLog (client-go caches it under the aggregate key). */
+  readonly combined: Omit<Observation, 'message'> | undefined;
+}
+
+/**
+ * What one source's recorder remembers about one involved object. Never changed once made: an
+ * event makes a new one, so snapshots, and objects with the same history, can share it.
+ */
 export interface ObjectCorrelation {
   /** The spam filter's token bucket, in ms of refill credit (SPAM_REFILL_MS buys one event), as of `bucketAtMs`. */
   readonly creditMs: number;
   readonly bucketAtMs: number;
-  /** EventAggregator cache, by type + reason. */
-  readonly aggregates: ReadonlyMap<string, Aggregate>;
-  /** eventLogger cache, by type + reason + message (or the aggregate key for combined events). */
-  readonly observed: ReadonlyMap<string, Observation>;
+  /** One per type + reason seen, oldest first. */
+  readonly logs: readonly ReasonLog[];
 }
 
 /** The correlators of all components: by source, then by involved object (together, getSpamKey). */
@@ -81,92 +106,144 @@ export function isCorrelated(source: string): boolean {
  * Event's after the write.
  */
 export function correlateEvent(state: ObjectCorrelation | undefined, e: EventInput): { state: ObjectCorrelation; record?: EventRecord } {
-  const next = copyOf(state, e.timeMs);
-  return { state: next, record: correlateInto(next, e) };
+  const c = correlate(state, e, e.message);
+  return { state: c.state, record: c.write && eventRecord(e, c.write) };
 }
 
-/** The writable copy an entry is changed in: its maps, and the records in them, are the copy's own. */
-interface Draft {
-  creditMs: number;
-  bucketAtMs: number;
-  readonly aggregates: Map<string, { messages: string[]; lastMs: number }>;
-  readonly observed: Map<string, { count: number; firstTimeMs: number }>;
-  /** The writer whose transaction made this copy (only it may change it). */
-  owner?: object;
-  /** The last event and where it went (a probe failing every period repeats it: no keys to build or look up). */
-  last?: { readonly type: string; readonly reason: string; readonly message: string; readonly agg: { messages: string[]; lastMs: number }; readonly obs: { count: number; firstTimeMs: number }; readonly combined: boolean };
+/** What correlate makes of an event: the recorder's new memory, and the Event write. */
+interface Correlated {
+  readonly state: ObjectCorrelation;
+  /** The message as the logs hold it (equal messages share one string). */
+  readonly text: string;
+  /** The Event's message, count and firstTimestamp after the write; undefined: the spam filter dropped it. */
+  readonly write: { readonly message: string; readonly count: number; readonly firstTimeMs: number } | undefined;
 }
 
-function copyOf(state: ObjectCorrelation | undefined, nowMs: number, owner?: object): Draft {
-  // flowcontrol's token bucket starts full.
-  if (state === undefined) return { creditMs: SPAM_BURST * SPAM_REFILL_MS, bucketAtMs: nowMs, aggregates: new Map(), observed: new Map(), owner };
-  const aggregates = new Map<string, { messages: string[]; lastMs: number }>();
-  for (const [k, a] of state.aggregates) aggregates.set(k, { messages: a.messages.slice(), lastMs: a.lastMs });
-  const observed = new Map<string, { count: number; firstTimeMs: number }>();
-  for (const [k, o] of state.observed) observed.set(k, { count: o.count, firstTimeMs: o.firstTimeMs });
-  return { creditMs: state.creditMs, bucketAtMs: state.bucketAtMs, aggregates, observed, owner };
-}
+const NO_LOGS: readonly ReasonLog[] = Object.freeze([]);
 
-/** EventCorrelate, changing `d` (a draft no snapshot can see). */
-function correlateInto(d: Draft, e: EventInput): EventRecord | undefined {
+/**
+ * EventCorrelate, a function of the memory and the event's time, type, reason and message alone
+ * (not of its source or object: CorrelatorWriter reuses results on that). `text` has the characters
+ * of e.message, in the string a new log is to keep.
+ */
+function correlate(state: ObjectCorrelation | undefined, e: EventInput, text: string): Correlated {
   const now = e.timeMs;
-  let agg: { messages: string[]; lastMs: number } | undefined;
-  let obs: { count: number; firstTimeMs: number } | undefined;
-  let combined: boolean;
-  const l = d.last;
-  if (l !== undefined && l.message === e.message && l.reason === e.reason && l.type === e.type && now - l.agg.lastMs <= AGGREGATE_INTERVAL_MS) {
-    // The same event as the last one, in the same window: the same aggregate state and the same Event.
-    ({ agg, obs, combined } = l);
-    agg.lastMs = now;
-    obs.count++;
+  const logs = state === undefined ? NO_LOGS : state.logs;
+  let i = 0;
+  while (i < logs.length && (logs[i].reason !== e.reason || logs[i].type !== e.type)) i++;
+  const old = logs[i] as ReasonLog | undefined;
+  // 1. and 2.: the reason's new log, and the eventLog the Event is written from.
+  let log: ReasonLog;
+  let seen: Observation;
+  let combined = false;
+  if (old === undefined) {
+    seen = log = firstLog(e, text);
+  } else if (old.more === undefined && old.message === e.message) {
+    // The only message of this reason again (a probe failing every period): the window is just it, nothing to combine.
+    seen = log = repeated(old, now);
   } else {
-    // 1. EventAggregate
-    const aggKey = e.type + '\u0000' + e.reason;
-    agg = d.aggregates.get(aggKey);
-    if (agg === undefined) d.aggregates.set(aggKey, (agg = { messages: [], lastMs: now }));
-    else if (now - agg.lastMs > AGGREGATE_INTERVAL_MS) agg.messages = [];
-    agg.lastMs = now;
-    if (!agg.messages.includes(e.message)) agg.messages.push(e.message);
-    combined = agg.messages.length >= AGGREGATE_MAX_EVENTS;
-    // PopAny keeps the set below the threshold; Go pops an arbitrary member, we pop the newest (deterministic).
-    if (combined) agg.messages.pop();
-    // 2. eventObserve: a combined event is cached under the aggregate key, so later ones patch it.
-    const obsKey = combined ? aggKey : aggKey + '\u0000' + e.message;
-    obs = d.observed.get(obsKey);
-    if (obs === undefined) d.observed.set(obsKey, (obs = { count: 1, firstTimeMs: now }));
-    else obs.count++;
-    d.last = { type: e.type, reason: e.reason, message: e.message, agg, obs, combined };
+    ({ log, seen, combined } = aggregate(old, e));
   }
+  const next = old === undefined ? appended(logs, log) : replaced(logs, i, log);
   // 3. The spam filter: TryAccept takes a token if there is one; a refused one leaves the bucket as it was.
-  const credit = Math.min(SPAM_BURST * SPAM_REFILL_MS, d.creditMs + (now - d.bucketAtMs));
-  if (credit < SPAM_REFILL_MS) return undefined;
-  d.creditMs = credit - SPAM_REFILL_MS;
-  d.bucketAtMs = now;
-  const message = combined ? COMBINED_PREFIX + e.message : e.message;
-  return obs.count > 1
-    ? { timeMs: now, involved: e.involved, type: e.type, reason: e.reason, message, source: e.source, count: obs.count, firstTimeMs: obs.firstTimeMs }
-    : { timeMs: now, involved: e.involved, type: e.type, reason: e.reason, message, source: e.source };
+  const creditMs = state === undefined ? SPAM_BURST * SPAM_REFILL_MS : state.creditMs; // flowcontrol's token bucket starts full
+  const bucketAtMs = state === undefined ? now : state.bucketAtMs;
+  const credit = Math.min(SPAM_BURST * SPAM_REFILL_MS, creditMs + (now - bucketAtMs));
+  if (credit < SPAM_REFILL_MS) return { state: { creditMs, bucketAtMs, logs: next }, text: seen.message, write: undefined };
+  const write = { message: combined ? COMBINED_PREFIX + seen.message : seen.message, count: seen.count, firstTimeMs: seen.firstTimeMs };
+  return { state: { creditMs: credit - SPAM_REFILL_MS, bucketAtMs: now, logs: next }, text: seen.message, write };
+}
+
+function firstLog(e: EventInput, text: string): ReasonLog {
+  return { type: e.type, reason: e.reason, lastMs: e.timeMs, message: text, count: 1, firstTimeMs: e.timeMs, more: undefined };
+}
+
+function repeated(old: ReasonLog, nowMs: number): ReasonLog {
+  return { type: old.type, reason: old.reason, lastMs: nowMs, message: old.message, count: old.count + 1, firstTimeMs: old.firstTimeMs, more: undefined };
+}
+
+/** The Event written for `e`: a new one (count 1), or a patch of an earlier one. */
+function eventRecord(e: EventInput, w: NonNullable<Correlated['write']>): EventRecord {
+  return w.count > 1
+    ? { timeMs: e.timeMs, involved: e.involved, type: e.type, reason: e.reason, message: w.message, source: e.source, count: w.count, firstTimeMs: w.firstTimeMs }
+    : { timeMs: e.timeMs, involved: e.involved, type: e.type, reason: e.reason, message: w.message, source: e.source };
+}
+
+/**
+ * Steps 1 and 2 for an event of a reason already seen, in the general case (a second message):
+ * the new log, and the eventLog the Event is written from (with the log's string of the message).
+ */
+function aggregate(old: ReasonLog, e: EventInput): { log: ReasonLog; seen: Observation; combined: boolean } {
+  const now = e.timeMs;
+  // 1. EventAggregate: a new window after 10 quiet minutes.
+  const before = now - old.lastMs > AGGREGATE_INTERVAL_MS ? [] : old.more === undefined ? [old.message] : old.more.window;
+  const window = before.includes(e.message) ? before : appended(before, e.message);
+  // PopAny keeps the set below the threshold; Go pops an arbitrary member, we pop the newest (deterministic): the window stays as it was.
+  const combined = window.length >= AGGREGATE_MAX_EVENTS;
+  // 2. eventObserve: a combined event has one eventLog for the reason, so later ones patch it.
+  let { count, firstTimeMs } = old;
+  let others = old.more?.others ?? [];
+  let together = old.more?.combined;
+  let seen: Observation;
+  if (combined) {
+    together = together === undefined ? { count: 1, firstTimeMs: now } : { count: together.count + 1, firstTimeMs: together.firstTimeMs };
+    seen = { message: e.message, ...together };
+  } else if (e.message === old.message) {
+    seen = { message: old.message, count: ++count, firstTimeMs };
+  } else {
+    const j = others.findIndex((o) => o.message === e.message);
+    seen = j < 0 ? { message: e.message, count: 1, firstTimeMs: now } : { message: others[j].message, count: others[j].count + 1, firstTimeMs: others[j].firstTimeMs };
+    others = j < 0 ? appended(others, seen) : others.map((x, k) => (k === j ? seen : x));
+  }
+  const more: Aggregation = { window: combined ? before : window, others, combined: together };
+  return { log: { type: old.type, reason: old.reason, lastMs: now, message: old.message, count, firstTimeMs, more }, seen, combined };
+}
+
+/** `a` with `x` at index `i`. */
+function replaced<T>(a: readonly T[], i: number, x: T): T[] {
+  const b = a.slice();
+  b[i] = x;
+  return b;
+}
+
+/** `a` and `x`, in an array of the exact length: push or [...a, x] leave room for 16 more (~200 B in every entry), concat is slow. */
+function appended<T>(a: readonly T[], x: T): T[] {
+  const b = new Array<T>(a.length + 1);
+  for (let i = 0; i < a.length; i++) b[i] = a[i];
+  b[a.length] = x;
+  return b;
 }
 
 /** How many times components emitted events with this reason (the recorders' counts: written or dropped). */
 export function occurrences(state: CorrelatorState, reason: string): number {
   let n = 0;
   for (const objects of state.values()) {
-    for (const o of objects.values()) for (const [key, obs] of o.observed) if (key.split('\u0000', 3)[1] === reason) n += obs.count;
+    for (const o of objects.values()) {
+      for (const log of o.logs) {
+        if (log.reason !== reason) continue;
+        n += log.count + (log.more?.combined?.count ?? 0);
+        for (const other of log.more?.others ?? []) n += other.count;
+      }
+    }
   }
   return n;
 }
 
 /**
  * The correlator state of one transaction, copy-on-write: the outer map is copied at the first
- * event, a source's map at its first event, and an object's entry at its first event in the
- * transaction; that copy is the transaction's own, changed in place until seal(). Earlier
+ * event, a source's map at its first event; entries are replaced, never changed. Earlier
  * snapshots never see later events.
  */
 export class CorrelatorWriter {
   private outer: Map<string, ReadonlyMap<string, ObjectCorrelation>> | undefined;
   private readonly ownedSources = new Map<string, Map<string, ObjectCorrelation>>();
-  private token: object = {};
+  /**
+   * Per reason, the last event correlated and its result: the next object's event of that reason
+   * at the same instant very likely has the same memory before (a Deployment's Pods start
+   * together), and then gets the same result: one memory shared by the Pods instead of one entry,
+   * logs array and logs each (~130 B a Pod), and one message string (~600 B a Pod with the events').
+   */
+  private readonly recent = new Map<string, { readonly from: ObjectCorrelation | undefined; readonly e: EventInput; readonly result: Correlated }>();
 
   constructor(private base: CorrelatorState) {}
 
@@ -181,14 +258,22 @@ export class CorrelatorWriter {
       this.ownedSources.set(e.source, objects);
     }
     const key = objectKeyOf(e.involved);
-    let entry = objects.get(key) as Draft | undefined;
-    if (entry === undefined || entry.owner !== this.token) objects.set(key, (entry = copyOf(entry, e.timeMs, this.token)));
-    return correlateInto(entry, e);
+    const from = objects.get(key);
+    const last = this.recent.get(e.reason);
+    let result: Correlated;
+    if (last !== undefined && last.from === from && last.e.timeMs === e.timeMs && last.e.type === e.type && last.e.message === e.message) {
+      result = last.result;
+    } else {
+      result = correlate(from, e, last !== undefined && last.result.text === e.message ? last.result.text : e.message);
+      this.recent.set(e.reason, { from, e, result });
+    }
+    objects.set(key, result.state);
+    return result.write && eventRecord(e, result.write);
   }
 
   seal(): CorrelatorState {
     // Later events copy again.
-    if (this.outer !== undefined) { this.base = this.outer; this.outer = undefined; this.ownedSources.clear(); this.token = {}; }
+    if (this.outer !== undefined) { this.base = this.outer; this.outer = undefined; this.ownedSources.clear(); }
     return this.base;
   }
 }
