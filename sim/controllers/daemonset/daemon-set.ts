@@ -10,6 +10,8 @@ import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { getValueFromIntOrPercent } from '../deployment/util/deployment-util';
 import { podChangeMatters } from '../replicaset/replica-set';
+import { podCreateRefusal } from '../replicaset/create-failure';
+import { daemonCreatesSinceMs, exponentialRetryMs } from './create-failure';
 import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
 
 // pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and
@@ -50,6 +52,10 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
   let nextMs: number | undefined;
   const oldPods: Pod[] = [];
   const nodeNames = new Set<string>();
+  // syncNodes creates in slow-start batches from one: a refused first create skips the rest.
+  let createError: string | undefined;
+  let createChecked = false;
+  const refusedNodes: Node[] = [];
   for (const node of nodes) {
     nodeNames.add(node.metadata.name);
     const { shouldRun, shouldContinueRunning } = daemonPodPlacement(node, ds.spec.template.spec);
@@ -66,7 +72,16 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
       }
       if (live.length === 0) {
         if (shouldRun) unavailableNodes++;
-        if (!deleting && shouldRun) changes.push(...createDaemonPod(view, ctx, ds, node.metadata.name, hash, taken));
+        if (!deleting && shouldRun) {
+          if (!createChecked) {
+            createChecked = true;
+            createError = podCreateRefusal(view, daemonPod(ds, node.metadata.name, hash));
+            // controller.RealPodControl.createPods: the refusal is recorded on the DaemonSet.
+            if (createError !== undefined) changes.push(eventFor(ds, DAEMONSET_CONTROLLER, 'FailedCreate', `Error creating: ${createError}`, 'Warning'));
+          }
+          if (createError === undefined) changes.push(...createDaemonPod(view, ctx, ds, node.metadata.name, hash, taken));
+          else refusedNodes.push(node);
+        }
       } else if (!shouldRun) {
         for (const extra of live.slice(1)) if (!deleting) del(extra);
       } else {
@@ -95,7 +110,8 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
       for (const p of pods) if (!p.spec.nodeName) del(p);
     }
   }
-  if (!deleting && ds.spec.updateStrategy?.type === 'RollingUpdate') rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
+  // updateDaemonSet: a failed manage returns before the rolling update; the status is still written.
+  if (!deleting && createError === undefined && ds.spec.updateStrategy?.type === 'RollingUpdate') rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
   // DaemonSetStatus: the first four counts are always serialized, the rest are omitempty.
   const status: DaemonSetStatus = omitZero({
     ...(ds.status ?? {}),
@@ -109,20 +125,27 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
     numberUnavailable: desired - available,
   }, ['observedGeneration', 'updatedNumberScheduled', 'numberAvailable', 'numberUnavailable']);
   if (!sameJson(status, ds.status)) changes.push({ verb: 'status', object: { ...ds, status } });
+  if (createError !== undefined) {
+    const retryMs = exponentialRetryMs(daemonCreatesSinceMs(ds, refusedNodes, ctx), ctx.nowMs);
+    return { changes, requeueAfterMs: nextMs === undefined ? retryMs : Math.min(retryMs, nextMs - ctx.nowMs) };
+  }
   return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
 
 /** The daemon Pod for one node: template labels plus revision labels, daemon tolerations, pinned affinity. */
-function createDaemonPod(view: ClusterView, ctx: ReconcileContext, ds: DaemonSet, nodeName: string, hash: string, taken: Set<string>): Change[] {
-  const ns = ds.metadata.namespace ?? '';
+function daemonPod(ds: DaemonSet, nodeName: string, hash: string, podName?: string): Pod {
   const t = ds.spec.template;
   const template = {
     metadata: { ...t.metadata, labels: { ...(t.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH]: hash, [POD_TEMPLATE_GENERATION]: String(ds.metadata.generation ?? 1) } },
     spec: { ...t.spec, tolerations: daemonPodTolerations(t.spec), affinity: pinToNode(t.spec.affinity, nodeName) },
   };
-  const podName = freshName(view, ctx, 'Pod', ns, `${ds.metadata.name}-`, taken);
+  return podFromTemplate(template, ds, `${ds.metadata.name}-`, ds.metadata.namespace ?? '', podName);
+}
+
+function createDaemonPod(view: ClusterView, ctx: ReconcileContext, ds: DaemonSet, nodeName: string, hash: string, taken: Set<string>): Change[] {
+  const podName = freshName(view, ctx, 'Pod', ds.metadata.namespace ?? '', `${ds.metadata.name}-`, taken);
   return [
-    { verb: 'create', object: podFromTemplate(template, ds, `${ds.metadata.name}-`, ns, podName) },
+    { verb: 'create', object: daemonPod(ds, nodeName, hash, podName) },
     eventFor(ds, DAEMONSET_CONTROLLER, 'SuccessfulCreate', `Created pod: ${podName}`),
   ];
 }

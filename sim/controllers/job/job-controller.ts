@@ -8,7 +8,9 @@ import { controllerRef, controlledByOtherKind } from '../util/owner';
 import { isPodActive, isPodReady, isPodTerminal, msOf } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podsToDelete } from '../util/active-pods';
+import { podCreateRefusal } from '../replicaset/create-failure';
 import { backoffRecord, remainingBackoffMs } from './backoff';
+import { jobRetryAfterMs } from './create-failure';
 import { JOB_TRACKING_FINALIZER, finishedCondition, type Job, type JobStatus } from './types';
 
 // pkg/controller/job/job_controller.go: syncJob, manageJob, trackJobStatusAndRemoveFinalizers,
@@ -240,6 +242,13 @@ export function manageJob(
   const failedPods = pods.filter((p) => isPodFailed(p, job));
   const remaining = remainingBackoffMs(backoffRecord(succeededPods, failedPods, ctx.config.epochMs), ctx.nowMs);
   if (remaining > 0) return { changes, active: [...active], terminating: 0, requeueAfterMs: remaining };
+  // The first slow-start batch is one Pod: a refused create is recorded on the Job
+  // (controller.RealPodControl.createPods), nothing is created, and the sync is retried.
+  const refusal = podCreateRefusal(view, podFromTemplate(job.spec.template, job, `${job.metadata.name}-`, ns));
+  if (refusal !== undefined) {
+    changes.push(eventFor(job, JOB_CONTROLLER, 'FailedCreate', `Error creating: ${refusal}`, 'Warning'));
+    return { changes, active: [...active], terminating: 0, requeueAfterMs: jobRetryAfterMs(job, succeededPods, failedPods, ctx) };
+  }
   const taken = new Set<string>();
   const created: Pod[] = [];
   for (let i = 0; i < diff; i++) {

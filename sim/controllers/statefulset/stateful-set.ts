@@ -9,6 +9,8 @@ import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podChangeMatters } from '../replicaset/replica-set';
+import { exponentialRetryMs } from '../daemonset/create-failure';
+import { failedCreateMessage, statefulCreatesSinceMs, statefulPodRefusal } from './create-failure';
 
 // pkg/controller/statefulset/stateful_set_control.go updateStatefulSet and stateful_set_utils.go:
 // Pods <set>-<ordinal> with stable identity; OrderedReady creates in order and deletes from the
@@ -66,7 +68,12 @@ export function statefulPod(set: StatefulSet, ordinal: number, revision: string)
   };
 }
 
-interface Acc { changes: Change[]; status: { replicas: number; currentReplicas: number; updatedReplicas: number } }
+interface Acc {
+  changes: Change[];
+  status: { replicas: number; currentReplicas: number; updatedReplicas: number };
+  /** A refused Pod create ends the sync with an error: since when such creates fail (virtual ms). */
+  createFailedSinceMs?: number;
+}
 
 export function reconcileStatefulSet(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
   const { namespace, name } = splitKey(key);
@@ -99,7 +106,7 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
     if (ord < replicaCount) replicas[ord] = p; else condemned.push(p);
   }
   condemned.sort((a, b) => ordinalOf(set, a) - ordinalOf(set, b));
-  if (set.metadata.deletionTimestamp === undefined) manage(view, set, replicas, condemned, currentRevision, updateRevision, acc);
+  if (set.metadata.deletionTimestamp === undefined) manage(view, set, replicas, condemned, currentRevision, updateRevision, acc, ctx);
   let status: StatefulSetStatus = {
     ...(set.status ?? {}),
     observedGeneration: set.metadata.generation,
@@ -119,11 +126,19 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
   // StatefulSetStatus: replicas and availableReplicas are always serialized; the other counts are omitempty.
   status = omitZero(status, ['observedGeneration', 'readyReplicas', 'currentReplicas', 'updatedReplicas']);
   if (!sameJson(status, set.status)) changes.push({ verb: 'status', object: { ...set, status } });
+  if (acc.createFailedSinceMs !== undefined) {
+    const retryMs = exponentialRetryMs(acc.createFailedSinceMs, ctx.nowMs);
+    return { changes, requeueAfterMs: nextMs === undefined ? retryMs : Math.min(retryMs, nextMs - ctx.nowMs) };
+  }
   return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
 
-/** The body of updateStatefulSet: create, recreate failed, scale down, rolling update. */
-function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)[], condemned: Pod[], currentRevision: string, updateRevision: string, acc: Acc): void {
+/**
+ * The body of updateStatefulSet: create, recreate failed, scale down, rolling update. runForAll
+ * stops at a refused create: at once with OrderedReady, after the slow-start batch (1, 2, 4, ...
+ * ordinals) with Parallel.
+ */
+function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)[], condemned: Pod[], currentRevision: string, updateRevision: string, acc: Acc, ctx: ReconcileContext): void {
   const ns = set.metadata.namespace ?? '';
   const monotonic = set.spec.podManagementPolicy !== 'Parallel';
   const setName = set.metadata.name;
@@ -142,6 +157,8 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
     for (let i = condemned.length - 1; i >= 0; i--) if (!isHealthy(condemned[i])) { firstUnhealthy = condemned[i]; break; }
   }
   for (let ord = 0; ord < replicas.length; ord++) {
+    // slowStartBatch: batches begin at ordinals 0, 1, 3, 7, ...; one with an error is the last.
+    if (acc.createFailedSinceMs !== undefined && ((ord + 1) & ord) === 0) return;
     let p = replicas[ord];
     if (p !== undefined && isFailedOrSucceeded(p) && !isTerminating(p)) {
       acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'RecreatingFailedPod', `StatefulSet ${ns}/${setName} is recreating failed Pod ${p.metadata.name}`, 'Warning'));
@@ -152,7 +169,14 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
       p = undefined;
     }
     if (p === undefined) {
-      replicas[ord] = createStatefulPod(view, set, ord, updateRevision, acc);
+      const created = createStatefulPod(view, set, ord, updateRevision, acc);
+      if (created === undefined) {
+        const since = statefulCreatesSinceMs(set, monotonic && ord > 0 ? replicas[ord - 1] : undefined, ctx);
+        acc.createFailedSinceMs = Math.min(acc.createFailedSinceMs ?? since, since);
+        if (monotonic) return;
+        continue;
+      }
+      replicas[ord] = created;
       acc.status.replicas++;
       acc.status.updatedReplicas++;
       if (updateRevision === currentRevision) acc.status.currentReplicas++;
@@ -162,6 +186,7 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
     if (isTerminating(p) && monotonic) return;
     if (!isRunningAndReady(p) && monotonic) return;
   }
+  if (acc.createFailedSinceMs !== undefined) return;
   for (let target = condemned.length - 1; target >= 0; target--) {
     const p = condemned[target];
     if (isTerminating(p)) { if (monotonic) return; continue; }
@@ -183,8 +208,8 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
   }
 }
 
-/** CreateStatefulPod: its PersistentVolumeClaims first (when the kind is served), then the Pod. */
-function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number, revision: string, acc: Acc): Pod {
+/** CreateStatefulPod: its PersistentVolumeClaims first (when the kind is served), then the Pod; undefined when the Pod is refused. */
+function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number, revision: string, acc: Acc): Pod | undefined {
   const ns = set.metadata.namespace ?? '';
   const pod = statefulPod(set, ordinal, revision);
   if (kindInfo('PersistentVolumeClaim') !== undefined) {
@@ -203,6 +228,11 @@ function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number,
       });
       acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulCreate', `create Claim ${claim} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`));
     }
+  }
+  const refusal = statefulPodRefusal(view, pod);
+  if (refusal !== undefined) {
+    acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'FailedCreate', failedCreateMessage(set, pod, refusal), 'Warning'));
+    return undefined;
   }
   acc.changes.push({ verb: 'create', object: pod });
   acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulCreate', `create Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`));
