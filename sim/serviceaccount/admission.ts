@@ -62,7 +62,7 @@ function mountServiceAccountToken(pod: Pod): Pod['spec'] {
       if ((c.volumeMounts ?? []).some((m) => m.mountPath === API_TOKEN_MOUNT_PATH)) return c;
       changed = true;
       needsVolume = true;
-      return { ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] };
+      return { ...c, volumeMounts: (c.volumeMounts ?? []).concat(mount) }; // concat: an exact-size array (a spread allocates room for 17)
     });
     return changed ? out : list;
   };
@@ -73,7 +73,7 @@ function mountServiceAccountToken(pod: Pod): Pod['spec'] {
     ...pod.spec,
     ...(initContainers !== undefined ? { initContainers } : {}),
     containers,
-    volumes: existing !== undefined ? volumes : [...volumes, { name: volumeName, projected: tokenVolumeSource() }],
+    volumes: existing !== undefined ? volumes : volumes.concat({ name: volumeName, projected: tokenVolumeSource() }),
   } as Pod['spec'];
 }
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../types';
-import { defaultPod, DEFAULT_TOLERATION_SECONDS } from './pod';
-import { defaultPodSpec, imageTag } from './pod-spec';
+import { defaultPod, DEFAULT_TOLERATION_SECONDS, rememberDefaultedSpec } from './pod';
+import { defaultPodSpec, imageTag, volumeSourcesOf } from './pod-spec';
 import { podQOSClass } from './qos';
 import { defaultNamespace } from './namespace';
 import { defaultNode } from './node';
@@ -62,6 +62,12 @@ test('volumes: emptyDir when no source, 0644 modes for secret and configMap', ()
   assert.deepEqual(spec.volumes, [{ name: 'a', emptyDir: {} }, { name: 'b', secret: { secretName: 's', defaultMode: 420 } }, { name: 'c', configMap: { name: 'm', defaultMode: 256 } }]);
 });
 
+test('volumeSourcesOf: the sources set (not null), in the API order whatever the key order', () => {
+  assert.deepEqual(volumeSourcesOf({ name: 'a', secret: { secretName: 's' }, emptyDir: {}, nfs: null, csi: undefined }), ['emptyDir', 'secret']);
+  assert.deepEqual(volumeSourcesOf({ name: 'a', projected: {} }), ['projected']);
+  assert.deepEqual(volumeSourcesOf({ name: 'a' }), []);
+});
+
 test('Pod: SetDefaults_Pod, admission plugins and initial status', () => {
   const pod = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'busybox', resources: { limits: { cpu: '500m' } } }] }));
   assert.equal(pod.spec.enableServiceLinks, true);
@@ -92,6 +98,18 @@ test('hostNetwork Pods get hostPort = containerPort; mirror Pods get no service 
   assert.equal(pod.spec.serviceAccountName, undefined);
 });
 
+test('new Pods share their initial status by QoS class; any other status is their own', () => {
+  const a = defaultPod(obj('Pod', { containers: [] }, { status: { phase: 'Pending' } }));
+  const b = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'i' }] }));
+  assert.deepEqual(a.status, { phase: 'Pending', qosClass: 'BestEffort' });
+  assert.equal(a.status, b.status);
+  assert.ok(Object.isFrozen(a.status));
+  const burstable = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '1' } } }] }));
+  assert.deepEqual(burstable.status, { phase: 'Pending', qosClass: 'Burstable' });
+  const own = defaultPod(obj('Pod', { containers: [] }, { status: { phase: 'Pending', message: 'm' } }));
+  assert.deepEqual(own.status, { phase: 'Pending', message: 'm', qosClass: 'BestEffort' });
+});
+
 test('an existing status is kept (updates do not reset the phase)', () => {
   const pod = defaultPod(obj('Pod', { containers: [] }, { status: { phase: 'Running', qosClass: 'BestEffort', podIP: '10.244.1.2' } }));
   assert.deepEqual(pod.status, { phase: 'Running', qosClass: 'BestEffort', podIP: '10.244.1.2' });
@@ -106,6 +124,50 @@ test('QoS classes', () => {
   assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m', memory: '1Gi' } })] }), 'Burstable');
   assert.equal(podQOSClass({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } }), c()] }), 'Burstable', 'every container must be limited');
   assert.equal(defaultPod(obj('Pod', { containers: [c({ limits: { cpu: '1', memory: '1Gi' } })] })).status.qosClass, 'Guaranteed', 'requests default to limits first');
+});
+
+test('QoS is worked out per spec object: Pods sharing a spec share it, another spec gets its own', () => {
+  const c = (resources: unknown) => ({ name: 'c', image: 'i', resources });
+  const guaranteed = Object.freeze({ containers: [c({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1', memory: '1Gi' } })] });
+  const burstable = { containers: [c({ requests: { cpu: '100m' } })] };
+  assert.equal(podQOSClass(guaranteed), 'Guaranteed');
+  assert.equal(podQOSClass(burstable), 'Burstable');
+  assert.equal(podQOSClass(guaranteed), 'Guaranteed');
+  assert.equal(podQOSClass({ ...guaranteed }), 'Guaranteed', 'a copy is classified on its own');
+});
+
+test('an admitted spec, and the same spec bound to a node, are already defaulted: kept as they are', () => {
+  const defaulted = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'busybox' }] })).spec as unknown as Record<string, unknown>;
+  // What admission stores: a defaulted spec with new containers (a token mount) and a volume.
+  const mounted = (spec: Record<string, unknown>) => [{ ...(spec.containers as object[])[0], volumeMounts: [{ name: 't', mountPath: '/t' }] }];
+  const admitted = Object.freeze({ ...defaulted, containers: mounted(defaulted), volumes: [{ name: 't', projected: { defaultMode: 420, sources: [] } }] });
+  assert.equal(defaultPod(obj('Pod', admitted)).spec, admitted, 'recognised from the spec it was made from, nothing remembered');
+  const bound = Object.freeze({ ...admitted, nodeName: 'n1' });
+  assert.equal(defaultPod(obj('Pod', bound)).spec, bound, 'the scheduler binding adds nodeName only');
+  const edited = { ...bound, dnsPolicy: '' };
+  assert.equal(defaultPod(obj('Pod', edited)).spec.dnsPolicy, 'ClusterFirst', 'any other change is defaulted again');
+  const bare = { ...bound, volumes: [...admitted.volumes, { name: 'scratch' }] };
+  assert.deepEqual(defaultPod(obj('Pod', bare)).spec.volumes![1], { name: 'scratch', emptyDir: {} }, 'an appended volume is defaulted');
+
+  // Tolerations the Pod brought itself (DefaultTolerationSeconds adds none): remembered by admission.
+  const own = defaultPod(obj('Pod', { containers: [{ name: 'c', image: 'busybox' }], tolerations: [{ operator: 'Exists' }] })).spec as unknown as Record<string, unknown>;
+  const ownAdmitted = Object.freeze({ ...own, containers: mounted(own) });
+  rememberDefaultedSpec(ownAdmitted, false);
+  assert.equal(defaultPod(obj('Pod', ownAdmitted)).spec, ownAdmitted);
+  const ownBound = Object.freeze({ ...ownAdmitted, nodeName: 'n1' });
+  assert.equal(defaultPod(obj('Pod', ownBound)).spec, ownBound);
+  const copy = { ...ownBound };
+  assert.equal(defaultPod(obj('Pod', copy)).spec, copy, 'a copy too');
+  assert.equal(defaultPod(obj('Pod', { ...ownBound, dnsPolicy: '' })).spec.dnsPolicy, 'ClusterFirst');
+  // Only init containers mounted: the admitted spec keeps the defaulted spec's containers array.
+  const initOnly = Object.freeze({ ...own, initContainers: [], volumes: [{ name: 't', emptyDir: {} }] });
+  rememberDefaultedSpec(initOnly, false);
+  assert.equal(defaultPod(obj('Pod', initOnly)).spec, initOnly);
+  const ownDefaultedBound = { ...own, nodeName: 'n1' };
+  assert.equal(defaultPod(obj('Pod', ownDefaultedBound)).spec, ownDefaultedBound, 'the defaulted spec it shares containers with is still known');
+  const mirror = defaultPod(obj('Pod', ownAdmitted, { metadata: { ...meta('m', 'default'), annotations: { 'kubernetes.io/config.mirror': 'x' } } }));
+  assert.notEqual(mirror.spec, ownAdmitted, 'remembered for non-mirror Pods only');
+  assert.deepEqual(mirror.spec, ownAdmitted);
 });
 
 test('Namespace: Active, kubernetes finalizer, metadata.name label', () => {

@@ -93,9 +93,13 @@ const VOLUME_SOURCES = [
   'azureFile', 'vsphereVolume', 'quobyte', 'flexVolume', 'flocker', 'gitRepo', 'portworxVolume', 'scaleIO', 'storageos', 'photonPersistentDisk',
 ];
 
-/** The volume source keys a volume may carry (exactly one). */
+const SOURCE_RANK = new Map(VOLUME_SOURCES.map((k, i) => [k, i]));
+
+/** The volume source keys a volume may carry (exactly one), in VOLUME_SOURCES order. Reads the volume's own few keys. */
 export function volumeSourcesOf(v: Json): string[] {
-  return VOLUME_SOURCES.filter((k) => v[k] !== undefined && v[k] !== null);
+  const out: string[] = [];
+  for (const k in v) if (SOURCE_RANK.has(k) && v[k] !== undefined && v[k] !== null) out.push(k);
+  return out.length > 1 ? out.sort((a, b) => SOURCE_RANK.get(a)! - SOURCE_RANK.get(b)!) : out;
 }
 
 /** SetDefaults_Volume (emptyDir when no source) and the sources' defaultMode / hostPath type. */

@@ -1,6 +1,7 @@
 import type { KubeObject, Pod } from '../types';
+import { isAdmittedFrom } from './admitted';
 import { defaultPodSpec } from './pod-spec';
-import { podQOSClass } from './qos';
+import { podQOSClass, type QOSClass } from './qos';
 import { isObj, mapList, objOr, unset, type Json } from './util';
 
 // A Pod as the API server stores it at creation: SetDefaults_Pod on top of the PodSpec defaults,
@@ -25,31 +26,52 @@ const SYSTEM_PRIORITIES: Readonly<Record<string, number>> = {
 const memo = [new WeakMap<object, Json>(), new WeakMap<object, Json>()];
 /** Defaulted specs, by their containers array (to recognise "a defaulted spec with nodeName set"). */
 const byContainers = [new WeakMap<object, Json>(), new WeakMap<object, Json>()];
+/**
+ * Defaulted specs, by the tolerations array DefaultTolerationSeconds made for them (theirs alone):
+ * the specs admitted from one keep it, and are recognised by it (isAdmittedFrom) without a WeakMap
+ * entry a Pod (150,000 Pods of 1,500 templates: 1,500 entries).
+ */
+const byTolerations = [new WeakMap<object, Json>(), new WeakMap<object, Json>()];
 
 function defaultedSpecOf(raw: unknown, mirror: boolean): Json {
   const m = mirror ? 1 : 0;
   if (!isObj(raw)) return defaultSpecUncached(raw, mirror);
   const hit = memo[m].get(raw);
   if (hit !== undefined) return hit;
-  const out = isDefaultedPlusNodeName(raw, m) ? raw : defaultSpecUncached(raw, mirror);
+  // A Pod's own spec (admitted, then bound) is recognised, not memoised itself. By its containers,
+  // the entry moves to the newest version (the bound spec): the admitted one it replaces can go.
+  const base = defaultedBaseOf(raw, m);
+  if (base !== undefined) {
+    if (base !== raw) byContainers[m].set(raw.containers as object, raw);
+    return raw;
+  }
+  if (isAdmittedFromKnown(raw, m)) return raw;
+  const out = defaultSpecUncached(raw, mirror);
   memo[m].set(raw, out);
   memo[m].set(out, out);
   if (Array.isArray(out.containers)) byContainers[m].set(out.containers, out);
+  if (Array.isArray(out.tolerations) && out.tolerations !== raw.tolerations) byTolerations[m].set(out.tolerations, out);
   return out;
 }
 
-/** A defaulted spec whose only difference is spec.nodeName (defaulting never reads or sets nodeName). */
-function isDefaultedPlusNodeName(spec: Json, m: number): boolean {
+/** Whether `spec` is a defaulted spec, known by its tolerations, with only what admission and binding add. */
+function isAdmittedFromKnown(spec: Json, m: number): boolean {
+  const base = Array.isArray(spec.tolerations) ? byTolerations[m].get(spec.tolerations) : undefined;
+  return base !== undefined && isAdmittedFrom(spec, base);
+}
+
+/** The defaulted spec that `spec` equals but for spec.nodeName (defaulting never reads or sets nodeName), if any. */
+function defaultedBaseOf(spec: Json, m: number): Json | undefined {
   const base = Array.isArray(spec.containers) ? byContainers[m].get(spec.containers) : undefined;
-  if (base === undefined) return false;
+  if (base === undefined) return undefined;
   let n = 0;
   for (const k in spec) {
     if (k === 'nodeName') continue;
-    if (spec[k] !== base[k]) return false;
+    if (spec[k] !== base[k]) return undefined;
     n++;
   }
   for (const k in base) if (k !== 'nodeName') n--;
-  return n === 0;
+  return n === 0 ? base : undefined;
 }
 
 /**
@@ -59,8 +81,11 @@ function isDefaultedPlusNodeName(spec: Json, m: number): boolean {
  */
 export function rememberDefaultedSpec(spec: Json, mirror: boolean): void {
   const m = mirror ? 1 : 0;
-  memo[m].set(spec, spec);
-  if (Array.isArray(spec.containers)) byContainers[m].set(spec.containers, spec);
+  if (isAdmittedFromKnown(spec, m)) return; // recognised as it is (the usual case: no entry needed)
+  // By its containers, which admission copies (to mount the token): one entry serves the spec and its
+  // bound copies. Containers another spec already holds (only init containers mounted): by the spec itself.
+  if (Array.isArray(spec.containers) && !byContainers[m].has(spec.containers)) byContainers[m].set(spec.containers, spec);
+  else memo[m].set(spec, spec);
 }
 
 export function defaultPod(obj: KubeObject): Pod {
@@ -68,12 +93,25 @@ export function defaultPod(obj: KubeObject): Pod {
   const spec = defaultedSpecOf(obj.spec, metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined);
   const status = objOr(obj.status);
   if (spec === obj.spec && !unset(status.phase) && !unset(status.qosClass) && status === obj.status) return obj as unknown as Pod;
-  const initial: Json = {
+  const initial: Json = isNewStatus(status) ? PENDING[podQOSClass(spec)] : {
     ...status,
     phase: unset(status.phase) ? 'Pending' : status.phase,
     qosClass: unset(status.qosClass) ? podQOSClass(spec) : status.qosClass,
   };
   return { ...obj, spec, status: initial } as unknown as Pod;
+}
+
+// The status of every Pod just created, shared (frozen) by QoS class: not one object a Pod.
+const PENDING: Readonly<Record<QOSClass, Json>> = {
+  Guaranteed: Object.freeze({ phase: 'Pending', qosClass: 'Guaranteed' }),
+  Burstable: Object.freeze({ phase: 'Pending', qosClass: 'Burstable' }),
+  BestEffort: Object.freeze({ phase: 'Pending', qosClass: 'BestEffort' }),
+};
+
+/** A status with nothing but an unset or Pending phase (what a controller's new Pod carries). */
+function isNewStatus(status: Json): boolean {
+  for (const k in status) if (k !== 'phase') return false;
+  return unset(status.phase) || status.phase === 'Pending';
 }
 
 function defaultSpecUncached(raw: unknown, mirror: boolean): Json {
@@ -140,5 +178,5 @@ export function admitDefaultTolerationSeconds(spec: Json): Json {
   if (!tolerates(UNREACHABLE_TAINT)) added.push({ key: UNREACHABLE_TAINT, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
   if (added.length === 0) return spec;
   if (spec.tolerations !== undefined && spec.tolerations !== null && !Array.isArray(spec.tolerations)) return spec; // a wrong shape: left to the decoder
-  return { ...spec, tolerations: [...tolerations, ...added] };
+  return { ...spec, tolerations: tolerations.concat(added) };
 }

@@ -8,6 +8,9 @@ const QOS_RESOURCES = ['cpu', 'memory'] as const;
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+// The Pods of one template share their defaulted spec: the class is worked out once per spec object.
+const bySpec = new WeakMap<object, QOSClass>();
+
 /**
  * | containers' cpu/memory                              | class      |
  * |-----------------------------------------------------|------------|
@@ -18,7 +21,13 @@ export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
  * Requests are expected to be defaulted from limits already (SetDefaults_Pod).
  */
 export function podQOSClass(spec: unknown): QOSClass {
-  const s = isObj(spec) ? spec : {};
+  if (!isObj(spec)) return qosOf({});
+  let qos = bySpec.get(spec);
+  if (qos === undefined) bySpec.set(spec, (qos = qosOf(spec)));
+  return qos;
+}
+
+function qosOf(s: Json): QOSClass {
   const containers = [...listOf(s.containers), ...listOf(s.initContainers)];
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();

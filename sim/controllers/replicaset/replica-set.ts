@@ -57,15 +57,16 @@ export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly
   const changes: Change[] = [];
   const ns = rs.metadata.namespace ?? '';
   if (diff < 0) {
-    const createError = podCreateRefusal(view, podFromTemplate(rs.spec.template, rs, `${rs.metadata.name}-`, ns));
+    const prefix = `${rs.metadata.name}-`;
+    const createError = podCreateRefusal(view, podFromTemplate(rs.spec.template, rs, prefix, ns));
     if (createError !== undefined) {
       return { changes: [eventFor(rs, REPLICASET_CONTROLLER, 'FailedCreate', `Error creating: ${createError}`, 'Warning')], createError };
     }
     const n = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set<string>();
     for (let i = 0; i < n; i++) {
-      const podName = freshName(view, ctx, 'Pod', ns, `${rs.metadata.name}-`, taken);
-      changes.push({ verb: 'create', object: podFromTemplate(rs.spec.template, rs, `${rs.metadata.name}-`, ns, podName) });
+      const podName = freshName(view, ctx, 'Pod', ns, prefix, taken);
+      changes.push({ verb: 'create', object: podFromTemplate(rs.spec.template, rs, prefix, ns, podName) });
       changes.push(eventFor(rs, REPLICASET_CONTROLLER, 'SuccessfulCreate', `Created pod: ${podName}`));
     }
   } else if (diff > 0) {

@@ -53,3 +53,22 @@ test('podFromTemplate: labels, annotations, controller ownerReference, spec', ()
   assert.deepEqual(p.metadata.ownerReferences, [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }]);
   assert.equal(p.spec, rs.spec.template.spec);
 });
+
+test('podFromTemplate: Pods of one template and owner share their metadata objects, as the same JSON', () => {
+  const template = Object.freeze({ metadata: Object.freeze({ labels: Object.freeze({ app: 'x' }) }), spec: rs.spec.template.spec });
+  const a = podFromTemplate(template, rs, 'web-', 'default', 'web-a');
+  const b = podFromTemplate(template, rs, 'web-', 'default', 'web-b');
+  assert.equal(a.metadata.labels, b.metadata.labels);
+  assert.equal(a.metadata.ownerReferences, b.metadata.ownerReferences);
+  assert.notEqual(a.metadata.labels, template.metadata.labels, 'a copy: the owner often holds the same labels object');
+  assert.deepEqual(Object.keys(a.metadata), ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'labels', 'ownerReferences']);
+  assert.ok(Object.isFrozen(template.metadata.labels), 'nothing written to the template');
+  const other = { ...rs, metadata: { ...rs.metadata, name: 'api', uid: 'other-uid' } };
+  const c = podFromTemplate(template, other, 'api-', 'default', 'api-c');
+  assert.deepEqual(c.metadata.ownerReferences, [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api', uid: 'other-uid', controller: true, blockOwnerDeletion: true }]);
+  assert.equal(c.metadata.generateName, 'api-');
+  assert.equal(podFromTemplate(template, other, 'api-', 'default', 'api-d').metadata.ownerReferences, c.metadata.ownerReferences);
+  const unnamed = podFromTemplate(template, other, '', 'default', 'api-0');
+  assert.equal(unnamed.metadata.generateName, undefined, 'no generateName when none is given');
+  assert.deepEqual(unnamed.metadata.ownerReferences, c.metadata.ownerReferences);
+});
