@@ -317,7 +317,8 @@ export class Transaction implements ClusterView {
     // A UUID-shaped, deterministic uid: the counter mixed with the seed.
     const hex = (n * 2654435761 + this.config.seed * 40503).toString(16).padStart(12, '0').slice(-12);
     const count = n.toString(16).padStart(8, '0').slice(-8);
-    return `${count}-0000-4000-8000-${hex}`;
+    // join, not a template: one flat 36-character string (a template keeps a rope of its pieces).
+    return [count, '-0000-4000-8000-', hex].join('');
   }
 
   private newResourceVersion(): string {

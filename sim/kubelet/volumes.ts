@@ -78,7 +78,7 @@ function findRemounted(pod: Pod): readonly Volume[] {
       .some((c) => (c.volumeMounts ?? []).some((m) => m.name === v.name && !m.subPath));
     if (mountedWhole) out.push(v);
   }
-  return out;
+  return out.length === 0 ? NONE : out;
 }
 
 /** operation_generator.go GenerateMountVolumeFunc's event text (VolumeToMount.GenerateError). */

@@ -18,8 +18,31 @@ export interface PodResources {
   readonly hostPorts: readonly string[];
 }
 
-// Keyed by the containers array, which copies of a spec (binding sets nodeName) share.
-const memo = new WeakMap<readonly Container[], { readonly spec: PodSpec; readonly result: PodResources }>();
+// Keyed by the containers array, which copies of a spec (binding sets nodeName) share. Only the other
+// fields the answer depends on are kept (not the spec: that would keep each Pod's unbound spec alive).
+interface Memo {
+  readonly initContainers: PodSpec['initContainers'];
+  readonly hostNetwork: PodSpec['hostNetwork'];
+  readonly overhead: unknown;
+  readonly result: PodResources;
+}
+const memo = new WeakMap<readonly Container[], Memo>();
+
+// Results without host ports are shared by every Pod asking the same: one object per distinct request.
+const NO_PORTS: readonly string[] = Object.freeze([]);
+const plainResults = new Map<string, PodResources>();
+
+function plainResult(cpu: number, mem: number, nzCpu: number, nzMem: number): PodResources {
+  const key = `${cpu}/${mem}/${nzCpu}/${nzMem}`;
+  let r = plainResults.get(key);
+  if (r === undefined) {
+    if (plainResults.size > 10_000) plainResults.clear();
+    plainResults.set(key, (r = Object.freeze({ cpuMillis: cpu, memoryBytes: mem, nonZeroCpuMillis: nzCpu, nonZeroMemoryBytes: nzMem, hostPorts: NO_PORTS })));
+  }
+  return r;
+}
+
+const overheadOf = (spec: PodSpec) => (spec as { overhead?: unknown }).overhead;
 
 // Parsed quantities by text ("10m", "16Mi"): a few distinct strings serve a whole cluster.
 const cpuMemo = new Map<string, number | undefined>();
@@ -46,8 +69,7 @@ function request(c: Container, resource: 'cpu' | 'memory'): string | undefined {
 export function podResources(pod: Pod): PodResources {
   const spec = pod.spec;
   const known = spec.containers !== undefined ? memo.get(spec.containers) : undefined;
-  if (known !== undefined && (known.spec === spec || (known.spec.initContainers === spec.initContainers
-    && known.spec.hostNetwork === spec.hostNetwork && (known.spec as { overhead?: unknown }).overhead === (spec as { overhead?: unknown }).overhead))) {
+  if (known !== undefined && known.initContainers === spec.initContainers && known.hostNetwork === spec.hostNetwork && known.overhead === overheadOf(spec)) {
     return known.result;
   }
   let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0;
@@ -79,8 +101,10 @@ export function podResources(pod: Pod): PodResources {
       }
     }
   }
-  const result: PodResources = { cpuMillis: cpu, memoryBytes: mem, nonZeroCpuMillis: nzCpu, nonZeroMemoryBytes: nzMem, hostPorts };
-  if (spec.containers !== undefined) memo.set(spec.containers, { spec, result });
+  const result: PodResources = hostPorts.length === 0
+    ? plainResult(cpu, mem, nzCpu, nzMem)
+    : { cpuMillis: cpu, memoryBytes: mem, nonZeroCpuMillis: nzCpu, nonZeroMemoryBytes: nzMem, hostPorts };
+  if (spec.containers !== undefined) memo.set(spec.containers, { initContainers: spec.initContainers, hostNetwork: spec.hostNetwork, overhead: overheadOf(spec), result });
   return result;
 }
 
