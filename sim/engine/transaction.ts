@@ -141,7 +141,7 @@ export class Transaction implements ClusterView {
   apply(change: Change, cause: string): string | undefined {
     switch (change.verb) {
       case 'create': return this.create(change.object, cause);
-      case 'update': return this.update(change.object, cause, false);
+      case 'update': return this.update(change.object, cause, false, change.subresource === 'binding');
       case 'status': return this.update(change.object, cause, true);
       case 'delete': return this.delete(change.ref, cause, change.gracePeriodSeconds, change.propagation);
       case 'purge': return this.purge(change.ref, cause);
@@ -186,8 +186,9 @@ export class Transaction implements ClusterView {
     return undefined;
   }
 
-  update(input: KubeObject, cause: string, statusOnly: boolean): string | undefined {
-    const obj = statusOnly ? input : applyDefaults(input); // every write is defaulted, as on create
+  update(input: KubeObject, cause: string, statusOnly: boolean, binding = false): string | undefined {
+    // Every write is defaulted, as on create; a status write or a binding (registry BindingREST: nodeName set on the stored Pod) is not.
+    const obj = statusOnly || binding ? input : applyDefaults(input);
     const key = objectKey(obj);
     const old = this.store.getByKey(key);
     if (old === undefined) return notFound({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name });

@@ -108,8 +108,11 @@ export interface ClusterView extends StoreView {
 export type Change =
   /** Create; metadata.name may be empty when generateName is set. uid, resourceVersion and creationTimestamp are filled in. */
   | { readonly verb: 'create'; readonly object: KubeObject }
-  /** Replace the object (spec, metadata); generation moves if spec changed. */
-  | { readonly verb: 'update'; readonly object: KubeObject }
+  /**
+   * Replace the object (spec, metadata); generation moves if spec changed. `binding`: the Pod's
+   * binding subresource (the scheduler setting spec.nodeName), which stores the Pod as given, not defaulted again.
+   */
+  | { readonly verb: 'update'; readonly object: KubeObject; readonly subresource?: 'binding' }
   /** Replace only .status (the status subresource). */
   | { readonly verb: 'status'; readonly object: KubeObject }
   /** Delete as the API server does: graceful for Pods, finalizers respected, dependents to the GC. */

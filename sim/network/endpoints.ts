@@ -212,11 +212,15 @@ export function podEndpointFacts(pod: Pod): string {
 function samePodForEndpoints(a: Pod, b: Pod): boolean {
   const sameLabels = a.metadata.labels === b.metadata.labels || canonicalJson(a.metadata.labels ?? {}) === canonicalJson(b.metadata.labels ?? {});
   if (!sameLabels) return false;
-  if (podIP(a) === podIP(b) && a.status?.phase === b.status?.phase && isPodReady(a) === isPodReady(b)
+  return sameFactsAtOnce(a, b) || podEndpointFacts(a) === podEndpointFacts(b);
+}
+
+/** The identity/value half of samePodForEndpoints (no JSON): true means unchanged; false, maybe changed. */
+function sameFactsAtOnce(a: Pod, b: Pod): boolean {
+  return podIP(a) === podIP(b) && a.status?.phase === b.status?.phase && isPodReady(a) === isPodReady(b)
     && a.metadata.deletionTimestamp === b.metadata.deletionTimestamp && a.spec.nodeName === b.spec.nodeName
     && a.spec.hostname === b.spec.hostname && a.spec.subdomain === b.spec.subdomain
-    && (a.spec.containers === b.spec.containers || sameContainerPorts(a, b))) return true;
-  return podEndpointFacts(a) === podEndpointFacts(b);
+    && (a.spec.containers === b.spec.containers || sameContainerPorts(a, b));
 }
 
 function sameContainerPorts(a: Pod, b: Pod): boolean {
@@ -232,6 +236,8 @@ export function servicesForPodChange(view: ClusterView, after: KubeObject | unde
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
   const ns = (a ?? b)!.metadata.namespace ?? '';
+  // Most Pod writes (a kubelet status update) change nothing Endpoints show: answer before listing Services.
+  if (a !== undefined && b !== undefined && a.metadata.labels === b.metadata.labels && sameFactsAtOnce(a, b)) return [];
   // No Service with a selector in the namespace: nothing to enqueue, whatever changed.
   if (view.count('Service', ns) === 0) return [];
   const services = view.list<Service>('Service', ns);

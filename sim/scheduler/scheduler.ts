@@ -154,7 +154,7 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
     };
     return {
       changes: [
-        { verb: 'update', object: bound },
+        { verb: 'update', object: bound, subresource: 'binding' },
         { verb: 'event', ref: involved, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${ref.namespace}/${ref.name} to ${result.node}`, source: SCHEDULER_NAME },
       ],
     };

@@ -61,3 +61,19 @@ test('an edit never changes the snapshot it started from', () => {
   assert.deepEqual(s2.podsOnNode('n1').map((p) => p.metadata.name), ['z']);
   assert.deepEqual(s1.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a']);
 });
+
+test('a binding moves a Pod between node sets and keeps its place among its owner\'s and label\'s', () => {
+  const d = Store.empty().edit();
+  d.put(pod('a', { app: 'web' }, { owner: 'rs1' }));
+  d.put(pod('b', { app: 'web' }, { owner: 'rs1' }));
+  const a = d.get('Pod', 'default', 'a')!;
+  const bound = (node: string) => ({ ...a, spec: { ...(a as unknown as { spec: object }).spec, nodeName: node } }) as unknown as KubeObject;
+  d.put(bound('n1'));
+  assert.deepEqual(d.podsOnNode('n1').map((p) => p.metadata.name), ['a']);
+  d.put(bound('n2'));
+  assert.deepEqual(d.podsOnNode('n1'), []);
+  assert.deepEqual(d.podsOnNode('n2').map((p) => p.metadata.name), ['a']);
+  assert.deepEqual(d.dependents('rs1').map((p) => p.metadata.name), ['a', 'b']);
+  assert.deepEqual(d.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a', 'b']);
+  assert.equal((d.get('Pod', 'default', 'a') as unknown as { spec: { nodeName: string } }).spec.nodeName, 'n2');
+});

@@ -155,6 +155,15 @@ export class DraftStore extends Store {
       this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
       return;
     }
+    if (old !== undefined && sameOwnersAndLabels(old, obj)) {
+      // A binding (only spec.nodeName moved): the owner and label sets keep their order and content.
+      this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
+      const before = (old as Pod).spec.nodeName;
+      const after = (obj as Pod).spec.nodeName;
+      if (before) this.removeFrom(this.idx.byNode, before, key);
+      if (after) this.addTo(this.idx.byNode, after, key);
+      return;
+    }
     if (old !== undefined) this.unindex(key, old);
     this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
     this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
@@ -243,8 +252,12 @@ function labelKeysOf(obj: KubeObject): readonly string[] {
   return keys;
 }
 
+/** Whether two versions of one object have the same owner and label index entries. */
+function sameOwnersAndLabels(a: KubeObject, b: KubeObject): boolean {
+  return a.metadata.labels === b.metadata.labels && a.metadata.ownerReferences === b.metadata.ownerReferences;
+}
+
 /** Whether two versions of one object have the same index entries (same owner uids, node and labels). */
 function sameIndexEntries(a: KubeObject, b: KubeObject): boolean {
-  if (a.metadata.labels !== b.metadata.labels || a.metadata.ownerReferences !== b.metadata.ownerReferences) return false;
-  return a.kind !== 'Pod' || (a as Pod).spec.nodeName === (b as Pod).spec.nodeName;
+  return sameOwnersAndLabels(a, b) && (a.kind !== 'Pod' || (a as Pod).spec.nodeName === (b as Pod).spec.nodeName);
 }
