@@ -85,6 +85,7 @@ function overlay(view: StoreView, planned: readonly KubeObject[]): StoreView {
     dependents: (uid) => view.dependents(uid),
     podsOnNode: (n) => view.podsOnNode(n),
     select: (k, ns, sel) => view.select(k, ns, sel),
+    orphanCount: (k, ns) => view.orphanCount(k, ns),
   };
 }
 

@@ -94,6 +94,7 @@ export class Transaction implements ClusterView {
   dependents: Store['dependents'] = (uid) => this.store.dependents(uid);
   podsOnNode: Store['podsOnNode'] = (node) => this.store.podsOnNode(node);
   select: Store['select'] = (kind, namespace, selector) => this.store.select(kind, namespace, selector);
+  orphanCount: Store['orphanCount'] = (kind, namespace) => this.store.orphanCount(kind, namespace);
 
   table<T extends TableName>(name: T): RuntimeTables[T] {
     return this.tables[name] as unknown as RuntimeTables[T];

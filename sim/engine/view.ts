@@ -12,6 +12,7 @@ export function viewOver(store: Store, nowMs: number, config: ClusterConfig, tab
     dependents: (uid) => store.dependents(uid),
     podsOnNode: (n) => store.podsOnNode(n),
     select: (k, ns, sel) => store.select(k, ns, sel),
+    orphanCount: (k, ns) => store.orphanCount(k, ns),
     nowMs,
     config,
     table: (name) => tables[name],

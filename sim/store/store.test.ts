@@ -77,3 +77,19 @@ test('a binding moves a Pod between node sets and keeps its place among its owne
   assert.deepEqual(d.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['a', 'b']);
   assert.equal((d.get('Pod', 'default', 'a') as unknown as { spec: { nodeName: string } }).spec.nodeName, 'n2');
 });
+
+test('orphanCount counts the objects of a kind in a namespace that no controller owns', () => {
+  const d = Store.empty().edit();
+  d.put(pod('owned', { app: 'web' }, { owner: 'rs1' }));
+  d.put(pod('loose', { app: 'web' }));
+  d.put(pod('elsewhere', { app: 'web' }, { ns: 'other' }));
+  assert.equal(d.orphanCount('Pod', 'default'), 1);
+  assert.equal(d.orphanCount('Pod', 'other'), 1);
+  assert.equal(d.orphanCount('ReplicaSet', 'default'), 0);
+  const loose = d.get('Pod', 'default', 'loose')!;
+  const adopted = { ...loose, metadata: { ...loose.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'rs1', controller: true }] } } as KubeObject;
+  d.put(adopted);
+  assert.equal(d.orphanCount('Pod', 'default'), 0);
+  d.remove('Pod/other/elsewhere');
+  assert.equal(d.orphanCount('Pod', 'other'), 0);
+});

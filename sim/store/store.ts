@@ -23,6 +23,8 @@ export interface StoreView {
   podsOnNode(nodeName: string): readonly Pod[];
   /** Objects of a kind in a namespace whose labels match the selector. */
   select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[];
+  /** How many objects of a kind in a namespace no controller owns (candidates for adoption). */
+  orphanCount(kind: string, namespace: string): number;
 }
 
 interface Indexes {
@@ -31,6 +33,7 @@ interface Indexes {
   byOwner: Map<string, Set<string>>;       // owner uid -> dependent keys
   byNode: Map<string, Set<string>>;        // node name -> pod keys
   byLabel: Map<string, Set<string>>;       // "kind/ns/k=v" -> keys
+  orphans: Map<string, Set<string>>;       // "kind/ns" -> keys of objects without a controller ownerReference
 }
 
 export class Store implements StoreView {
@@ -39,7 +42,7 @@ export class Store implements StoreView {
   private lastBucket = '';
 
   constructor(idx?: Indexes) {
-    this.idx = idx ?? { byKindNs: new Map(), nsByKind: new Map(), byOwner: new Map(), byNode: new Map(), byLabel: new Map() };
+    this.idx = idx ?? { byKindNs: new Map(), nsByKind: new Map(), byOwner: new Map(), byNode: new Map(), byLabel: new Map(), orphans: new Map() };
   }
 
   static empty(): Store { return new Store(); }
@@ -115,6 +118,10 @@ export class Store implements StoreView {
     return out;
   }
 
+  orphanCount(kind: string, namespace: string): number {
+    return this.idx.orphans.get(`${kind}/${namespace}`)?.size ?? 0;
+  }
+
   private resolve(keys: Set<string> | undefined): KubeObject[] {
     const out: KubeObject[] = [];
     for (const key of keys ?? []) {
@@ -133,7 +140,7 @@ export class DraftStore extends Store {
   constructor(base: Indexes) {
     super({
       byKindNs: new Map(base.byKindNs), nsByKind: new Map(base.nsByKind),
-      byOwner: new Map(base.byOwner), byNode: new Map(base.byNode), byLabel: new Map(base.byLabel),
+      byOwner: new Map(base.byOwner), byNode: new Map(base.byNode), byLabel: new Map(base.byLabel), orphans: new Map(base.orphans),
     });
   }
 
@@ -188,6 +195,7 @@ export class DraftStore extends Store {
 
   private index(key: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.addTo(this.idx.byOwner, ref.uid, key);
+    if (!hasController(obj)) this.addTo(this.idx.orphans, `${obj.kind}/${obj.metadata.namespace ?? ''}`, key);
     if (obj.kind === 'Pod') {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.addTo(this.idx.byNode, node, key);
@@ -197,6 +205,7 @@ export class DraftStore extends Store {
 
   private unindex(key: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.removeFrom(this.idx.byOwner, ref.uid, key);
+    if (!hasController(obj)) this.removeFrom(this.idx.orphans, `${obj.kind}/${obj.metadata.namespace ?? ''}`, key);
     if (obj.kind === 'Pod') {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.removeFrom(this.idx.byNode, node, key);
@@ -250,6 +259,13 @@ function labelKeysOf(obj: KubeObject): readonly string[] {
   for (const k in labels) keys.push(`${prefix}${k}=${labels[k]}`);
   labelKeys.set(labels, { prefix, keys });
   return keys;
+}
+
+function hasController(obj: KubeObject): boolean {
+  const refs = obj.metadata.ownerReferences;
+  if (refs === undefined) return false;
+  for (const r of refs) if (r.controller === true) return true;
+  return false;
 }
 
 /** Whether two versions of one object have the same owner and label index entries. */

@@ -29,7 +29,8 @@ export function claimObjects<T extends KubeObject>(
     if (matchesSelector(obj.metadata.labels, selector) || ownerDeleting) owned.push(obj as T);
     else changes.push({ verb: 'update', object: withoutOwner(obj, owner.metadata.uid) }); // ReleasePod
   }
-  if (ownerDeleting) return { owned, changes };
+  // Adoption looks at the selector's matches only when the namespace has objects of this kind no controller owns.
+  if (ownerDeleting || view.orphanCount(kind, ns) === 0) return { owned, changes };
   for (const obj of view.select<T>(kind, ns, selector)) {
     if (seen.has(obj.metadata.name) || controllerRef(obj) !== undefined || !accept(obj)) continue;
     if (obj.metadata.deletionTimestamp !== undefined) continue; // never adopt what is going away
