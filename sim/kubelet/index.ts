@@ -1,9 +1,11 @@
-import type { Node, Pod } from '../api/types';
+import type { Container, Node, Pod, Volume } from '../api/types';
 import type { Change, ClusterView, Controller, NodeRuntime, ReconcileContext, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
-import { syncIsNoop, syncPod, type KubeletNodeFields } from './sync';
+import { syncIsNoop, syncPod, type KubeletNodeFields, type SyncInput } from './sync';
 import { netSessionFor, type NetSession } from '../runtime/net-hooks';
 import { envSource, type EnvSource, type VolumeProjection } from '../runtime/env-hooks';
+import type { EnvResolver } from '../runtime/process';
+import type { NetCommand } from '../runtime/sh/interp';
 import { pvcVolumeProjection } from '../storage/data'; // PVC and nfs volumes: sim/storage
 import { isPodRt, type PodRt } from './types';
 import { podIpChanged, usedIpsOn } from './ip-cache';
@@ -93,6 +95,72 @@ function projectVolume(source: EnvSource, view: ClusterView, pod: Pod, v: import
   return files === undefined ? undefined : { files };
 }
 
+// ctx.iso through the memo as one function per drain (a sync passes it on as a value).
+let isoOfCtx: { readonly ctx: ReconcileContext; readonly fn: (ms: number) => string } | undefined;
+function isoFnOf(ctx: ReconcileContext): (ms: number) => string {
+  if (isoOfCtx?.ctx !== ctx) isoOfCtx = { ctx, fn: (ms) => isoOf(ctx, ms) };
+  return isoOfCtx.fn;
+}
+
+/**
+ * A sync's input, read from the view: methods and lazily made members where a closure per sync
+ * used to be (most syncs are probe ticks that use none of them).
+ */
+class ViewSyncInput implements SyncInput {
+  readonly images: ReadonlyMap<string, unknown>;
+  readonly nowMs: number;
+  readonly epochMs: number;
+  readonly iso: (ms: number) => string;
+  /** One network session per sync: a container loop's wgets continue kube-proxy's rotation and affinity. */
+  session: NetSession | undefined;
+  private nodeMemo: { readonly node: Node | undefined } | undefined;
+  private envMemo: EnvResolver | undefined;
+  private projectMemo: ((v: Volume) => VolumeProjection | undefined) | undefined;
+  private envErrorMemo: ((c: Container) => string | undefined) | undefined;
+
+  constructor(
+    private readonly view: ClusterView, private readonly ctx: ReconcileContext, private readonly source: EnvSource | undefined,
+    readonly pod: Pod, readonly rt: PodRt | undefined, readonly nodeRow: NodeRuntime | undefined, readonly external: boolean,
+  ) {
+    this.images = view.table('images');
+    this.nowMs = ctx.nowMs;
+    this.epochMs = ctx.config.epochMs;
+    this.iso = isoFnOf(ctx);
+  }
+
+  get node(): Node | undefined {
+    return (this.nodeMemo ??= { node: this.view.get<Node>('Node', '', this.pod.spec.nodeName!) }).node;
+  }
+
+  get env(): EnvResolver | undefined {
+    const source = this.source;
+    if (source === undefined) return undefined;
+    const { view, pod } = this;
+    return (this.envMemo ??= { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) });
+  }
+
+  get projectVolume(): (v: Volume) => VolumeProjection | undefined {
+    const { view, pod, source } = this;
+    return (this.projectMemo ??= (v) => pvcVolumeProjection(view, pod, v) ?? (source === undefined ? undefined : projectVolume(source, view, pod, v)));
+  }
+
+  get envError(): ((c: Container) => string | undefined) | undefined {
+    const { view, pod, source } = this;
+    if (source?.envError === undefined) return undefined;
+    return (this.envErrorMemo ??= (c) => source.envError!(view, pod, c));
+  }
+
+  rand(): number { return this.ctx.rng.next(); }
+
+  net(): Readonly<Record<string, NetCommand>> | undefined {
+    return (this.session ??= netSessionFor(this.view, this.pod))?.commands;
+  }
+
+  usedIps(): { has(ip: string): boolean } {
+    return usedIpsOn(this.view, this.pod.spec.nodeName!);
+  }
+}
+
 function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, external = false): ReconcileResult {
   const pod = view.getByKey<Pod>(key);
   if (pod === undefined) return NO_CHANGES;
@@ -100,21 +168,12 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   if (nodeName === undefined) return NO_CHANGES;
   const nodeRow = view.table('nodes').get(nodeName);
   if (nodeRow !== undefined && !nodeRow.alive) return NO_CHANGES;
-  const node = view.get<Node>('Node', '', nodeName);
   const rowValue = view.table('pods').get(pod.metadata.uid);
   const rt = isPodRt(rowValue) ? rowValue : undefined;
   if (syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
-  const source = envSource();
-  // One network session per sync: a container loop's wgets continue kube-proxy's rotation and affinity.
-  let session: NetSession | undefined;
-  const out = syncPod({
-    env: source === undefined ? undefined : { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) },
-    projectVolume: (v) => pvcVolumeProjection(view, pod, v) ?? (source === undefined ? undefined : projectVolume(source, view, pod, v)),
-    envError: source?.envError === undefined ? undefined : (c) => source.envError!(view, pod, c),
-    rand: () => ctx.rng.next(),
-    pod, rt, node, nodeRow, external, images: view.table('images'), net: () => (session ??= netSessionFor(view, pod))?.commands, nowMs: ctx.nowMs, epochMs: ctx.config.epochMs, iso: (ms) => isoOf(ctx, ms),
-    usedIps: () => usedIpsOn(view, nodeName),
-  });
+  const input = new ViewSyncInput(view, ctx, envSource(), pod, rt, nodeRow, external);
+  const out = syncPod(input);
+  const session = input.session;
   const changes: Change[] = [];
   const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
   for (const e of out.events) changes.push({ verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET });

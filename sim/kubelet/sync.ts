@@ -4,12 +4,12 @@ import { bindFailureLog } from '../runtime/bind-failure';
 import { AppendLog } from '../engine/append-log';
 import { behaviourOf, DEFAULT_PULL_MS, parseImageRef, type ImageBehaviour } from '../runtime/image-behaviours';
 import {
-  answerChangeAges, containerEnv, containerVfs, httpAnswer, hostnameOf, imageRootfs, listensOn, serverCommandsOf, startProcess, sigtermExit,
+  answerChangeAges, containerEnv, containerEnvOf, containerVfs, httpAnswer, hostnameOf, imageRootfs, listensOn, serverCommandsOf, startProcess, sigtermExit,
   type EnvResolver, type ServingContainer,
 } from '../runtime/process';
 import { fieldRefValue, type VolumeProjection } from '../runtime/env-hooks';
-import { runSh, runSync, type NetCommand } from '../runtime/sh/interp';
-import { literalCommand } from '../runtime/sh/ast';
+import { runLiteralCat, runSh, runSync, type NetCommand, type ShIo } from '../runtime/sh/interp';
+import { literalCommandOf } from '../runtime/sh/ast';
 import { EMPTY_TREE, treeOf, type Tree } from '../runtime/fs';
 import type { Vfs } from '../runtime/fs';
 import {
@@ -19,9 +19,9 @@ import {
 import { allocateIp } from './ipam';
 import { podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
-import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf } from './prober/worker';
+import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf, withNextMs } from './prober/worker';
 import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
-import type { ContainerRt, LogLine, PodRt, ProbeKind } from './types';
+import type { ContainerRt, LogLine, PodRt, ProbeKind, ProbeWorker } from './types';
 import {
   isConfigVolume, jitter, mountVolumes, remountedVolumes, sameFiles, RESYNC_INTERVAL_MS, RESYNC_JITTER_FACTOR, SYNC_ERROR_BACKOFF_MS, SYNC_ERROR_JITTER_FACTOR,
   failedMountMessage, type MountRetry,
@@ -103,6 +103,8 @@ function podGraceSeconds(pod: Pod): number {
   return pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
 }
 
+const discard = (): void => undefined;
+
 const KIND_TITLE: Record<ProbeKind, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 
 class PodSync {
@@ -125,10 +127,15 @@ class PodSync {
   private readonly terminating: boolean;
   /** Whether cs is this sync's own copy yet (copied on the first change: most syncs change nothing). */
   private csOwned = false;
+  /** Which cs[i] are this sync's own copies (made by set), not yet seen by anyone else. */
+  private readonly ownCopies: boolean[] = [];
+  private hostnameMemo: string | undefined;
 
   constructor(private readonly in_: SyncInput, private readonly rt: PodRt, private readonly nodeRow: NodeRuntime) {
     const pod = in_.pod;
-    const inits = pod.spec.initContainers;
+    // The row lists init containers first, so its first one tells whether the Pod has any (reading
+    // an absent spec.initContainers is a slow lookup on specs of many shapes, at every probe tick).
+    const inits = rt.containers.length > 0 && !rt.containers[0].init ? undefined : pod.spec.initContainers;
     this.specs = inits === undefined || inits.length === 0 ? pod.spec.containers : [...inits, ...pod.spec.containers];
     this.cs = rt.containers as ContainerRt[];
     // Every change replaces the record (copy on write), so the row's own one can be the start.
@@ -168,8 +175,25 @@ class PodSync {
   private set(i: number, patch: Partial<ContainerRt>, statusRelevant = true): void {
     if (!this.csOwned) { this.cs = this.cs.slice(); this.csOwned = true; }
     this.cs[i] = { ...this.cs[i], ...patch };
+    this.ownCopies[i] = true;
     this.dirty = true;
     if (statusRelevant) this.statusDirty = true;
+  }
+
+  /**
+   * set(i, { [kind]: w }), for the probe ticks: a container copy this sync already made takes the
+   * worker in place (a tick of two probes copied all 25 fields twice). Nothing keeps a reference
+   * to such a copy expecting its old worker.
+   */
+  private setWorker(i: number, kind: ProbeKind, w: ProbeWorker, statusRelevant: boolean): void {
+    if (this.ownCopies[i] !== true) { this.set(i, { [kind]: w }, statusRelevant); return; }
+    (this.cs[i] as { -readonly [K in ProbeKind]?: ProbeWorker })[kind] = w;
+    this.dirty = true;
+    if (statusRelevant) this.statusDirty = true;
+  }
+
+  private get hostname(): string {
+    return (this.hostnameMemo ??= hostnameOf(this.in_.pod));
   }
 
   // ------------------------------------------------------------ the instant
@@ -245,7 +269,7 @@ class PodSync {
       const v = this.in_.pod.spec.volumes?.find((x) => x.name === m.name);
       const p = v !== undefined && isConfigVolume(v) ? this.in_.projectVolume?.(v) : undefined;
       if (p === undefined || 'error' in p) continue;
-      const tree = treeOf(p.files);
+      const tree = p.tree ?? treeOf(p.files);
       if (!sameFiles(this.volumes[m.name], tree)) { this.volumes = { ...this.volumes, [m.name]: tree }; this.dirty = true; }
     }
   }
@@ -256,7 +280,7 @@ class PodSync {
       const p = this.in_.projectVolume?.(v);
       if (p === undefined) continue;
       if ('error' in p) { this.event('Warning', 'FailedMount', failedMountMessage(v.name, p.error)); continue; }
-      const tree = treeOf(p.files);
+      const tree = p.tree ?? treeOf(p.files);
       if (sameFiles(this.volumes[v.name], tree)) continue;
       this.volumes = { ...this.volumes, [v.name]: tree };
       this.inputsChanged = true;
@@ -465,7 +489,7 @@ class PodSync {
     const vfs = this.vfs(i);
     const out: LogLine[] = [];
     const sh = runSh(c.sh, {
-      nowMs: this.now, epochMs: this.in_.epochMs, fs: vfs, hostname: hostnameOf(this.in_.pod),
+      nowMs: this.now, epochMs: this.in_.epochMs, fs: vfs, hostname: this.hostname,
       out: (fd, text) => out.push({ tMs: this.now, fd, text }), net: this.in_.net?.(), isServer: serverCommandsOf(this.behaviours[i]),
     });
     if (sh === c.sh) return;
@@ -553,15 +577,23 @@ class PodSync {
 
   // ------------------------------------------------------------ probes (pkg/kubelet/prober/worker.go)
 
-  private serving(): ServingContainer[] {
-    return this.cs.map((c, i) => {
-      let vfs: Vfs | undefined;
-      return {
-        running: c.phase === 'running', startedMs: c.startedMs ?? 0, isShell: c.sh !== undefined && c.sh.server !== true,
-        behaviour: this.behaviours[i], container: this.specs[i],
-        read: (path: string) => (vfs ??= this.vfs(i)).read(path),
-      };
-    });
+  private serving(i: number): ServingContainer {
+    const c = this.cs[i];
+    let vfs: Vfs | undefined;
+    return {
+      running: c.phase === 'running', startedMs: c.startedMs ?? 0, isShell: c.sh !== undefined && c.sh.server !== true,
+      behaviour: this.behaviours[i], container: this.specs[i],
+      read: (path: string) => (vfs ??= this.vfs(i)).read(path),
+    };
+  }
+
+  /** The first container listening on the port (the Pod's containers share one network namespace). */
+  private listener(port: number): ServingContainer | undefined {
+    for (let i = 0; i < this.cs.length; i++) {
+      const s = this.serving(i);
+      if (listensOn(s, port, this.now)) return s;
+    }
+    return undefined;
   }
 
   private target(i: number): ProbeTarget {
@@ -570,18 +602,18 @@ class PodSync {
       podIP: this.rt.ip,
       exec: (argv, timeoutMs) => {
         const vfs = this.vfs(i);
-        const node = literalCommand(argv);
-        const r = runSync(node, containerEnv(this.in_.pod, this.specs[i], this.envResolver()), 0, {
-          nowMs: now, epochMs: this.in_.epochMs, fs: vfs, hostname: hostnameOf(this.in_.pod), out: () => undefined, net: this.in_.net?.(),
-        }, '', true, timeoutMs);
+        const io: ShIo = { nowMs: now, epochMs: this.in_.epochMs, fs: vfs, hostname: this.hostname, out: discard, net: this.in_.net?.() };
+        // `cat <file>`, the commonest exec probe, reads and writes nothing else: no interpreter needed.
+        const r = runLiteralCat(argv, io)
+          ?? runSync(literalCommandOf(argv), containerEnvOf(this.in_.pod, this.specs[i], () => this.envResolver()), 0, io, '', true, timeoutMs);
         this.keepFs(i, vfs);
         return { status: r.status, output: r.stdout + r.stderr, timedOut: r.timedOut };
       },
       http: (port, path) => {
-        for (const s of this.serving()) if (listensOn(s, port, now)) return httpAnswer(s, port, path, now);
-        return { refused: true };
+        const s = this.listener(port);
+        return s === undefined ? { refused: true } : httpAnswer(s, port, path, now);
       },
-      tcp: (port) => this.serving().some((s) => listensOn(s, port, now)),
+      tcp: (port) => this.listener(port) !== undefined,
     };
   }
 
@@ -606,17 +638,17 @@ class PodSync {
     const c = this.cs[i];
     // Skipped ticks (a settled probe, or a kubelet that was down) realign to the grid.
     if (w.nextMs < this.now) {
-      w = { ...w, nextMs: alignTick(c.startedMs!, probe, this.now) };
-      this.set(i, { [kind]: w }, false);
+      w = withNextMs(w, alignTick(c.startedMs!, probe, this.now));
+      this.setWorker(i, kind, w, false);
     }
     if (w.nextMs !== this.now) return;
-    w = { ...w, nextMs: alignTick(c.startedMs!, probe, this.now + 1) };
+    w = withNextMs(w, alignTick(c.startedMs!, probe, this.now + 1));
     const skip = w.onHold || (kind !== 'startup' && !started) || (kind === 'startup' && started);
-    if (skip) { this.set(i, { [kind]: w }, false); return; }
+    if (skip) { this.setWorker(i, kind, w, false); return; }
     const r = runProbe(probe, spec, this.target(i));
     if (r.result === 'Failure') this.event('Warning', 'Unhealthy', `${KIND_TITLE[kind]} probe failed: ${r.message}`);
     const { worker, published } = applyResult(w, kind, probe, r.result);
-    this.set(i, { [kind]: worker }, worker.result !== w.result);
+    this.setWorker(i, kind, worker, worker.result !== w.result);
     if (!published) return;
     if (kind === 'liveness' && r.result === 'Failure') this.kill(i, 'liveness');
     else if (kind === 'startup' && r.result === 'Failure') this.kill(i, 'startup');
@@ -779,9 +811,15 @@ export function syncPod(in_: SyncInput): SyncOutput {
   }
   const wakeMs = sync.wakeMs();
   const deleting = pod.metadata.deletionTimestamp !== undefined;
-  // One new row for all three fields (status memo, wake-up, deletion seen).
-  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) outRt = { ...outRt, lastStatus, wakeMs, deleting };
-  else if (lastStatus !== outRt.lastStatus) outRt = { ...outRt, lastStatus };
+  // One new row for all three fields (status memo, wake-up, deletion seen). A row result() just
+  // made is this sync's own: it takes them in place (same fields, same order as the copy).
+  const own = nextRt !== rt ? (nextRt as { -readonly [K in 'lastStatus' | 'wakeMs' | 'deleting']: PodRt[K] }) : undefined;
+  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) {
+    if (own !== undefined) { own.lastStatus = lastStatus; own.wakeMs = wakeMs; own.deleting = deleting; } else outRt = { ...outRt, lastStatus, wakeMs, deleting };
+  } else if (lastStatus !== outRt.lastStatus) {
+    if (own !== undefined) own.lastStatus = lastStatus; else outRt = { ...outRt, lastStatus };
+  }
+  if (nodeRow === undefined && status === undefined) return { rt: outRt, events: sync.events, purge: false, wakeMs }; // a probe tick
   return { rt: outRt, ...(nodeRow !== undefined ? { nodeRow } : {}), ...(status !== undefined ? { status } : {}), events: sync.events, purge: false, wakeMs };
 }
 

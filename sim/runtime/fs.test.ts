@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LazyFileTree, Vfs, type Tree } from './fs';
+import { LazyFileTree, normalizePath, sortMounts, Vfs, type Tree } from './fs';
 
 const base: Tree = new Map([['/ca.crt', 'CA'], ['/namespace', 'team']]);
 /** A LazyFileTree whose file is `text:<arg>`, and how many times it was made. */
@@ -64,4 +64,54 @@ test('a container reads, lists and stats a LazyFileTree volume; a write copies i
   assert.deepEqual([...changed], [['/token', 'text:x'], ['/ca.crt', 'CA'], ['/namespace', 'team'], ['/extra', 'e']]);
   assert.deepEqual([...tree.keys()], ['/token', '/ca.crt', '/namespace']);
   assert.deepEqual([...base.keys()], ['/ca.crt', '/namespace']);
+});
+
+/** normalizePath as it was before its shortcut for paths already normal: the reference. */
+function normalizeReference(path: string, cwd = '/'): string {
+  const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  const out: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}
+
+test('normalizePath returns normal paths as they are and normalizes the rest as before', () => {
+  const paths = ['/', '//', '/a', '/a/', '/a//b', '/a/./b', '/a/../b', '/..', '/.', '/a/.', '/a/..', '/.a', '/..a/b', '/a.b/c..', '/a/...', '', '.', '..', 'a', 'a/b/', './a', '../a', '/tmp/healthy', '/var/run/secrets/kubernetes.io/serviceaccount/token'];
+  for (const p of paths) {
+    for (const cwd of ['/', '/tmp', '/tmp/', 'rel', '']) assert.equal(normalizePath(p, cwd), normalizeReference(p, cwd), `${p} in ${cwd}`);
+    assert.equal(normalizePath(p), normalizeReference(p), p);
+  }
+});
+
+test('a Vfs over a lookup asks for a store only when it reads it, and reads like one over the same trees', () => {
+  const trees: Record<string, Tree> = { root: new Map([['/etc/motd', 'hi'], ['/d/f', 'x']]), 'vol:v': new Map([['/a', 'A']]), sandbox: new Map([['/hosts', 'h']]) };
+  const mounts = [
+    { path: '/mnt/v', store: 'vol:v', base: '', readOnly: true }, { path: '/etc/hosts', store: 'sandbox', base: '/hosts', readOnly: false },
+    { path: '/mnt/v/deeper', store: 'vol:w', base: '', readOnly: false },
+  ];
+  const asked: string[] = [];
+  const lazyFs = () => new Vfs((s) => { asked.push(s); return trees[s]; }, sortMounts(mounts), true);
+  assert.equal(lazyFs().read('/etc/motd'), 'hi');
+  assert.deepEqual(asked, ['root']);
+  const paths = ['/', '/etc', '/etc/motd', '/etc/hosts', '/mnt', '/mnt/v', '/mnt/v/a', '/mnt/v/deeper', '/mnt/v/deeper/x', '/d', '/d/f', '/nope', '/tmp', '/dev/null'];
+  for (const p of paths) {
+    const a = lazyFs();
+    const b = new Vfs(trees, mounts);
+    assert.deepEqual([a.stat(p), a.read(p), a.isReadOnly(p), a.list(p)], [b.stat(p), b.read(p), b.isReadOnly(p), b.list(p)], p);
+  }
+  const w = lazyFs();
+  w.write('/mnt/v/b', 'B', false);
+  w.write('/tmp/x', '1', false);
+  w.write('/tmp/x', '2', true);
+  assert.deepEqual(Object.keys(w.changed()), ['vol:v', 'root']);
+  assert.equal(w.read('/tmp/x'), '12');
+  assert.deepEqual([...trees['vol:v'].keys()], ['/a'], 'input trees untouched');
+});
+
+test('sortMounts puts longer mount paths first and keeps the order of equal lengths', () => {
+  const m = (path: string, store: string) => ({ path, store, base: '', readOnly: false });
+  assert.deepEqual(sortMounts([m('/a', '1'), m('/a/b', '2'), m('/c', '3'), m('/abc', '4')]).map((x) => x.store), ['2', '4', '1', '3']);
 });

@@ -26,8 +26,13 @@ export type Stat = 'file' | 'dir' | undefined;
 const STANDARD_DIRS = new Set(['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/run', '/sbin', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/share', '/var', '/var/log', '/var/run', '/var/tmp', '/mnt', '/opt']);
 const DEV_NULL = '/dev/null';
 
+// An empty, '.' or '..' segment, or a trailing slash: what normalizing would change.
+const UNNORMALIZED = /\/\.{0,2}(?:\/|$)/;
+
 export function normalizePath(path: string, cwd = '/'): string {
   const abs = path.startsWith('/') ? path : `${cwd.replace(/\/$/, '')}/${path}`;
+  // Most paths (probe files, mount paths) are already normal: they come back as they are.
+  if (abs.charCodeAt(0) === 47 && !UNNORMALIZED.test(abs)) return abs;
   const out: string[] = [];
   for (const seg of abs.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -37,30 +42,49 @@ export function normalizePath(path: string, cwd = '/'): string {
   return `/${out.join('/')}`;
 }
 
+/** path === dir, or path lies below dir (`${dir}/` starts it; every absolute path lies below '/'): without building that string. */
+function isAtOrUnder(path: string, dir: string): boolean {
+  if (!path.startsWith(dir)) return false;
+  return path.length === dir.length || dir === '/' || path.charCodeAt(dir.length) === 47;
+}
+
+/** Where a Vfs finds a store's tree as the run starts (undefined: an empty store). */
+export type TreeLookup = (store: string) => Tree | undefined;
+
+/** Longest mount path first, so /a/b wins over /a (stable: equal lengths keep their order). */
+export function sortMounts(mounts: readonly Mount[]): readonly Mount[] {
+  return [...mounts].sort((a, b) => b.path.length - a.path.length);
+}
+
 /** A writable view over trees and mounts for the length of one run; the input trees are never mutated. */
 export class Vfs {
-  private readonly trees: Map<string, Tree>;
-  private readonly owned = new Set<string>();
+  private readonly lookup: TreeLookup;
+  /** The stores this run changed: its own copies, in the order of their first change. */
+  private edited: Map<string, Map<string, string | null>> | undefined;
   private readonly mounts: readonly Mount[];
 
-  constructor(trees: Readonly<Record<string, Tree>>, mounts: readonly Mount[]) {
-    this.trees = new Map(Object.entries(trees));
-    // Longest mount path first, so /a/b wins over /a.
-    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+  /**
+   * `trees` by store name, or a lookup that finds them (a container's view is built at every
+   * probe tick: a lookup makes only the trees it reads). `mountsSorted`: the mounts are
+   * already in sortMounts' order (a cached list).
+   */
+  constructor(trees: Readonly<Record<string, Tree>> | TreeLookup, mounts: readonly Mount[], mountsSorted = false) {
+    this.lookup = typeof trees === 'function' ? trees : (store) => (Object.prototype.hasOwnProperty.call(trees, store) ? trees[store] : undefined);
+    this.mounts = mountsSorted ? mounts : sortMounts(mounts);
   }
 
   /** The trees this run changed, by store name. */
   changed(): Record<string, Tree> {
     const out: Record<string, Tree> = {};
-    for (const s of this.owned) out[s] = this.trees.get(s)!;
+    if (this.edited !== undefined) for (const [s, t] of this.edited) out[s] = t;
     return out;
   }
 
-  tree(store: string): Tree { return this.trees.get(store) ?? EMPTY_TREE; }
+  tree(store: string): Tree { return this.edited?.get(store) ?? this.lookup(store) ?? EMPTY_TREE; }
 
   private resolve(path: string): { store: string; p: string; mount?: Mount } {
     for (const m of this.mounts) {
-      if (path === m.path || path.startsWith(m.path === '/' ? '/' : `${m.path}/`)) {
+      if (isAtOrUnder(path, m.path)) {
         const rest = path.slice(m.path.length);
         return { store: m.store, p: normalizePath(`${m.base}/${rest}`), mount: m };
       }
@@ -81,7 +105,8 @@ export class Vfs {
     if (v !== undefined) return 'file';
     const prefix = `${p}/`;
     for (const k of tree.keys()) if (k.startsWith(prefix)) return 'dir';
-    for (const m of this.mounts) if (m.path.startsWith(`${path}/`)) return 'dir';
+    // A mount point below path (`${path}/` starts it) makes path a directory.
+    for (const m of this.mounts) if (m.path.length > path.length && m.path.charCodeAt(path.length) === 47 && m.path.startsWith(path)) return 'dir';
     return undefined;
   }
 
@@ -97,11 +122,10 @@ export class Vfs {
   }
 
   private edit(store: string): Map<string, string | null> {
-    if (!this.owned.has(store)) {
-      this.trees.set(store, new Map(this.tree(store)));
-      this.owned.add(store);
-    }
-    return this.trees.get(store) as Map<string, string | null>;
+    const edited = (this.edited ??= new Map());
+    let tree = edited.get(store);
+    if (tree === undefined) edited.set(store, (tree = new Map(this.tree(store))));
+    return tree;
   }
 
   write(path: string, data: string, append: boolean): void {

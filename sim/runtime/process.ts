@@ -3,7 +3,7 @@ import type { ImageBehaviour } from './image-behaviours';
 import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { startNode, type Env, type ShProcess } from './sh/interp';
-import { EMPTY_TREE, normalizePath, treeOf, Vfs, type Mount, type Tree } from './fs';
+import { EMPTY_TREE, normalizePath, sortMounts, treeOf, Vfs, type Mount, type Tree } from './fs';
 import { SANDBOX_MOUNTS, SANDBOX_STORE, sandboxTree } from './sandbox-files';
 
 // What a container's main process is: the shell model (a resumable sh program) or a long-running
@@ -86,6 +86,28 @@ export function containerEnv(pod: Pod, container: Container, resolver?: EnvResol
   return env;
 }
 
+// An exec probe's environment at every tick: for a container whose env reads no other object it
+// is a function of the container spec and the Pod's hostname, worked out once (frozen: shared).
+const plainEnvByContainer = new WeakMap<Container, { readonly hostname: string; readonly env: Env }>();
+
+/** containerEnv(pod, container, resolver), the same frozen object while nothing it depends on changes. */
+export function containerEnvOf(pod: Pod, container: Container, resolver: () => EnvResolver): Env {
+  if (readsObjects(container)) return containerEnv(pod, container, resolver());
+  const hostname = hostnameOf(pod);
+  const known = plainEnvByContainer.get(container);
+  if (known !== undefined && known.hostname === hostname) return known.env;
+  const env = Object.freeze(containerEnv(pod, container));
+  plainEnvByContainer.set(container, { hostname, env });
+  return env;
+}
+
+/** Whether containerEnv would ask its resolver (envFrom, or a valueFrom that no value overrides). */
+function readsObjects(container: Container): boolean {
+  if ((container.envFrom ?? []).length > 0) return true;
+  for (const e of container.env ?? []) if (e.valueFrom !== undefined && e.valueFrom !== null && (e.value === undefined || e.value === '')) return true;
+  return false;
+}
+
 export function hostnameOf(pod: Pod): string {
   return (pod.spec.hostname ?? pod.metadata.name).slice(0, 63);
 }
@@ -105,9 +127,32 @@ export function mountsOf(pod: Pod, container: Container): Mount[] {
 
 /** A writable file-system view of one container for one run. */
 export function containerVfs(pod: Pod, container: Container, rootfs: Tree, volumes: Readonly<Record<string, Tree>>, hostFiles: Tree | undefined): Vfs {
-  const trees: Record<string, Tree> = { root: rootfs, host: hostFiles ?? EMPTY_TREE, [SANDBOX_STORE]: sandboxTree(pod) };
-  for (const [name, t] of Object.entries(volumes)) trees[`vol:${name}`] = t;
-  return new Vfs(trees, [...SANDBOX_MOUNTS, ...mountsOf(pod, container)]);
+  // Trees are looked up only when read: the sandbox files of a Pod are made on its first read.
+  const lookup = (store: string): Tree | undefined => {
+    if (store === 'root') return rootfs;
+    if (store === 'host') return hostFiles ?? EMPTY_TREE;
+    if (store === SANDBOX_STORE) return sandboxTree(pod);
+    if (!store.startsWith('vol:')) return undefined;
+    const name = store.slice(4);
+    return Object.prototype.hasOwnProperty.call(volumes, name) ? volumes[name] : undefined;
+  };
+  return new Vfs(lookup, containerMounts(pod, container), true);
+}
+
+// A container's mounts, sorted, are a function of its spec and the Pod's volumes (both immutable):
+// worked out once, not at every probe tick. Keyed by the container spec, checked against the volumes.
+const SORTED_SANDBOX_MOUNTS = sortMounts(SANDBOX_MOUNTS);
+const mountsByContainer = new WeakMap<Container, { readonly volumes: Pod['spec']['volumes']; readonly mounts: readonly Mount[] }>();
+
+/** SANDBOX_MOUNTS and mountsOf(pod, container), in sortMounts' order. */
+export function containerMounts(pod: Pod, container: Container): readonly Mount[] {
+  if (container.volumeMounts === undefined || container.volumeMounts.length === 0) return SORTED_SANDBOX_MOUNTS;
+  const volumes = pod.spec.volumes;
+  const known = mountsByContainer.get(container);
+  if (known !== undefined && known.volumes === volumes) return known.mounts;
+  const mounts = sortMounts([...SANDBOX_MOUNTS, ...mountsOf(pod, container)]);
+  mountsByContainer.set(container, { volumes, mounts });
+  return mounts;
 }
 
 // Trees are immutable, so one image's starting layer is built once (keyed weakly by its files record).

@@ -43,6 +43,16 @@ export function alignTick(startedMs: number, p: Probe, atLeastMs: number): numbe
   return first + Math.ceil((atLeastMs - first) / periodMs) * periodMs;
 }
 
+/**
+ * {...w, nextMs}, written out: the copy every probe tick makes (a spread of workers of two shapes
+ * costs more). Workers keep newWorker's field order, with `last` after them once applyResult set it.
+ */
+export function withNextMs(w: ProbeWorker, nextMs: number): ProbeWorker {
+  return 'last' in w
+    ? { result: w.result, run: w.run, onHold: w.onHold, nextMs, last: w.last }
+    : { result: w.result, run: w.run, onHold: w.onHold, nextMs };
+}
+
 export function newWorker(kind: ProbeKind, startedMs: number, p: Probe): ProbeWorker {
   return { result: INITIAL_RESULT[kind], run: 0, onHold: false, nextMs: alignTick(startedMs, p, startedMs) };
 }

@@ -29,3 +29,13 @@ export type Node =
 export function literalCommand(argv: readonly string[]): Node {
   return { t: 'cmd', assigns: [], words: argv.map((s) => [{ k: 'lit', s, q: true }]), redirs: [] };
 }
+
+// An exec probe's argv is part of the immutable Pod spec and runs at every tick: its node is made once.
+const literalByArgv = new WeakMap<readonly string[], Node>();
+
+/** literalCommand(argv), the same node for the same argv array (argv must never be mutated). */
+export function literalCommandOf(argv: readonly string[]): Node {
+  let node = literalByArgv.get(argv);
+  if (node === undefined) literalByArgv.set(argv, (node = literalCommand(argv)));
+  return node;
+}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSh, runSh, runSync, type ShIo, type ShProcess } from './interp';
+import { startSh, runLiteralCat, runSh, runSync, type ShIo, type ShProcess } from './interp';
+import { literalCommand, literalCommandOf } from './ast';
 import { parseSh } from './parse';
 import { Vfs, treeOf, type Tree } from '../fs';
 
@@ -112,4 +113,31 @@ test('syntax errors exit 2 with an ash-like message', () => {
   const { proc } = runUntil('while true; do echo', fs, 0, log);
   assert.equal(proc.exitCode, 2);
   assert.match(log[0], /^2:sh: syntax error/);
+});
+
+test('runLiteralCat gives what the interpreter gives for `cat` with absolute operands, and declines anything else', () => {
+  const trees = { root: treeOf({ '/tmp/healthy': 'ok\n', '/etc/motd': 'hi', '/d/f': 'x' }), 'vol:v': treeOf({ '/a': 'A' }) };
+  const mounts = [{ path: '/mnt/v', store: 'vol:v', base: '', readOnly: true }];
+  const argvs = [
+    ['cat', '/tmp/healthy'], ['cat', '/tmp/ready'], ['/bin/cat', '/d'], ['/usr/bin/cat', '/etc/motd', '/nope', '/tmp/healthy'],
+    ['cat', '/mnt/v/a'], ['cat', '/mnt/v'], ['cat', '/mnt/v/../v/a'], ['cat', '/dev/null'], ['cat', '//tmp//healthy/'], ['/sbin/cat', '/tmp/./healthy'],
+  ];
+  for (const argv of argvs) {
+    const fast = runLiteralCat(argv, io(new Vfs(trees, mounts), 0, []));
+    const slow = runSync(literalCommand(argv), { PWD: '/tmp', __STDIN__: 'stdin' }, 0, io(new Vfs(trees, mounts), 0, []));
+    assert.deepEqual(fast, { stdout: slow.stdout, stderr: slow.stderr, status: slow.status, timedOut: slow.timedOut }, argv.join(' '));
+  }
+  assert.equal(runLiteralCat(['cat', '/tmp/ready'], io(new Vfs(trees, mounts), 0, []))?.stderr, "cat: can't open '/tmp/ready': No such file or directory\n");
+  for (const argv of [['cat'], ['cat', 'healthy'], ['cat', '-'], ['cat', '-n', '/tmp/healthy'], ['cat', '--', '/tmp/healthy'], ['head', '/tmp/healthy'], ['sh', '-c', 'cat /tmp/healthy'], ['xcat', '/a'], []]) {
+    assert.equal(runLiteralCat(argv, io(new Vfs(trees, mounts), 0, [])), undefined, argv.join(' '));
+  }
+  // A server image whose binary is called cat: the interpreter would start it, so this declines.
+  assert.equal(runLiteralCat(['cat', '/a'], { ...io(new Vfs(trees, mounts), 0, []), isServer: () => true }), undefined);
+});
+
+test('literalCommandOf makes one node per argv array, equal to literalCommand', () => {
+  const argv = ['cat', '/tmp/healthy'];
+  assert.equal(literalCommandOf(argv), literalCommandOf(argv));
+  assert.deepEqual(literalCommandOf(argv), literalCommand(argv));
+  assert.notEqual(literalCommandOf(['cat', '/tmp/healthy']), literalCommandOf(argv));
 });

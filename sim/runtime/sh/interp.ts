@@ -207,6 +207,23 @@ export function runSync(node: Node, env: Env, status: number, io: ShIo, stdin = 
   return { stdout, stderr, status: 1, timedOut: true, env: proc.env };
 }
 
+const CAT = /^(?:\/(?:usr\/)?s?bin\/)?cat$/;
+
+/**
+ * What runSync(literalCommand(argv), env, 0, io) gives when argv is `cat` with absolute file
+ * operands only (an exec probe's `cat /tmp/healthy`), without the interpreter; undefined for any
+ * other argv. Such a command is no builtin, reads neither env nor stdin, and writes nothing: the
+ * interpreter would only hand argv to runCommand and capture its output, which this does.
+ */
+export function runLiteralCat(argv: readonly string[], io: ShIo): { stdout: string; stderr: string; status: number; timedOut: false } | undefined {
+  if (argv.length < 2 || !CAT.test(argv[0]) || io.isServer?.(argv[0]) === true) return undefined;
+  for (let i = 1; i < argv.length; i++) if (!argv[i].startsWith('/')) return undefined;
+  const r = runCommand(argv, { env: NO_ENV, stdin: '', io });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status, timedOut: false };
+}
+
+const NO_ENV: Env = Object.freeze({});
+
 // ---------------------------------------------------------------- simple commands
 
 interface SimpleResult {
