@@ -149,7 +149,8 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
     const scheduled: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.iso() };
     const bound: Pod = {
       ...pod,
-      spec: { ...pod.spec, nodeName: result.node },
+      // Object.assign, not a spread: every bound spec then shares one hidden class (a spread gave each its own).
+      spec: Object.assign({}, pod.spec, { nodeName: result.node }),
       status: { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), scheduled] },
     };
     return {
