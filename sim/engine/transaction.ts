@@ -6,7 +6,6 @@ import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
 import { kindInfo } from '../api/kinds';
 import { LogWriter } from './append-log';
-import { intern } from './intern';
 import { CorrelatorWriter } from './event-correlator';
 import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
@@ -264,7 +263,7 @@ export class Transaction implements ClusterView {
 
   recordEvent(involved: ObjectRef & { uid: string }, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
     // The recorder's correlator: counts, aggregates, and drops what the spam filter refuses (nothing written).
-    const record = this.correlator.record({ timeMs: this.nowMs, involved, type, reason, message: intern(message), source });
+    const record = this.correlator.record({ timeMs: this.nowMs, involved, type, reason, message, source });
     if (record === undefined) return;
     this.events.push(record);
     if (this.config.recordTrace) {

@@ -26,6 +26,7 @@ import {
   isConfigVolume, jitter, mountVolumes, remountedVolumes, sameFiles, RESYNC_INTERVAL_MS, RESYNC_JITTER_FACTOR, SYNC_ERROR_BACKOFF_MS, SYNC_ERROR_JITTER_FACTOR,
   failedMountMessage, type MountRetry,
 } from './volumes';
+import { alreadyPresentMessage, createdMessage, pulledMessage, pullingMessage, startedMessage, stoppingMessage } from './messages';
 
 // syncPod: everything the kubelet does for one Pod at one instant, as a pure function of the Pod,
 // its runtime row and its node's row. It advances every container as far as it can go at `now`
@@ -310,7 +311,7 @@ class PodSync {
       return;
     }
     if (!(policy === 'Always' || !present)) {
-      this.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      this.event('Normal', 'Pulled', alreadyPresentMessage(image));
       this.set(i, { imagePulled: true });
       this.create(i);
       return;
@@ -322,7 +323,7 @@ class PodSync {
     }
     const b = this.behaviours[i];
     const pullMs = present ? Math.min(PRESENT_IMAGE_PULL_MS, b.pullMs ?? DEFAULT_PULL_MS) : b.pullMs ?? DEFAULT_PULL_MS;
-    this.event('Normal', 'Pulling', `Pulling image "${image}"`);
+    this.event('Normal', 'Pulling', pullingMessage(image));
     this.set(i, { phase: 'pulling', dueMs: this.now + pullMs, pullStartMs: this.now });
   }
 
@@ -348,7 +349,7 @@ class PodSync {
     }
     const tookMs = this.now - (c.pullStartMs ?? this.now);
     const d = goDuration(tookMs);
-    this.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${b.sizeBytes ?? 45_000_000} bytes.`);
+    this.event('Normal', 'Pulled', pulledMessage(image, d, b.sizeBytes ?? 45_000_000));
     const canonical = parseImageRef(image).canonical;
     if (!this.nodeImages.has(canonical)) {
       this.nodeImages = new Set([...this.nodeImages, canonical]);
@@ -408,7 +409,7 @@ class PodSync {
     const restarted = c.id > 0;
     if (restarted) this.rebindSubPaths(spec);
     const log = EMPTY_LOG;
-    this.event('Normal', 'Created', `Created container: ${spec.name}`);
+    this.event('Normal', 'Created', createdMessage(spec.name));
     // The environment matters only to a shell model (a server image's process never reads it).
     const p = startProcess(spec, b, () => containerEnv(this.in_.pod, spec, this.envResolver()), c.init);
     const rootfs = imageRootfs(b);
@@ -422,7 +423,7 @@ class PodSync {
       });
       return;
     }
-    this.event('Normal', 'Started', `Started container ${spec.name}`);
+    this.event('Normal', 'Started', startedMessage(spec.name));
     this.inputsChanged = true;
     this.armResync(); // the PLEG's ContainerStarted event syncs the Pod, which re-queues its resync
     const liveness = spec.livenessProbe === undefined ? undefined : newWorker('liveness', this.now, spec.livenessProbe);
@@ -548,7 +549,7 @@ class PodSync {
   private kill(i: number, why: 'liveness' | 'startup' | 'delete'): void {
     const spec = this.specs[i];
     const c = this.cs[i];
-    const message = why === 'delete' ? `Stopping container ${spec.name}` : `Container ${spec.name} failed ${why} probe, will be restarted`;
+    const message = why === 'delete' ? stoppingMessage(spec.name) : `Container ${spec.name} failed ${why} probe, will be restarted`;
     this.event('Normal', 'Killing', message);
     const probe = why === 'liveness' ? spec.livenessProbe : why === 'startup' ? spec.startupProbe : undefined;
     const graceS = why === 'delete' ? podGraceSeconds(this.in_.pod) : probe?.terminationGracePeriodSeconds ?? this.in_.pod.spec.terminationGracePeriodSeconds ?? 30;

@@ -1,6 +1,6 @@
 import type { Condition, KubeObject, Node, Pod } from '../api/types';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../engine/types';
-import { keyOf, parseKey } from '../store/keys';
+import { keyOf } from '../store/keys';
 import { cacheFor, existingCache, type SchedulerCache } from './cache';
 import { schedulePod } from './schedule-one';
 import { volumePreBind } from '../storage/volume-binding'; // VolumeBinding PreBind (sim/storage)
@@ -134,9 +134,10 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
   if (key === RETRY_ALL) return retry(view, RETRY_ALL, false);
   if (key === RETRY_FREED) return retry(view, RETRY_FREED, true);
   if (key === RETRY_BACKOFF) return backoffSweep(view);
-  const ref = parseKey(key);
-  const pod = view.get<Pod>('Pod', ref.namespace, ref.name);
-  if (pod === undefined || !isOurs(pod)) return NO_CHANGES;
+  // The work-queue key is the store's own key: looked up as it is, no new key string to build and hash.
+  const pod = view.getByKey<Pod>(key);
+  if (pod === undefined || pod.kind !== 'Pod' || !isOurs(pod)) return NO_CHANGES;
+  const ref = { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name };
   const result = schedulePod(view, pod, ctx.rng);
   const involved = { kind: 'Pod', namespace: ref.namespace, name: ref.name, uid: pod.metadata.uid };
   const conditions = pod.status?.conditions ?? [];
