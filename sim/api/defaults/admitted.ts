@@ -1,5 +1,5 @@
 import { defaultVolume } from './pod-spec';
-import { isObj, type Json } from './util';
+import { isObj, sameExcept, type Json } from './util';
 
 // Recognising a defaulted spec as it comes back after admission and binding, without defaulting it
 // again: the ServiceAccount plugin copies the containers to add the token volumeMount and appends
@@ -40,15 +40,7 @@ function sameButMounts(list: unknown, baseList: unknown): boolean {
     const c: unknown = list[i];
     const b: unknown = baseList[i];
     if (c === b) continue;
-    if (!isObj(c) || !isObj(b)) return false;
-    let n = 0;
-    for (const k in c) {
-      if (k === 'volumeMounts') continue;
-      if (c[k] !== b[k]) return false;
-      n++;
-    }
-    for (const k in b) if (k !== 'volumeMounts') n--;
-    if (n !== 0) return false;
+    if (!isObj(c) || !isObj(b) || !sameExcept(c, b, 'volumeMounts')) return false;
   }
   return true;
 }

@@ -2,7 +2,7 @@ import type { KubeObject, Pod } from '../types';
 import { isAdmittedFrom } from './admitted';
 import { defaultPodSpec } from './pod-spec';
 import { podQOSClass, type QOSClass } from './qos';
-import { isObj, mapList, objOr, unset, type Json } from './util';
+import { isObj, mapList, objOr, sameExcept, unset, type Json } from './util';
 
 // A Pod as the API server stores it at creation: SetDefaults_Pod on top of the PodSpec defaults,
 // then the admission plugins that fill fields (ServiceAccount, Priority, DefaultTolerationSeconds),
@@ -63,15 +63,7 @@ function isAdmittedFromKnown(spec: Json, m: number): boolean {
 /** The defaulted spec that `spec` equals but for spec.nodeName (defaulting never reads or sets nodeName), if any. */
 function defaultedBaseOf(spec: Json, m: number): Json | undefined {
   const base = Array.isArray(spec.containers) ? byContainers[m].get(spec.containers) : undefined;
-  if (base === undefined) return undefined;
-  let n = 0;
-  for (const k in spec) {
-    if (k === 'nodeName') continue;
-    if (spec[k] !== base[k]) return undefined;
-    n++;
-  }
-  for (const k in base) if (k !== 'nodeName') n--;
-  return n === 0 ? base : undefined;
+  return base !== undefined && sameExcept(spec, base, 'nodeName') ? base : undefined;
 }
 
 /**

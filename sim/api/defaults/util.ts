@@ -18,3 +18,15 @@ export function mapList<T>(v: unknown, f: (item: Json, i: number) => T): unknown
 
 /** The value, or `d` when it is absent (undefined/null): Go's nil-pointer defaulting. */
 export const orDefault = (v: unknown, d: unknown): unknown => (v === undefined || v === null ? d : v);
+
+/** Whether two objects hold the same keys with identical (===) values, `except` aside. */
+export function sameExcept(a: Json, b: Json, except: string): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (k === except) continue;
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (k !== except) n--;
+  return n === 0;
+}
