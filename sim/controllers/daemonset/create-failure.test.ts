@@ -7,7 +7,7 @@ import { ctxAt, daemonSet, describeChanges, node, pod, viewWith } from '../../te
 import { standInKubelet } from '../../testing/stand-in-kubelet';
 import '../../api/kinds/index'; // registers the ServiceAccount admission of Pods
 import { daemonSetController, reconcileDaemonSet } from './daemon-set';
-import { exponentialRetryMs } from './create-failure';
+import { exponentialRetryMs } from '../util/create-refusal';
 
 const REFUSED = 'Error creating: pods "d-" is forbidden: error looking up service account default/builder: serviceaccount "builder" not found';
 const serviceAccount = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' } });

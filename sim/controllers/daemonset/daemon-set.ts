@@ -10,8 +10,8 @@ import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { getValueFromIntOrPercent } from '../deployment/util/deployment-util';
 import { podChangeMatters } from '../replicaset/replica-set';
-import { podCreateRefusal } from '../replicaset/create-failure';
-import { daemonCreatesSinceMs, exponentialRetryMs } from './create-failure';
+import { exponentialRetryMs, podCreateRefusal } from '../util/create-refusal';
+import { daemonCreatesSinceMs } from './create-failure';
 import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
 
 // pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and

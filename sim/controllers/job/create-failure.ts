@@ -1,6 +1,6 @@
 import type { Pod } from '../../api/types';
 import type { ReconcileContext } from '../../engine/types';
-import { exponentialRetryMs } from '../daemonset/create-failure';
+import { exponentialRetryMs } from '../util/create-refusal';
 import { msOf } from '../util/pod';
 import { backoffRecord, finishedAtMs, remainingBackoffMs } from './backoff';
 import type { Job } from './types';

@@ -8,7 +8,7 @@ import { controllerRef, controlledByOtherKind } from '../util/owner';
 import { isPodActive, isPodReady, isPodTerminal, msOf } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podsToDelete } from '../util/active-pods';
-import { podCreateRefusal } from '../replicaset/create-failure';
+import { podCreateRefusal } from '../util/create-refusal';
 import { backoffRecord, remainingBackoffMs } from './backoff';
 import { jobRetryAfterMs } from './create-failure';
 import { JOB_TRACKING_FINALIZER, finishedCondition, type Job, type JobStatus } from './types';

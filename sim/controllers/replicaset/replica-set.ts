@@ -8,7 +8,8 @@ import { controllerRef, ownerKey } from '../util/owner';
 import { availableAtMs, isPodActive, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podsToDelete } from '../util/active-pods';
-import { podCreateRefusal, retryAfterMs, withReplicaFailure } from './create-failure';
+import { retryAfterMs, withReplicaFailure } from './create-failure';
+import { podCreateRefusal } from '../util/create-refusal';
 
 // pkg/controller/replicaset/replica_set.go: keep spec.replicas active Pods for each ReplicaSet.
 

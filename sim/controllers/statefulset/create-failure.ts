@@ -1,16 +1,10 @@
 import type { Pod, StatefulSet } from '../../api/types';
-import { kindInfo } from '../../api/kinds';
-import type { ClusterView, ReconcileContext } from '../../engine/types';
+import type { ReconcileContext } from '../../engine/types';
 import { msOf } from '../util/pod';
 
 // stateful_pod_control.go CreateStatefulPod: the Pod's claims first, then the Pod; a refused Pod
 // is recorded on the StatefulSet (recordPodEvent) and the error ends the sync, so the work queue
-// retries it with its back-off (see ../daemonset/create-failure.ts).
-
-/** The refusal the API server would give this Pod (it has its name: messages name it), or undefined. */
-export function statefulPodRefusal(view: ClusterView, pod: Pod): string | undefined {
-  return kindInfo('Pod')?.admit?.(pod, view).forbidden;
-}
+// retries it with its back-off (../util/create-refusal.ts; the Pod has its name: messages name it).
 
 /** recordPodEvent("create", set, pod, err): reason FailedCreate, this message. */
 export function failedCreateMessage(set: StatefulSet, pod: Pod, error: string): string {

@@ -9,8 +9,8 @@ import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podChangeMatters } from '../replicaset/replica-set';
-import { exponentialRetryMs } from '../daemonset/create-failure';
-import { failedCreateMessage, statefulCreatesSinceMs, statefulPodRefusal } from './create-failure';
+import { exponentialRetryMs, podCreateRefusal } from '../util/create-refusal';
+import { failedCreateMessage, statefulCreatesSinceMs } from './create-failure';
 
 // pkg/controller/statefulset/stateful_set_control.go updateStatefulSet and stateful_set_utils.go:
 // Pods <set>-<ordinal> with stable identity; OrderedReady creates in order and deletes from the
@@ -229,7 +229,7 @@ function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number,
       acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'SuccessfulCreate', `create Claim ${claim} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`));
     }
   }
-  const refusal = statefulPodRefusal(view, pod);
+  const refusal = podCreateRefusal(view, pod);
   if (refusal !== undefined) {
     acc.changes.push(eventFor(set, STATEFULSET_CONTROLLER, 'FailedCreate', failedCreateMessage(set, pod, refusal), 'Warning'));
     return undefined;
