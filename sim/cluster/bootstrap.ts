@@ -32,6 +32,8 @@ export interface BootstrapOptions {
   readonly recordTrace?: boolean;
   /** Worker names instead of k8s-node<i> (their number wins over `nodes`). */
   readonly nodeNames?: readonly string[];
+  /** ClusterConfig.probeTickBatching (default true). */
+  readonly probeTickBatching?: boolean;
 }
 
 const CNI_MANIFESTS: Readonly<Record<Exclude<NetworkPlugin, 'none'>, { readonly yaml: string; readonly source: string }>> = {
@@ -80,7 +82,7 @@ export function clusterSettled(view: ClusterView, expectedPods: number): boolean
 export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const network = opts.network ?? 'flannel';
   const proxyMode = opts.proxyMode ?? 'iptables';
-  let cluster = emptyCluster({ seed: opts.seed ?? 0, network, proxyMode, recordTrace: opts.recordTrace ?? true });
+  let cluster = emptyCluster({ seed: opts.seed ?? 0, network, proxyMode, recordTrace: opts.recordTrace ?? true, ...(opts.probeTickBatching === false ? { probeTickBatching: false } : {}) });
   const iso = () => isoAt(cluster.config.epochMs, cluster.nowMs);
 
   cluster = must('creating the namespaces', applyManifests(cluster, NAMESPACES_YAML, { mode: 'create', source: 'kubeadm' }));

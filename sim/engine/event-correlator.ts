@@ -214,6 +214,17 @@ function appended<T>(a: readonly T[], x: T): T[] {
   return b;
 }
 
+/**
+ * The earliest instant at or after `fromMs` at which the spam filter would let an event of this
+ * source and object through (a token in the bucket), given what the recorder remembers now.
+ * Events the recorder sees before then only take tokens away, so no write comes earlier.
+ */
+export function spamFilterOpensAt(state: ObjectCorrelation | undefined, fromMs: number): number {
+  if (state === undefined) return fromMs;
+  const credit = Math.min(SPAM_BURST * SPAM_REFILL_MS, state.creditMs + (fromMs - state.bucketAtMs));
+  return credit >= SPAM_REFILL_MS ? fromMs : fromMs + (SPAM_REFILL_MS - credit);
+}
+
 /** How many times components emitted events with this reason (the recorders' counts: written or dropped). */
 export function occurrences(state: CorrelatorState, reason: string): number {
   let n = 0;
@@ -250,13 +261,7 @@ export class CorrelatorWriter {
   /** The Event write for `e`, or undefined when the spam filter drops it. */
   record(e: EventInput): EventRecord | undefined {
     if (!isCorrelated(e.source)) return e;
-    let objects = this.ownedSources.get(e.source);
-    if (objects === undefined) {
-      const outer = (this.outer ??= new Map(this.base));
-      objects = new Map(outer.get(e.source));
-      outer.set(e.source, objects);
-      this.ownedSources.set(e.source, objects);
-    }
+    const objects = this.objectsOf(e.source);
     const key = objectKeyOf(e.involved);
     const from = objects.get(key);
     const last = this.recent.get(e.reason);
@@ -269,6 +274,55 @@ export class CorrelatorWriter {
     }
     objects.set(key, result.state);
     return result.write && eventRecord(e, result.write);
+  }
+
+  /**
+   * `times` occurrences of one event, `everyMs` apart from e.timeMs (a probe failing the same way at
+   * each tick), and the Event writes they make. The common case, a reason with this one message
+   * whose spam filter stays closed throughout, is one count update instead of `times` correlations.
+   */
+  recordRun(e: EventInput, times: number, everyMs: number): EventRecord[] {
+    const writes: EventRecord[] = [];
+    if (!isCorrelated(e.source)) {
+      for (let k = 0; k < times; k++) writes.push({ ...e, timeMs: e.timeMs + k * everyMs });
+      return writes;
+    }
+    const objects = this.objectsOf(e.source);
+    const key = objectKeyOf(e.involved);
+    const from = objects.get(key);
+    const lastMs = e.timeMs + (times - 1) * everyMs;
+    if (from !== undefined && spamFilterOpensAt(from, e.timeMs) > lastMs) {
+      const i = from.logs.findIndex((l) => l.reason === e.reason && l.type === e.type);
+      const old = from.logs[i] as ReasonLog | undefined;
+      if (old !== undefined && old.more === undefined && old.message === e.message) {
+        // What `times` calls of correlate's repeated path, all dropped by the filter, would leave.
+        const log: ReasonLog = { type: old.type, reason: old.reason, lastMs, message: old.message, count: old.count + times, firstTimeMs: old.firstTimeMs, more: undefined };
+        objects.set(key, { creditMs: from.creditMs, bucketAtMs: from.bucketAtMs, logs: replaced(from.logs, i, log) });
+        return writes;
+      }
+    }
+    for (let k = 0; k < times; k++) {
+      const w = this.record(k === 0 ? e : { ...e, timeMs: e.timeMs + k * everyMs });
+      if (w !== undefined) writes.push(w);
+    }
+    return writes;
+  }
+
+  /** This transaction's own copy of a source's memory (copied at its first event). */
+  private objectsOf(source: string): Map<string, ObjectCorrelation> {
+    let objects = this.ownedSources.get(source);
+    if (objects === undefined) {
+      const outer = (this.outer ??= new Map(this.base));
+      objects = new Map(outer.get(source));
+      outer.set(source, objects);
+      this.ownedSources.set(source, objects);
+    }
+    return objects;
+  }
+
+  /** What `source`'s recorder remembers about an object now (this transaction's events included). */
+  memory(source: string, involved: EventInput['involved']): ObjectCorrelation | undefined {
+    return (this.ownedSources.get(source) ?? (this.outer ?? this.base).get(source))?.get(objectKeyOf(involved));
   }
 
   seal(): CorrelatorState {

@@ -6,12 +6,12 @@ import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
 import { kindInfo } from '../api/kinds';
 import { LogWriter } from './append-log';
-import { CorrelatorWriter } from './event-correlator';
+import { CorrelatorWriter, type ObjectCorrelation } from './event-correlator';
 import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
 import type { TimerQueue } from './timers';
 import type {
-  Change, Cluster, ClusterView, Controller, EventRecord, ReconcileContext, RuntimeTables, TableName, TraceEntry, WatchHandler,
+  Change, Cluster, ClusterView, Controller, EventRecord, EventRepeat, ReconcileContext, RuntimeTables, TableName, TraceEntry, WatchHandler,
 } from './types';
 
 // A transaction: the one place where Changes are applied. It wraps a writable copy of a Cluster,
@@ -44,9 +44,13 @@ export class Transaction implements ClusterView {
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
   private readonly handlers = new Map<string, readonly { readonly name: string; readonly handler: WatchHandler }[]>();
 
+  /** The instant the transaction began at: its timers fired before (in an advance, or none were due). */
+  private readonly startMs: number;
+
   constructor(base: Cluster, controllers: readonly Controller[]) {
     this.config = base.config;
     this.nowMs = base.nowMs;
+    this.startMs = base.nowMs;
     this.rng = rngFrom(base.rngState);
     this.store = base.store.edit();
     this.tables = { nodes: base.tables.nodes as Map<string, never>, pods: base.tables.pods as Map<string, never>, images: base.tables.images as Map<string, never>, proxy: base.tables.proxy as Map<string, never> };
@@ -95,6 +99,10 @@ export class Transaction implements ClusterView {
   select: Store['select'] = (kind, namespace, selector) => this.store.select(kind, namespace, selector);
   orphanCount: Store['orphanCount'] = (kind, namespace) => this.store.orphanCount(kind, namespace);
 
+  eventMemory(source: string, involved: ObjectRef & { readonly uid: string }): ObjectCorrelation | undefined {
+    return this.correlator.memory(source, involved);
+  }
+
   table<T extends TableName>(name: T): RuntimeTables[T] {
     return this.tables[name] as unknown as RuntimeTables[T];
   }
@@ -102,7 +110,7 @@ export class Transaction implements ClusterView {
   context(): ReconcileContext {
     const epoch = this.config.epochMs;
     const now = this.nowMs;
-    return { nowMs: now, rng: this.rng, config: this.config, iso: (ms = now) => isoAt(epoch, ms) };
+    return { nowMs: now, rng: this.rng, config: this.config, firedThroughMs: this.startMs, iso: (ms = now) => isoAt(epoch, ms) };
   }
 
   /** The last n trace entries, newest last (for error messages). */
@@ -145,7 +153,7 @@ export class Transaction implements ClusterView {
       case 'status': return this.update(change.object, cause, true);
       case 'delete': return this.delete(change.ref, cause, change.gracePeriodSeconds, change.propagation);
       case 'purge': return this.purge(change.ref, cause);
-      case 'event': this.recordEvent(change.ref, change.type ?? 'Normal', change.reason, change.message, change.source); return undefined;
+      case 'event': this.recordEvent(change.ref, change.type ?? 'Normal', change.reason, change.message, change.source, change.atMs, change.repeat); return undefined;
       case 'runtime': this.setRow(change.table, change.key, change.value, cause); return undefined;
       case 'enqueue':
         if (change.afterMs <= 0) this.enqueue(change.controller, change.key);
@@ -261,13 +269,22 @@ export class Transaction implements ClusterView {
     return undefined;
   }
 
-  recordEvent(involved: ObjectRef & { uid: string }, type: 'Normal' | 'Warning', reason: string, message: string, source: string): void {
+  recordEvent(involved: ObjectRef & { uid: string }, type: 'Normal' | 'Warning', reason: string, message: string, source: string, atMs = this.nowMs, repeat?: EventRepeat): void {
     // The recorder's correlator: counts, aggregates, and drops what the spam filter refuses (nothing written).
-    const record = this.correlator.record({ timeMs: this.nowMs, involved, type, reason, message, source });
-    if (record === undefined) return;
+    const e = { timeMs: atMs, involved, type, reason, message, source };
+    if (repeat === undefined) {
+      const record = this.correlator.record(e);
+      if (record !== undefined) this.written(record);
+    } else {
+      for (const record of this.correlator.recordRun(e, repeat.times, repeat.everyMs)) this.written(record);
+    }
+  }
+
+  private written(record: EventRecord): void {
     this.events.push(record);
     if (this.config.recordTrace) {
-      this.trace.push({ timeMs: this.nowMs, verb: 'event', kind: involved.kind, namespace: involved.namespace, name: involved.name, summary: `${reason}: ${record.message}`, cause: source });
+      const { involved } = record;
+      this.trace.push({ timeMs: record.timeMs, verb: 'event', kind: involved.kind, namespace: involved.namespace, name: involved.name, summary: `${record.reason}: ${record.message}`, cause: record.source });
     }
   }
 

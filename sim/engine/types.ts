@@ -4,7 +4,7 @@ import type { Store, StoreView } from '../store/store';
 import type { Rng } from './rng';
 import type { AppendLog } from './append-log';
 import type { TimerQueue } from './timers';
-import type { CorrelatorState } from './event-correlator';
+import type { CorrelatorState, ObjectCorrelation } from './event-correlator';
 
 // The simulator's data model: a Cluster snapshot, the Changes controllers return, the trace.
 
@@ -23,6 +23,12 @@ export interface ClusterConfig {
   readonly nodeMonitorGracePeriodMs: number;
   /** When false the engine keeps events and the trace only as counts (benchmarks). */
   readonly recordTrace: boolean;
+  /**
+   * false: the kubelet wakes at every tick of a settled failing readiness probe. Default (true): it
+   * accounts those ticks at its next sync, whose time it picks so that no Event write is late
+   * (sim/kubelet/prober/deferred.ts). Both give the same objects, events and trace.
+   */
+  readonly probeTickBatching?: boolean;
 }
 
 /** Facts about a node that are not API objects: is its kubelet alive, which images it holds. */
@@ -61,6 +67,12 @@ export interface EventRecord {
   readonly firstTimeMs?: number;
 }
 
+/** The same event again and again: `times` occurrences, `everyMs` apart, the first at the event's time. */
+export interface EventRepeat {
+  readonly times: number;
+  readonly everyMs: number;
+}
+
 export interface TraceEntry {
   readonly timeMs: number;
   readonly verb: 'create' | 'update' | 'delete' | 'event' | 'runtime';
@@ -94,6 +106,8 @@ export interface ReconcileContext {
   readonly nowMs: number;
   readonly rng: Rng;
   readonly config: ClusterConfig;
+  /** Every timer due at or before this instant has fired (the transaction began here, after an advance ran them). */
+  readonly firedThroughMs: number;
   /** RFC 3339 timestamp of a virtual instant (default: now). */
   iso(ms?: number): string;
 }
@@ -103,6 +117,8 @@ export interface ClusterView extends StoreView {
   readonly nowMs: number;
   readonly config: ClusterConfig;
   table<T extends TableName>(name: T): RuntimeTables[T];
+  /** What `source`'s event recorder remembers about an object (sim/engine/event-correlator.ts), if anything. */
+  eventMemory?(source: string, involved: ObjectRef & { readonly uid: string }): ObjectCorrelation | undefined;
 }
 
 export type Change =
@@ -119,7 +135,8 @@ export type Change =
   | { readonly verb: 'delete'; readonly ref: ObjectRef; readonly reason: string; readonly gracePeriodSeconds?: number; readonly propagation?: 'Background' | 'Foreground' | 'Orphan' }
   /** Remove the object from storage now (kubelet confirming a Pod is gone, GC after finalizers). */
   | { readonly verb: 'purge'; readonly ref: ObjectRef; readonly reason: string }
-  | { readonly verb: 'event'; readonly ref: ObjectRef & { readonly uid: string }; readonly type?: 'Normal' | 'Warning'; readonly reason: string; readonly message: string; readonly source: string }
+  /** `atMs`: when it happened, if before now (ticks the kubelet accounts later); default now. */
+  | { readonly verb: 'event'; readonly ref: ObjectRef & { readonly uid: string }; readonly type?: 'Normal' | 'Warning'; readonly reason: string; readonly message: string; readonly source: string; readonly atMs?: number; readonly repeat?: EventRepeat }
   /** Set (value defined) or clear a runtime-table row. */
   | { readonly verb: 'runtime'; readonly table: TableName; readonly key: string; readonly value: unknown }
   /** Ask for another controller's reconcile of a key, after a delay (0 = this instant). */

@@ -8,6 +8,7 @@ import type { EnvResolver } from '../runtime/process';
 import type { NetCommand } from '../runtime/sh/interp';
 import { pvcVolumeProjection } from '../storage/data'; // PVC and nfs volumes: sim/storage
 import { isPodRt, type PodRt } from './types';
+import type { ObjectCorrelation } from '../engine/event-correlator';
 import { podIpChanged, usedIpsOn } from './ip-cache';
 
 // The kubelet of every node, as one controller keyed by Pod ("Pod/<ns>/<name>"). It also answers
@@ -53,14 +54,23 @@ function reconcile(view: ClusterView, key: string, ctx: ReconcileContext): Recon
     return view.table('pods').has(uid) ? { changes: [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }] } : NO_CHANGES;
   }
   if (key.startsWith('node/')) return fanOut(view, key.slice(5));
+  if (key.startsWith('resume/')) return resumePod(view, `Pod/${key.slice(7)}`, ctx);
   const row = view.table('pods').get(key);
   if (isPodRt(row)) return reconcilePod(view, `Pod/${row.ref}`, ctx, true);
   return nodeRowChanged(view, key);
 }
 
-function fanOut(view: ClusterView, nodeName: string): ReconcileResult {
-  const changes: Change[] = view.podsOnNode(nodeName).map((p) => ({ verb: 'enqueue', controller: KUBELET, key: podKey(p.metadata.namespace ?? 'default', p.metadata.name), afterMs: 0 }));
+/** Every Pod on the node synced now; `resume`: a kubelet coming back, whose syncs must not be skipped as no-ops (probe ticks it slept through before it stopped are due). */
+function fanOut(view: ClusterView, nodeName: string, resume = false): ReconcileResult {
+  const changes: Change[] = view.podsOnNode(nodeName).map((p) => ({ verb: 'enqueue', controller: KUBELET, key: resume ? `resume/${p.metadata.namespace ?? 'default'}/${p.metadata.name}` : podKey(p.metadata.namespace ?? 'default', p.metadata.name), afterMs: 0 }));
   return { changes };
+}
+
+/** The first sync after the kubelet came back; the Pod's later wake-ups are ordinary syncs (its own key). */
+function resumePod(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
+  const r = reconcilePod(view, key, ctx, false, true);
+  if (r.requeueAfterMs === undefined) return r;
+  return { changes: [...r.changes, { verb: 'enqueue', controller: KUBELET, key, afterMs: r.requeueAfterMs }] };
 }
 
 /** A kubelet that comes back resyncs all its Pods; one that stops freezes them (nothing to do). */
@@ -69,8 +79,8 @@ function nodeRowChanged(view: ClusterView, nodeName: string): ReconcileResult {
   if (row === undefined) return NO_CHANGES;
   const seen = row.kubeletAlive ?? true;
   if (row.alive === seen) return NO_CHANGES;
-  const changes: Change[] = [{ verb: 'runtime', table: 'nodes', key: nodeName, value: { ...row, kubeletAlive: row.alive } }];
-  if (row.alive) changes.push(...fanOut(view, nodeName).changes);
+  const changes: Change[] = [{ verb: 'runtime', table: 'nodes', key: nodeName, value: { ...row, kubeletAlive: row.alive, ...(row.alive ? {} : { kubeletDownMs: view.nowMs }) } }];
+  if (row.alive) changes.push(...fanOut(view, nodeName, true).changes);
   return { changes };
 }
 
@@ -118,14 +128,26 @@ class ViewSyncInput implements SyncInput {
   private projectMemo: ((v: Volume) => VolumeProjection | undefined) | undefined;
   private envErrorMemo: ((c: Container) => string | undefined) | undefined;
 
+  readonly firedThroughMs: number;
+  readonly batchProbeTicks: boolean;
+  readonly kubeletDownMs: number | undefined;
+
   constructor(
     private readonly view: ClusterView, private readonly ctx: ReconcileContext, private readonly source: EnvSource | undefined,
-    readonly pod: Pod, readonly rt: PodRt | undefined, readonly nodeRow: NodeRuntime | undefined, readonly external: boolean,
+    readonly pod: Pod, readonly rt: PodRt | undefined, readonly nodeRow: NodeRuntime | undefined, readonly external: boolean, resumed: boolean,
   ) {
     this.images = view.table('images');
     this.nowMs = ctx.nowMs;
     this.epochMs = ctx.config.epochMs;
     this.iso = isoFnOf(ctx);
+    this.firedThroughMs = ctx.firedThroughMs;
+    this.batchProbeTicks = ctx.config.probeTickBatching ?? true;
+    this.kubeletDownMs = resumed ? (nodeRow as (NodeRuntime & KubeletNodeFields) | undefined)?.kubeletDownMs : undefined;
+  }
+
+  eventMemory(): ObjectCorrelation | undefined {
+    const m = this.pod.metadata;
+    return this.view.eventMemory?.(KUBELET, { kind: 'Pod', namespace: m.namespace ?? 'default', name: m.name, uid: m.uid });
   }
 
   get node(): Node | undefined {
@@ -161,7 +183,7 @@ class ViewSyncInput implements SyncInput {
   }
 }
 
-function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, external = false): ReconcileResult {
+function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, external = false, resumed = false): ReconcileResult {
   const pod = view.getByKey<Pod>(key);
   if (pod === undefined) return NO_CHANGES;
   const nodeName = pod.spec.nodeName;
@@ -170,13 +192,17 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   if (nodeRow !== undefined && !nodeRow.alive) return NO_CHANGES;
   const rowValue = view.table('pods').get(pod.metadata.uid);
   const rt = isPodRt(rowValue) ? rowValue : undefined;
-  if (syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
-  const input = new ViewSyncInput(view, ctx, envSource(), pod, rt, nodeRow, external);
+  if (!resumed && syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
+  const input = new ViewSyncInput(view, ctx, envSource(), pod, rt, nodeRow, external, resumed);
   const out = syncPod(input);
   const session = input.session;
   const changes: Change[] = [];
   const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
-  for (const e of out.events) changes.push({ verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET });
+  for (const e of out.events) {
+    changes.push(e.atMs === undefined
+      ? { verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET }
+      : { verb: 'event', ref, type: e.type, reason: e.reason, message: e.message, source: KUBELET, atMs: e.atMs, ...(e.repeat !== undefined ? { repeat: e.repeat } : {}) });
+  }
   if (session !== undefined) changes.push(...session.changes());
   if (out.nodeRow !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: nodeName, value: out.nodeRow });
   if (out.purge) {

@@ -19,7 +19,10 @@ import {
 import { allocateIp } from './ipam';
 import { podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
-import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf, withNextMs } from './prober/worker';
+import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
+import { isSettledFailure, ticksRanThrough, ticksThrough } from './prober/deferred';
+import { correlateEvent, spamFilterOpensAt, type ObjectCorrelation } from '../engine/event-correlator';
+import type { EventRepeat } from '../engine/types';
 import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
 import type { ContainerRt, LogLine, PodRt, ProbeKind, ProbeWorker } from './types';
 import {
@@ -39,6 +42,9 @@ export interface KubeletEvent {
   readonly type: 'Normal' | 'Warning';
   readonly reason: string;
   readonly message: string;
+  /** Earlier than now: probe ticks the kubelet slept through (prober/deferred.ts), the first at atMs. */
+  readonly atMs?: number;
+  readonly repeat?: EventRepeat;
 }
 
 export interface SyncInput {
@@ -64,6 +70,14 @@ export interface SyncInput {
   readonly envError?: (container: Container) => string | undefined;
   /** A draw in [0, 1) from the cluster's seeded generator, for the pod worker's jitter (0 when absent). */
   readonly rand?: () => number;
+  /** Every timer due at or before this instant fired before this sync's transaction (ReconcileContext.firedThroughMs). */
+  readonly firedThroughMs?: number;
+  /** This sync resumes a kubelet that stopped at this instant: no probe ticked after it. */
+  readonly kubeletDownMs?: number;
+  /** Whether settled failing readiness probes may sleep through ticks (ClusterConfig.probeTickBatching). */
+  readonly batchProbeTicks?: boolean;
+  /** What the kubelet's event recorder remembers about this Pod (its spam filter's bucket). */
+  readonly eventMemory?: () => ObjectCorrelation | undefined;
 }
 
 export interface SyncOutput {
@@ -82,6 +96,8 @@ export interface SyncOutput {
 export interface KubeletNodeFields {
   readonly lastAllocatedIp?: string;
   readonly kubeletAlive?: boolean;
+  /** When the kubelet last stopped. */
+  readonly kubeletDownMs?: number;
 }
 
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
@@ -105,6 +121,9 @@ function podGraceSeconds(pod: Pod): number {
 }
 
 const discard = (): void => undefined;
+
+/** correlate reads neither the object nor the source of an event. */
+const NO_OBJECT = Object.freeze({ kind: 'Pod', namespace: '', name: '', uid: '' });
 
 const KIND_TITLE: Record<ProbeKind, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 
@@ -173,6 +192,25 @@ class PodSync {
     this.events.push({ type, reason, message });
   }
 
+  /**
+   * The ticks of settled failing readiness probes the kubelet slept through since its last sync
+   * (prober/deferred.ts): their Unhealthy events, at their own times, before anything at this instant.
+   */
+  private recordSleptTicks(): void {
+    if (this.in_.batchProbeTicks !== true || this.rt.deleting === true) return; // the probes stopped when the deletion was seen
+    const through = ticksRanThrough(this.now, this.in_.firedThroughMs ?? this.now, this.in_.kubeletDownMs);
+    for (let i = 0; i < this.cs.length; i++) {
+      const c = this.cs[i];
+      const w = c.readiness;
+      const probe = this.specs[i].readinessProbe;
+      // As runProbes: only a running container, not being killed, started, ticks.
+      if (c.phase !== 'running' || c.killing !== undefined || !c.started || w === undefined || probe === undefined || w.nextMs > through || !isSettledFailure(w, 'readiness', probe) || !isPureProbe(probe)) continue;
+      const { times, nextMs } = ticksThrough(w, probe, through);
+      this.events.push({ type: 'Warning', reason: 'Unhealthy', message: `${KIND_TITLE.readiness} probe failed: ${w.failedWith}`, atMs: w.nextMs, ...(times > 1 ? { repeat: { times, everyMs: probeTiming(probe).periodMs } } : {}) });
+      this.setWorker(i, 'readiness', withNextMs(w, nextMs), false);
+    }
+  }
+
   private set(i: number, patch: Partial<ContainerRt>, statusRelevant = true): void {
     if (!this.csOwned) { this.cs = this.cs.slice(); this.csOwned = true; }
     this.cs[i] = { ...this.cs[i], ...patch };
@@ -202,6 +240,7 @@ class PodSync {
   run(): void {
     const phase = this.in_.pod.status?.phase;
     const terminal = phase === 'Succeeded' || phase === 'Failed';
+    this.recordSleptTicks();
     if (!this.terminating && !terminal && this.resyncMs !== undefined && this.now >= this.resyncMs) this.resync();
     for (let pass = 0; pass < 50; pass++) {
       const before = this.events.length;
@@ -648,7 +687,9 @@ class PodSync {
     if (skip) { this.setWorker(i, kind, w, false); return; }
     const r = runProbe(probe, spec, this.target(i));
     if (r.result === 'Failure') this.event('Warning', 'Unhealthy', `${KIND_TITLE[kind]} probe failed: ${r.message}`);
-    const { worker, published } = applyResult(w, kind, probe, r.result);
+    const applied = applyResult(w, kind, probe, r.result);
+    const published = applied.published;
+    const worker = kind === 'readiness' ? withFailure(applied.worker, r.result === 'Failure' ? r.message : undefined) : applied.worker;
     this.setWorker(i, kind, worker, worker.result !== w.result);
     if (!published) return;
     if (kind === 'liveness' && r.result === 'Failure') this.kill(i, 'liveness');
@@ -674,7 +715,7 @@ class PodSync {
         const w = c[kind];
         const probe = probeOf(spec, kind);
         if (w === undefined || probe === undefined) continue;
-        if (!this.probeSettled(c, kind, probe)) { wake = Math.min(wake, w.nextMs); settledOnly = false; }
+        if (!this.probeSettled(c, kind, probe)) { wake = Math.min(wake, this.dueMs(c, kind, probe)); settledOnly = false; }
       }
       if (settledOnly) continue;
     }
@@ -690,6 +731,25 @@ class PodSync {
     }
     // Still due after the pass limit (a `while :; do sleep 0; done`): go on a millisecond later.
     return wake <= now ? now + 1 : wake;
+  }
+
+  /**
+   * When a worker's next tick must run: its next tick, or for a settled failing readiness probe the
+   * first tick at which the spam filter could let its event through (prober/deferred.ts).
+   */
+  private dueMs(c: ContainerRt, kind: ProbeKind, probe: Probe): number {
+    const w = c[kind]!;
+    if (this.in_.batchProbeTicks !== true || this.in_.eventMemory === undefined || this.inputsChanged || !isSettledFailure(w, kind, probe) || !isPureProbe(probe)) return w.nextMs;
+    return alignTick(c.startedMs!, probe, spamFilterOpensAt(this.eventMemoryAfter(), w.nextMs));
+  }
+
+  /** The recorder's memory of this Pod once it has seen this sync's events at this instant (the earlier, slept-through ones take no token). */
+  private eventMemoryAfter(): ObjectCorrelation | undefined {
+    let memory = this.in_.eventMemory!();
+    for (const e of this.events) {
+      if (e.atMs === undefined) memory = correlateEvent(memory, { timeMs: this.now, involved: NO_OBJECT, type: e.type, reason: e.reason, message: e.message, source: '' }).state;
+    }
+    return memory;
   }
 
   private probeSettled(c: ContainerRt, kind: ProbeKind, probe: Probe): boolean {

@@ -28,6 +28,8 @@ export interface ProbeWorker {
   readonly onHold: boolean;
   /** The next tick (virtual ms). */
   readonly nextMs: number;
+  /** A readiness probe's last failure message, while it is failing (see prober/deferred.ts). */
+  readonly failedWith?: string;
 }
 
 export interface TerminatedRt {

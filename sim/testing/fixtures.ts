@@ -141,7 +141,7 @@ export function viewWith(objects: readonly KubeObject[], nowMs = 0): ClusterView
 }
 
 export function ctxAt(nowMs: number, seed = 1): ReconcileContext {
-  return { nowMs, rng: rngFrom(seedState(seed)), config: CONFIG, iso: (ms = nowMs) => iso(ms) };
+  return { nowMs, rng: rngFrom(seedState(seed)), config: CONFIG, firedThroughMs: nowMs, iso: (ms = nowMs) => iso(ms) };
 }
 
 /** One line per change, for compact assertions: `create Pod web-`, `status ReplicaSet web`, `event SuccessfulCreate ...`. */

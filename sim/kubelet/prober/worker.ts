@@ -48,9 +48,18 @@ export function alignTick(startedMs: number, p: Probe, atLeastMs: number): numbe
  * costs more). Workers keep newWorker's field order, with `last` after them once applyResult set it.
  */
 export function withNextMs(w: ProbeWorker, nextMs: number): ProbeWorker {
-  return 'last' in w
-    ? { result: w.result, run: w.run, onHold: w.onHold, nextMs, last: w.last }
-    : { result: w.result, run: w.run, onHold: w.onHold, nextMs };
+  if (!('last' in w)) return { result: w.result, run: w.run, onHold: w.onHold, nextMs };
+  return 'failedWith' in w
+    ? { result: w.result, run: w.run, onHold: w.onHold, nextMs, last: w.last, failedWith: w.failedWith }
+    : { result: w.result, run: w.run, onHold: w.onHold, nextMs, last: w.last };
+}
+
+/** The worker remembering the message of the failure it just saw (undefined: it did not fail), in withNextMs's field order. */
+export function withFailure(w: ProbeWorker, message: string | undefined): ProbeWorker {
+  if (w.failedWith === message) return w;
+  return message === undefined
+    ? { result: w.result, run: w.run, onHold: w.onHold, nextMs: w.nextMs, last: w.last }
+    : { result: w.result, run: w.run, onHold: w.onHold, nextMs: w.nextMs, last: w.last, failedWith: message };
 }
 
 export function newWorker(kind: ProbeKind, startedMs: number, p: Probe): ProbeWorker {
