@@ -37,6 +37,41 @@ Feature: kubectl describe pod (chapters 3.3 and 5.3)
     And the output has a line matching "^  Normal\s+Created\s+.*kubelet\s+Created container:? nginx$"
     And the output has a line matching "^  Normal\s+Started\s+.*kubelet\s+Started container:? nginx$"
 
+  @claim:kubectl.describe-pod @claim:arch.kubelet-agent
+  Scenario: the kubelet starts a Pod's containers one after another, each after its image is pulled
+    The kubelet's SyncPod starts the containers in order, and starting one waits for its image pull
+    (kuberuntime_container.go startContainer -> EnsureImageExists): the second image is pulled only
+    once the first container has started.
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: two
+      spec:
+        nodeSelector:
+          kubernetes.io/hostname: k8s-node1
+        containers:
+        - name: web
+          image: nginx:1.7.9
+        - name: side
+          image: busybox:1.36
+          args: [/bin/sh, -c, 'sleep 3600']
+      """
+    When 1 minute passes
+    And I run "kubectl describe pod two"
+    Then the output contains:
+      """
+        Normal  Pulling    60s   kubelet            Pulling image "nginx:1.7.9"
+        Normal  Pulled     57s   kubelet            Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.
+        Normal  Created    57s   kubelet            Created container: web
+        Normal  Started    57s   kubelet            Started container web
+        Normal  Pulling    57s   kubelet            Pulling image "busybox:1.36"
+        Normal  Pulled     54s   kubelet            Successfully pulled image "busybox:1.36" in 3s (3s including waiting). Image size: 2155033 bytes.
+        Normal  Created    54s   kubelet            Created container: side
+        Normal  Started    54s   kubelet            Started container side
+      """
+
   @claim:kubectl.describe-pod
   Scenario: describe shows why a Pod cannot start
     Given image "example.com/no-such-image:v1" does not exist

@@ -259,6 +259,9 @@ class PodSync {
 
   private stepContainers(): void {
     let initDone = true;
+    // SyncPod starts containers one after another, and startContainer waits for its image pull
+    // (kuberuntime_container.go EnsureImageExists): a container to start waits while one before it pulls.
+    let pulling = false;
     for (let i = 0; i < this.specs.length; i++) {
       const c = this.cs[i];
       if (c.init) {
@@ -267,7 +270,9 @@ class PodSync {
         const after = this.cs[i];
         if (!(after.phase === 'exited' && after.terminated?.exitCode === 0)) initDone = false;
       } else if (initDone) {
+        if (pulling && c.phase === 'new') continue;
         this.stepContainer(i);
+        if (this.cs[i].phase === 'pulling') pulling = true;
       }
     }
   }

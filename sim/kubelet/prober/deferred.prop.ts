@@ -27,6 +27,8 @@ interface Scenario {
   readonly successThreshold: number;
   readonly initialDelayS: number;
   readonly http: boolean;
+  /** A second container whose readiness fails too, with another message and period (the recorder aggregates them), and a passing liveness probe. */
+  readonly sidecar: boolean;
   readonly actions: readonly Action[];
 }
 
@@ -37,7 +39,8 @@ function podYaml(s: Scenario, i: number): string {
   const container = s.http
     ? `  - name: web\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n`
     : `  - name: shell\n    image: busybox:1.36\n    args: [/bin/sh, -c, 'sleep 1000000']\n`;
-  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: probed-${i}\nspec:\n  containers:\n${container}    readinessProbe:\n      ${probe}\n      periodSeconds: ${s.periodS}\n      initialDelaySeconds: ${s.initialDelayS}\n      failureThreshold: ${s.failureThreshold}\n      successThreshold: ${s.successThreshold}\n`;
+  const sidecar = !s.sidecar ? '' : `  - name: side\n    image: busybox:1.36\n    args: [/bin/sh, -c, 'sleep 1000000']\n    readinessProbe:\n      exec: {command: [cat, /tmp/side]}\n      periodSeconds: ${s.periodS + 2}\n    livenessProbe:\n      exec: {command: [cat, /etc/hostname]}\n      periodSeconds: ${s.periodS}\n`;
+  return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: probed-${i}\nspec:\n  containers:\n${container}    readinessProbe:\n      ${probe}\n      periodSeconds: ${s.periodS}\n      initialDelaySeconds: ${s.initialDelayS}\n      failureThreshold: ${s.failureThreshold}\n      successThreshold: ${s.successThreshold}\n${sidecar}`;
 }
 
 function act(c: Cluster, a: Action, s: Scenario): Cluster {
@@ -49,7 +52,7 @@ function act(c: Cluster, a: Action, s: Scenario): Cluster {
     case 'exec': {
       const file = s.http ? '/usr/share/nginx/html/ready' : '/tmp/ready';
       const cmd = a.create ? `echo ok > ${file}` : `rm -f ${file}`;
-      return runKubectl(c, ['exec', `probed-${a.pod}`, '--', 'sh', '-c', cmd], { readFile: () => undefined }).cluster;
+      return runKubectl(c, ['exec', `probed-${a.pod}`, '-c', s.http ? 'web' : 'shell', '--', 'sh', '-c', cmd], { readFile: () => undefined }).cluster;
     }
   }
 }
@@ -78,6 +81,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   successThreshold: fc.integer({ min: 1, max: 3 }),
   initialDelayS: fc.integer({ min: 0, max: 10 }),
   http: fc.boolean(),
+  sidecar: fc.boolean(),
   actions: fc.array(action, { minLength: 1, maxLength: 12 }),
 });
 
@@ -105,7 +109,7 @@ test('a kubelet that sleeps through settled failing readiness ticks shows exactl
 test('the failing probe is written as one Event whose count is every tick, also those the spam filter dropped', () => {
   // 1 h of a readiness probe failing every 2 s: the spam filter lets one write through every 300 s,
   // and each write's count is every tick since the first, whether the kubelet woke for it or not.
-  const s: Scenario = { periodS: 2, failureThreshold: 1, successThreshold: 1, initialDelayS: 0, http: false, actions: [] };
+  const s: Scenario = { periodS: 2, failureThreshold: 1, successThreshold: 1, initialDelayS: 0, http: false, sidecar: false, actions: [] };
   const writes: number[] = [];
   for (const batching of [true, false]) {
     let c = bootstrapCluster({ nodes: 1, seed: 3, probeTickBatching: batching });
