@@ -18,6 +18,44 @@ Feature: Bad input gets one clear message and changes nothing
     Then the command fails with "error: error parsing broken.yml: error converting YAML to JSON: yaml: line 5"
     And the cluster is unchanged
 
+  Scenario: kubectl reads YAML 1.1: an unquoted yes is a boolean, refused where a string belongs
+    kubectl decodes manifests with sigs.k8s.io/yaml over go-yaml v2, a YAML 1.1 reader: yes, no,
+    on, off, y and n are booleans, and 0400 is an octal number.
+    Given the file "debug.yml":
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: debug
+      spec:
+        containers:
+        - name: app
+          image: nginx:1.27
+          env:
+          - name: DEBUG
+            value: yes
+      """
+    When I run "kubectl apply -f debug.yml"
+    Then the command fails with "Error from server (BadRequest): error when creating \"debug.yml\": Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field EnvVar.spec.containers.env.value of type string"
+    And the cluster is unchanged
+
+  Scenario: kubectl reads YAML 1.1: a file mode written 0400 is octal
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: reader
+      spec:
+        containers:
+        - name: app
+          image: nginx:1.27
+        volumes:
+        - name: config
+          configMap: {name: settings, optional: true, defaultMode: 0400}
+      """
+    Then pod "reader" has "spec.volumes[0].configMap.defaultMode" equal to "256"
+
   Scenario: An unknown kind is not served
     When I apply:
       """

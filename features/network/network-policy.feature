@@ -105,7 +105,7 @@ Feature: NetworkPolicy (chapter 12.3)
       ---
       apiVersion: v1
       kind: Pod
-      metadata: {name: y, namespace: third, labels: {app: b}}
+      metadata: {name: "y", namespace: third, labels: {app: b}}
       spec: {containers: [{name: c, image: httpd}]}
       ---
       # Nothing may reach the Pods of default...

@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { goYamlV2Tags } from './yaml-1.1';
 
 // Multi-document YAML (or JSON) -> plain objects, each with the line it starts on, or one error
 // that names the file and line, the way kubectl reports a manifest it cannot read.
@@ -13,11 +14,12 @@ export interface ParsedDocument {
 
 export type ParseResult = { readonly ok: true; readonly docs: readonly ParsedDocument[] } | { readonly ok: false; readonly error: string };
 
+// kubectl reads manifests with sigs.k8s.io/yaml over go-yaml v2: YAML 1.1 (see yaml-1.1.ts).
 export function parseManifests(text: string, source: string): ParseResult {
   const lineCounter = new LineCounter();
   let documents;
   try {
-    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.1', customTags: goYamlV2Tags });
   } catch (e) {
     return { ok: false, error: `error: error parsing ${source}: ${(e as Error).message}` };
   }

@@ -1,4 +1,5 @@
 import { parseDocument, parseAllDocuments } from 'yaml';
+import { goYamlV2Tags } from '../api/yaml-1.1';
 import { formatFloat } from './template/fmt';
 import { fromJson, type GoValue } from './template/values';
 
@@ -11,7 +12,7 @@ export class YamlError extends Error {}
 
 /** yaml.Unmarshal into interface{}, as sigs.k8s.io/yaml does; throws YamlError naming the line. */
 export function parseYaml(text: string): GoValue {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: true, merge: true });
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: true, merge: true, customTags: goYamlV2Tags });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
@@ -22,7 +23,7 @@ export function parseYaml(text: string): GoValue {
 
 /** All documents of a multi-document text (empty ones dropped). */
 export function parseYamlAll(text: string): GoValue[] {
-  return parseAllDocuments(text, { version: '1.1' } as never).map((d) => {
+  return parseAllDocuments(text, { version: '1.1', customTags: goYamlV2Tags } as never).map((d) => {
     if ('errors' in d && d.errors.length > 0) throw new YamlError(d.errors[0].message.split('\n')[0]);
     return fromJson(d.toJSON());
   }).filter((v) => v !== null && v !== undefined);
