@@ -103,15 +103,11 @@ export function nextDueMs(cluster: Cluster): number | undefined {
 
 /** Reconciles queued keys until the queue is empty. */
 export function drain(tx: Transaction): void {
-  const runs = new Map<string, Map<string, number>>(); // controller -> key -> reconciles at this instant
   const ctx = tx.context();
   for (let item = tx.dequeue(); item !== undefined; item = tx.dequeue()) {
     const controller = tx.controllers.get(item.controller);
     if (controller === undefined) continue;
-    let counts = runs.get(item.controller);
-    if (counts === undefined) runs.set(item.controller, (counts = new Map()));
-    const n = (counts.get(item.key) ?? 0) + 1;
-    counts.set(item.key, n);
+    const n = item.runs; // reconciles of this key at this instant, this one included
     if (n > MAX_RECONCILES_PER_KEY_PER_INSTANT) {
       const recent = tx.recentTrace(6).map((e) => `  ${e.verb} ${e.kind} ${e.namespace}/${e.name}: ${e.summary} (${e.cause})`).join('\n');
       throw new Error(`engine: ${item.controller} reconciled ${item.key} ${n} times at t=${tx.nowMs / 1000}s without settling; this is a simulator bug, please report it with seed=${tx.config.seed}\nlast changes:\n${recent}`);
@@ -126,6 +122,7 @@ export function drain(tx: Transaction): void {
     }
     if (result.requeueAfterMs !== undefined) tx.timers.schedule(tx.nowMs + Math.max(1, result.requeueAfterMs), controller.name, item.key);
   }
+  tx.endInstant();
 }
 
 /** Trace entries recorded after `from` (an earlier trace length), for a step to read what it caused. */

@@ -13,7 +13,8 @@ export interface Timer {
 export class TimerQueue {
   private constructor(
     private readonly heap: Timer[],
-    private readonly due: Map<string, number>,
+    /** controller -> key -> the live timer's dueMs (nested: no "controller key" string built per call). */
+    private readonly due: Map<string, Map<string, number>>,
     private nextSeq: number,
     private frozen: boolean,
   ) {}
@@ -21,11 +22,19 @@ export class TimerQueue {
   static empty(): TimerQueue { return new TimerQueue([], new Map(), 0, true); }
 
   /** A writable copy (O(n) once per transaction). */
-  clone(): TimerQueue { return new TimerQueue(this.heap.slice(), new Map(this.due), this.nextSeq, false); }
+  clone(): TimerQueue {
+    const due = new Map<string, Map<string, number>>();
+    for (const [controller, keys] of this.due) due.set(controller, new Map(keys));
+    return new TimerQueue(this.heap.slice(), due, this.nextSeq, false);
+  }
 
   freeze(): TimerQueue { this.frozen = true; return this; }
 
-  get size(): number { return this.due.size; }
+  get size(): number {
+    let n = 0;
+    for (const keys of this.due.values()) n += keys.size;
+    return n;
+  }
 
   peekDueMs(): number | undefined {
     if (this.frozen) return this.pending()[0]?.dueMs;
@@ -35,10 +44,11 @@ export class TimerQueue {
 
   schedule(dueMs: number, controller: string, key: string): void {
     this.assertWritable();
-    const id = `${controller}\u0000${key}`;
-    const current = this.due.get(id);
+    let keys = this.due.get(controller);
+    if (keys === undefined) this.due.set(controller, (keys = new Map()));
+    const current = keys.get(key);
     if (current !== undefined && current <= dueMs) return;
-    this.due.set(id, dueMs);
+    keys.set(key, dueMs);
     this.push({ dueMs, seq: this.nextSeq++, controller, key });
   }
 
@@ -50,23 +60,28 @@ export class TimerQueue {
       this.dropStale();
       if (this.heap.length === 0 || this.heap[0].dueMs > nowMs) return out;
       const t = this.pop();
-      this.due.delete(`${t.controller}\u0000${t.key}`);
+      this.due.get(t.controller)!.delete(t.key);
       out.push(t);
     }
   }
 
   /** Pending timers, soonest first (for reports and debugging). */
   pending(): readonly Timer[] {
-    return this.heap.filter((t) => this.due.get(`${t.controller}\u0000${t.key}`) === t.dueMs)
+    return this.heap.filter((t) => this.dueOf(t) === t.dueMs)
       .sort((a, b) => a.dueMs - b.dueMs || a.seq - b.seq);
   }
 
   private dropStale(): void {
     while (this.heap.length > 0) {
       const t = this.heap[0];
-      if (this.due.get(`${t.controller}\u0000${t.key}`) === t.dueMs) return;
+      if (this.dueOf(t) === t.dueMs) return;
       this.pop();
     }
+  }
+
+  /** The live dueMs of a timer's (controller, key), if any. */
+  private dueOf(t: Timer): number | undefined {
+    return this.due.get(t.controller)?.get(t.key);
   }
 
   private push(t: Timer): void {
@@ -76,7 +91,7 @@ export class TimerQueue {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!before(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      const x = h[i]; h[i] = h[parent]; h[parent] = x;
       i = parent;
     }
   }
@@ -95,7 +110,7 @@ export class TimerQueue {
         if (l < h.length && before(h[l], h[m])) m = l;
         if (r < h.length && before(h[r], h[m])) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        const x = h[i]; h[i] = h[m]; h[m] = x;
         i = m;
       }
     }

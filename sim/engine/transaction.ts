@@ -22,6 +22,13 @@ import type {
 /** Kinds whose metadata.generation moves when their spec changes (API server strategies). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy']);
 
+/** A work-queue entry; `runs` is set when it is dequeued. */
+interface QueueItem {
+  readonly controller: string;
+  readonly key: string;
+  runs: number;
+}
+
 export class Transaction implements ClusterView {
   readonly config: Cluster['config'];
   nowMs: number;
@@ -35,10 +42,14 @@ export class Transaction implements ClusterView {
   private readonly correlator: CorrelatorWriter;
   private nextUid: number;
   private nextResourceVersion: number;
-  private readonly queue: { controller: string; key: string }[] = [];
+  private readonly queue: QueueItem[] = [];
   private queueHead = 0;
-  /** Keys waiting in the queue, per controller (no string building per enqueue). */
-  private readonly queued = new Map<string, Set<string>>();
+  /**
+   * Per controller (no string building per enqueue), per key: twice the key's reconciles since the
+   * last endInstant(), plus 1 while it waits in the queue. One look-up answers both "already
+   * queued?" and "how often at this instant?".
+   */
+  private readonly keyStates = new Map<string, Map<string, number>>();
   readonly controllers: ReadonlyMap<string, Controller>;
   private readonly watchers: ReadonlyMap<string, readonly Controller[]>;
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
@@ -121,26 +132,37 @@ export class Transaction implements ClusterView {
   // ------------------------------------------------------------ work queue
 
   enqueue(controller: string, key: string): void {
-    let keys = this.queued.get(controller);
-    if (keys === undefined) this.queued.set(controller, (keys = new Set()));
-    if (keys.has(key)) return;
-    keys.add(key);
-    this.queue.push({ controller, key });
+    let states = this.keyStates.get(controller);
+    if (states === undefined) this.keyStates.set(controller, (states = new Map()));
+    const state = states.get(key);
+    if (state === undefined) states.set(key, 1);
+    else if ((state & 1) === 0) states.set(key, state + 1);
+    else return;
+    this.queue.push({ controller, key, runs: 0 });
   }
 
-  dequeue(): { controller: string; key: string } | undefined {
+  /** The next queued item and how many times its key has now been reconciled (this time included) since endInstant(). */
+  dequeue(): QueueItem | undefined {
     if (this.queueHead >= this.queue.length) {
       this.queue.length = 0;
       this.queueHead = 0;
       return undefined;
     }
     const item = this.queue[this.queueHead++];
-    this.queued.get(item.controller)!.delete(item.key);
+    const states = this.keyStates.get(item.controller)!;
+    const state = states.get(item.key)! + 1; // out of the queue, one reconcile more
+    states.set(item.key, state);
     if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
       this.queue.splice(0, this.queueHead);
       this.queueHead = 0;
     }
+    item.runs = state >> 1;
     return item;
+  }
+
+  /** Forgets the reconcile counts of an instant whose queue is empty. */
+  endInstant(): void {
+    this.keyStates.clear();
   }
 
   // ------------------------------------------------------------ applying changes

@@ -60,12 +60,30 @@ export function isConfigVolume(v: Volume): boolean {
 export function remountedVolumes(pod: Pod): readonly Volume[] {
   const vols = pod.spec.volumes;
   if (vols === undefined || vols.length === 0) return NONE;
+  // Most Pods have only their token volume: answered without a memo entry for their own spec.
+  if (!hasConfigVolume(vols)) return NONE;
   let out = remountedBySpec.get(pod.spec);
   if (out === undefined) remountedBySpec.set(pod.spec, (out = findRemounted(pod)));
   return out;
 }
 
 const NONE: readonly Volume[] = Object.freeze([]);
+
+function hasConfigVolume(vols: readonly Volume[]): boolean {
+  for (const v of vols) if (isConfigVolumeMemo(v)) return true;
+  return false;
+}
+
+// isConfigVolume of a projected volume, by its (immutable) projected source: every Pod's token volume shares one.
+const configProjected = new WeakMap<object, boolean>();
+
+function isConfigVolumeMemo(v: Volume): boolean {
+  const projected = v.projected;
+  if (!isObj(projected) || v.secret !== undefined || v.configMap !== undefined) return isConfigVolume(v);
+  let yes = configProjected.get(projected);
+  if (yes === undefined) configProjected.set(projected, (yes = isConfigVolume(v)));
+  return yes;
+}
 // Pod specs are immutable: the answer is worked out once per spec object.
 const remountedBySpec = new WeakMap<Pod['spec'], readonly Volume[]>();
 

@@ -154,11 +154,14 @@ export function prefixedDigest(prefix: string, text: string): string {
 /** The 64 hex digits of the fake digest, as 8 chunks of 8. */
 function digestChunks(text: string): string[] {
   const out: string[] = [];
-  let h = 0x811c9dc5;
+  // FNV-1a on int32 values (Math.imul and ^ read only the low 32 bits): the same bits as on uint32,
+  // without the doubles that `>>> 0` makes of values over 2^31 inside the loop.
+  let h = 0x811c9dc5 | 0;
+  const n = text.length;
   for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out.push(h.toString(16).padStart(8, '0'));
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ round, 0x01000193);
+    out.push((h >>> 0).toString(16).padStart(8, '0'));
   }
   return out;
 }

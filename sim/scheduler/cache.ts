@@ -1,7 +1,7 @@
 import type { Labels, Node, Pod, Taint } from '../api/types';
 import type { ClusterView } from '../engine/types';
 import { bytes, cpuMillis } from '../api/quantity';
-import { podResources } from './pod-resources';
+import { podResources, type PodResources } from './pod-resources';
 
 // The scheduler's cache (pkg/scheduler/backend/cache): per-node aggregates of the Pods bound there,
 // so a scheduling decision never scans the cluster's Pods. It is derived from the store: created
@@ -42,6 +42,16 @@ export class SchedulerCache {
   nzMem = new Float64Array(0);
   pods = new Int32Array(0);
   flags = new Uint8Array(0);
+  /**
+   * Each node's weighted NodeResourcesFit + BalancedAllocation score for the Pod requests `scoredFor`
+   * (Pods of one template share that object): valid where scoreStamp[i] === scoreEpoch. A node's
+   * entry is cleared when its aggregates or allocatable change, so a run of Pods with the same
+   * requests recomputes only the node the previous one was bound to.
+   */
+  resourceScore = new Float64Array(0);
+  scoreStamp = new Uint32Array(0);
+  scoreEpoch = 1;
+  scoredFor: PodResources | undefined;
   /** Non-terminating Pods per spreading owner uid, per node index (PodTopologySpread default constraints). */
   private owners = new Map<string, Uint16Array>();
   private initialized = false;
@@ -137,6 +147,8 @@ export class SchedulerCache {
     this.nzMem = grow(this.nzMem, (n) => new Float64Array(n));
     this.pods = grow(this.pods, (n) => new Int32Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.resourceScore = new Float64Array(capacity);
+    this.scoreStamp = new Uint32Array(capacity); // all stale: indices may have moved
     this.capacity = capacity;
   }
 
@@ -146,6 +158,7 @@ export class SchedulerCache {
     this.entries.push({ name: node.metadata.name, node, hardTaints: [], preferTaints: [], labels: {}, ports: undefined });
     this.byName.set(node.metadata.name, i);
     this.reqCpu[i] = 0; this.reqMem[i] = 0; this.nzCpu[i] = 0; this.nzMem[i] = 0; this.pods[i] = 0; this.flags[i] = 0;
+    this.scoreStamp[i] = 0;
     this.refresh(i, node, true);
     return i;
   }
@@ -154,6 +167,7 @@ export class SchedulerCache {
     const e = this.entries[i];
     if (e.node === node && !force) return;
     e.node = node;
+    this.scoreStamp[i] = 0;
     const alloc = node.status?.allocatable ?? {};
     this.allocCpu[i] = cpuMillis(alloc.cpu) ?? 0;
     this.allocMem[i] = bytes(alloc.memory) ?? 0;
@@ -191,6 +205,7 @@ export class SchedulerCache {
 
   private apply(i: number, c: Contribution | undefined, sign: 1 | -1): void {
     if (c === undefined) return;
+    this.scoreStamp[i] = 0;
     this.reqCpu[i] += sign * c.cpu;
     this.reqMem[i] += sign * c.mem;
     this.nzCpu[i] += sign * c.nzCpu;

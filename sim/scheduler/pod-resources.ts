@@ -65,15 +65,10 @@ function request(c: Container, resource: 'cpu' | 'memory'): string | undefined {
   return c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
 }
 
-/** The Pod's requests; memoised (specs are immutable; status updates and bindings keep the containers). */
-export function podResources(pod: Pod): PodResources {
-  const spec = pod.spec;
-  const known = spec.containers !== undefined ? memo.get(spec.containers) : undefined;
-  if (known !== undefined && known.initContainers === spec.initContainers && known.hostNetwork === spec.hostNetwork && known.overhead === overheadOf(spec)) {
-    return known.result;
-  }
+/** The containers' summed requests: cpu, memory, and the scheduler's non-zero cpu and memory. */
+function sums(containers: readonly Container[]): [number, number, number, number] {
   let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0;
-  for (const c of spec.containers ?? []) {
+  for (const c of containers) {
     const cc = cpuOf(request(c, 'cpu'));
     const cm = memOf(request(c, 'memory'));
     cpu += cc ?? 0;
@@ -81,6 +76,31 @@ export function podResources(pod: Pod): PodResources {
     nzCpu += cc ?? DEFAULT_MILLI_CPU_REQUEST;
     nzMem += cm ?? DEFAULT_MEMORY_REQUEST;
   }
+  return [cpu, mem, nzCpu, nzMem];
+}
+
+/** Results of one-container Pods without ports, by the container's resources object (immutable, shared by a template's Pods). */
+const byResources = new WeakMap<object, PodResources>();
+
+/** The Pod's requests; memoised (specs are immutable; status updates and bindings keep the containers). */
+export function podResources(pod: Pod): PodResources {
+  const spec = pod.spec;
+  const containers = spec.containers;
+  // Admission copies each Pod's containers (to add its own token mount) but not their resources: a
+  // Pod of one container without ports is answered by that resources object, which a template's Pods share.
+  if (containers !== undefined && containers.length === 1 && spec.initContainers === undefined && overheadOf(spec) === undefined) {
+    const c = containers[0];
+    if (c.ports === undefined && c.resources !== undefined) {
+      let r = byResources.get(c.resources);
+      if (r === undefined) byResources.set(c.resources, (r = plainResult(...sums([c]))));
+      return r;
+    }
+  }
+  const known = spec.containers !== undefined ? memo.get(spec.containers) : undefined;
+  if (known !== undefined && known.initContainers === spec.initContainers && known.hostNetwork === spec.hostNetwork && known.overhead === overheadOf(spec)) {
+    return known.result;
+  }
+  let [cpu, mem, nzCpu, nzMem] = sums(spec.containers ?? []);
   for (const c of spec.initContainers ?? []) {
     cpu = Math.max(cpu, cpuOf(request(c, 'cpu')) ?? 0);
     mem = Math.max(mem, memOf(request(c, 'memory')) ?? 0);

@@ -33,7 +33,8 @@ interface Failure {
 }
 
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
-const HOSTNAME_MAX_SKEW = 3; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
+const HOSTNAME_MAX_SKEW = 3;
+const FIT_WEIGHT = WEIGHTS.NodeResourcesFit, BALANCED_WEIGHT = WEIGHTS.NodeResourcesBalancedAllocation; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
 
 let scratch = { feasible: new Int32Array(0), taint: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0) };
 
@@ -109,8 +110,8 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     };
   }
   if (found === 1) return { node: cache.entries[feasible[0]].name, evaluatedNodes: evaluated, feasibleNodes: 1 };
-  const totals = scoreNodes(cache, feasible, found, pod, res, tolerations);
-  return { node: cache.entries[feasible[selectHost(totals, rng, found)]].name, evaluatedNodes: evaluated, feasibleNodes: found };
+  const scores = scoreNodes(cache, feasible, found, pod, res, tolerations);
+  return { node: cache.entries[feasible[selectHost(scores, rng, found)]].name, evaluatedNodes: evaluated, feasibleNodes: found };
 }
 
 /** The Filter plugins in their default order; the first that rejects a node names the reasons. */
@@ -151,14 +152,17 @@ export function insufficientResources(res: PodResources, pods: number, allowedPo
 
 /**
  * Score plugins, normalised and weighted; returns each feasible node's total (a shared scratch
- * buffer, valid until the next call). TaintToleration (PreferNoSchedule, fewer is better),
+ * buffer, valid until the next call), the highest and how many nodes have it. TaintToleration (PreferNoSchedule, fewer is better),
  * NodeAffinity (preferred terms), NodeResourcesFit (LeastAllocated), PodTopologySpread (system
  * default constraints: one owner's replicas over hostnames), NodeResourcesBalancedAllocation.
  * InterPodAffinity and ImageLocality score every node alike here and are left out.
  */
-function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[]): Float64Array {
+function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[]): Scores {
   const { taint, affinity, spread, totals } = scratchFor(m);
-  const { flags, nzCpu, nzMem, allocCpu, allocMem, reqCpu, reqMem } = cache;
+  const { flags, nzCpu, nzMem, allocCpu, allocMem, reqCpu, reqMem, resourceScore, scoreStamp } = cache;
+  // The resource scores depend on the node and the requests only: reuse those computed for the same requests.
+  if (cache.scoredFor !== res) { cache.scoredFor = res; cache.scoreEpoch++; }
+  const epoch = cache.scoreEpoch;
   const preferred = preferredTerms(pod);
   const owner = spreadOwner(pod);
   const counts = owner !== undefined ? cache.ownerCounts(owner) : undefined;
@@ -189,6 +193,7 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
       if (s < minSpread) minSpread = s;
       if (s > maxSpread) maxSpread = s;
     }
+    if (scoreStamp[i] === epoch) { totals[j] = resourceScore[i]; continue; }
     // NodeResourcesFit LeastAllocated (non-zero requests) and BalancedAllocation (requests), inline:
     // see leastAllocatedScore and balancedAllocationScore in scores.ts for the rules and examples.
     const ac = allocCpu[i], am = allocMem[i];
@@ -204,31 +209,44 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
         balanced = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
       } else balanced = MAX_NODE_SCORE;
     }
-    totals[j] = WEIGHTS.NodeResourcesFit * fit + WEIGHTS.NodeResourcesBalancedAllocation * balanced;
+    const score = FIT_WEIGHT * fit + BALANCED_WEIGHT * balanced;
+    resourceScore[i] = score;
+    scoreStamp[i] = epoch;
+    totals[j] = score;
   }
+  // The highest total and how many nodes share it, found as the totals are completed (for selectHost).
+  let max = -Infinity, ties = 0;
   if (maxTaint === 0 && maxAffinity === 0 && owner === undefined) {
-    for (let j = 0; j < m; j++) totals[j] += WEIGHTS.TaintToleration * MAX_NODE_SCORE;
-    return totals;
+    for (let j = 0; j < m; j++) {
+      const total = totals[j] + WEIGHTS.TaintToleration * MAX_NODE_SCORE;
+      totals[j] = total;
+      if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
+    }
+    return { totals, max, ties };
   }
   for (let j = 0; j < m; j++) {
     // helper.DefaultNormalizeScore (reversed for taints) and PodTopologySpread's NormalizeScore, inline.
     const t = maxTaint === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * taint[j]) / maxTaint);
     const a = maxAffinity === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * affinity[j]) / maxAffinity);
     const s = owner === undefined ? 0 : maxSpread === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (maxSpread + minSpread - spread[j])) / maxSpread);
-    totals[j] += WEIGHTS.TaintToleration * t + WEIGHTS.NodeAffinity * a + WEIGHTS.PodTopologySpread * s;
+    const total = totals[j] + (WEIGHTS.TaintToleration * t + WEIGHTS.NodeAffinity * a + WEIGHTS.PodTopologySpread * s);
+    totals[j] = total;
+    if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
   }
-  return totals;
+  return { totals, max, ties };
+}
+
+interface Scores {
+  readonly totals: Float64Array;
+  readonly max: number;
+  readonly ties: number;
 }
 
 /**
  * selectHost: the highest total, ties broken uniformly at random (kube-scheduler samples a
  * reservoir; drawing the k-th of the tied nodes once gives the same distribution).
  */
-export function selectHost(totals: ArrayLike<number>, rng: Rng, length = totals.length): number {
-  let max = -Infinity, ties = 0;
-  for (let j = 0; j < length; j++) {
-    if (totals[j] > max) { max = totals[j]; ties = 1; } else if (totals[j] === max) ties++;
-  }
+function selectHost({ totals, max, ties }: Scores, rng: Rng, length: number): number {
   let k = ties > 1 ? rng.int(ties) : 0;
   for (let j = 0; j < length; j++) if (totals[j] === max && k-- === 0) return j;
   return 0;

@@ -9,6 +9,24 @@ import { objectKey } from './keys';
 
 type Bucket = Map<string, KubeObject>;
 
+// The "kind/ns" bucket keys, made once per pair: a look-up with a string V8 has already hashed costs
+// a fraction of one built (and hashed) per call, and every get, list and count asks for one.
+const bucketKeys = new Map<string, Map<string, string>>();
+
+export function bucketKeyOf(kind: string, namespace: string): string {
+  let byNs = bucketKeys.get(kind);
+  if (byNs === undefined) {
+    if (bucketKeys.size > 1_000) bucketKeys.clear(); // a memo of a pure function: bounded
+    bucketKeys.set(kind, (byNs = new Map()));
+  }
+  let key = byNs.get(namespace);
+  if (key === undefined) {
+    if (byNs.size > 10_000) byNs.clear();
+    byNs.set(namespace, (key = `${kind}/${namespace}`));
+  }
+  return key;
+}
+
 /** The read side every controller, kubectl and assertion uses. */
 export interface StoreView {
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined;
@@ -50,7 +68,7 @@ export class Store implements StoreView {
   edit(): DraftStore { return new DraftStore(this.idx); }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string, name: string): T | undefined {
-    return this.idx.byKindNs.get(`${kind}/${namespace}`)?.get(`${kind}/${namespace}/${name}`) as T | undefined;
+    return this.idx.byKindNs.get(bucketKeyOf(kind, namespace))?.get(`${kind}/${namespace}/${name}`) as T | undefined;
   }
 
   getByKey<T extends KubeObject = KubeObject>(key: string): T | undefined {
@@ -66,18 +84,18 @@ export class Store implements StoreView {
   }
 
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
-    if (namespace !== undefined) return [...(this.idx.byKindNs.get(`${kind}/${namespace}`)?.values() ?? [])] as T[];
+    if (namespace !== undefined) return [...(this.idx.byKindNs.get(bucketKeyOf(kind, namespace))?.values() ?? [])] as T[];
     const out: T[] = [];
     for (const ns of this.namespacesOf(kind)) {
-      for (const obj of this.idx.byKindNs.get(`${kind}/${ns}`)?.values() ?? []) out.push(obj as T);
+      for (const obj of this.idx.byKindNs.get(bucketKeyOf(kind, ns))?.values() ?? []) out.push(obj as T);
     }
     return out;
   }
 
   count(kind: string, namespace?: string): number {
-    if (namespace !== undefined) return this.idx.byKindNs.get(`${kind}/${namespace}`)?.size ?? 0;
+    if (namespace !== undefined) return this.idx.byKindNs.get(bucketKeyOf(kind, namespace))?.size ?? 0;
     let n = 0;
-    for (const ns of this.namespacesOf(kind)) n += this.idx.byKindNs.get(`${kind}/${ns}`)?.size ?? 0;
+    for (const ns of this.namespacesOf(kind)) n += this.idx.byKindNs.get(bucketKeyOf(kind, ns))?.size ?? 0;
     return n;
   }
 
@@ -103,7 +121,7 @@ export class Store implements StoreView {
       if (set === undefined) return [];
       if (set.size < best) { best = set.size; candidates = set; }
     }
-    const bucket = this.idx.byKindNs.get(`${kind}/${namespace}`);
+    const bucket = this.idx.byKindNs.get(bucketKeyOf(kind, namespace));
     const out: T[] = [];
     if (candidates === undefined) {
       for (const obj of bucket?.values() ?? []) if (matchesSelector(obj.metadata.labels, selector)) out.push(obj as T);
@@ -119,7 +137,7 @@ export class Store implements StoreView {
   }
 
   orphanCount(kind: string, namespace: string): number {
-    return this.idx.orphans.get(`${kind}/${namespace}`)?.size ?? 0;
+    return this.idx.orphans.get(bucketKeyOf(kind, namespace))?.size ?? 0;
   }
 
   private resolve(keys: Set<string> | undefined): KubeObject[] {
@@ -154,7 +172,7 @@ export class DraftStore extends Store {
     this.assertOpen();
     const key = objectKey(obj);
     const ns = obj.metadata.namespace ?? '';
-    const bucketKey = `${obj.kind}/${ns}`;
+    const bucketKey = bucketKeyOf(obj.kind, ns);
     const old = this.idx.byKindNs.get(bucketKey)?.get(key);
     if (old !== undefined && sameIndexEntries(old, obj)) {
       // Same owners, node and labels (a status write): only the object changes; index sets keep
@@ -182,7 +200,7 @@ export class DraftStore extends Store {
     const old = this.getByKey(key);
     if (old === undefined) return undefined;
     this.unindex(key, old);
-    const bucketKey = `${old.kind}/${old.metadata.namespace ?? ''}`;
+    const bucketKey = bucketKeyOf(old.kind, old.metadata.namespace ?? '');
     const bucket = this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>());
     bucket.delete(key);
     if (bucket.size === 0) {
@@ -195,7 +213,7 @@ export class DraftStore extends Store {
 
   private index(key: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.addTo(this.idx.byOwner, ref.uid, key);
-    if (!hasController(obj)) this.addTo(this.idx.orphans, `${obj.kind}/${obj.metadata.namespace ?? ''}`, key);
+    if (!hasController(obj)) this.addTo(this.idx.orphans, bucketKeyOf(obj.kind, obj.metadata.namespace ?? ''), key);
     if (obj.kind === 'Pod') {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.addTo(this.idx.byNode, node, key);
@@ -205,7 +223,7 @@ export class DraftStore extends Store {
 
   private unindex(key: string, obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) this.removeFrom(this.idx.byOwner, ref.uid, key);
-    if (!hasController(obj)) this.removeFrom(this.idx.orphans, `${obj.kind}/${obj.metadata.namespace ?? ''}`, key);
+    if (!hasController(obj)) this.removeFrom(this.idx.orphans, bucketKeyOf(obj.kind, obj.metadata.namespace ?? ''), key);
     if (obj.kind === 'Pod') {
       const node = (obj as Pod).spec.nodeName;
       if (node) this.removeFrom(this.idx.byNode, node, key);
