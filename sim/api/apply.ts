@@ -84,6 +84,7 @@ function overlay(view: StoreView, planned: readonly KubeObject[]): StoreView {
     namespacesOf: (k) => view.namespacesOf(k),
     dependents: (uid) => view.dependents(uid),
     podsOnNode: (n) => view.podsOnNode(n),
+    firstPodOnNode: (n, test) => view.firstPodOnNode(n, test),
     select: (k, ns, sel) => view.select(k, ns, sel),
     orphanCount: (k, ns) => view.orphanCount(k, ns),
   };

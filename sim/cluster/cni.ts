@@ -1,5 +1,6 @@
 import type { Condition, Pod } from '../api/types';
 import type { NetworkPlugin } from '../engine/types';
+import type { StoreView } from '../store/store';
 
 // Which Pods are a cluster's Pod network (CNI) agents. A node's kubelet reports NetworkReady once
 // such a Pod runs on it (the agent writes the CNI config the container runtime waits for), and the
@@ -29,14 +30,14 @@ export function cniAgentOf(pod: Pod): CniAgent | undefined {
   return undefined;
 }
 
-/** The CNI agent running on a node (phase Running), given the node's Pods. */
-export function runningCniAgent(podsOnNode: readonly Pod[]): CniAgent | undefined {
-  for (const p of podsOnNode) {
-    if (p.status?.phase !== 'Running' || p.metadata.deletionTimestamp !== undefined) continue;
-    const agent = cniAgentOf(p);
-    if (agent !== undefined) return agent;
-  }
-  return undefined;
+/** The CNI agent running (phase Running) on a node: the first of its Pods that is one; reads its Pods only up to it (usually its first). */
+export function runningCniAgentOn(view: StoreView, node: string): CniAgent | undefined {
+  const pod = view.firstPodOnNode(node, isRunningCniAgent);
+  return pod === undefined ? undefined : cniAgentOf(pod);
+}
+
+function isRunningCniAgent(p: Pod): boolean {
+  return p.status?.phase === 'Running' && p.metadata.deletionTimestamp === undefined && cniAgentOf(p) !== undefined;
 }
 
 export function networkUnavailableCondition(agent: CniAgent, atIso: string): Condition {

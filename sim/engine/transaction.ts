@@ -107,6 +107,7 @@ export class Transaction implements ClusterView {
   namespacesOf: Store['namespacesOf'] = (kind) => this.store.namespacesOf(kind);
   dependents: Store['dependents'] = (uid) => this.store.dependents(uid);
   podsOnNode: Store['podsOnNode'] = (node) => this.store.podsOnNode(node);
+  firstPodOnNode: Store['firstPodOnNode'] = (node, test) => this.store.firstPodOnNode(node, test);
   select: Store['select'] = (kind, namespace, selector) => this.store.select(kind, namespace, selector);
   orphanCount: Store['orphanCount'] = (kind, namespace) => this.store.orphanCount(kind, namespace);
 
@@ -245,7 +246,7 @@ export class Transaction implements ClusterView {
         return undefined;
       }
     }
-    this.store.put(next);
+    this.store.put(next, key);
     this.changed(next, old, 'update', cause);
     return undefined;
   }
@@ -279,7 +280,7 @@ export class Transaction implements ClusterView {
         ...(finalizers.length > 0 ? { finalizers } : {}),
       },
     };
-    this.store.put(next);
+    this.store.put(next, key);
     this.changed(next, old, 'update', cause);
     return undefined;
   }

@@ -11,6 +11,7 @@ export function viewOver(store: Store, nowMs: number, config: ClusterConfig, tab
     namespacesOf: (k) => store.namespacesOf(k),
     dependents: (uid) => store.dependents(uid),
     podsOnNode: (n) => store.podsOnNode(n),
+    firstPodOnNode: (n, test) => store.firstPodOnNode(n, test),
     select: (k, ns, sel) => store.select(k, ns, sel),
     orphanCount: (k, ns) => store.orphanCount(k, ns),
     nowMs,

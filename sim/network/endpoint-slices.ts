@@ -5,6 +5,7 @@ import { canonicalJson } from '../api/naming';
 import { sortByIP } from './ip';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 import { HEADLESS_LABEL, isHeadless, selectedPods, servicesForPodChange, shouldSetHostname, type EndpointPort } from './endpoints';
+import { serviceChanged } from './selector-services';
 
 // pkg/controller/endpointslice (staging/src/k8s.io/endpointslice reconciler.go, utils.go): the
 // EndpointSlices of a Service with a selector. Terminating Pods are kept with ready=false,
@@ -131,7 +132,11 @@ export const endpointSliceController: Controller = {
   name: ENDPOINTSLICE_CONTROLLER,
   reconcile: (view, key) => reconcileEndpointSlices(view, key),
   watches: {
-    Service: (_v, after, before) => { const o = (after ?? before)!; return [`${o.metadata.namespace ?? ''}/${o.metadata.name}`]; },
+    Service: (view, after, before) => {
+      serviceChanged(view, after, before);
+      const o = (after ?? before)!;
+      return [`${o.metadata.namespace ?? ''}/${o.metadata.name}`];
+    },
     Pod: servicesForPodChange,
     EndpointSlice: (_v, after, before) => {
       const o = (after ?? before)!;

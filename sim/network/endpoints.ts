@@ -4,6 +4,7 @@ import { NO_CHANGES } from '../engine/types';
 import { canonicalJson } from '../api/naming';
 import { matchesLabels } from '../store/labels';
 import { compareIP, sortByIP } from './ip';
+import { hasSelectorService, serviceChanged } from './selector-services';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 
 // pkg/controller/endpoint/endpoints_controller.go: one Endpoints object per Service with a
@@ -239,9 +240,8 @@ export function servicesForPodChange(view: ClusterView, after: KubeObject | unde
   // Most Pod writes (a kubelet status update) change nothing Endpoints show: answer before listing Services.
   if (a !== undefined && b !== undefined && a.metadata.labels === b.metadata.labels && sameFactsAtOnce(a, b)) return [];
   // No Service with a selector in the namespace: nothing to enqueue, whatever changed.
-  if (view.count('Service', ns) === 0) return [];
+  if (!hasSelectorService(view, ns)) return [];
   const services = view.list<Service>('Service', ns);
-  if (!services.some((svc) => svc.spec.selector !== undefined)) return [];
   if (a !== undefined && b !== undefined && samePodForEndpoints(a, b)) return [];
   const keys: string[] = [];
   for (const svc of services) {
@@ -254,7 +254,8 @@ export function servicesForPodChange(view: ClusterView, after: KubeObject | unde
   return keys;
 }
 
-const serviceKey = (_v: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] => {
+const serviceKey = (view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] => {
+  if (after?.kind === 'Service' || before?.kind === 'Service') serviceChanged(view, after, before);
   const o = (after ?? before)!;
   return [`${o.metadata.namespace ?? ''}/${o.metadata.name}`];
 };

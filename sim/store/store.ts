@@ -39,6 +39,8 @@ export interface StoreView {
   dependents(ownerUid: string): readonly KubeObject[];
   /** Pods bound to a node (spec.nodeName). */
   podsOnNode(nodeName: string): readonly Pod[];
+  /** The first of podsOnNode(nodeName) that passes `test`, resolving no more Pods than it reads. */
+  firstPodOnNode(nodeName: string, test: (pod: Pod) => boolean): Pod | undefined;
   /** Objects of a kind in a namespace whose labels match the selector. */
   select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[];
   /** How many objects of a kind in a namespace no controller owns (candidates for adoption). */
@@ -111,6 +113,14 @@ export class Store implements StoreView {
     return this.resolve(this.idx.byNode.get(nodeName)) as Pod[];
   }
 
+  firstPodOnNode(nodeName: string, test: (pod: Pod) => boolean): Pod | undefined {
+    for (const key of this.idx.byNode.get(nodeName) ?? []) {
+      const pod = this.getByKey<Pod>(key);
+      if (pod !== undefined && test(pod)) return pod;
+    }
+    return undefined;
+  }
+
   select<T extends KubeObject = KubeObject>(kind: string, namespace: string, selector: LabelSelector): readonly T[] {
     const pairs = Object.entries(selector.matchLabels ?? {});
     // Narrow by the rarest matchLabels pair, then check the whole selector.
@@ -168,9 +178,8 @@ export class DraftStore extends Store {
   }
 
   /** Inserts or replaces an object, keeping every index in step. */
-  put(obj: KubeObject): void {
+  put(obj: KubeObject, key = objectKey(obj)): void {
     this.assertOpen();
-    const key = objectKey(obj);
     const ns = obj.metadata.namespace ?? '';
     const bucketKey = bucketKeyOf(obj.kind, ns);
     const old = this.idx.byKindNs.get(bucketKey)?.get(key);

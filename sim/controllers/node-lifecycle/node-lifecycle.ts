@@ -1,6 +1,6 @@
 import type { Condition, KubeObject, Node, Pod } from '../../api/types';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
-import { cniAgentOf, runningCniAgent } from '../../cluster/cni';
+import { cniAgentOf, runningCniAgentOn } from '../../cluster/cni';
 import { NODE_STARTUP_GRACE_PERIOD_MS, unknownAtMs } from './heartbeat';
 import { kubeletConditions, managedTaints, readyStatus, unknownConditions } from './node-status';
 
@@ -46,7 +46,7 @@ export function reconcileNode(view: ClusterView, name: string, ctx: ReconcileCon
   let conditions: readonly Condition[];
   let requeueAfterMs: number | undefined;
   if (row?.alive) {
-    conditions = kubeletConditions(prev, runningCniAgent(view.podsOnNode(name)), nowIso);
+    conditions = kubeletConditions(prev, runningCniAgentOn(view, name), nowIso);
   } else {
     // No runtime row: a Node object without a kubelet (e.g. created by kubectl) never posts.
     const createdMs = Date.parse(node.metadata.creationTimestamp) - ctx.config.epochMs;

@@ -44,8 +44,18 @@ export function withoutOwner(obj: KubeObject, ownerUid: string): KubeObject {
 /** `namespace/name` of the controller owner of kind `kind`, the work-queue key of its controller. */
 export function ownerKey(obj: KubeObject, kind: string): string | undefined {
   const ref = controllerRef(obj);
-  return ref !== undefined && ref.kind === kind ? `${obj.metadata.namespace ?? ''}/${ref.name}` : undefined;
+  if (ref === undefined || ref.kind !== kind) return undefined;
+  const namespace = obj.metadata.namespace ?? '';
+  const hit = ownerKeys.get(ref);
+  if (hit !== undefined && hit.namespace === namespace) return hit.key;
+  const key = `${namespace}/${ref.name}`;
+  ownerKeys.set(ref, { namespace, key });
+  return key;
 }
+
+// ownerKey by controller reference, which the Pods of one template share: every write of them asks
+// for the key, and one string (already hashed by the work queue) serves them all. Refs are immutable.
+const ownerKeys = new WeakMap<OwnerReference, { readonly namespace: string; readonly key: string }>();
 
 /**
  * True when a watched change cannot concern a controller of `kind`: every version of the object
