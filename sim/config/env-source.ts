@@ -5,7 +5,7 @@ import { decodeBase64 } from './base64';
 import type { ConfigMap, Secret } from './types';
 import { downwardApiFiles } from './downward-api';
 import { tokenRequest, tokenText, type TokenRequest } from '../serviceaccount/token';
-import { lazyTokenProjection } from './lazy-token';
+import { lazyTokenProjection, lazyTokenProjector } from './lazy-token';
 
 // What a container gets from Secrets and ConfigMaps, through the kubelet's seam (sim/runtime/env-hooks.ts):
 // secretKeyRef / configMapKeyRef values, envFrom, and the files of secret / configMap / projected volumes
@@ -104,6 +104,84 @@ function envFromLookup(view: ClusterView, pod: Pod, entry: unknown): Lookup | un
   return undefined;
 }
 
+/**
+ * A projected volume whose files are the same for every Pod of a namespace but for one token (the
+ * kube-api-access volume: token, the root CA ConfigMap, the namespace): its files and tree are
+ * worked out once per (sources, namespace, objects read), each Pod adding only its token request.
+ */
+interface SharedProjection {
+  readonly expirationSeconds: number;
+  readonly project: (request: TokenRequest) => VolumeProjection;
+}
+
+interface SharedEntry {
+  readonly namespace: string;
+  /** The Secret/ConfigMap objects the sources read, in order (compared by identity). */
+  readonly read: readonly unknown[];
+  readonly shared: SharedProjection | undefined;
+}
+
+// By the projected source (immutable; admission gives every Pod's token volume the same one); the
+// entry holds the last namespace asked for.
+const sharedByProjected = new WeakMap<object, SharedEntry>();
+
+function sharedProjection(view: ClusterView, pod: Pod, projected: Obj): SharedProjection | undefined {
+  const sources = Array.isArray(projected.sources) ? projected.sources : [];
+  if (!namespaceOnly(sources)) return undefined;
+  const namespace = ns(pod);
+  const read = sources.map((src) => {
+    if (!isObj(src) || isObj(src.serviceAccountToken)) return undefined;
+    if (isObj(src.secret)) return typeof src.secret.name === 'string' ? view.get('Secret', namespace, src.secret.name) : undefined;
+    if (isObj(src.configMap)) return typeof src.configMap.name === 'string' ? view.get('ConfigMap', namespace, src.configMap.name) : undefined;
+    return undefined;
+  });
+  const hit = sharedByProjected.get(projected);
+  if (hit !== undefined && hit.namespace === namespace && hit.read.every((o, i) => o === read[i])) return hit.shared;
+  const shared = makeShared(view, pod, sources);
+  sharedByProjected.set(projected, { namespace, read, shared });
+  return shared;
+}
+
+/** Whether the sources' files depend on the Pod through its namespace alone (a token's request aside). */
+function namespaceOnly(sources: readonly unknown[]): boolean {
+  let tokens = 0;
+  for (const src of sources) {
+    if (!isObj(src)) continue;
+    if (isObj(src.serviceAccountToken)) { tokens++; continue; }
+    if (isObj(src.secret) || isObj(src.configMap) || !isObj(src.downwardAPI)) continue;
+    for (const item of Array.isArray(src.downwardAPI.items) ? src.downwardAPI.items : []) {
+      if (isObj(item) && typeof item.path === 'string' && isObj(item.fieldRef) && item.fieldRef.fieldPath !== 'metadata.namespace') return false;
+    }
+  }
+  return tokens === 1;
+}
+
+/** projectVolume's projected branch for the shared part: undefined unless it ends in one lazy token. */
+function makeShared(view: ClusterView, pod: Pod, sources: readonly unknown[]): SharedProjection | undefined {
+  const files: Record<string, string> = {};
+  const tokens = new Map<string, number>(); // path -> expirationSeconds, as projectVolume's tokens
+  for (const src of sources) {
+    if (!isObj(src)) continue;
+    if (isObj(src.serviceAccountToken)) {
+      const t = src.serviceAccountToken;
+      const path = String(t.path ?? 'token');
+      files[path] = '';
+      tokens.set(path, typeof t.expirationSeconds === 'number' ? t.expirationSeconds : 3600);
+      continue;
+    }
+    const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
+      : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
+      : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI) : undefined;
+    if (one === undefined) continue;
+    if ('error' in one) return undefined; // failures go the general way
+    Object.assign(files, one.files);
+    for (const k of Object.keys(one.files)) tokens.delete(k);
+  }
+  if (tokens.size !== 1) return undefined;
+  const [[path, expirationSeconds]] = tokens;
+  return { expirationSeconds, project: lazyTokenProjector(Object.freeze(files), path) };
+}
+
 export const configEnvSource: EnvSource = {
   valueFrom(view, pod, vf) {
     const r = resolveValueFrom(view, pod, vf);
@@ -135,6 +213,8 @@ export const configEnvSource: EnvSource = {
     if (isObj(volume.configMap)) return projectSource(view, pod, 'configmap', volume.configMap, volume.configMap.name);
     if (isObj((volume as Obj).downwardAPI)) return downwardApiFiles(pod, (volume as Obj).downwardAPI as Obj);
     if (!isObj(volume.projected)) return undefined;
+    const shared = sharedProjection(view, pod, volume.projected);
+    if (shared !== undefined) return shared.project(tokenRequest(view, pod, shared.expirationSeconds));
     // pkg/volume/projected collectData: every source's error is collected (utilerrors.NewAggregate).
     const files: Record<string, string> = {};
     const tokens = new Map<string, TokenRequest>(); // by path; files holds '' there, to keep the order

@@ -14,6 +14,16 @@ export function lazyTokenProjection(files: Readonly<Record<string, string>>, pat
   return new LazyTokenProjection(tokenTree(files, path, request), files, path, request);
 }
 
+/**
+ * lazyTokenProjection(files, path, request) for many requests: the tree's other files are worked
+ * out once, each call adds only the request. `files` must not change afterwards.
+ */
+export function lazyTokenProjector(files: Readonly<Record<string, string>>, path: string): (request: TokenRequest) => VolumeProjection {
+  const shape = treeShape(files, path);
+  return (request) => new LazyTokenProjection(
+    shape === undefined ? treeOf(files) : new LazyFileTree(shape.base, shape.tokenPath, shape.index, tokenText, request), files, path, request);
+}
+
 class LazyTokenProjection {
   constructor(readonly tree: Tree, private readonly placeholders: Readonly<Record<string, string>>, private readonly path: string, private readonly request: TokenRequest) {}
   get files(): Readonly<Record<string, string>> { return { ...this.placeholders, [this.path]: tokenText(this.request) }; }
@@ -26,6 +36,13 @@ const absolute = (k: string) => (k.includes('/') || k === '' || k === '.' || k =
 
 /** treeOf(files) with the token's entry lazy (paths normalised; on a clash, the first position and the last value win, as in a Map). */
 function tokenTree(files: Readonly<Record<string, string>>, path: string, request: TokenRequest): Tree {
+  const shape = treeShape(files, path);
+  if (shape === undefined) return treeOf(files); // another source wrote over the token
+  return new LazyFileTree(shape.base, shape.tokenPath, shape.index, tokenText, request);
+}
+
+/** The other files' tree, and the token's absolute path and position; undefined when another source wrote over the token. */
+function treeShape(files: Readonly<Record<string, string>>, path: string): { readonly base: Tree; readonly tokenPath: string; readonly index: number } | undefined {
   const entries = new Map<string, string | typeof LAZY>();
   for (const [k, v] of Object.entries(files)) entries.set(absolute(k), k === path ? LAZY : v);
   const base: [string, string][] = [];
@@ -34,8 +51,7 @@ function tokenTree(files: Readonly<Record<string, string>>, path: string, reques
   for (const [k, v] of entries) {
     if (v === LAZY) { index = base.length; tokenPath = k; } else base.push([k, v]);
   }
-  if (index < 0) return treeOf(files); // another source wrote over the token
-  return new LazyFileTree(internTree(base), tokenPath, index, tokenText, request);
+  return index < 0 ? undefined : { base: internTree(base), tokenPath, index };
 }
 
 // The other files (ca.crt, namespace) are the same for every Pod of a namespace: one Map for them all
