@@ -63,3 +63,24 @@ test('a projected volume whose other sources write over the token, or that has t
   assert.equal(two.tree, undefined);
   assert.deepEqual(two.files, { token: serviceAccountToken(view, pod, 600), password: 'pw', other: serviceAccountToken(view, pod, 3600) });
 });
+
+test('the shared part of a token volume follows the namespace and the objects it reads', () => {
+  const inTeam = { ...pod, metadata: { ...pod.metadata, name: 'r', uid: 'uid-r', namespace: 'team' } };
+  // No root CA ConfigMap in "team": the general way's error, not the default namespace's files.
+  assert.deepEqual(configEnvSource.projectVolume!(view, inTeam, tokenVolume), { error: 'configmap "kube-root-ca.crt" not found' });
+  // One projected source, read through two snapshots holding two versions of its ConfigMap.
+  const source = projected({ serviceAccountToken: { path: 'token' } }, { configMap: { name: 'cfg' } }, { downwardAPI: { items: [{ path: 'ns', fieldRef: { fieldPath: 'metadata.namespace' } }] } });
+  const cfg = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  k: ${value}\n`;
+  const v1 = applyManifests(r.cluster, cfg('one'), { mode: 'apply', source: 'cfg.yml' });
+  const v2 = applyManifests(v1.cluster, cfg('two'), { mode: 'apply', source: 'cfg.yml' });
+  const treeIn = (c: typeof r.cluster) => {
+    const p = configEnvSource.projectVolume!(viewOf(c), pod, source);
+    assert.ok(p !== undefined && 'files' in p && p.tree !== undefined);
+    return [...p.tree].map(([k, v]) => (k === '/token' ? [k, 'TOKEN'] : [k, v]));
+  };
+  assert.deepEqual(treeIn(v1.cluster), [['/token', 'TOKEN'], ['/k', 'one'], ['/ns', 'default']]);
+  assert.deepEqual(treeIn(v2.cluster), [['/token', 'TOKEN'], ['/k', 'two'], ['/ns', 'default']]);
+  assert.deepEqual(treeIn(v1.cluster), [['/token', 'TOKEN'], ['/k', 'one'], ['/ns', 'default']], 'the earlier snapshot still reads its own ConfigMap');
+  const namespaceItem = projected({ serviceAccountToken: { path: 't' } }, { downwardAPI: { items: [{ path: 'who', fieldRef: { fieldPath: 'metadata.name' } }] } });
+  assert.deepEqual(project(namespaceItem).files, { t: serviceAccountToken(view, pod, 3600), who: 'p' }, 'a per-Pod field is not shared');
+});

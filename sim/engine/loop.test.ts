@@ -55,3 +55,22 @@ test('the same seed and inputs give the same trace', () => {
   const other = advance(submit(emptyCluster({ seed: 43 }), [{ verb: 'create', object: counter(5) }], [toy]).cluster, 60_000, [toy]);
   assert.notDeepEqual(run().trace.slice().map((e) => e.name), other.trace.slice().map((e) => e.name));
 });
+
+test('a key reconciled more than 200 times at one instant is a simulator bug; the count starts again at the next drain', () => {
+  let runs = 0;
+  const spinner: Controller = {
+    name: 'spinner', watches: {},
+    reconcile: (_v, key) => { runs++; return { changes: key === 'k' ? [{ verb: 'enqueue', controller: 'spinner', key: 'k', afterMs: 0 }] : [] }; },
+  };
+  const seed: Change = { verb: 'enqueue', controller: 'spinner', key: 'k', afterMs: 0 };
+  assert.throws(() => submit(emptyCluster(), [seed], [spinner]), /spinner reconciled k 201 times at t=0s without settling/);
+  assert.equal(runs, 200);
+  let twice = 0;
+  const settles: Controller = {
+    name: 'settles', watches: {},
+    reconcile: () => { twice++; return { changes: twice % 150 === 0 ? [] : [{ verb: 'enqueue', controller: 'settles', key: 'k', afterMs: 0 }] }; },
+  };
+  const once = submit(emptyCluster(), [{ verb: 'enqueue', controller: 'settles', key: 'k', afterMs: 0 }], [settles]);
+  const again = submit(once.cluster, [{ verb: 'enqueue', controller: 'settles', key: 'k', afterMs: 0 }], [settles]);
+  assert.deepEqual([again.errors, twice], [[], 300]);
+});

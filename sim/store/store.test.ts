@@ -93,3 +93,25 @@ test('orphanCount counts the objects of a kind in a namespace that no controller
   d.remove('Pod/other/elsewhere');
   assert.equal(d.orphanCount('Pod', 'other'), 0);
 });
+
+test('firstPodOnNode: the first of podsOnNode that passes the test, reading no further', () => {
+  const d = Store.empty().edit();
+  d.put(pod('a', { app: 'web' }, { node: 'n1' }));
+  d.put(pod('b', { app: 'agent' }, { node: 'n1' }));
+  d.put(pod('c', { app: 'agent' }, { node: 'n1' }));
+  const s = d.seal();
+  const read: string[] = [];
+  const agent = s.firstPodOnNode('n1', (p) => { read.push(p.metadata.name); return p.metadata.labels?.app === 'agent'; });
+  assert.equal(agent?.metadata.name, 'b');
+  assert.deepEqual(read, ['a', 'b']);
+  assert.equal(s.firstPodOnNode('n1', () => false), undefined);
+  assert.equal(s.firstPodOnNode('n9', () => true), undefined);
+});
+
+test('bucket keys are made once per kind and namespace', async () => {
+  const { bucketKeyOf } = await import('./store');
+  assert.equal(bucketKeyOf('Pod', 'default'), 'Pod/default');
+  assert.equal(bucketKeyOf('Pod', ''), 'Pod/');
+  assert.equal(bucketKeyOf('Pod', 'default'), bucketKeyOf('Pod', 'default'));
+  assert.notEqual(bucketKeyOf('Pod', 'a'), bucketKeyOf('Pod', 'b'));
+});

@@ -72,3 +72,14 @@ test('podFromTemplate: Pods of one template and owner share their metadata objec
   assert.equal(unnamed.metadata.generateName, undefined, 'no generateName when none is given');
   assert.deepEqual(unnamed.metadata.ownerReferences, c.metadata.ownerReferences);
 });
+
+test('ownerKey: one string for every object sharing a controller reference, by namespace', async () => {
+  const { ownerKey } = await import('./owner');
+  const refs = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'u1', controller: true }];
+  const obj = (name: string, namespace: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, ownerReferences: refs }, spec: {} }) as unknown as import('../../api/types').KubeObject;
+  const a = ownerKey(obj('a', 'default'), 'ReplicaSet');
+  assert.equal(a, 'default/web-1');
+  assert.equal(ownerKey(obj('b', 'default'), 'ReplicaSet'), a);
+  assert.equal(ownerKey(obj('c', 'team'), 'ReplicaSet'), 'team/web-1');
+  assert.equal(ownerKey(obj('d', 'default'), 'Deployment'), undefined);
+});
