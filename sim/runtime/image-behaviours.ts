@@ -134,7 +134,7 @@ export function fakeDigest(text: string): string {
   let hit = digestCache.get(text);
   if (hit === undefined) {
     if (digestCache.size > 10_000) digestCache.clear();
-    hit = digestChunks(text).join('');
+    hit = digestText('', text);
     digestCache.set(text, hit);
   }
   return hit;
@@ -142,18 +142,22 @@ export function fakeDigest(text: string): string {
 
 /**
  * `prefix` + fakeDigest(text), not memoised (a per-container id: a memo would hold one entry per
- * container ever created). join builds one flat string: a template literal would make a cons string,
- * which costs 32 B more once flattened, for as long as a Pod status holds the id.
+ * container ever created). One flat string: a template literal would make a cons string, which
+ * costs 32 B more once flattened, for as long as a Pod status holds the id.
  */
 export function prefixedDigest(prefix: string, text: string): string {
-  const chunks = digestChunks(text);
-  chunks.unshift(prefix);
-  return chunks.join('');
+  return digestText(prefix, text);
 }
 
-/** The 64 hex digits of the fake digest, as 8 chunks of 8. */
-function digestChunks(text: string): string[] {
-  const out: string[] = [];
+const HEX = '0123456789abcdef';
+
+/**
+ * `prefix` and the 64 hex digits of the fake digest (8 rounds of FNV-1a over the text, each
+ * round's hash as 8 digits), built as one string from its character codes.
+ */
+function digestText(prefix: string, text: string): string {
+  const codes = new Array<number>(prefix.length + 64);
+  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
   // FNV-1a on int32 values (Math.imul and ^ read only the low 32 bits): the same bits as on uint32,
   // without the doubles that `>>> 0` makes of values over 2^31 inside the loop.
   let h = 0x811c9dc5 | 0;
@@ -161,9 +165,10 @@ function digestChunks(text: string): string[] {
   for (let round = 0; round < 8; round++) {
     for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h = Math.imul(h ^ round, 0x01000193);
-    out.push((h >>> 0).toString(16).padStart(8, '0'));
+    let v = h;
+    for (let d = prefix.length + round * 8 + 7; d >= prefix.length + round * 8; d--) { codes[d] = HEX.charCodeAt(v & 15); v >>>= 4; }
   }
-  return out;
+  return String.fromCharCode.apply(null, codes);
 }
 
 const imageIdCache = new Map<string, string>(); // a memo of a pure function, as refCache
