@@ -74,3 +74,14 @@ test('a key reconciled more than 200 times at one instant is a simulator bug; th
   const again = submit(once.cluster, [{ verb: 'enqueue', controller: 'settles', key: 'k', afterMs: 0 }], [settles]);
   assert.deepEqual([again.errors, twice], [[], 300]);
 });
+
+test('watch handlers get the changed object\'s store key', () => {
+  const seen: (string | undefined)[] = [];
+  const watcher: Controller = { name: 'w', watches: { ConfigMap: (_v, _a, _b, key) => { seen.push(key); return []; } }, reconcile: () => ({ changes: [] }) };
+  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: {} } as unknown as KubeObject;
+  const created = submit(emptyCluster(), [{ verb: 'create', object: cm }], [watcher]);
+  const stored = created.cluster.store.get('ConfigMap', 'default', 'c')!;
+  const updated = submit(created.cluster, [{ verb: 'update', object: { ...stored, data: { a: '1' } } as KubeObject }], [watcher]);
+  submit(updated.cluster, [{ verb: 'delete', ref: { kind: 'ConfigMap', namespace: 'default', name: 'c' }, reason: 'test' }], [watcher]);
+  assert.deepEqual(seen, ['ConfigMap/default/c', 'ConfigMap/default/c', 'ConfigMap/default/c']);
+});

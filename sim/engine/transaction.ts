@@ -212,8 +212,9 @@ export class Transaction implements ClusterView {
       ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
     };
     const stored = { ...obj, metadata };
-    this.store.put(stored);
-    this.changed(stored, undefined, 'create', cause);
+    const key = objectKey(stored);
+    this.store.put(stored, key);
+    this.changed(stored, undefined, 'create', cause, key);
     return undefined;
   }
 
@@ -242,12 +243,12 @@ export class Transaction implements ClusterView {
       // Finalizers emptied on an object being deleted: the API server removes it now.
       if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && !isGracefulPod(next)) {
         this.store.remove(key);
-        this.changed(undefined, old, 'delete', cause);
+        this.changed(undefined, old, 'delete', cause, key);
         return undefined;
       }
     }
     this.store.put(next, key);
-    this.changed(next, old, 'update', cause);
+    this.changed(next, old, 'update', cause, key);
     return undefined;
   }
 
@@ -264,7 +265,7 @@ export class Transaction implements ClusterView {
     const graceful = pod !== undefined && pod.spec.nodeName !== undefined && grace > 0 && !isTerminal(pod);
     if (finalizers.length === 0 && !graceful) {
       this.store.remove(key);
-      this.changed(undefined, old, 'delete', cause);
+      this.changed(undefined, old, 'delete', cause, key);
       return undefined;
     }
     if (old.metadata.deletionTimestamp !== undefined && finalizers.length === (old.metadata.finalizers ?? []).length) {
@@ -281,14 +282,15 @@ export class Transaction implements ClusterView {
       },
     };
     this.store.put(next, key);
-    this.changed(next, old, 'update', cause);
+    this.changed(next, old, 'update', cause, key);
     return undefined;
   }
 
   purge(ref: ObjectRef, cause: string): string | undefined {
-    const old = this.store.remove(keyOf(ref));
+    const key = keyOf(ref);
+    const old = this.store.remove(key);
     if (old === undefined) return notFound(ref);
-    this.changed(undefined, old, 'delete', cause);
+    this.changed(undefined, old, 'delete', cause, key);
     return undefined;
   }
 
@@ -324,7 +326,7 @@ export class Transaction implements ClusterView {
     }
   }
 
-  private changed(after: KubeObject | undefined, before: KubeObject | undefined, verb: 'create' | 'update' | 'delete', cause: string): void {
+  private changed(after: KubeObject | undefined, before: KubeObject | undefined, verb: 'create' | 'update' | 'delete', cause: string, key: string): void {
     const obj = (after ?? before)!;
     if (this.config.recordTrace) {
       this.trace.push({
@@ -335,7 +337,7 @@ export class Transaction implements ClusterView {
     const handlers = this.handlersOf(obj.kind);
     for (let h = 0; h < handlers.length; h++) {
       const { name, handler } = handlers[h];
-      const keys = handler(this, after, before);
+      const keys = handler(this, after, before, key);
       for (let i = 0; i < keys.length; i++) this.enqueue(name, keys[i]);
     }
   }

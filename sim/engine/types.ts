@@ -150,8 +150,12 @@ export interface ReconcileResult {
 
 export type Reconciler = (view: ClusterView, key: string, ctx: ReconcileContext) => ReconcileResult;
 
-/** What a controller watches: given an object that changed (before/after), the keys to reconcile. */
-export type WatchHandler = (view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined) => readonly string[];
+/**
+ * What a controller watches: given an object that changed (before/after), the keys to reconcile.
+ * `key` is the object's store key (`kind/namespace/name`) when the engine calls: a handler that
+ * queues that key reuses the string (already hashed) instead of building its own.
+ */
+export type WatchHandler = (view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined, key?: string) => readonly string[];
 
 export interface Controller {
   readonly name: string;

@@ -24,7 +24,7 @@ function podKey(ns: string, name: string): string {
   return `Pod/${ns}/${name}`;
 }
 
-const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {
+const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined, storeKey?: string): readonly string[] => {
   podIpChanged(view, after, before);
   const p = (after ?? before) as Pod;
   if (p.spec?.nodeName === undefined) return [];
@@ -35,7 +35,8 @@ const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | 
     const row = view.table('pods').get(a.metadata.uid);
     if (isPodRt(row) && syncIsNoop(a, row, view.nowMs, false)) return NONE;
   }
-  return [podKey(p.metadata.namespace ?? 'default', p.metadata.name)];
+  // The store's key is this key when the Pod has a namespace (as every stored Pod has).
+  return [storeKey !== undefined && p.metadata.namespace !== undefined ? storeKey : podKey(p.metadata.namespace ?? 'default', p.metadata.name)];
 };
 
 const watchNode = (_v: ClusterView, after: import('../api/types').KubeObject | undefined, before: import('../api/types').KubeObject | undefined): readonly string[] => {

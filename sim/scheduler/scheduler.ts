@@ -70,7 +70,7 @@ function track(pool: NonNullable<SchedulerCache['pending']>, key: string, pod: P
   }
 }
 
-function watchPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+function watchPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined, storeKey?: string): readonly string[] {
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
   const cache = existingCache(view);
@@ -78,7 +78,7 @@ function watchPod(view: ClusterView, after: KubeObject | undefined, before: Kube
   // The common case, a bound Pod's status update: nothing to schedule, nothing freed.
   if (a !== undefined && b !== undefined && a.spec === b.spec && a.spec.nodeName && a.status?.phase === b.status?.phase) return NONE;
   const obj = (a ?? b)!;
-  const key = podKey(obj);
+  const key = storeKey ?? podKey(obj); // the same text: the store's key of a Pod
   if (cache?.pending !== undefined) track(cache.pending, key, a);
   const keys: string[] = [];
   // A new unbound Pod, or one whose spec changed (status writes keep the spec object).
