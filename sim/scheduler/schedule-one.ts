@@ -33,8 +33,12 @@ interface Failure {
 }
 
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
-const HOSTNAME_MAX_SKEW = 3;
-const FIT_WEIGHT = WEIGHTS.NodeResourcesFit, BALANCED_WEIGHT = WEIGHTS.NodeResourcesBalancedAllocation; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
+const HOSTNAME_MAX_SKEW = 3; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
+// The score loops' constants as locals of this module (an imported binding is read through the module's exports object).
+const MAX = MAX_NODE_SCORE;
+const FIT_WEIGHT = WEIGHTS.NodeResourcesFit, BALANCED_WEIGHT = WEIGHTS.NodeResourcesBalancedAllocation;
+const TAINT_WEIGHT = WEIGHTS.TaintToleration, AFFINITY_WEIGHT = WEIGHTS.NodeAffinity, SPREAD_WEIGHT = WEIGHTS.PodTopologySpread;
+const SLOW_FILTER = F_UNSCHEDULABLE | F_HARD_TAINTS, LOADED = F_LOADED, PREFER_TAINTS = F_PREFER_TAINTS, HOSTNAME = F_HOSTNAME;
 
 let scratch = { feasible: new Int32Array(0), taint: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0) };
 
@@ -86,7 +90,7 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     if (i >= n) i -= n;
     if (candidates !== undefined) i = candidates[i];
     const f = flags[i];
-    if ((f & (F_UNSCHEDULABLE | F_HARD_TAINTS)) !== 0 || needsAffinity || wantsPorts || volumes !== undefined || (f & F_LOADED) === 0) {
+    if ((f & SLOW_FILTER) !== 0 || needsAffinity || wantsPorts || volumes !== undefined || (f & LOADED) === 0) {
       const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable, volumes);
       if (failure !== undefined) { failures.push(failure); continue; }
     } else if (pods[i] + 1 > allocPods[i] || cpu > allocCpu[i] - reqCpu[i] || mem > allocMem[i] - reqMem[i]) {
@@ -175,7 +179,7 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     const i = feasible[j];
     const f = flags[i];
     let t = 0;
-    if ((f & F_PREFER_TAINTS) !== 0) {
+    if ((f & PREFER_TAINTS) !== 0) {
       preferTolerations ??= tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
       for (const pt of cache.entries[i].preferTaints) if (!toleratesAny(preferTolerations, pt)) t++;
       if (t > maxTaint) maxTaint = t;
@@ -188,7 +192,7 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     }
     if (owner !== undefined) {
       // scoreForCount(count, maxSkew, weight) = count * weight + (maxSkew - 1), rounded.
-      const s = (f & F_HOSTNAME) !== 0 ? Math.round((counts !== undefined ? counts[i] : 0) * weight + (HOSTNAME_MAX_SKEW - 1)) : 0;
+      const s = (f & HOSTNAME) !== 0 ? Math.round((counts !== undefined ? counts[i] : 0) * weight + (HOSTNAME_MAX_SKEW - 1)) : 0;
       spread[j] = s;
       if (s < minSpread) minSpread = s;
       if (s > maxSpread) maxSpread = s;
@@ -199,15 +203,15 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     const ac = allocCpu[i], am = allocMem[i];
     const rc = nzCpu[i] + podNzCpu, rm = nzMem[i] + podNzMem;
     let fit = 0, w = 0;
-    if (ac !== 0) { fit += rc > ac ? 0 : Math.trunc(((ac - rc) * MAX_NODE_SCORE) / ac); w++; }
-    if (am !== 0) { fit += rm > am ? 0 : Math.trunc(((am - rm) * MAX_NODE_SCORE) / am); w++; }
+    if (ac !== 0) { fit += rc > ac ? 0 : Math.trunc(((ac - rc) * MAX) / ac); w++; }
+    if (am !== 0) { fit += rm > am ? 0 : Math.trunc(((am - rm) * MAX) / am); w++; }
     if (w === 2) fit = Math.trunc(fit / 2);
     let balanced = 0;
     if (!bestEffort) {
       if (ac !== 0 && am !== 0) {
         const fc = Math.min(1, (reqCpu[i] + podCpu) / ac), fm = Math.min(1, (reqMem[i] + podMem) / am);
-        balanced = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
-      } else balanced = MAX_NODE_SCORE;
+        balanced = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX);
+      } else balanced = MAX;
     }
     const score = FIT_WEIGHT * fit + BALANCED_WEIGHT * balanced;
     resourceScore[i] = score;
@@ -218,7 +222,7 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
   let max = -Infinity, ties = 0;
   if (maxTaint === 0 && maxAffinity === 0 && owner === undefined) {
     for (let j = 0; j < m; j++) {
-      const total = totals[j] + WEIGHTS.TaintToleration * MAX_NODE_SCORE;
+      const total = totals[j] + TAINT_WEIGHT * MAX;
       totals[j] = total;
       if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
     }
@@ -226,10 +230,10 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
   }
   for (let j = 0; j < m; j++) {
     // helper.DefaultNormalizeScore (reversed for taints) and PodTopologySpread's NormalizeScore, inline.
-    const t = maxTaint === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * taint[j]) / maxTaint);
-    const a = maxAffinity === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * affinity[j]) / maxAffinity);
-    const s = owner === undefined ? 0 : maxSpread === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (maxSpread + minSpread - spread[j])) / maxSpread);
-    const total = totals[j] + (WEIGHTS.TaintToleration * t + WEIGHTS.NodeAffinity * a + WEIGHTS.PodTopologySpread * s);
+    const t = maxTaint === 0 ? MAX : MAX - Math.trunc((MAX * taint[j]) / maxTaint);
+    const a = maxAffinity === 0 ? 0 : Math.trunc((MAX * affinity[j]) / maxAffinity);
+    const s = owner === undefined ? 0 : maxSpread === 0 ? MAX : Math.trunc((MAX * (maxSpread + minSpread - spread[j])) / maxSpread);
+    const total = totals[j] + (TAINT_WEIGHT * t + AFFINITY_WEIGHT * a + SPREAD_WEIGHT * s);
     totals[j] = total;
     if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
   }
