@@ -1,4 +1,4 @@
-import type { Pod, Toleration } from '../api/types';
+import type { Node, Pod, Toleration } from '../api/types';
 import type { ClusterView } from '../engine/types';
 import type { Rng } from '../engine/rng';
 import { F_HARD_TAINTS, F_HOSTNAME, F_LOADED, F_PREFER_TAINTS, F_UNSCHEDULABLE, cacheFor, spreadOwner, type SchedulerCache } from './cache';
@@ -18,6 +18,8 @@ import { preFilterFitMessage, volumeBindingFor, type VolumeBinding } from '../st
 export interface ScheduleResult {
   /** The chosen node, or undefined when nothing fits. */
   readonly node?: string;
+  /** The chosen Node object (the cache's, which is the view's current one). */
+  readonly nodeObject?: Node;
   /** FailedScheduling / PodScheduled=False message when nothing fits. */
   readonly message?: string;
   /** True when some node failed only for resources or ports (a Pod going away may help). */
@@ -113,9 +115,10 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
       evaluatedNodes: evaluated, feasibleNodes: 0,
     };
   }
-  if (found === 1) return { node: cache.entries[feasible[0]].name, evaluatedNodes: evaluated, feasibleNodes: 1 };
+  if (found === 1) return { node: cache.entries[feasible[0]].name, nodeObject: cache.entries[feasible[0]].node, evaluatedNodes: evaluated, feasibleNodes: 1 };
   const scores = scoreNodes(cache, feasible, found, pod, res, tolerations);
-  return { node: cache.entries[feasible[selectHost(scores, rng, found)]].name, evaluatedNodes: evaluated, feasibleNodes: found };
+  const chosen = cache.entries[feasible[selectHost(scores, rng, found)]];
+  return { node: chosen.name, nodeObject: chosen.node, evaluatedNodes: evaluated, feasibleNodes: found };
 }
 
 /** The Filter plugins in their default order; the first that rejects a node names the reasons. */

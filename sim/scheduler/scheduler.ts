@@ -143,7 +143,7 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
   const conditions = pod.status?.conditions ?? [];
   if (result.node !== undefined) {
     // VolumeBinding PreBind (sim/storage/volume-binding.ts): WaitForFirstConsumer claims bind or provision first.
-    const node = view.get<Node>('Node', '', result.node);
+    const node = result.nodeObject ?? view.get<Node>('Node', '', result.node);
     const preBind = node === undefined ? undefined : volumePreBind(view, pod, node, ctx);
     if (preBind !== undefined) return { changes: preBind, requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
     // The binding subresource sets spec.nodeName and PodScheduled=True (pod registry setPodHostAndAnnotations).

@@ -54,3 +54,20 @@ test('podResources: one-container Pods sharing a resources object share the answ
   const limitsOnly = pod('d', undefined, { spec: { containers: [container({ resources: { limits: { cpu: '1' } } })] } });
   assert.deepEqual([podResources(limitsOnly).cpuMillis, podResources(limitsOnly).nonZeroMemoryBytes], [1000, 200 * 1024 * 1024]);
 });
+
+test('schedulePod hands back the chosen Node object: the view\'s current one, after Node writes in the same transaction', async () => {
+  const { Transaction } = await import('../engine/transaction');
+  const { schedulePod } = await import('./schedule-one');
+  const { rngFrom } = await import('../engine/rng');
+  const base = run(emptyCluster({ seed: 5 }), create([node('n0'), node('n1')]));
+  const tx = new Transaction(base, [scheduler]);
+  const p = pod('x', undefined);
+  assert.ok(schedulePod(tx, p, rngFrom(1)).nodeObject !== undefined); // the cache now exists and is kept by the watch
+  for (const name of ['n0', 'n1']) {
+    const n = tx.get<import('../api/types').Node>('Node', '', name)!;
+    assert.equal(tx.apply({ verb: 'update', object: { ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, touched: 'yes' } } } }, 'test'), undefined);
+  }
+  const r = schedulePod(tx, p, rngFrom(2));
+  assert.equal(r.nodeObject, tx.get('Node', '', r.node!));
+  assert.equal(r.nodeObject?.metadata.labels?.touched, 'yes');
+});
