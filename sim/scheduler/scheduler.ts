@@ -3,6 +3,7 @@ import { NO_CHANGES, type Change, type ClusterView, type Controller, type Reconc
 import { keyOf } from '../store/keys';
 import { cacheFor, existingCache, type SchedulerCache } from './cache';
 import { schedulePod } from './schedule-one';
+import { boundStatus } from './bound-status';
 import { volumePreBind } from '../storage/volume-binding'; // VolumeBinding PreBind (sim/storage)
 
 // kube-scheduler's default profile as a controller: binds Pods without spec.nodeName whose
@@ -147,12 +148,11 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
     const preBind = node === undefined ? undefined : volumePreBind(view, pod, node, ctx);
     if (preBind !== undefined) return { changes: preBind, requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
     // The binding subresource sets spec.nodeName and PodScheduled=True (pod registry setPodHostAndAnnotations).
-    const scheduled: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.iso() };
     const bound: Pod = {
       ...pod,
       // Object.assign, not a spread: every bound spec then shares one hidden class (a spread gave each its own).
       spec: Object.assign({}, pod.spec, { nodeName: result.node }),
-      status: { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), scheduled] },
+      status: boundStatus(pod.status, ctx.iso()),
     };
     return {
       changes: [
