@@ -50,10 +50,32 @@ export function containerStatusOf(rt: PodRt, c: ContainerRt, image: string, init
   const ready = isReady(c);
   const started = c.phase === 'running' && c.started;
   const lastState = c.last !== undefined ? terminatedState(rt.uid, c.name, c.last, iso) : EMPTY_STATE;
+  if (containerID === undefined && lastState === EMPTY_STATE && !c.imagePulled && !ready && !started && c.restartCount === 0
+    && (state === CONTAINER_CREATING || state === POD_INITIALIZING)) return waitingStatus(state, c.name, image);
   // Two literals rather than a spread, same key order: this runs for every container at every status sync.
   return containerID === undefined
     ? { name: c.name, image: shownImage, imageID, ready, started, restartCount: c.restartCount, state, lastState }
     : { name: c.name, image: shownImage, imageID, containerID, ready, started, restartCount: c.restartCount, state, lastState };
+}
+
+// The status of a container not created yet, never started, in a shared waiting state: the same for
+// every Pod of a template at its first sync. One frozen object per (state, name, image), not one a Pod.
+const waitingStatuses = new Map<ContainerState, Map<string, Map<string, ContainerStatus>>>();
+let waitingCount = 0;
+
+function waitingStatus(state: ContainerState, name: string, image: string): ContainerStatus {
+  if (waitingCount >= 10_000) { waitingStatuses.clear(); waitingCount = 0; }
+  let byName = waitingStatuses.get(state);
+  if (byName === undefined) waitingStatuses.set(state, (byName = new Map()));
+  let byImage = byName.get(name);
+  if (byImage === undefined) byName.set(name, (byImage = new Map()));
+  let status = byImage.get(image);
+  if (status === undefined) {
+    status = Object.freeze({ name, image, imageID: '', ready: false, started: false, restartCount: 0, state, lastState: EMPTY_STATE });
+    byImage.set(image, status);
+    waitingCount++;
+  }
+  return status;
 }
 
 /** kubelet_pods.go getPhase (restartable init containers not modelled). */
