@@ -195,7 +195,8 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     }
     if (owner !== undefined) {
       // scoreForCount(count, maxSkew, weight) = count * weight + (maxSkew - 1), rounded.
-      const s = (f & HOSTNAME) !== 0 ? Math.round((counts !== undefined ? counts[i] : 0) * weight + (HOSTNAME_MAX_SKEW - 1)) : 0;
+      const n = counts !== undefined ? counts[i] : 0; // most nodes hold none of the owner's Pods: the score is then maxSkew - 1
+      const s = (f & HOSTNAME) === 0 ? 0 : n === 0 ? HOSTNAME_MAX_SKEW - 1 : Math.round(n * weight + (HOSTNAME_MAX_SKEW - 1));
       spread[j] = s;
       if (s < minSpread) minSpread = s;
       if (s > maxSpread) maxSpread = s;
@@ -235,7 +236,8 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     // helper.DefaultNormalizeScore (reversed for taints) and PodTopologySpread's NormalizeScore, inline.
     const t = maxTaint === 0 ? MAX : MAX - Math.trunc((MAX * taint[j]) / maxTaint);
     const a = maxAffinity === 0 ? 0 : Math.trunc((MAX * affinity[j]) / maxAffinity);
-    const s = owner === undefined ? 0 : maxSpread === 0 ? MAX : Math.trunc((MAX * (maxSpread + minSpread - spread[j])) / maxSpread);
+    // Spread scores are whole numbers: a node at the minimum scores exactly MAX (100 * max / max).
+    const s = owner === undefined ? 0 : maxSpread === 0 || spread[j] === minSpread ? MAX : Math.trunc((MAX * (maxSpread + minSpread - spread[j])) / maxSpread);
     const total = totals[j] + (TAINT_WEIGHT * t + AFFINITY_WEIGHT * a + SPREAD_WEIGHT * s);
     totals[j] = total;
     if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
