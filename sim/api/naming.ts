@@ -52,6 +52,37 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   return safeEncodeString(String(h >>> 0));
 }
 
+/**
+ * canonicalJson(a) === canonicalJson(b) for JSON data (no sparse arrays), without building the strings: keys in any order,
+ * undefined-valued keys left out; a sub-object shared by both compares by reference at once
+ * (an update that changes `replicas` and keeps the Pod template reads no further into it).
+ */
+export function canonicalEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return canonicalJson(a) === canonicalJson(b);
+  const arrA = Array.isArray(a);
+  if (arrA !== Array.isArray(b)) return false;
+  if (arrA) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!canonicalEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(x)) {
+    const v = x[k];
+    if (v === undefined) continue;
+    const w = y[k];
+    if (w === undefined || !Object.prototype.propertyIsEnumerable.call(y, k) || !canonicalEqual(v, w)) return false;
+    n++;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
 /** JSON with object keys sorted, so equal objects hash equally whatever their key order. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

@@ -1,5 +1,5 @@
 import type { KubeObject, ObjectMeta, Pod } from '../api/types';
-import { canonicalJson, generateName } from '../api/naming';
+import { canonicalEqual, generateName } from '../api/naming';
 import { keyOf, objectKey, type ObjectRef } from '../store/keys';
 import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
@@ -228,7 +228,7 @@ export class Transaction implements ClusterView {
     if (statusOnly) {
       next = { ...old, status: obj.status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
     } else {
-      const specChanged = GENERATION_KINDS.has(obj.kind) && canonicalJson(obj.spec) !== canonicalJson(old.spec);
+      const specChanged = GENERATION_KINDS.has(obj.kind) && !canonicalEqual(obj.spec, old.spec);
       const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (specChanged ? 1 : 0);
       next = {
         ...obj,

@@ -115,3 +115,20 @@ test('bucket keys are made once per kind and namespace', async () => {
   assert.equal(bucketKeyOf('Pod', 'default'), bucketKeyOf('Pod', 'default'));
   assert.notEqual(bucketKeyOf('Pod', 'a'), bucketKeyOf('Pod', 'b'));
 });
+
+test('dependents and podsOnNode hand out the latest version of each object; an older snapshot keeps its own', () => {
+  const d1 = Store.empty().edit();
+  d1.put(pod('a', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  d1.put(pod('b', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  const s1 = d1.seal();
+  const d2 = s1.edit();
+  const a = d2.get('Pod', 'default', 'a')!;
+  const running = { ...a, status: { phase: 'Running' } } as KubeObject;
+  d2.put(running); // a status write: the owner and node entries keep their place, with the new object
+  const s2 = d2.seal();
+  assert.equal(s2.dependents('rs1')[0], running);
+  assert.equal(s2.podsOnNode('n1')[0], running);
+  assert.deepEqual(s2.dependents('rs1').map((p) => p.metadata.name), ['a', 'b']);
+  assert.equal(s1.dependents('rs1')[0], a);
+  assert.equal(s1.podsOnNode('n1')[0], a);
+});

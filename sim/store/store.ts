@@ -50,8 +50,10 @@ export interface StoreView {
 interface Indexes {
   byKindNs: Map<string, Bucket>;          // "kind/ns" -> key -> object
   nsByKind: Map<string, Set<string>>;      // kind -> namespaces holding that kind
-  byOwner: Map<string, Set<string>>;       // owner uid -> dependent keys
-  byNode: Map<string, Set<string>>;        // node name -> pod keys
+  // The two indexes read most (a ReplicaSet's Pods, a node's Pods) hold the objects themselves, kept
+  // in step by put(): reading them needs no look-up per key in the kind's (large) bucket.
+  byOwner: Map<string, Bucket>;            // owner uid -> dependent key -> object
+  byNode: Map<string, Bucket>;             // node name -> pod key -> pod
   byLabel: Map<string, Set<string>>;       // "kind/ns/k=v" -> keys
   orphans: Map<string, Set<string>>;       // "kind/ns" -> keys of objects without a controller ownerReference
 }
@@ -106,18 +108,17 @@ export class Store implements StoreView {
   }
 
   dependents(ownerUid: string): readonly KubeObject[] {
-    return this.resolve(this.idx.byOwner.get(ownerUid));
+    return valuesOf(this.idx.byOwner.get(ownerUid));
   }
 
   podsOnNode(nodeName: string): readonly Pod[] {
-    return this.resolve(this.idx.byNode.get(nodeName)) as Pod[];
+    return valuesOf(this.idx.byNode.get(nodeName)) as Pod[];
   }
 
   firstPodOnNode(nodeName: string, test: (pod: Pod) => boolean): Pod | undefined {
-    for (const key of this.idx.byNode.get(nodeName) ?? []) {
-      const pod = this.getByKey<Pod>(key);
-      if (pod !== undefined && test(pod)) return pod;
-    }
+    const bucket = this.idx.byNode.get(nodeName);
+    if (bucket === undefined) return undefined;
+    for (const pod of bucket.values()) if (test(pod as Pod)) return pod as Pod;
     return undefined;
   }
 
@@ -150,14 +151,15 @@ export class Store implements StoreView {
     return this.idx.orphans.get(bucketKeyOf(kind, namespace))?.size ?? 0;
   }
 
-  private resolve(keys: Set<string> | undefined): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const key of keys ?? []) {
-      const obj = this.getByKey(key);
-      if (obj !== undefined) out.push(obj);
-    }
-    return out;
-  }
+}
+
+/** A bucket's objects as an exact-size array, in insertion order. */
+function valuesOf(bucket: Bucket | undefined): KubeObject[] {
+  if (bucket === undefined) return [];
+  const out = new Array<KubeObject>(bucket.size);
+  let i = 0;
+  for (const obj of bucket.values()) out[i++] = obj;
+  return out;
 }
 
 /** A writable copy of a Store; `seal()` freezes it into a new Store. */
@@ -184,22 +186,28 @@ export class DraftStore extends Store {
     const bucketKey = bucketKeyOf(obj.kind, ns);
     const old = this.idx.byKindNs.get(bucketKey)?.get(key);
     if (old !== undefined && sameIndexEntries(old, obj)) {
-      // Same owners, node and labels (a status write): only the object changes; index sets keep
+      // Same owners, node and labels (a status write): only the object changes; index entries keep
       // their creation order (as an informer's indexer, nothing depends on a write reordering them).
-      this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
+      this.own(this.idx.byKindNs, bucketKey, newBucket).set(key, obj);
+      this.replaceIn(key, obj);
+      if (obj.kind === 'Pod') {
+        const node = (obj as Pod).spec.nodeName;
+        if (node) this.own(this.idx.byNode, node, newBucket).set(key, obj);
+      }
       return;
     }
     if (old !== undefined && sameOwnersAndLabels(old, obj)) {
-      // A binding (only spec.nodeName moved): the owner and label sets keep their order and content.
-      this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
+      // A binding (only spec.nodeName moved): the owner and label entries keep their order and content.
+      this.own(this.idx.byKindNs, bucketKey, newBucket).set(key, obj);
+      this.replaceIn(key, obj);
       const before = (old as Pod).spec.nodeName;
       const after = (obj as Pod).spec.nodeName;
       if (before) this.removeFrom(this.idx.byNode, before, key);
-      if (after) this.addTo(this.idx.byNode, after, key);
+      if (after) this.own(this.idx.byNode, after, newBucket).set(key, obj);
       return;
     }
     if (old !== undefined) this.unindex(key, old);
-    this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>()).set(key, obj);
+    this.own(this.idx.byKindNs, bucketKey, newBucket).set(key, obj);
     this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
     this.index(key, obj);
   }
@@ -210,7 +218,7 @@ export class DraftStore extends Store {
     if (old === undefined) return undefined;
     this.unindex(key, old);
     const bucketKey = bucketKeyOf(old.kind, old.metadata.namespace ?? '');
-    const bucket = this.own(this.idx.byKindNs, bucketKey, () => new Map<string, KubeObject>());
+    const bucket = this.own(this.idx.byKindNs, bucketKey, newBucket);
     bucket.delete(key);
     if (bucket.size === 0) {
       this.idx.byKindNs.delete(bucketKey);
@@ -220,12 +228,19 @@ export class DraftStore extends Store {
     return old;
   }
 
+  /** The new version of an object in its owners' buckets (same owners as before). */
+  private replaceIn(key: string, obj: KubeObject): void {
+    const refs = obj.metadata.ownerReferences;
+    if (refs === undefined) return;
+    for (let i = 0; i < refs.length; i++) this.own(this.idx.byOwner, refs[i].uid, newBucket).set(key, obj);
+  }
+
   private index(key: string, obj: KubeObject): void {
-    for (const ref of obj.metadata.ownerReferences ?? []) this.addTo(this.idx.byOwner, ref.uid, key);
+    for (const ref of obj.metadata.ownerReferences ?? []) this.own(this.idx.byOwner, ref.uid, newBucket).set(key, obj);
     if (!hasController(obj)) this.addTo(this.idx.orphans, bucketKeyOf(obj.kind, obj.metadata.namespace ?? ''), key);
     if (obj.kind === 'Pod') {
       const node = (obj as Pod).spec.nodeName;
-      if (node) this.addTo(this.idx.byNode, node, key);
+      if (node) this.own(this.idx.byNode, node, newBucket).set(key, obj);
     }
     for (const labelKey of labelKeysOf(obj)) this.addTo(this.idx.byLabel, labelKey, key);
   }
@@ -244,20 +259,21 @@ export class DraftStore extends Store {
     this.own(index, indexKey, () => new Set<string>()).add(key);
   }
 
-  private removeFrom(index: Map<string, Set<string>>, indexKey: string, key: string): void {
-    if (!index.has(indexKey)) return;
-    const set = this.own(index, indexKey, () => new Set<string>());
+  private removeFrom<C extends Set<string> | Bucket>(index: Map<string, C>, indexKey: string, key: string): void {
+    const current = index.get(indexKey);
+    if (current === undefined) return;
+    const set = this.own(index, indexKey, () => current);
     set.delete(key);
     if (set.size === 0) index.delete(indexKey);
   }
 
   /** The draft's own copy of parent.get(k), copied from the base snapshot on first write. */
-  private own<C extends Map<string, unknown> | Set<string>>(parent: Map<string, C>, k: string, create: () => C): C {
+  private own<C extends Bucket | Set<string>>(parent: Map<string, C>, k: string, create: () => C): C {
     let inner = parent.get(k);
     if (inner === undefined) {
       inner = create();
     } else if (!this.owned.has(inner)) {
-      inner = (inner instanceof Map ? new Map(inner) : new Set(inner)) as C;
+      inner = (inner instanceof Map ? new Map(inner) : new Set(inner as Set<string>)) as C;
     } else {
       return inner;
     }
@@ -275,6 +291,8 @@ export class DraftStore extends Store {
 // the labels (status updates) re-index without building strings. Keyed weakly by an immutable object.
 const labelKeys = new WeakMap<object, { readonly prefix: string; readonly keys: readonly string[] }>();
 const NO_KEYS: readonly string[] = [];
+
+const newBucket = (): Bucket => new Map<string, KubeObject>();
 
 function labelKeysOf(obj: KubeObject): readonly string[] {
   const labels = obj.metadata.labels;

@@ -241,3 +241,11 @@ test('defaulting never mutates its input and tolerates wrong shapes', () => {
   assert.doesNotThrow(() => defaultPod(obj('Pod', { containers: 'nope', tolerations: 3 })));
   assert.doesNotThrow(() => defaultDeployment(obj('Deployment', { template: 7, strategy: [] })));
 });
+
+test('a ReplicaSet written back with its defaulted template keeps that template object (idempotent defaulting)', () => {
+  const raw = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web' }, spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } } };
+  const once = defaultReplicaSet(raw as unknown as KubeObject);
+  const scaled = defaultReplicaSet({ ...once, spec: { ...once.spec, replicas: 5 } } as unknown as KubeObject);
+  assert.equal(scaled.spec.template, once.spec.template);
+  assert.equal(JSON.stringify(defaultReplicaSet(JSON.parse(JSON.stringify(once)))), JSON.stringify(once), 'a copy defaults to the same text');
+});

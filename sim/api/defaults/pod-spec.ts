@@ -113,8 +113,16 @@ export function defaultVolume(v: Json): Json {
   return out;
 }
 
+// Templates this module returned: defaulting is idempotent (same content, same key order), so a
+// workload written back with its stored template (a ReplicaSet scaled) keeps that very object,
+// and every memo keyed by the template (its hash text, its Pods' shared parts) still hits.
+const defaultedTemplates = new WeakSet<object>();
+
 /** A PodTemplateSpec: metadata kept, spec defaulted. */
 export function defaultPodTemplate(raw: unknown): Json {
+  if (isObj(raw) && defaultedTemplates.has(raw)) return raw;
   const t = objOr(raw);
-  return { ...t, metadata: objOr(t.metadata), spec: defaultPodSpec(t.spec) };
+  const out = { ...t, metadata: objOr(t.metadata), spec: defaultPodSpec(t.spec) };
+  defaultedTemplates.add(out);
+  return out;
 }
