@@ -19,6 +19,8 @@ import type {
 // (metadata, resourceVersion, generation, graceful deletion) and enqueues the controllers that
 // watch what changed. `commit()` seals it into a new Cluster; the input Cluster is never touched.
 
+const NO_FINALIZERS: readonly string[] = Object.freeze([]);
+
 /** Kinds whose metadata.generation moves when their spec changes (API server strategies). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy']);
 
@@ -256,9 +258,9 @@ export class Transaction implements ClusterView {
     const key = keyOf(ref);
     const old = this.store.getByKey(key);
     if (old === undefined) return notFound(ref);
-    const finalizers = [...(old.metadata.finalizers ?? [])];
-    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
-    if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    let finalizers = old.metadata.finalizers ?? NO_FINALIZERS;
+    if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers = [...finalizers, 'foregroundDeletion'];
+    if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers = [...finalizers, 'orphan'];
     const pod = old.kind === 'Pod' ? (old as Pod) : undefined;
     const grace = gracePeriodSeconds ?? pod?.spec.terminationGracePeriodSeconds ?? 30;
     // pod registry: an unbound Pod, or grace 0, is removed at once; a bound one waits for its kubelet.

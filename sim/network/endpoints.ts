@@ -4,8 +4,8 @@ import { NO_CHANGES } from '../engine/types';
 import { canonicalJson } from '../api/naming';
 import { matchesLabels } from '../store/labels';
 import { compareIP, sortByIP } from './ip';
-import { hasSelectorService, serviceChanged } from './selector-services';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
+import { selectorServices, serviceChanged } from './selector-services';
 
 // pkg/controller/endpoint/endpoints_controller.go: one Endpoints object per Service with a
 // selector, named like the Service. Deprecated since v1.33 in favour of EndpointSlices, still
@@ -233,20 +233,19 @@ function sameContainerPorts(a: Pod, b: Pod): boolean {
 }
 
 /** Keys of the Services (with a selector) in the Pod's namespace whose selector matches the Pod before or after. */
-export function servicesForPodChange(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+export function servicesForPodChange(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
   const ns = (a ?? b)!.metadata.namespace ?? '';
   // Most Pod writes (a kubelet status update) change nothing Endpoints show: answer before listing Services.
-  if (a !== undefined && b !== undefined && a.metadata.labels === b.metadata.labels && sameFactsAtOnce(a, b)) return [];
+  if (a !== undefined && b !== undefined && a.metadata.labels === b.metadata.labels && sameFactsAtOnce(a, b)) return NONE;
   // No Service with a selector in the namespace: nothing to enqueue, whatever changed.
-  if (!hasSelectorService(view, ns)) return [];
-  const services = view.list<Service>('Service', ns);
-  if (a !== undefined && b !== undefined && samePodForEndpoints(a, b)) return [];
+  const services = selectorServices(view, ns);
+  if (services.length === 0) return NONE;
+  if (a !== undefined && b !== undefined && samePodForEndpoints(a, b)) return NONE;
   const keys: string[] = [];
   for (const svc of services) {
-    const sel = svc.spec.selector;
-    if (sel === undefined) continue;
+    const sel = svc.spec.selector!;
     if ((a !== undefined && matchesLabels(a.metadata.labels ?? {}, sel)) || (b !== undefined && matchesLabels(b.metadata.labels ?? {}, sel))) {
       keys.push(`${ns}/${svc.metadata.name}`);
     }
@@ -254,9 +253,11 @@ export function servicesForPodChange(view: ClusterView, after: KubeObject | unde
   return keys;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 const serviceKey = (view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] => {
-  if (after?.kind === 'Service' || before?.kind === 'Service') serviceChanged(view, after, before);
   const o = (after ?? before)!;
+  serviceChanged(view, after, before);
   return [`${o.metadata.namespace ?? ''}/${o.metadata.name}`];
 };
 

@@ -1,25 +1,28 @@
 import type { KubeObject, Service } from '../api/types';
 import type { ClusterView } from '../engine/types';
 
-// Whether a namespace has a Service with a selector, per view (an engine transaction): every Pod
-// write asks it twice (Endpoints and EndpointSlice controllers), and the answer changes only with
-// a Service. Computed on first use, dropped by the endpoint controllers' Service watch handlers,
-// which see every Service change the transaction applies. A memo of the view's own state.
+// The Services with a selector in a namespace, for one view (an engine transaction): listed on
+// first use, then forgotten for a namespace whenever one of its Services changes (the endpoint
+// controllers' Service watches call serviceChanged, and see every Service write the transaction
+// applies). Every Pod write reaches servicesForPodChange; with this it builds no list of Services.
+// A memo of the view's own state, keyed weakly by the view, so purity holds.
 
-const byView = new WeakMap<object, Map<string, boolean>>();
+const caches = new WeakMap<object, Map<string, readonly Service[]>>();
 
-export function hasSelectorService(view: ClusterView, namespace: string): boolean {
-  let byNs = byView.get(view);
-  if (byNs === undefined) byView.set(view, (byNs = new Map()));
-  let yes = byNs.get(namespace);
-  if (yes === undefined) {
-    yes = view.count('Service', namespace) > 0 && view.list<Service>('Service', namespace).some((svc) => svc.spec.selector !== undefined);
-    byNs.set(namespace, yes);
+/** The namespace's Services that have a selector, in the store's order. */
+export function selectorServices(view: ClusterView, namespace: string): readonly Service[] {
+  let byNs = caches.get(view);
+  if (byNs === undefined) caches.set(view, (byNs = new Map()));
+  let services = byNs.get(namespace);
+  if (services === undefined) {
+    services = view.count('Service', namespace) === 0 ? [] : view.list<Service>('Service', namespace).filter((svc) => svc.spec.selector !== undefined);
+    byNs.set(namespace, services);
   }
-  return yes;
+  return services;
 }
 
-/** Drops the view's answer for the namespace of a Service that changed. */
+/** Keeps the view's memo (if any) in step with one Service change. */
 export function serviceChanged(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): void {
-  byView.get(view)?.delete((after ?? before)!.metadata.namespace ?? '');
+  caches.get(view)?.delete((after ?? before)!.metadata.namespace ?? '');
 }
+

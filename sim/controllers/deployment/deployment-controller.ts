@@ -79,15 +79,17 @@ function deploymentsForReplicaSet(view: ClusterView, after: KubeObject | undefin
   return [...keys];
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** deletePod: a Recreate rollout waits for old Pods to go; their deletion wakes the Deployment. */
-function deploymentForDeletedPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
-  if (after !== undefined || before === undefined) return [];
+function deploymentForDeletedPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+  if (after !== undefined || before === undefined) return NONE;
   const rsRef = controllerRef(before);
-  if (rsRef === undefined || rsRef.kind !== 'ReplicaSet') return [];
+  if (rsRef === undefined || rsRef.kind !== 'ReplicaSet') return NONE;
   const rs = view.get<ReplicaSet>('ReplicaSet', before.metadata.namespace ?? '', rsRef.name);
-  if (rs === undefined) return [];
+  if (rs === undefined) return NONE;
   const k = ownerKey(rs, 'Deployment');
-  if (k === undefined) return [];
+  if (k === undefined) return NONE;
   const d = view.get<Deployment>('Deployment', before.metadata.namespace ?? '', splitKey(k).name);
   return d?.spec.strategy.type === 'Recreate' ? [k] : [];
 }

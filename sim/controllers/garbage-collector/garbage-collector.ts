@@ -92,10 +92,21 @@ export function reconcileGarbage(view: ClusterView, key: string): ReconcileResul
   return { changes: [...processDeletingOwner(view, obj), ...checkDependent(view, obj)] };
 }
 
-const GC_FINALIZERS = (o: KubeObject | undefined): readonly string[] => (o?.metadata.finalizers ?? []).filter((f) => f === ORPHAN || f === FOREGROUND);
+/** Whether the object carries one of the GC's finalizers (orphan, foregroundDeletion). */
+function hasGcFinalizer(o: KubeObject | undefined): boolean {
+  const finalizers = o?.metadata.finalizers;
+  if (finalizers === undefined) return false;
+  for (const f of finalizers) if (f === ORPHAN || f === FOREGROUND) return true;
+  return false;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** The GC's graph builder, as a watch on every kind. */
-function watchEverything(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+function watchEverything(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+  // The common write (a status update, a scale): same owners, no deletion in progress. Nothing to look at.
+  if (after !== undefined && before !== undefined && after.metadata.ownerReferences === before.metadata.ownerReferences
+    && after.metadata.deletionTimestamp === undefined) return NONE;
   const keys: string[] = [];
   if (after === undefined && before !== undefined) {
     if (view.dependents(before.metadata.uid).length > 0) keys.push(`uid:${before.metadata.uid}`);
@@ -103,7 +114,7 @@ function watchEverything(view: ClusterView, after: KubeObject | undefined, befor
     for (const r of before.metadata.ownerReferences ?? []) {
       const ns = before.metadata.namespace ?? '';
       const owner = view.get(r.kind, ns, r.name) ?? (ns !== '' ? view.get(r.kind, '', r.name) : undefined);
-      if (owner !== undefined && owner.metadata.uid === r.uid && owner.metadata.deletionTimestamp !== undefined && GC_FINALIZERS(owner).length > 0) keys.push(`obj:${objectKey(owner)}`);
+      if (owner !== undefined && owner.metadata.uid === r.uid && owner.metadata.deletionTimestamp !== undefined && hasGcFinalizer(owner)) keys.push(`obj:${objectKey(owner)}`);
     }
     return keys;
   }
@@ -111,7 +122,7 @@ function watchEverything(view: ClusterView, after: KubeObject | undefined, befor
   const refsChanged = !sameJson(after.metadata.ownerReferences, before?.metadata.ownerReferences);
   // A new or changed ownerReference needs a look only when an owner is not there (or is going away).
   if (refsChanged && (after.metadata.ownerReferences ?? []).some((r) => ownerState(view, after, r) !== 'solid')) keys.push(`obj:${objectKey(after)}`);
-  else if (after.metadata.deletionTimestamp !== undefined && GC_FINALIZERS(after).length > 0
+  else if (after.metadata.deletionTimestamp !== undefined && hasGcFinalizer(after)
     && (before?.metadata.deletionTimestamp === undefined || !sameJson(after.metadata.finalizers, before.metadata.finalizers))) keys.push(`obj:${objectKey(after)}`);
   return keys;
 }

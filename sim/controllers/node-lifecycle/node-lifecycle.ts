@@ -75,14 +75,17 @@ export function reconcileNode(view: ClusterView, name: string, ctx: ReconcileCon
   return { changes, ...(requeueAfterMs !== undefined ? { requeueAfterMs } : {}) };
 }
 
+/** The answer of most Pod writes, shared (the watch runs on every Pod write). */
+const NONE: readonly string[] = Object.freeze([]);
+
 function watchPod(_view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
   // Only a CNI agent starting or stopping on a node changes that node's Ready.
   if (a?.status?.phase === b?.status?.phase && a?.spec.nodeName === b?.spec.nodeName
-    && (a?.metadata.deletionTimestamp === undefined) === (b?.metadata.deletionTimestamp === undefined)) return [];
+    && (a?.metadata.deletionTimestamp === undefined) === (b?.metadata.deletionTimestamp === undefined)) return NONE;
   const pod = (a ?? b)!;
-  if (cniAgentOf(pod) === undefined) return [];
+  if (cniAgentOf(pod) === undefined) return NONE;
   const nodes = new Set([a?.spec.nodeName, b?.spec.nodeName].filter((n): n is string => !!n));
   return [...nodes];
 }

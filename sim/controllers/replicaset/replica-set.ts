@@ -128,20 +128,28 @@ export function podChangeMatters(after: Pod | undefined, before: Pod | undefined
   return ra?.status !== rb?.status || ra?.lastTransitionTime !== rb?.lastTransitionTime;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The ReplicaSets a Pod change concerns: its controller, or, for an orphan, those that select it. */
-function replicaSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
-  if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
-  const ka = after === undefined ? undefined : ownerKey(after, 'ReplicaSet');
-  const kb = before === undefined ? undefined : ownerKey(before, 'ReplicaSet');
-  // getPodReplicaSets: an orphan that appears or changes labels may be adopted (rare; scans the namespace's ReplicaSets).
-  if (after === undefined || controllerRef(after) !== undefined || after.metadata.deletionTimestamp !== undefined) {
-    return ka === undefined ? (kb === undefined ? [] : [kb]) : kb === undefined || kb === ka ? [ka] : [ka, kb];
+function replicaSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): readonly string[] {
+  if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return NONE;
+  const orphan = after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined;
+  // The common case, one controlled Pod written with the same owner: its ReplicaSet, no set built.
+  if (!orphan && (after === undefined || before === undefined || after.metadata.ownerReferences === before.metadata.ownerReferences)) {
+    const k = ownerKey((after ?? before)!, 'ReplicaSet');
+    return k === undefined ? NONE : [k];
   }
   const keys = new Set<string>();
-  if (ka !== undefined) keys.add(ka);
-  if (kb !== undefined) keys.add(kb);
-  for (const rs of view.list<ReplicaSet>('ReplicaSet', after.metadata.namespace ?? '')) {
-    if (!isEmptySelector(rs.spec.selector) && matchesSelector(after.metadata.labels, rs.spec.selector)) keys.add(keyFor(rs));
+  for (const p of [after, before]) {
+    if (p === undefined) continue;
+    const k = ownerKey(p, 'ReplicaSet');
+    if (k !== undefined) keys.add(k);
+  }
+  // getPodReplicaSets: an orphan that appears or changes labels may be adopted (rare; scans the namespace's ReplicaSets).
+  if (orphan) {
+    for (const rs of view.list<ReplicaSet>('ReplicaSet', after.metadata.namespace ?? '')) {
+      if (!isEmptySelector(rs.spec.selector) && matchesSelector(after.metadata.labels, rs.spec.selector)) keys.add(keyFor(rs));
+    }
   }
   return [...keys];
 }

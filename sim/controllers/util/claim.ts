@@ -21,16 +21,18 @@ export function claimObjects<T extends KubeObject>(
   const ns = owner.metadata.namespace ?? '';
   const owned: T[] = [];
   const changes: Change[] = [];
-  const seen = new Set<string>();
   const ownerDeleting = owner.metadata.deletionTimestamp !== undefined;
+  // Adoption looks at the selector's matches only when the namespace has objects of this kind no
+  // controller owns; only then are the names already claimed worth remembering.
+  const adopting = !ownerDeleting && view.orphanCount(kind, ns) > 0;
+  const seen = adopting ? new Set<string>() : undefined;
   for (const obj of view.dependents(owner.metadata.uid)) {
     if (obj.kind !== kind || !isControlledBy(obj, owner) || !accept(obj as T)) continue;
-    seen.add(obj.metadata.name);
+    seen?.add(obj.metadata.name);
     if (matchesSelector(obj.metadata.labels, selector) || ownerDeleting) owned.push(obj as T);
     else changes.push({ verb: 'update', object: withoutOwner(obj, owner.metadata.uid) }); // ReleasePod
   }
-  // Adoption looks at the selector's matches only when the namespace has objects of this kind no controller owns.
-  if (ownerDeleting || view.orphanCount(kind, ns) === 0) return { owned, changes };
+  if (seen === undefined) return { owned, changes };
   for (const obj of view.select<T>(kind, ns, selector)) {
     if (seen.has(obj.metadata.name) || controllerRef(obj) !== undefined || !accept(obj)) continue;
     if (obj.metadata.deletionTimestamp !== undefined) continue; // never adopt what is going away
