@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyCluster, submit, advance } from './loop';
+import { isoAt } from './transaction';
 import type { Controller, Change } from './types';
 import type { KubeObject } from '../api/types';
 
@@ -84,4 +85,11 @@ test('watch handlers get the changed object\'s store key', () => {
   const updated = submit(created.cluster, [{ verb: 'update', object: { ...stored, data: { a: '1' } } as KubeObject }], [watcher]);
   submit(updated.cluster, [{ verb: 'delete', ref: { kind: 'ConfigMap', namespace: 'default', name: 'c' }, reason: 'test' }], [watcher]);
   assert.deepEqual(seen, ['ConfigMap/default/c', 'ConfigMap/default/c', 'ConfigMap/default/c']);
+});
+
+test('isoAt: interleaved instants (now, now + a grace period) each get their own text', () => {
+  const epoch = Date.UTC(2025, 0, 1);
+  const asked = [0, 30_000, 0, 30_000, 1_500, 0];
+  assert.deepEqual(asked.map((ms) => isoAt(epoch, ms)), asked.map((ms) => new Date(epoch + ms).toISOString().replace(/\.\d{3}Z$/, 'Z')));
+  assert.equal(isoAt(epoch + 1000, 0), '2025-01-01T00:00:01Z', 'another epoch, another instant');
 });

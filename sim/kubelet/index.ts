@@ -28,7 +28,8 @@ const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | 
   podIpChanged(view, after, before);
   const p = (after ?? before) as Pod;
   if (p.spec?.nodeName === undefined) return [];
-  if (after === undefined) return [`gone/${p.metadata.uid}`];
+  // A Pod removed by someone else leaves a row to clear; one the kubelet purged itself has none left.
+  if (after === undefined) return view.table('pods').has(p.metadata.uid) ? [`gone/${p.metadata.uid}`] : NONE;
   // A write that changes nothing a sync would act on (typically the kubelet's own status write): no reconcile.
   const a = after as Pod;
   if (before !== undefined && a.spec === (before as Pod).spec) {

@@ -118,7 +118,11 @@ export function syncDeploymentStatus(s: DeploymentSync, allRSs: readonly (Replic
 
 /** isScalingEvent: some active RS was sized for a different spec.replicas (desired-replicas annotation). */
 export function isScalingEvent(s: DeploymentSync): boolean {
-  const { newRS, oldRSs } = getAllReplicaSetsAndSyncRevision(s, false);
+  // getAllReplicaSetsAndSyncRevision(d, rsList, false), read only for sizes and the desired-replicas
+  // annotation, which its annotation syncing never changes for an existing new RS (the copy skips
+  // it, and the revision is another key): the ReplicaSets as listed give the same answer.
+  const newRS = findNewReplicaSet(s.d, s.rsList);
+  const oldRSs = newRS === undefined ? s.rsList : s.rsList.filter((rs) => rs.metadata.uid !== newRS.metadata.uid);
   for (const rs of activeReplicaSets([...oldRSs, newRS])) {
     const desired = rs.metadata.annotations?.[DESIRED_REPLICAS_ANNOTATION];
     if (desired === undefined) continue;

@@ -41,9 +41,12 @@ export function reconcileReplicaSet(view: ClusterView, key: string, ctx: Reconci
   if (createError !== undefined) return { changes, requeueAfterMs: retryAfterMs(rs, ctx) };
   // replica_set.go: requeue after minReadySeconds so availableReplicas moves when it is due.
   let nextMs: number | undefined;
-  for (const p of pods) {
-    const at = availableAtMs(p, rs.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
-    if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+  // With minReadySeconds 0 every Ready Pod is available at once: no Pod has an instant to wait for.
+  if (!(rs.spec.minReadySeconds <= 0)) {
+    for (const p of pods) {
+      const at = availableAtMs(p, rs.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+      if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+    }
   }
   return nextMs === undefined ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
@@ -102,7 +105,7 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], nowMs: num
     if (matchesLabels(p.metadata.labels, templateLabels)) fullyLabeled++;
     if (isPodReady(p)) {
       ready++;
-      if (isPodAvailable(p, rs.spec.minReadySeconds, nowMs, epochMs)) available++;
+      if (rs.spec.minReadySeconds <= 0 || isPodAvailable(p, rs.spec.minReadySeconds, nowMs, epochMs)) available++;
     }
   }
   // ReplicaSetStatus: replicas is always serialized; the other counts are omitempty.

@@ -14,10 +14,19 @@ export function isPodReady(pod: Pod): boolean {
   return podReadyCondition(pod)?.status === 'True';
 }
 
+// Timestamps repeat (the Pods of one instant share one creationTimestamp text): Date.parse's answers
+// by text, a pure function's memo; bounded.
+const parsedMs = new Map<string, number>();
+
 /** Virtual ms of an RFC 3339 timestamp, given the cluster's epoch. */
 export function msOf(iso: string | undefined, epochMs: number): number | undefined {
   if (iso === undefined || iso === '') return undefined;
-  const t = Date.parse(iso);
+  let t = parsedMs.get(iso);
+  if (t === undefined) {
+    if (parsedMs.size >= 4096) parsedMs.clear();
+    t = Date.parse(iso);
+    parsedMs.set(iso, t);
+  }
   return Number.isNaN(t) ? undefined : t - epochMs;
 }
 

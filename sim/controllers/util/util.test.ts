@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Pod } from '../../api/types';
 import { iso, pod, replicaSet } from '../../testing/fixtures';
-import { isPodActive, isPodAvailable } from './pod';
+import { isPodActive, isPodAvailable, msOf } from './pod';
 import { compareForDeletion, podsToDelete, POD_DELETION_COST } from './active-pods';
 import { podFromTemplate } from './pod-template';
 
@@ -82,4 +82,13 @@ test('ownerKey: one string for every object sharing a controller reference, by n
   assert.equal(ownerKey(obj('b', 'default'), 'ReplicaSet'), a);
   assert.equal(ownerKey(obj('c', 'team'), 'ReplicaSet'), 'team/web-1');
   assert.equal(ownerKey(obj('d', 'default'), 'Deployment'), undefined);
+});
+
+test('msOf: memoised parses give the same answers, whatever the order of asking', () => {
+  const texts = ['2025-01-01T00:00:03Z', '2025-01-01T00:00:33Z', 'not a time', '2025-01-01T00:00:03Z'];
+  for (let round = 0; round < 2; round++) {
+    assert.deepEqual(texts.map((t) => msOf(t, EPOCH)), [3000, 33000, undefined, 3000]);
+  }
+  assert.equal(msOf('2025-01-01T00:00:03Z', EPOCH - 1000), 4000, 'the epoch is applied after the memo');
+  assert.equal(msOf('', EPOCH), undefined);
 });
