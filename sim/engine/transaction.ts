@@ -214,8 +214,8 @@ export class Transaction implements ClusterView {
       ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
     };
     const stored = { ...obj, metadata };
-    const key = objectKey(stored);
-    this.store.put(stored, key);
+    const key = keyOf(ref);
+    this.store.put(stored, { key, old: undefined }); // just looked up: not there
     this.changed(stored, undefined, 'create', cause, key);
     return undefined;
   }
@@ -249,7 +249,7 @@ export class Transaction implements ClusterView {
         return undefined;
       }
     }
-    this.store.put(next, key);
+    this.store.put(next, { key, old });
     this.changed(next, old, 'update', cause, key);
     return undefined;
   }
@@ -281,7 +281,7 @@ export class Transaction implements ClusterView {
     if (graceful) metadata.deletionGracePeriodSeconds = grace;
     if (finalizers.length > 0) metadata.finalizers = finalizers;
     const next: KubeObject = { ...old, metadata };
-    this.store.put(next, key);
+    this.store.put(next, { key, old });
     this.changed(next, old, 'update', cause, key);
     return undefined;
   }
