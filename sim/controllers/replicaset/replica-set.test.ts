@@ -127,3 +127,12 @@ test('through the engine: scaling down deletes down to spec.replicas', () => {
   assert.equal(c.store.get<ReplicaSet>('ReplicaSet', 'default', 'web')!.status.replicas, 2);
   assert.equal(c.store.get<ReplicaSet>('ReplicaSet', 'default', 'web')!.status.observedGeneration, 2);
 });
+
+test('the SuccessfulCreate events of one sync share one reference to the ReplicaSet', () => {
+  const rs = replicaSet('web', 3);
+  const events = reconcileReplicaSet(viewWith([rs]), 'default/web', ctxAt(0)).changes.filter((c) => c.verb === 'event');
+  assert.equal(events.length, 3);
+  assert.deepEqual(events[0].ref, { kind: 'ReplicaSet', namespace: 'default', name: 'web', uid: rs.metadata.uid });
+  assert.ok(events.every((e) => e.ref === events[0].ref));
+  assert.deepEqual(events.map((e) => [e.type, e.reason, e.source]), Array(3).fill(['Normal', 'SuccessfulCreate', 'replicaset-controller']));
+});

@@ -68,10 +68,12 @@ export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly
     }
     const n = Math.min(-diff, BURST_REPLICAS);
     const taken = new Set<string>();
+    // One involved-object reference for the batch's events (each Event keeps it: one object, not one per Pod).
+    const ref = { kind: rs.kind, namespace: ns, name: rs.metadata.name, uid: rs.metadata.uid };
     for (let i = 0; i < n; i++) {
       const podName = freshName(view, ctx, 'Pod', ns, prefix, taken);
       changes.push({ verb: 'create', object: podFromTemplate(rs.spec.template, rs, prefix, ns, podName) });
-      changes.push(eventFor(rs, REPLICASET_CONTROLLER, 'SuccessfulCreate', `Created pod: ${podName}`));
+      changes.push({ verb: 'event', ref, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${podName}`, source: REPLICASET_CONTROLLER });
     }
   } else if (diff > 0) {
     const n = Math.min(diff, BURST_REPLICAS);
