@@ -13,7 +13,8 @@ export function ipToInt(ip: string): number {
 }
 
 export function intToIp(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  // join: one flat string (a Pod's status and row keep its IP; a template of 13+ characters is a cons string).
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 /** A node's podCIDR, parsed once (there are as many as nodes). */

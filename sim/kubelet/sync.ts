@@ -792,7 +792,7 @@ function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = 
   const containers: ContainerRt[] = new Array(inits.length + pod.spec.containers.length);
   for (let i = 0; i < inits.length; i++) containers[i] = newContainerRt(inits[i], true);
   for (let i = 0; i < pod.spec.containers.length; i++) containers[inits.length + i] = newContainerRt(pod.spec.containers[i], false);
-  return { ref: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
+  return { ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
 }
 
 interface SetUp {

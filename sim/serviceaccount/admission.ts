@@ -107,5 +107,5 @@ function tokenVolumeName(pod: Pod): string {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   let suffix = '';
   for (let i = 0; i < 5; i++) { suffix += ALPHANUMS[h % ALPHANUMS.length]; h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0; }
-  return TOKEN_VOLUME_PREFIX + suffix;
+  return [TOKEN_VOLUME_PREFIX, suffix].join(''); // one flat string: every Pod keeps its own
 }
