@@ -127,19 +127,27 @@ const sharedByProjected = new WeakMap<object, SharedEntry>();
 
 function sharedProjection(view: ClusterView, pod: Pod, projected: Obj): SharedProjection | undefined {
   const sources = Array.isArray(projected.sources) ? projected.sources : [];
-  if (!namespaceOnly(sources)) return undefined;
+  const hit = sharedByProjected.get(projected); // an entry is made only for namespace-only sources
+  if (hit === undefined && !namespaceOnly(sources)) return undefined;
   const namespace = ns(pod);
-  const read = sources.map((src) => {
-    if (!isObj(src) || isObj(src.serviceAccountToken)) return undefined;
-    if (isObj(src.secret)) return typeof src.secret.name === 'string' ? view.get('Secret', namespace, src.secret.name) : undefined;
-    if (isObj(src.configMap)) return typeof src.configMap.name === 'string' ? view.get('ConfigMap', namespace, src.configMap.name) : undefined;
-    return undefined;
-  });
-  const hit = sharedByProjected.get(projected);
-  if (hit !== undefined && hit.namespace === namespace && hit.read.every((o, i) => o === read[i])) return hit.shared;
+  const read = new Array<unknown>(sources.length);
+  let same = hit !== undefined && hit.namespace === namespace;
+  for (let i = 0; i < sources.length; i++) {
+    read[i] = objectRead(view, namespace, sources[i]);
+    if (same && hit!.read[i] !== read[i]) same = false;
+  }
+  if (same) return hit!.shared;
   const shared = makeShared(view, pod, sources);
   sharedByProjected.set(projected, { namespace, read, shared });
   return shared;
+}
+
+/** The Secret or ConfigMap a projected source reads, if any. */
+function objectRead(view: ClusterView, namespace: string, src: unknown): unknown {
+  if (!isObj(src) || isObj(src.serviceAccountToken)) return undefined;
+  if (isObj(src.secret)) return typeof src.secret.name === 'string' ? view.get('Secret', namespace, src.secret.name) : undefined;
+  if (isObj(src.configMap)) return typeof src.configMap.name === 'string' ? view.get('ConfigMap', namespace, src.configMap.name) : undefined;
+  return undefined;
 }
 
 /** Whether the sources' files depend on the Pod through its namespace alone (a token's request aside). */
