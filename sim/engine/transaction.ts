@@ -204,7 +204,8 @@ export class Transaction implements ClusterView {
       while (this.store.get(obj.kind, obj.metadata.namespace ?? '', name) !== undefined);
     }
     const ref: ObjectRef = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name };
-    if (this.store.get(ref.kind, ref.namespace, ref.name) !== undefined) return alreadyExists(ref);
+    const key = keyOf(ref); // objectKey of the object stored below
+    if (this.store.getByKey(key) !== undefined) return alreadyExists(ref);
     const metadata: ObjectMeta = {
       ...obj.metadata,
       name,
@@ -214,7 +215,6 @@ export class Transaction implements ClusterView {
       ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
     };
     const stored = { ...obj, metadata };
-    const key = keyOf(ref);
     this.store.put(stored, { key, old: undefined }); // just looked up: not there
     this.changed(stored, undefined, 'create', cause, key);
     return undefined;
