@@ -7,7 +7,11 @@ import { probeTiming } from './worker';
 // recorder's spam filter drops those until a token comes back (one every 300 s). So the kubelet
 // need not wake at each such tick: it records the ticks it slept through, with their own times, at
 // its next sync, and sets that sync no later than the filter could let an event through, so no
-// Event write comes late. Objects, events and trace are those of one wake per tick.
+// Event write comes late. Objects, events and trace are those of one wake per tick (deferred.prop.ts),
+// up to the order of Pods synced at one instant. One case differs: another controller changing what
+// the probe reads at the very millisecond of a slept tick, in the same drain, before the kubelet's
+// turn; the tick is then counted with the old answer (a waking kubelet's order there depends on the
+// queue, and in Kubernetes on goroutine scheduling).
 
 /** Whether a tick of this worker now would repeat the last one: the same failure, nothing to publish. */
 export function isSettledFailure(w: ProbeWorker, kind: ProbeKind, p: Probe): boolean {
