@@ -366,6 +366,8 @@ class PodSync {
       return;
     }
     const b = this.behaviours[i];
+    // Known gap: pulls on a node run side by side; the kubelet's serial puller (serializeImagePulls,
+    // default true) queues them, and a queued one reports "in 500ms (3.5s including waiting)".
     const pullMs = present ? Math.min(PRESENT_IMAGE_PULL_MS, b.pullMs ?? DEFAULT_PULL_MS) : b.pullMs ?? DEFAULT_PULL_MS;
     this.event('Normal', 'Pulling', pullingMessage(image));
     this.set(i, { phase: 'pulling', dueMs: this.now + pullMs, pullStartMs: this.now });
