@@ -19,9 +19,35 @@ const ns = (pod: Pod) => pod.metadata.namespace ?? 'default';
 const isOptional = (ref: Obj) => ref.optional === true;
 
 /** A serviceAccountToken projection: the bound token's request (default expiration 3600 s) and its path. */
-function tokenSource(view: ClusterView, pod: Pod, src: Obj): { readonly path: string; readonly request: TokenRequest } {
-  const seconds = typeof src.expirationSeconds === 'number' ? src.expirationSeconds : 3600;
-  return { path: String(src.path ?? 'token'), request: tokenRequest(view, pod, seconds) };
+/** A serviceAccountToken source's file path and lifetime (SetDefaults: 3600 s). */
+function tokenSource(src: Obj): { readonly path: string; readonly expirationSeconds: number } {
+  return { path: String(src.path ?? 'token'), expirationSeconds: typeof src.expirationSeconds === 'number' ? src.expirationSeconds : 3600 };
+}
+
+/**
+ * pkg/volume/projected collectData over the sources: their files in order, the token paths not
+ * written over by a later source (files holds '' there, to keep the order), and every source's error.
+ */
+function collectProjected(view: ClusterView, pod: Pod, sources: readonly unknown[]): { files: Record<string, string>; tokens: Map<string, number>; errors: string[] } {
+  const files: Record<string, string> = {};
+  const tokens = new Map<string, number>(); // path -> expirationSeconds
+  const errors: string[] = [];
+  for (const src of sources) {
+    if (!isObj(src)) continue;
+    if (isObj(src.serviceAccountToken)) {
+      const t = tokenSource(src.serviceAccountToken);
+      files[t.path] = '';
+      tokens.set(t.path, t.expirationSeconds);
+      continue;
+    }
+    const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
+      : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
+      : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI) : undefined;
+    if (one === undefined) continue;
+    if ('error' in one) errors.push(one.error);
+    else { Object.assign(files, one.files); for (const k of Object.keys(one.files)) tokens.delete(k); }
+  }
+  return { files, tokens, errors };
 }
 
 /** A Secret's keys, decoded to text. */
@@ -166,26 +192,8 @@ function namespaceOnly(sources: readonly unknown[]): boolean {
 
 /** projectVolume's projected branch for the shared part: undefined unless it ends in one lazy token. */
 function makeShared(view: ClusterView, pod: Pod, sources: readonly unknown[]): SharedProjection | undefined {
-  const files: Record<string, string> = {};
-  const tokens = new Map<string, number>(); // path -> expirationSeconds, as projectVolume's tokens
-  for (const src of sources) {
-    if (!isObj(src)) continue;
-    if (isObj(src.serviceAccountToken)) {
-      const t = src.serviceAccountToken;
-      const path = String(t.path ?? 'token');
-      files[path] = '';
-      tokens.set(path, typeof t.expirationSeconds === 'number' ? t.expirationSeconds : 3600);
-      continue;
-    }
-    const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
-      : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
-      : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI) : undefined;
-    if (one === undefined) continue;
-    if ('error' in one) return undefined; // failures go the general way
-    Object.assign(files, one.files);
-    for (const k of Object.keys(one.files)) tokens.delete(k);
-  }
-  if (tokens.size !== 1) return undefined;
+  const { files, tokens, errors } = collectProjected(view, pod, sources);
+  if (errors.length > 0 || tokens.size !== 1) return undefined; // failures go the general way
   const [[path, expirationSeconds]] = tokens;
   return { expirationSeconds, project: lazyTokenProjector(Object.freeze(files), path) };
 }
@@ -223,31 +231,13 @@ export const configEnvSource: EnvSource = {
     if (!isObj(volume.projected)) return undefined;
     const shared = sharedProjection(view, pod, volume.projected);
     if (shared !== undefined) return shared.project(tokenRequest(view, pod, shared.expirationSeconds));
-    // pkg/volume/projected collectData: every source's error is collected (utilerrors.NewAggregate).
-    const files: Record<string, string> = {};
-    const tokens = new Map<string, TokenRequest>(); // by path; files holds '' there, to keep the order
-    const errors: string[] = [];
-    for (const src of Array.isArray(volume.projected.sources) ? volume.projected.sources : []) {
-      if (!isObj(src)) continue;
-      if (isObj(src.serviceAccountToken)) {
-        const t = tokenSource(view, pod, src.serviceAccountToken);
-        files[t.path] = '';
-        tokens.set(t.path, t.request);
-        continue;
-      }
-      const one = isObj(src.secret) ? projectSource(view, pod, 'secret', src.secret, src.secret.name)
-        : isObj(src.configMap) ? projectSource(view, pod, 'configmap', src.configMap, src.configMap.name)
-        : isObj(src.downwardAPI) ? downwardApiFiles(pod, src.downwardAPI) : undefined;
-      if (one === undefined) continue;
-      if ('error' in one) errors.push(one.error);
-      else { Object.assign(files, one.files); for (const k of Object.keys(one.files)) tokens.delete(k); }
-    }
+    const { files, tokens, errors } = collectProjected(view, pod, Array.isArray(volume.projected.sources) ? volume.projected.sources : []);
     // aggregate.Error(): one distinct message as is, several in brackets.
     const distinct = [...new Set(errors)];
     if (distinct.length === 1) return { error: distinct[0] };
     if (distinct.length > 1) return { error: `[${distinct.join(', ')}]` };
-    if (tokens.size === 1) { const [[path, request]] = tokens; return lazyTokenProjection(files, path, request); }
-    for (const [path, request] of tokens) files[path] = tokenText(request); // several tokens: rare, made now
+    if (tokens.size === 1) { const [[path, seconds]] = tokens; return lazyTokenProjection(files, path, tokenRequest(view, pod, seconds)); }
+    for (const [path, seconds] of tokens) files[path] = tokenText(tokenRequest(view, pod, seconds)); // several tokens: rare, made now
     return { files };
   },
   volumeFiles(view, pod, volume: Volume) {

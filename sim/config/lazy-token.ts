@@ -11,7 +11,7 @@ import { tokenText, type TokenRequest } from '../serviceaccount/token';
  * position) with the token at `path`: `tree` makes the token when read, `files` makes it now.
  */
 export function lazyTokenProjection(files: Readonly<Record<string, string>>, path: string, request: TokenRequest): VolumeProjection {
-  return new LazyTokenProjection(tokenTree(files, path, request), files, path, request);
+  return lazyTokenProjector(files, path)(request);
 }
 
 /**
@@ -20,6 +20,7 @@ export function lazyTokenProjection(files: Readonly<Record<string, string>>, pat
  */
 export function lazyTokenProjector(files: Readonly<Record<string, string>>, path: string): (request: TokenRequest) => VolumeProjection {
   const shape = treeShape(files, path);
+  // treeOf(files) when another source wrote over the token.
   return (request) => new LazyTokenProjection(
     shape === undefined ? treeOf(files) : new LazyFileTree(shape.base, shape.tokenPath, shape.index, tokenText, request), files, path, request);
 }
@@ -34,14 +35,10 @@ const LAZY = Symbol('token');
 /** normalizePath of a path relative to the volume root; a plain name (the usual case) is just prefixed, without splitting. */
 const absolute = (k: string) => (k.includes('/') || k === '' || k === '.' || k === '..' ? normalizePath(k) : `/${k}`);
 
-/** treeOf(files) with the token's entry lazy (paths normalised; on a clash, the first position and the last value win, as in a Map). */
-function tokenTree(files: Readonly<Record<string, string>>, path: string, request: TokenRequest): Tree {
-  const shape = treeShape(files, path);
-  if (shape === undefined) return treeOf(files); // another source wrote over the token
-  return new LazyFileTree(shape.base, shape.tokenPath, shape.index, tokenText, request);
-}
-
-/** The other files' tree, and the token's absolute path and position; undefined when another source wrote over the token. */
+/**
+ * The other files' tree, and the token's absolute path and position (paths normalised; on a clash,
+ * the first position and the last value win, as in a Map); undefined when another source wrote over the token.
+ */
 function treeShape(files: Readonly<Record<string, string>>, path: string): { readonly base: Tree; readonly tokenPath: string; readonly index: number } | undefined {
   const entries = new Map<string, string | typeof LAZY>();
   for (const [k, v] of Object.entries(files)) entries.set(absolute(k), k === path ? LAZY : v);

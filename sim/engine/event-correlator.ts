@@ -158,8 +158,9 @@ function firstLog(e: EventInput, text: string): ReasonLog {
   return { type: e.type, reason: e.reason, lastMs: e.timeMs, message: text, count: 1, firstTimeMs: e.timeMs, more: undefined };
 }
 
-function repeated(old: ReasonLog, nowMs: number): ReasonLog {
-  return { type: old.type, reason: old.reason, lastMs: nowMs, message: old.message, count: old.count + 1, firstTimeMs: old.firstTimeMs, more: undefined };
+/** The only message of a reason seen `times` more, the last at nowMs. */
+function repeated(old: ReasonLog, nowMs: number, times = 1): ReasonLog {
+  return { type: old.type, reason: old.reason, lastMs: nowMs, message: old.message, count: old.count + times, firstTimeMs: old.firstTimeMs, more: undefined };
 }
 
 /** The Event written for `e`: a new one (count 1), or a patch of an earlier one. */
@@ -296,8 +297,7 @@ export class CorrelatorWriter {
       const old = from.logs[i] as ReasonLog | undefined;
       if (old !== undefined && old.more === undefined && old.message === e.message) {
         // What `times` calls of correlate's repeated path, all dropped by the filter, would leave.
-        const log: ReasonLog = { type: old.type, reason: old.reason, lastMs, message: old.message, count: old.count + times, firstTimeMs: old.firstTimeMs, more: undefined };
-        objects.set(key, { creditMs: from.creditMs, bucketAtMs: from.bucketAtMs, logs: replaced(from.logs, i, log) });
+        objects.set(key, { creditMs: from.creditMs, bucketAtMs: from.bucketAtMs, logs: replaced(from.logs, i, repeated(old, lastMs, times)) });
         return writes;
       }
     }
