@@ -2,7 +2,8 @@ import type { KubeObject } from '../api/types';
 import type { Cluster } from '../engine/types';
 import { allKinds, resolveResource, type KindInfo } from '../api/kinds';
 import { parseManifests } from '../api/parse';
-import { matchesSelector, parseSelector } from '../store/labels';
+import { exactPairs, matchesQuery, parseLabelQuery } from '../store/label-query';
+import { matchesFields, parseFieldSelector } from './field-selector';
 import { eventObjects } from './events';
 import '../api/kinds/index';
 
@@ -80,10 +81,24 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Lists a type in scope, in the API server's order (namespace, then name). */
-export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, selector?: string): KubeObject[] {
-  const sel = selector === undefined ? undefined : parseSelector(selector);
-  if (typeof sel === 'string') throw new Error(sel);
+/** A selector the API server refused: kubectl prints it as is (exit 1). */
+export class SelectorError extends Error {}
+
+/**
+ * Lists a type in scope, in the API server's order (namespace, then name), filtered by a label
+ * query (`-l`) and a field selector (`--field-selector`) as the API server applies them.
+ */
+export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, selector?: string, fieldSelector?: string): KubeObject[] {
+  const labels = selector === undefined ? undefined : parseLabelQuery(selector);
+  const fields = fieldSelector === undefined ? undefined : parseFieldSelector(fieldSelector, t.kind);
+  const refused = (labels !== undefined && 'error' in labels ? labels.error : undefined) ?? (fields !== undefined && 'error' in fields ? fields.error : undefined);
+  if (refused !== undefined) {
+    // cli-runtime resource.Selector.Visit: the server's BadRequest, prefixed with what was asked.
+    const gv = t.group === '' ? `/${t.apiVersion}` : t.apiVersion;
+    throw new SelectorError(`Error from server (BadRequest): Unable to find "${gv}, Resource=${t.plural}" that match label selector "${selector ?? ''}", field selector "${fieldSelector ?? ''}": ${refused}`);
+  }
+  const requirements = labels !== undefined && 'requirements' in labels ? labels.requirements : undefined;
+  const terms = fields !== undefined && 'terms' in fields ? fields.terms : undefined;
   let objects: KubeObject[];
   if (t.kind === 'Event') {
     objects = eventObjects(cluster).filter((e) => scope.allNamespaces || e.metadata.namespace === scope.namespace);
@@ -91,12 +106,13 @@ export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, sel
     objects = [...cluster.store.list(t.kind, '')];
   } else if (scope.allNamespaces) {
     objects = [...cluster.store.list(t.kind)];
-  } else if (sel !== undefined) {
-    objects = [...cluster.store.select(t.kind, scope.namespace, sel)];
+  } else if (requirements !== undefined) {
+    objects = [...cluster.store.select(t.kind, scope.namespace, { matchLabels: exactPairs(requirements) })];
   } else {
     objects = [...cluster.store.list(t.kind, scope.namespace)];
   }
-  if (sel !== undefined) objects = objects.filter((o) => matchesSelector(o.metadata.labels, sel));
+  if (requirements !== undefined) objects = objects.filter((o) => matchesQuery(o.metadata.labels, requirements));
+  if (terms !== undefined) objects = objects.filter((o) => matchesFields(o, terms));
   return objects.sort(byNsName);
 }
 
@@ -123,6 +139,7 @@ export interface Selection {
 
 export interface SelectOptions {
   readonly selector?: string;
+  readonly fieldSelector?: string;
   readonly all?: boolean;
   readonly filenames: readonly string[];
   readonly readFile: (path: string) => string | undefined;
@@ -131,7 +148,10 @@ export interface SelectOptions {
 }
 
 /** resource.Builder: positional TYPE [NAME...] | TYPE/NAME... | -f FILE; returns a fatal error text or a selection. */
-export function selectObjects(cluster: Cluster, positional: readonly string[], scope: Scope, opts: SelectOptions): Selection | string {
+export function selectObjects(cluster: Cluster, positional: readonly string[], scope: Scope, given: SelectOptions): Selection | string {
+  // LabelSelectorParam / FieldSelectorParam: an empty (or blank) selector is no selector.
+  const opts = { ...given, selector: given.selector?.trim() || undefined, fieldSelector: given.fieldSelector?.trim() || undefined };
+  const anySelector = opts.selector !== undefined || opts.fieldSelector !== undefined;
   const found: Found[] = [];
   const errors: string[] = [];
   const add = (type: ResourceType, obj: KubeObject) => {
@@ -172,7 +192,7 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
     if (slashed.length !== positional.length) {
       return `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`;
     }
-    if (opts.selector !== undefined || opts.all) return 'error: selectors and the all flag cannot be used when passing resource/name arguments';
+    if (anySelector || opts.all) return 'error: selectors and the all flag cannot be used when passing resource/name arguments';
     const kinds = new Set<string>();
     for (const arg of positional) {
       const slash = arg.indexOf('/');
@@ -198,7 +218,7 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
   }
   const multipleTypes = types.length > 1 || typeWords.toLowerCase().split(',').includes('all');
   if (names.length > 0) {
-    if (opts.selector !== undefined) return 'error: name cannot be provided when a selector is specified';
+    if (anySelector) return 'error: name cannot be provided when a selector is specified';
     if (opts.all) return 'error: setting \'all\' parameter but found a non empty selector.';
     for (const t of types) {
       for (const name of names) {
@@ -212,9 +232,10 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
   for (const t of types) {
     let objects: KubeObject[];
     try {
-      objects = listObjects(cluster, t, scope, opts.selector);
+      objects = listObjects(cluster, t, scope, opts.selector, opts.fieldSelector);
     } catch (e) {
-      return `error: ${(e as Error).message}`;
+      if (e instanceof SelectorError) return e.message;
+      throw e;
     }
     found.push({ type: t, objects });
   }

@@ -25,6 +25,7 @@ export const del: Command = {
     { name: 'now', kind: 'bool' },
     { name: 'wait', kind: 'bool', default: true },
     { name: 'ignore-not-found', kind: 'bool' },
+    { name: 'field-selector', kind: 'string' },
   ],
   run: runDelete,
 };
@@ -50,11 +51,12 @@ function runDelete(ctx: CommandContext): KubectlResult {
   const positional = args.positional;
   const all = bool(args, 'all');
   const selector = str(args, 'selector');
-  if (positional.length === 1 && !positional[0].includes('/') && selector === undefined && !all && list(args, 'filename').length === 0) {
+  const fieldSelector = str(args, 'field-selector');
+  if (positional.length === 1 && !positional[0].includes('/') && selector === undefined && fieldSelector === undefined && !all && list(args, 'filename').length === 0) {
     return failure(ctx.cluster, `${o.stderr}error: resource(s) were provided, but no name was specified`);
   }
   const sel = selectObjects(ctx.cluster, positional, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
-    selector, all, filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+    selector, fieldSelector, all, filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
 

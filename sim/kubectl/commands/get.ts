@@ -23,6 +23,7 @@ export const get: Command = {
     { name: 'ignore-not-found', kind: 'bool' },
     { name: 'chunk-size', kind: 'int', default: 500 },
     { name: 'show-kind', kind: 'bool' },
+    { name: 'field-selector', kind: 'string' },
   ],
   run: runGet,
 };
@@ -39,7 +40,7 @@ function runGet(ctx: CommandContext): KubectlResult {
   }
   const allNamespaces = bool(args, 'all-namespaces');
   const sel = selectObjects(cluster, args.positional, { namespace: ctx.namespace, allNamespaces }, {
-    selector: str(args, 'selector'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
+    selector: str(args, 'selector'), fieldSelector: str(args, 'field-selector'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(cluster, sel);
   const o = new Output();

@@ -1,8 +1,8 @@
-import type { KubeObject, LabelSelector, Pod } from '../../api/types';
+import type { KubeObject, Pod } from '../../api/types';
 import type { ClusterView } from '../../engine/types';
 import { viewOver } from '../../engine/view';
 import { bytes, cpuMillis } from '../../api/quantity';
-import { matchesSelector, parseSelector } from '../../store/labels';
+import { matchesQuery, parseLabelQuery, type Requirement } from '../../store/label-query';
 import { metricsApi, nodeMetrics, podMetrics, type MetricsServer } from '../../metrics/index';
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
@@ -25,7 +25,7 @@ const fail = (ctx: CommandContext, message: string): KubectlResult => failure(ct
 const usage = (ctx: CommandContext, use: string): KubectlResult => fail(ctx, `error: ${use}\nSee '${ctx.path} -h' for help and examples`);
 
 /** The checks both commands share before asking the API (Validate, the selector, discovery). */
-function begin(ctx: CommandContext, use: string, bothMessage: string, fieldSelector = false): { view: ClusterView; server: MetricsServer; name?: string; selector?: LabelSelector } | KubectlResult {
+function begin(ctx: CommandContext, use: string, bothMessage: string, fieldSelector = false): { view: ClusterView; server: MetricsServer; name?: string; selector?: readonly Requirement[] } | KubectlResult {
   const { args } = ctx;
   if (args.positional.length > 1) return usage(ctx, use);
   const name = args.positional[0];
@@ -33,8 +33,10 @@ function begin(ctx: CommandContext, use: string, bothMessage: string, fieldSelec
   if (sortBy !== '' && sortBy !== 'cpu' && sortBy !== 'memory') return fail(ctx, 'error: --sort-by accepts only cpu or memory');
   const selectorText = str(args, 'selector') ?? '';
   if (name !== undefined && (selectorText !== '' || fieldSelector)) return fail(ctx, `error: ${bothMessage}`);
-  const selector = selectorText === '' ? undefined : parseSelector(selectorText);
-  if (typeof selector === 'string') return fail(ctx, `error: ${selector}`);
+  // top_node.go / top_pod.go: labels.Parse on the client, its error printed as is.
+  const parsed = selectorText === '' ? undefined : parseLabelQuery(selectorText);
+  if (parsed !== undefined && 'error' in parsed) return fail(ctx, `error: ${parsed.error}`);
+  const selector = parsed?.requirements;
   const view = viewOver(ctx.cluster.store, ctx.cluster.nowMs, ctx.cluster.config, ctx.cluster.tables);
   const api = metricsApi(view);
   if (api.state === 'absent') return fail(ctx, 'error: Metrics API not available');
@@ -67,7 +69,7 @@ export const topNode: Command = {
       if (nodeMetrics(view, server, node) === undefined) return fail(ctx, `Error from server (NotFound): nodemetrics.metrics.k8s.io "${name}" not found`);
       nodes = [node];
     } else {
-      nodes = view.list('Node').filter((n) => selector === undefined || matchesSelector(n.metadata.labels, selector));
+      nodes = view.list('Node').filter((n) => selector === undefined || matchesQuery(n.metadata.labels, selector));
     }
     const withMetrics = nodes.map((n) => ({ n, m: nodeMetrics(view, server, n) }));
     if (!withMetrics.some((x) => x.m !== undefined)) return fail(ctx, 'error: metrics not available yet');
@@ -131,7 +133,7 @@ export const topPod: Command = {
 const API_POD_FIELDS: Readonly<Record<string, true>> = Object.fromEntries(['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy',
   'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'].map((k) => [k, true]));
 
-interface PodSelector { readonly labels?: LabelSelector; readonly fields: readonly FieldTerm[] }
+interface PodSelector { readonly labels?: readonly Requirement[]; readonly fields: readonly FieldTerm[] }
 interface FieldTerm { readonly key: string; readonly value: string; readonly equal: boolean }
 
 /**
@@ -172,7 +174,7 @@ function fieldsMatch(p: Pod, terms: readonly FieldTerm[], apiServer = false): bo
 function podsIn(view: ClusterView, namespace: string | undefined, selector: PodSelector, apiServer = false): Pod[] {
   const namespaces = namespace === undefined ? [...view.namespacesOf('Pod')].sort() : [namespace];
   return namespaces.flatMap((ns) => [...view.list<Pod>('Pod', ns)].sort((a, b) => byName(a.metadata, b.metadata)))
-    .filter((p) => (selector.labels === undefined || matchesSelector(p.metadata.labels, selector.labels)) && fieldsMatch(p, selector.fields, apiServer));
+    .filter((p) => (selector.labels === undefined || matchesQuery(p.metadata.labels, selector.labels)) && fieldsMatch(p, selector.fields, apiServer));
 }
 
 /** top_pod.go checkPodAge: a Pod older than metricsCreationDelay (2 minutes) without metrics is an error. */
