@@ -29,6 +29,8 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     Then the output table matches:
       | NAME      | ENDPOINTS                                                        | AGE |
       | httpd-svc | 10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 | .*  |
+    # The book's Endpoints API still answers, with the deprecation warning v1.33 added to it.
+    And the error output contains "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"
     When I run "kubectl describe endpoints httpd-svc"
     Then the output has a line matching "^  Addresses:\s+10\.244\.\d+\.\d+,10\.244\.\d+\.\d+,10\.244\.\d+\.\d+$"
     And the output has a line matching "^  NotReadyAddresses:\s+<none>$"

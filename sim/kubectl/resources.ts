@@ -135,6 +135,20 @@ export interface Selection {
   readonly single: boolean;
   /** More than one resource type was requested: names print with a `kind/` prefix. */
   readonly multipleTypes: boolean;
+  /** The API server's warnings for the resources asked (kubectl prints each once, on stderr, first). */
+  readonly warnings: readonly string[];
+}
+
+/** Resources whose every request draws a deprecation warning from the API server (v1.34). */
+const DEPRECATED: Readonly<Record<string, string>> = {
+  Endpoints: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+};
+
+/** kubectl's warning printer: `Warning: <text>`, each distinct text once per invocation. */
+function warningsFor(kinds: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const kind of kinds) if (DEPRECATED[kind] !== undefined) out.add(`Warning: ${DEPRECATED[kind]}`);
+  return [...out];
 }
 
 export interface SelectOptions {
@@ -154,6 +168,7 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
   const anySelector = opts.selector !== undefined || opts.fieldSelector !== undefined;
   const found: Found[] = [];
   const errors: string[] = [];
+  const asked: string[] = [];
   const add = (type: ResourceType, obj: KubeObject) => {
     const last = found[found.length - 1];
     if (last !== undefined && last.type.kind === type.kind) last.objects.push(obj);
@@ -175,12 +190,13 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
         if (type === undefined) return `error: resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${file}": no matches for kind "${kind}" in version "${String(doc.value.apiVersion ?? '')}"\nensure CRDs are installed first`;
         const ns = type.namespaced ? meta.namespace || scope.namespace : '';
         const obj = getObject(cluster, type, ns, meta.name ?? '');
+        asked.push(type.kind);
         count++;
         if (obj === undefined) errors.push(notFound(type, meta.name ?? ''));
         else add(type, obj);
       }
     }
-    return { found, errors, single: count === 1, multipleTypes: new Set(found.map((f) => f.type.kind)).size > 1 };
+    return { found, errors, single: count === 1, multipleTypes: new Set(found.map((f) => f.type.kind)).size > 1, warnings: warningsFor(asked) };
   }
 
   if (positional.length === 0) {
@@ -202,11 +218,12 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
       const types = resolveTypes(word);
       if (types === undefined || types.length !== 1) return unknownType(word);
       kinds.add(types[0].kind);
+      asked.push(types[0].kind);
       const obj = lookup(cluster, types[0], scope, name, opts.prefixMatch);
       if (obj.length === 0) errors.push(notFound(types[0], name));
       else for (const o of obj) add(types[0], o);
     }
-    return { found, errors, single: positional.length === 1, multipleTypes: kinds.size > 1 };
+    return { found, errors, single: positional.length === 1, multipleTypes: kinds.size > 1, warnings: warningsFor(asked) };
   }
 
   const [typeWords, ...names] = positional;
@@ -227,7 +244,7 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
         else for (const o of obj) add(t, o);
       }
     }
-    return { found, errors, single: names.length === 1 && types.length === 1, multipleTypes };
+    return { found, errors, single: names.length === 1 && types.length === 1, multipleTypes, warnings: warningsFor(types.map((t) => t.kind)) };
   }
   for (const t of types) {
     let objects: KubeObject[];
@@ -239,7 +256,7 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
     }
     found.push({ type: t, objects });
   }
-  return { found, errors, single: false, multipleTypes };
+  return { found, errors, single: false, multipleTypes, warnings: warningsFor(types.map((t) => t.kind)) };
 }
 
 function lookup(cluster: Cluster, t: ResourceType, scope: Scope, name: string, prefixMatch?: boolean): KubeObject[] {

@@ -59,6 +59,7 @@ function runDelete(ctx: CommandContext): KubectlResult {
     selector, fieldSelector, all, filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
+  for (const w of sel.warnings) o.err(w);
 
   const targets: { type: ResourceType; obj: KubeObject }[] = sel.found.flatMap((f) => f.objects.map((obj) => ({ type: f.type, obj })));
   const changes: Change[] = targets.map(({ obj }) => ({

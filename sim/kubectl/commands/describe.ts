@@ -22,6 +22,7 @@ function runDescribe(ctx: CommandContext): KubectlResult {
   });
   if (typeof sel === 'string') return failure(cluster, sel);
   const o = new Output();
+  for (const w of sel.warnings) o.err(w);
   const texts: string[] = [];
   for (const f of sel.found) {
     for (const obj of f.objects) {

@@ -44,6 +44,7 @@ function runGet(ctx: CommandContext): KubectlResult {
   });
   if (typeof sel === 'string') return failure(cluster, sel);
   const o = new Output();
+  for (const w of sel.warnings) o.err(w);
   const ignoreNotFound = bool(args, 'ignore-not-found');
   const found = sortFound(sel.found, str(args, 'sort-by'));
   const objects = found.flatMap((f) => f.objects);

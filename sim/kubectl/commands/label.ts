@@ -57,6 +57,7 @@ function runLabel(ctx: CommandContext): KubectlResult {
   });
   if (typeof sel === 'string') return failure(ctx.cluster, sel);
   const o = new Output();
+  for (const w of sel.warnings) o.err(w);
   if (dry.warning) o.err(dry.warning);
   for (const e of sel.errors) o.fail(e);
   const overwrite = bool(args, 'overwrite');
