@@ -52,3 +52,32 @@ Feature: Label and field selectors select as the API server selects
     When I run "kubectl delete pods -l 'app not in (web)'"
     Then the command fails with "Error from server (BadRequest): Unable to find \"/v1, Resource=pods\" that match label selector \"app not in (web)\", field selector \"\": unable to parse requirement: found 'not', expected: in, notin, =, ==, !=, gt, lt"
     And the cluster is unchanged
+
+  Scenario: kubectl logs -l reads every selected Pod, the last 10 lines of each unless told
+    Given the file "counter.yml":
+      """
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: counter
+      spec:
+        completions: 2
+        parallelism: 2
+        template:
+          spec:
+            restartPolicy: Never
+            containers:
+            - name: count
+              image: busybox
+              command: ["sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo line $i; done"]
+      """
+    When I run "kubectl apply -f counter.yml"
+    And 30 seconds pass
+    And I run "kubectl logs -l job-name=counter"
+    Then the output has a line matching "^line 3$"
+    And the output has no line matching "^line 2$"
+    When I run "kubectl logs -l job-name=counter --tail=1 --prefix"
+    Then the output has a line matching "^\[pod/counter-[a-z0-9]{5}/count\] line 12$"
+    And the output has no line matching "line 11$"
+    When I run "kubectl logs counter -l job-name=counter"
+    Then the command fails with "error: only a selector (-l) or a POD name is allowed"

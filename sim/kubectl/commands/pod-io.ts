@@ -4,7 +4,7 @@ import { podLogs } from '../../runtime/logs';
 import { execInPod } from '../../runtime/exec';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
-import { notFound, resolveTypes } from '../resources';
+import { notFound, resolveTypes, selectObjects } from '../resources';
 import { formatLabelSelector } from '../printers/columns';
 
 // kubectl logs and kubectl exec: the container's output and its shell come from sim/runtime
@@ -51,28 +51,69 @@ export const logs: Command = {
   name: 'logs',
   short: 'Print the logs for a container in a pod',
   flags: [
-    F.container,
+    F.container, F.selector,
     { name: 'previous', short: 'p', kind: 'bool' },
     // --follow prints what the container has written so far: virtual time only moves with `sleep`.
     { name: 'follow', short: 'f', kind: 'bool' },
     { name: 'tail', kind: 'int', default: -1 },
     { name: 'timestamps', kind: 'bool' },
+    { name: 'prefix', kind: 'bool' },
+    { name: 'max-log-requests', kind: 'int', default: 5 },
   ],
   run: (ctx: CommandContext): KubectlResult => {
     const { args, cluster } = ctx;
-    if (args.positional.length === 0) return failure(cluster, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
-    const [target, containerArg] = args.positional;
-    const picked = resolvePodOf(cluster, ctx.namespace, target);
+    const selector = str(args, 'selector') ?? '';
+    if (args.positional.length === 0 && selector === '') return failure(cluster, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+    if (args.positional.length > 0 && selector !== '') return failure(cluster, "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
+    // logs.go Complete: with a selector --tail defaults to 10 lines a container.
+    const tail = int(args, 'tail') ?? -1;
+    const opts = { timestamps: bool(args, 'timestamps'), ...(tail >= 0 ? { tail } : selector !== '' ? { tail: 10 } : {}) };
+    const container = str(args, 'container') ?? args.positional[1];
+    if (selector !== '') return logsOfSelected(ctx, selector, container, opts);
+    const picked = resolvePodOf(cluster, ctx.namespace, args.positional[0]);
     if (typeof picked === 'string') return failure(cluster, picked);
     const pod = picked.pod;
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
-    const tail = int(args, 'tail') ?? -1;
-    const result = podLogs(cluster, ctx.namespace, pod.metadata.name, str(args, 'container') ?? containerArg, bool(args, 'previous'), {
-      timestamps: bool(args, 'timestamps'), ...(tail >= 0 ? { tail } : {}),
-    });
-    return { cluster, stdout: result.stdout, stderr: found + result.stderr, exitCode: result.exitCode };
+    const result = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
+    const stdout = bool(args, 'prefix') && result.exitCode === 0 ? prefixed(result.stdout, pod.metadata.name, containerShown(pod, container)) : result.stdout;
+    return { cluster, stdout, stderr: found + result.stderr, exitCode: result.exitCode };
   },
 };
+
+/**
+ * `kubectl logs -l`: the Pods the query selects (a PodList, by name), one request each, read one
+ * after another (sequentialConsumeRequest); the first that fails ends the command.
+ */
+function logsOfSelected(ctx: CommandContext, selector: string, container: string | undefined, opts: { timestamps: boolean; tail?: number }): KubectlResult {
+  const { cluster, args } = ctx;
+  const sel = selectObjects(cluster, ['pods'], { namespace: ctx.namespace, allNamespaces: false }, { selector, filenames: [], readFile: () => undefined });
+  if (typeof sel === 'string') return failure(cluster, sel);
+  const pods = sel.found.flatMap((f) => f.objects) as Pod[];
+  if (pods.length === 0) return { cluster, stdout: '', stderr: `No resources found in ${ctx.namespace} namespace.\n`, exitCode: 0 };
+  const max = int(args, 'max-log-requests') ?? 5;
+  if (bool(args, 'follow') && pods.length > max) {
+    return failure(cluster, `error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
+  }
+  let stdout = '';
+  let stderr = '';
+  for (const pod of pods) {
+    const r = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
+    stderr += r.stderr;
+    if (r.exitCode !== 0) return { cluster, stdout, stderr, exitCode: r.exitCode };
+    stdout += bool(args, 'prefix') ? prefixed(r.stdout, pod.metadata.name, containerShown(pod, container)) : r.stdout;
+  }
+  return { cluster, stdout, stderr, exitCode: 0 };
+}
+
+/** The container a request without -c reads: the default-container annotation's, else the first. */
+function containerShown(pod: Pod, container: string | undefined): string {
+  return container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0]?.name ?? '';
+}
+
+/** addPrefixIfNeeded: `[pod/NAME/CONTAINER] ` before every line. */
+function prefixed(text: string, pod: string, container: string): string {
+  return text.split('\n').map((line, i, all) => (i === all.length - 1 && line === '' ? line : `[pod/${pod}/${container}] ${line}`)).join('\n');
+}
 
 export const exec: Command = {
   name: 'exec',
