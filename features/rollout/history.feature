@@ -71,6 +71,36 @@ Feature: Revisions, history and rollback to a revision (book 7.2)
 
       """
 
+  @claim:rollout.record-change-cause
+  Scenario: kubectl annotate sets the change-cause of the revision just made
+    The Deployment controller copies the Deployment's annotations to its new ReplicaSet, whose
+    kubernetes.io/change-cause is what rollout history prints; the change-cause annotation may be
+    replaced without --overwrite, any other needs it.
+    Given I run "kubectl apply -f httpd.v1.yml"
+    And the rollout of deployment "httpd" completes within 1 minute
+    When I run "kubectl set image deployment/httpd httpd=httpd:2.2.32"
+    And I run "kubectl annotate deployment/httpd kubernetes.io/change-cause='httpd 2.2.32'"
+    Then the output is:
+      """
+      deployment.apps/httpd annotated
+
+      """
+    And the rollout of deployment "httpd" completes within 2 minutes
+    When I run "kubectl annotate deployment httpd kubernetes.io/change-cause='httpd 2.2.32, retried'"
+    And I run "kubectl rollout history deployment/httpd"
+    Then the output is:
+      """
+      deployment.apps/httpd 
+      REVISION  CHANGE-CAUSE
+      1         <none>
+      2         httpd 2.2.32, retried
+
+      """
+    When I run "kubectl annotate deployment httpd team=web"
+    And I run "kubectl annotate deployment httpd team=db"
+    Then the command fails with "error: --overwrite is false but found the following declared annotation(s): 'team' already has a value (web)"
+    And the cluster is unchanged
+
   @claim:rollout.revisions
   Scenario: Scaling makes no new revision; a template change does
     Given I run "kubectl apply -f httpd.v1.yml"
