@@ -10,8 +10,11 @@ type Counts = Map<string, number>;
 const caches = new WeakMap<object, Map<string, Counts>>();
 
 function ipOf(p: Pod | undefined): string | undefined {
-  if (p === undefined || !p.spec.nodeName || p.spec.hostNetwork === true) return undefined;
-  return p.status?.podIP || undefined;
+  if (p === undefined) return undefined;
+  // The address first: most Pods written have none yet, and spec.hostNetwork is absent from most specs (a slow miss).
+  const ip = p.status?.podIP;
+  if (!ip || !p.spec.nodeName || p.spec.hostNetwork === true) return undefined;
+  return ip;
 }
 
 function bump(counts: Counts | undefined, ip: string, by: 1 | -1): void {
@@ -22,10 +25,12 @@ function bump(counts: Counts | undefined, ip: string, by: 1 | -1): void {
 
 /** Keeps the view's cache (if any) in step with one Pod change. */
 export function podIpChanged(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): void {
-  const nodes = caches.get(view);
-  if (nodes === undefined) return;
   const a = after as Pod | undefined;
   const b = before as Pod | undefined;
+  // Same spec and status objects (a metadata write, such as a deletion): the same address on the same node.
+  if (a !== undefined && b !== undefined && a.spec === b.spec && a.status === b.status) return;
+  const nodes = caches.get(view);
+  if (nodes === undefined) return;
   const ai = ipOf(a);
   const bi = ipOf(b);
   const an = a?.spec.nodeName;

@@ -121,7 +121,8 @@ function find(list: readonly Condition[] | undefined, type: string): Condition |
 function condition(existing: readonly Condition[] | undefined, type: string, status: Condition['status'], nowIso: string, reason?: string, message?: string): Condition {
   const old = find(existing, type);
   const lastTransitionTime = old !== undefined && old.status === status ? old.lastTransitionTime ?? nowIso : nowIso;
-  if (old !== undefined && isShared(old) && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message) return old;
+  // The field comparisons first: the WeakSet look-up is the costly test.
+  if (old !== undefined && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message && isShared(old)) return old;
   return sharedCondition(type, status, lastTransitionTime, reason, message);
 }
 
@@ -131,6 +132,9 @@ function unreadyNames(statuses: readonly ContainerStatus[]): string | undefined 
   for (const s of statuses) if (!s.ready) names = names === undefined ? s.name : `${names} ${s.name}`;
   return names;
 }
+
+/** PodStatus with the hostIPs list the kubelet shows too. */
+type ShownStatus = PodStatus & { readonly hostIPs?: readonly { readonly ip: string }[] };
 
 /** The whole status the kubelet would write now. */
 export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number) => string): PodStatus {
@@ -152,9 +156,9 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
     if (c.init) { initStatuses[ii] = containerStatusOf(rt, c, inits[ii].image, false, iso); ii++; }
     else { mainStatuses[mi] = containerStatusOf(rt, c, pod.spec.containers[mi].image, !initDone, iso); mi++; }
   }
-  const previous = pod.status?.phase;
+  const previousPhase = pod.status?.phase;
   // A Pod that reached a terminal phase stays there (kubelet never moves it out).
-  const phase: PodPhase = previous === 'Succeeded' || previous === 'Failed' ? previous : getPhase(pod, initStatuses, mainStatuses);
+  const phase: PodPhase = previousPhase === 'Succeeded' || previousPhase === 'Failed' ? previousPhase : getPhase(pod, initStatuses, mainStatuses);
 
   const nowIso = iso(nowMs);
   const existing = pod.status?.conditions;
@@ -186,17 +190,21 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   const scheduled = find(existing, 'PodScheduled');
   if (scheduled !== undefined) conditions.push(asSharedCondition(scheduled));
 
-  const previousIps = pod.status?.podIPs;
-  return {
-    ...(pod.status ?? {}),
-    phase,
-    conditions: sharedConditions(conditions),
-    hostIP: rt.hostIP,
-    hostIPs: sharedIpList(rt.hostIP),
-    // A hostNetwork Pod shows the node's address even before its sandbox exists (generateAPIPodStatus).
-    ...(sandbox ? { podIP: rt.ip, podIPs: ipList(rt.ip, previousIps) } : pod.spec.hostNetwork === true ? { podIP: rt.hostIP, podIPs: sharedIpList(rt.hostIP) } : {}),
-    startTime: iso(rt.startMs),
-    ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
-    containerStatuses: mainStatuses,
-  } as PodStatus;
+  const previous = pod.status as ShownStatus | undefined;
+  // Built key by key, as the spread literal this was (the previous status's keys in place, new ones
+  // appended in this order), without the temporary objects of conditional spreads.
+  const status = { ...previous } as { -readonly [K in keyof ShownStatus]: ShownStatus[K] };
+  status.phase = phase;
+  status.conditions = sharedConditions(conditions);
+  status.hostIP = rt.hostIP;
+  // A status this row produced (or its JSON equal) already shows the row's hostIPs and startTime: no memo look-up.
+  const own = previous !== undefined && previous === rt.lastStatus;
+  status.hostIPs = own && previous.hostIP === rt.hostIP && previous.hostIPs !== undefined ? previous.hostIPs : sharedIpList(rt.hostIP);
+  // A hostNetwork Pod shows the node's address even before its sandbox exists (generateAPIPodStatus).
+  if (sandbox) { status.podIP = rt.ip; status.podIPs = ipList(rt.ip, previous?.podIPs); }
+  else if (pod.spec.hostNetwork === true) { status.podIP = rt.hostIP; status.podIPs = sharedIpList(rt.hostIP); }
+  status.startTime = own && previous.startTime !== undefined ? previous.startTime : iso(rt.startMs);
+  if (initStatuses.length > 0) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = mainStatuses;
+  return status;
 }

@@ -27,7 +27,7 @@ import { isPureProbe, runProbe, type ProbeTarget } from './prober/probe';
 import type { ContainerRt, LogLine, PodRt, ProbeKind, ProbeWorker } from './types';
 import {
   isConfigVolume, jitter, mountVolumes, remountedVolumes, sameFiles, RESYNC_INTERVAL_MS, RESYNC_JITTER_FACTOR, SYNC_ERROR_BACKOFF_MS, SYNC_ERROR_JITTER_FACTOR,
-  failedMountMessage, type MountRetry,
+  failedMountMessage, NO_RETRIES, NO_VOLUMES, type MountRetry,
 } from './volumes';
 import { alreadyPresentMessage, createdMessage, pulledMessage, pullingMessage, startedMessage, stoppingMessage } from './messages';
 
@@ -113,7 +113,9 @@ export function defaultPullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Ne
 }
 
 function internalIp(node: Node | undefined): string {
-  return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+  const addresses = node?.status?.addresses;
+  if (addresses !== undefined) for (const a of addresses) if (a.type === 'InternalIP') return a.address ?? '';
+  return '';
 }
 
 function podGraceSeconds(pod: Pod): number {
@@ -213,8 +215,9 @@ class PodSync {
 
   private set(i: number, patch: Partial<ContainerRt>, statusRelevant = true): void {
     if (!this.csOwned) { this.cs = this.cs.slice(); this.csOwned = true; }
-    this.cs[i] = { ...this.cs[i], ...patch };
-    this.ownCopies[i] = true;
+    // A copy this sync already made takes the patch in place (nothing else holds it yet), as setWorker does.
+    if (this.ownCopies[i] === true) Object.assign(this.cs[i], patch);
+    else { this.cs[i] = Object.assign(copyContainer(this.cs[i]), patch); this.ownCopies[i] = true; }
     this.dirty = true;
     if (statusRelevant) this.statusDirty = true;
   }
@@ -774,6 +777,21 @@ class PodSync {
   }
 }
 
+/**
+ * A copy of c with every ContainerRt field, in the order the rows' copies always had them once
+ * started: one literal (one hidden class for every copy) instead of spreads of the row and a patch.
+ */
+function copyContainer(c: ContainerRt): ContainerRt {
+  // Typed so that a field added to ContainerRt and not copied here fails to compile.
+  const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
+    name: c.name, init: c.init, phase: c.phase, id: c.id, restartCount: c.restartCount, rootfs: c.rootfs, log: c.log, started: c.started, imagePulled: c.imagePulled,
+    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
+    liveness: c.liveness, readiness: c.readiness, startup: c.startup, startedMs: c.startedMs, terminated: c.terminated, sh: c.sh, env: c.env, exitAtMs: c.exitAtMs, exitCode: c.exitCode,
+    crashBackoff: c.crashBackoff, last: c.last,
+  };
+  return copy;
+}
+
 function newContainerRt(c: Container, init: boolean): ContainerRt {
   return { name: c.name, init, phase: 'new', id: 0, restartCount: 0, rootfs: EMPTY_TREE, log: EMPTY_LOG, started: false, imagePulled: false };
 }
@@ -815,7 +833,7 @@ function hasKeys(o: object): boolean {
 
 /** kubelet.go SyncPod's order: volumes first (WaitForAttachAndMount), then the sandbox and its IP. */
 function setUpSandbox(in_: SyncInput, rt: PodRt | undefined, nodeRow: NodeRuntime & KubeletNodeFields): SetUp {
-  const m = mountVolumes(in_.pod, in_.projectVolume, rt?.volumes ?? {}, rt?.mounting ?? {}, in_.nowMs);
+  const m = mountVolumes(in_.pod, in_.projectVolume, rt?.volumes ?? NO_VOLUMES, rt?.mounting ?? NO_RETRIES, in_.nowMs);
   const events: readonly KubeletEvent[] = m.failures.length === 0 ? NO_EVENTS : m.failures.map((message) => ({ type: 'Warning', reason: 'FailedMount', message }));
   if (hasKeys(m.retries)) return { rt: { ...(rt ?? newPodRt(in_, m.volumes)), volumes: m.volumes, mounting: m.retries }, events, ready: false };
   const ip = sandboxIp(in_, nodeRow);

@@ -121,24 +121,35 @@ export function mountVolumes(
   pod: Pod, project: ((v: Volume) => VolumeProjection | undefined) | undefined,
   done: Readonly<Record<string, Tree>>, retries: Readonly<Record<string, MountRetry>>, nowMs: number,
 ): MountResult {
-  const volumes: Record<string, Tree> = { ...done };
+  const specVolumes = pod.spec.volumes;
+  const volumes: Record<string, Tree> = done === NO_VOLUMES ? {} : { ...done };
+  if (specVolumes === undefined || specVolumes.length === 0) return { volumes, retries: {}, failures: NO_FAILURES };
   const still: Record<string, MountRetry> = {};
-  const failures: string[] = [];
-  for (const v of pod.spec.volumes ?? []) {
-    if (v.hostPath !== undefined || volumes[v.name] !== undefined) continue;
-    const prev = retries[v.name];
+  let failures: string[] | undefined;
+  // A Pod's first attempt (NO_VOLUMES, NO_RETRIES) looks nothing up by name until a second volume:
+  // volume names are unique in a spec, and a keyed look-up of a name never used as a key costs a microsecond.
+  let lookUp = done !== NO_VOLUMES;
+  for (const v of specVolumes) {
+    if (v.hostPath !== undefined || (lookUp && volumes[v.name] !== undefined)) continue;
+    lookUp = true;
+    const prev = retries === NO_RETRIES ? undefined : retries[v.name];
     if (prev !== undefined && nowMs < prev.retryAtMs) { still[v.name] = prev; continue; }
     const p = v.emptyDir === undefined ? project?.(v) : undefined;
     if (p !== undefined && 'error' in p) {
-      failures.push(failedMountMessage(v.name, p.error));
+      (failures ??= []).push(failedMountMessage(v.name, p.error));
       const backoffMs = prev === undefined ? MOUNT_RETRY_INITIAL_MS : Math.min(2 * prev.backoffMs, MOUNT_RETRY_MAX_MS);
       still[v.name] = { backoffMs, retryAtMs: nowMs + backoffMs };
       continue;
     }
     volumes[v.name] = p === undefined ? new Map() : p.tree ?? treeOf(p.files);
   }
-  return { volumes, retries: still, failures };
+  return { volumes, retries: still, failures: failures ?? NO_FAILURES };
 }
+
+/** The trees and retries of a Pod no attempt was made for yet (mountVolumes looks nothing up in them). */
+export const NO_VOLUMES: Readonly<Record<string, Tree>> = Object.freeze({});
+export const NO_RETRIES: Readonly<Record<string, MountRetry>> = Object.freeze({});
+const NO_FAILURES: readonly string[] = Object.freeze([]);
 
 /** Whether a tree holds exactly these files (what the atomic writer would leave unchanged). */
 export function sameFiles(tree: Tree | undefined, next: Tree): boolean {
