@@ -771,7 +771,8 @@ class PodSync {
   }
 
   result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime> | undefined } {
-    const rt: PodRt = this.dirty ? { ...this.rt, containers: this.cs, volumes: this.volumes, resyncMs: this.resyncMs } : this.rt;
+    let rt = this.rt;
+    if (this.dirty) { const copy = copyRow(rt); copy.containers = this.cs; copy.volumes = this.volumes; copy.resyncMs = this.resyncMs; rt = copy; }
     const nodeRowFields = this.nodeChanged ? { images: this.nodeImages, ...(this.hostFiles !== undefined ? { hostFiles: this.hostFiles as ReadonlyMap<string, string> } : {}) } : undefined;
     return { rt, nodeRowFields };
   }
@@ -806,13 +807,30 @@ function sandboxIp(in_: SyncInput, nodeRow: NodeRuntime & KubeletNodeFields): { 
   return allocated === undefined ? undefined : { ip: allocated, lastAllocatedIp: allocated };
 }
 
+const NO_CONTAINERS: readonly Container[] = Object.freeze([]);
+
+type MutableRow = { -readonly [K in keyof Required<PodRt>]: PodRt[K] };
+
+/** A copy of a row with every PodRt field (one hidden class for all copies), for its maker to fill in. */
+function copyRow(rt: PodRt): MutableRow {
+  return {
+    ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, containers: rt.containers,
+    resyncMs: rt.resyncMs, lastStatus: rt.lastStatus, wakeMs: rt.wakeMs, deleting: rt.deleting, mounting: rt.mounting,
+  };
+}
+
 function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = ''): PodRt {
   const pod = in_.pod;
-  const inits = pod.spec.initContainers ?? [];
+  const inits = pod.spec.initContainers ?? NO_CONTAINERS;
   const containers: ContainerRt[] = new Array(inits.length + pod.spec.containers.length);
   for (let i = 0; i < inits.length; i++) containers[i] = newContainerRt(inits[i], true);
   for (let i = 0; i < pod.spec.containers.length; i++) containers[inits.length + i] = newContainerRt(pod.spec.containers[i], false);
-  return { ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers };
+  // Every field, as copyRow makes them: all rows share one hidden class.
+  const row: MutableRow = {
+    ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers,
+    resyncMs: undefined, lastStatus: undefined, wakeMs: undefined, deleting: undefined, mounting: undefined,
+  };
+  return row;
 }
 
 interface SetUp {
@@ -851,10 +869,15 @@ function waitingForVolumes(in_: SyncInput, rt: PodRt, events: readonly KubeletEv
   const computed = podStatusOf(in_.pod, rt, in_.nowMs, in_.iso);
   const status = jsonEqual(computed, in_.pod.status) ? undefined : computed;
   const out: PodRt = { ...rt, lastStatus: status ?? in_.pod.status, wakeMs, deleting: false };
-  return { rt: out, ...(status !== undefined ? { status } : {}), events, purge: false, wakeMs };
+  return output(out, undefined, status, events, false, wakeMs);
 }
 
 const EMPTY_IMAGES: ReadonlySet<string> = new Set();
+
+/** A SyncOutput, always of one shape (absent parts undefined). */
+function output(rt: PodRt | undefined, nodeRow: NodeRuntime | undefined, status: PodStatus | undefined, events: readonly KubeletEvent[], purge: boolean, wakeMs: number): SyncOutput {
+  return { rt, nodeRow, status, events, purge, wakeMs };
+}
 
 export function syncPod(in_: SyncInput): SyncOutput {
   const pod = in_.pod;
@@ -865,20 +888,20 @@ export function syncPod(in_: SyncInput): SyncOutput {
   let setUpEvents: readonly KubeletEvent[] = [];
   if (rt === undefined || rt.mounting !== undefined) {
     // Deleted or finished before the kubelet started anything: nothing to stop.
-    if (pod.metadata.deletionTimestamp !== undefined) return { rt: undefined, events: [], purge: true, wakeMs: Infinity };
-    if (rt === undefined && (phase === 'Succeeded' || phase === 'Failed')) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    if (pod.metadata.deletionTimestamp !== undefined) return output(undefined, undefined, undefined, [], true, Infinity);
+    if (rt === undefined && (phase === 'Succeeded' || phase === 'Failed')) return output(undefined, undefined, undefined, [], false, Infinity);
     const set = setUpSandbox(in_, rt, baseRow);
-    if (set.rt === undefined) return { rt: undefined, events: [], purge: false, wakeMs: Infinity };
+    if (set.rt === undefined) return output(undefined, undefined, undefined, [], false, Infinity);
     if (!set.ready) return waitingForVolumes(in_, set.rt, set.events);
     rt = set.rt;
     setUpEvents = set.events;
     if (set.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: set.lastAllocatedIp };
   }
   const sync = new PodSync(in_, rt, nodeRow ?? baseRow);
-  sync.events.push(...setUpEvents);
+  if (setUpEvents.length > 0) sync.events.push(...setUpEvents);
   sync.run();
   if (sync.purge) {
-    return { rt: undefined, events: sync.events, purge: true, wakeMs: Infinity, ...(sync.nodeChanged ? { nodeRow: { ...(nodeRow ?? baseRow), ...sync.result().nodeRowFields } } : {}) };
+    return output(undefined, sync.nodeChanged ? { ...(nodeRow ?? baseRow), ...sync.result().nodeRowFields } : undefined, undefined, sync.events, true, Infinity);
   }
   const { rt: nextRt, nodeRowFields } = sync.result();
   if (nodeRowFields !== undefined) nodeRow = { ...(nodeRow ?? baseRow), ...nodeRowFields };
@@ -899,14 +922,14 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const deleting = pod.metadata.deletionTimestamp !== undefined;
   // One new row for all three fields (status memo, wake-up, deletion seen). A row result() just
   // made is this sync's own: it takes them in place (same fields, same order as the copy).
-  const own = nextRt !== rt ? (nextRt as { -readonly [K in 'lastStatus' | 'wakeMs' | 'deleting']: PodRt[K] }) : undefined;
-  if (outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting) {
-    if (own !== undefined) { own.lastStatus = lastStatus; own.wakeMs = wakeMs; own.deleting = deleting; } else outRt = { ...outRt, lastStatus, wakeMs, deleting };
-  } else if (lastStatus !== outRt.lastStatus) {
-    if (own !== undefined) own.lastStatus = lastStatus; else outRt = { ...outRt, lastStatus };
+  const changed = outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting;
+  if (changed || lastStatus !== outRt.lastStatus) {
+    const own = nextRt !== rt ? (nextRt as MutableRow) : copyRow(outRt);
+    own.lastStatus = lastStatus;
+    if (changed) { own.wakeMs = wakeMs; own.deleting = deleting; }
+    outRt = own;
   }
-  if (nodeRow === undefined && status === undefined) return { rt: outRt, events: sync.events, purge: false, wakeMs }; // a probe tick
-  return { rt: outRt, ...(nodeRow !== undefined ? { nodeRow } : {}), ...(status !== undefined ? { status } : {}), events: sync.events, purge: false, wakeMs };
+  return output(outRt, nodeRow, status, sync.events, false, wakeMs);
 }
 
 /**
