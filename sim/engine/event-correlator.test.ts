@@ -133,3 +133,20 @@ test('snapshots never see later events: the correlator state is copy-on-write pe
   assert.equal(b1.events.at(24)!.count, 25);
   assert.notEqual(b1.eventCorrelator, a.eventCorrelator);
 });
+
+test('a run of one object\'s events is kept back from the map until another object\'s: memory() and seal() see it all the same', () => {
+  const w = new CorrelatorWriter(EMPTY_CORRELATOR);
+  const a = unhealthy(0, 'a');
+  w.record(a);
+  w.record(unhealthy(1_000, 'a'));
+  const expectA = correlateEvent(correlateEvent(undefined, a).state, unhealthy(1_000, 'a')).state;
+  assert.deepEqual(w.memory('kubelet', pod('a')), expectA);
+  w.record(unhealthy(2_000, 'b'));
+  assert.deepEqual(w.memory('kubelet', pod('a')), expectA);
+  assert.deepEqual(w.memory('kubelet', pod('b')), correlateEvent(undefined, unhealthy(2_000, 'b')).state);
+  w.record(unhealthy(3_000, 'b', 'other', 'some-controller')); // another source, same object
+  const state = w.seal();
+  assert.equal(occurrences(state, 'Unhealthy'), 4);
+  assert.deepEqual(state.get('kubelet')?.get('uid-a'), expectA);
+  assert.equal(state.get('some-controller')?.get('uid-b')?.logs[0].count, 1);
+});

@@ -259,12 +259,32 @@ export class CorrelatorWriter {
 
   constructor(private base: CorrelatorState) {}
 
+  /**
+   * The last object's new memory, not yet in its source's map: a component records an object's
+   * events in a run (a kubelet sync's Pulled, Created, Started), and the run then costs one look-up
+   * and one write in a map of every Pod instead of one each per event.
+   */
+  private pendingObjects: Map<string, ObjectCorrelation> | undefined;
+  private pendingKey = '';
+  private pendingState: ObjectCorrelation | undefined;
+  /** The last source asked for, and its map (a recorder's events come in runs too). */
+  private lastSource = '';
+  private lastObjects: Map<string, ObjectCorrelation> | undefined;
+
   /** The Event write for `e`, or undefined when the spam filter drops it. */
   record(e: EventInput): EventRecord | undefined {
     if (!isCorrelated(e.source)) return e;
     const objects = this.objectsOf(e.source);
     const key = objectKeyOf(e.involved);
-    const from = objects.get(key);
+    let from: ObjectCorrelation | undefined;
+    if (objects === this.pendingObjects && key === this.pendingKey) {
+      from = this.pendingState;
+    } else {
+      this.flush();
+      from = objects.get(key);
+      this.pendingObjects = objects;
+      this.pendingKey = key;
+    }
     const last = this.recent.get(e.reason);
     let result: Correlated;
     if (last !== undefined && last.from === from && last.e.timeMs === e.timeMs && last.e.type === e.type && last.e.message === e.message) {
@@ -273,8 +293,17 @@ export class CorrelatorWriter {
       result = correlate(from, e, last !== undefined && last.result.text === e.message ? last.result.text : e.message);
       this.recent.set(e.reason, { from, e, result });
     }
-    objects.set(key, result.state);
+    this.pendingState = result.state;
     return result.write && eventRecord(e, result.write);
+  }
+
+  /** Writes the pending memory into its source's map. */
+  private flush(): void {
+    if (this.pendingObjects === undefined) return;
+    this.pendingObjects.set(this.pendingKey, this.pendingState!);
+    this.pendingObjects = undefined;
+    this.pendingKey = '';
+    this.pendingState = undefined;
   }
 
   /**
@@ -288,6 +317,7 @@ export class CorrelatorWriter {
       for (let k = 0; k < times; k++) writes.push({ ...e, timeMs: e.timeMs + k * everyMs });
       return writes;
     }
+    this.flush();
     const objects = this.objectsOf(e.source);
     const key = objectKeyOf(e.involved);
     const from = objects.get(key);
@@ -310,6 +340,7 @@ export class CorrelatorWriter {
 
   /** This transaction's own copy of a source's memory (copied at its first event). */
   private objectsOf(source: string): Map<string, ObjectCorrelation> {
+    if (source === this.lastSource && this.lastObjects !== undefined) return this.lastObjects;
     let objects = this.ownedSources.get(source);
     if (objects === undefined) {
       const outer = (this.outer ??= new Map(this.base));
@@ -317,17 +348,21 @@ export class CorrelatorWriter {
       outer.set(source, objects);
       this.ownedSources.set(source, objects);
     }
+    this.lastSource = source;
+    this.lastObjects = objects;
     return objects;
   }
 
   /** What `source`'s recorder remembers about an object now (this transaction's events included). */
   memory(source: string, involved: EventInput['involved']): ObjectCorrelation | undefined {
+    this.flush();
     return (this.ownedSources.get(source) ?? (this.outer ?? this.base).get(source))?.get(objectKeyOf(involved));
   }
 
   seal(): CorrelatorState {
+    this.flush();
     // Later events copy again.
-    if (this.outer !== undefined) { this.base = this.outer; this.outer = undefined; this.ownedSources.clear(); }
+    if (this.outer !== undefined) { this.base = this.outer; this.outer = undefined; this.ownedSources.clear(); this.lastSource = ''; this.lastObjects = undefined; }
     return this.base;
   }
 }

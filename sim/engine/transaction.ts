@@ -9,6 +9,7 @@ import { LogWriter } from './append-log';
 import { CorrelatorWriter, type ObjectCorrelation } from './event-correlator';
 import { rngFrom, type Rng } from './rng';
 import { summarize } from './summary';
+import { WorkQueue, type QueueItem } from './work-queue';
 import type { TimerQueue } from './timers';
 import type {
   Change, Cluster, ClusterView, Controller, EventRecord, EventRepeat, ReconcileContext, RuntimeTables, TableName, TraceEntry, WatchHandler,
@@ -24,13 +25,6 @@ const NO_FINALIZERS: readonly string[] = Object.freeze([]);
 /** Kinds whose metadata.generation moves when their spec changes (API server strategies). */
 const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy']);
 
-/** A work-queue entry; `runs` is set when it is dequeued. */
-interface QueueItem {
-  readonly controller: string;
-  readonly key: string;
-  runs: number;
-}
-
 export class Transaction implements ClusterView {
   readonly config: Cluster['config'];
   nowMs: number;
@@ -44,14 +38,7 @@ export class Transaction implements ClusterView {
   private readonly correlator: CorrelatorWriter;
   private nextUid: number;
   private nextResourceVersion: number;
-  private readonly queue: QueueItem[] = [];
-  private queueHead = 0;
-  /**
-   * Per controller (no string building per enqueue), per key: twice the key's reconciles since the
-   * last endInstant(), plus 1 while it waits in the queue. One look-up answers both "already
-   * queued?" and "how often at this instant?".
-   */
-  private readonly keyStates = new Map<string, Map<string, number>>();
+  private readonly queue = new WorkQueue();
   readonly controllers: ReadonlyMap<string, Controller>;
   private readonly watchers: ReadonlyMap<string, readonly Controller[]>;
   private readonly tableWatchers: ReadonlyMap<TableName, readonly Controller[]>;
@@ -135,37 +122,17 @@ export class Transaction implements ClusterView {
   // ------------------------------------------------------------ work queue
 
   enqueue(controller: string, key: string): void {
-    let states = this.keyStates.get(controller);
-    if (states === undefined) this.keyStates.set(controller, (states = new Map()));
-    const state = states.get(key);
-    if (state === undefined) states.set(key, 1);
-    else if ((state & 1) === 0) states.set(key, state + 1);
-    else return;
-    this.queue.push({ controller, key, runs: 0 });
+    this.queue.enqueue(controller, key);
   }
 
   /** The next queued item and how many times its key has now been reconciled (this time included) since endInstant(). */
   dequeue(): QueueItem | undefined {
-    if (this.queueHead >= this.queue.length) {
-      this.queue.length = 0;
-      this.queueHead = 0;
-      return undefined;
-    }
-    const item = this.queue[this.queueHead++];
-    const states = this.keyStates.get(item.controller)!;
-    const state = states.get(item.key)! + 1; // out of the queue, one reconcile more
-    states.set(item.key, state);
-    if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
-      this.queue.splice(0, this.queueHead);
-      this.queueHead = 0;
-    }
-    item.runs = state >> 1;
-    return item;
+    return this.queue.dequeue();
   }
 
   /** Forgets the reconcile counts of an instant whose queue is empty. */
   endInstant(): void {
-    this.keyStates.clear();
+    this.queue.endInstant();
   }
 
   // ------------------------------------------------------------ applying changes
@@ -197,15 +164,18 @@ export class Transaction implements ClusterView {
       if (admitted.forbidden !== undefined) return admitted.forbidden;
       obj = admitted.obj;
     }
+    const namespace = obj.metadata.namespace ?? '';
     let name = obj.metadata.name;
+    let key: string; // objectKey of the object stored below
     if (!name && obj.metadata.generateName) {
-      // names.SimpleNameGenerator; the API server retries on the (rare) collision.
-      do name = generateName(obj.metadata.generateName, this.rng);
-      while (this.store.get(obj.kind, obj.metadata.namespace ?? '', name) !== undefined);
+      // names.SimpleNameGenerator; the API server retries on the (rare) collision. The key of the
+      // last try is the one stored: one look-up per try.
+      do key = keyOf({ kind: obj.kind, namespace, name: (name = generateName(obj.metadata.generateName, this.rng)) });
+      while (this.store.getByKey(key) !== undefined);
+    } else {
+      key = keyOf({ kind: obj.kind, namespace, name });
+      if (this.store.getByKey(key) !== undefined) return alreadyExists({ kind: obj.kind, namespace, name });
     }
-    const ref: ObjectRef = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name };
-    const key = keyOf(ref); // objectKey of the object stored below
-    if (this.store.getByKey(key) !== undefined) return alreadyExists(ref);
     const metadata: ObjectMeta = {
       ...obj.metadata,
       name,

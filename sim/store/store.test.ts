@@ -132,3 +132,34 @@ test('dependents and podsOnNode hand out the latest version of each object; an o
   assert.equal(s1.dependents('rs1')[0], a);
   assert.equal(s1.podsOnNode('n1')[0], a);
 });
+
+test('a draft copies each inner map once, remembers the last one per index, and forgets an emptied one', () => {
+  const d1 = Store.empty().edit();
+  d1.put(pod('a', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  const s1 = d1.seal();
+  // Two drafts of one snapshot: neither sees the other's writes, nor does the snapshot.
+  const d2 = s1.edit();
+  const d3 = s1.edit();
+  d2.put(pod('b', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  d3.put(pod('c', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  d2.put(pod('d', { app: 'web' }, { node: 'n1', owner: 'rs1' })); // the same inner maps, now d2's own
+  assert.deepEqual(d2.podsOnNode('n1').map((p) => p.metadata.name), ['a', 'b', 'd']);
+  assert.deepEqual(d3.podsOnNode('n1').map((p) => p.metadata.name), ['a', 'c']);
+  assert.deepEqual(s1.podsOnNode('n1').map((p) => p.metadata.name), ['a']);
+  assert.deepEqual(s1.dependents('rs1').map((p) => p.metadata.name), ['a']);
+  // Emptying a bucket drops it; the next write makes a new one rather than reviving the dropped one.
+  for (const name of ['a', 'b', 'd']) d2.remove(`Pod/default/${name}`);
+  assert.equal(d2.count('Pod', 'default'), 0);
+  assert.deepEqual(d2.namespacesOf('Pod'), []);
+  d2.put(pod('e', { app: 'web' }, { node: 'n1', owner: 'rs1' }));
+  const s2 = d2.seal();
+  assert.deepEqual(s2.list('Pod').map((p) => p.metadata.name), ['e']);
+  assert.deepEqual(s2.podsOnNode('n1').map((p) => p.metadata.name), ['e']);
+  assert.deepEqual(s2.dependents('rs1').map((p) => p.metadata.name), ['e']);
+  assert.deepEqual(s2.select('Pod', 'default', { matchLabels: { app: 'web' } }).map((p) => p.metadata.name), ['e']);
+  // A draft of the new snapshot copies again before writing.
+  const d4 = s2.edit();
+  d4.remove('Pod/default/e');
+  assert.deepEqual(s2.podsOnNode('n1').map((p) => p.metadata.name), ['e']);
+  assert.deepEqual(d4.podsOnNode('n1'), []);
+});

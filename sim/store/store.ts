@@ -162,9 +162,20 @@ function valuesOf(bucket: Bucket | undefined): KubeObject[] {
   return out;
 }
 
+// The draft that made or copied an inner map or set (a number per draft, so that no draft stays
+// reachable from a sealed Store's maps).
+const DRAFT = Symbol('draft');
+type Stamped = { [DRAFT]?: number };
+// On a draft's own index maps: the key and inner map `own` returned last.
+const LAST_KEY = Symbol('lastKey');
+const LAST = Symbol('last');
+type Cached<C> = { [LAST_KEY]?: string; [LAST]?: C };
+let drafts = 0;
+
 /** A writable copy of a Store; `seal()` freezes it into a new Store. */
 export class DraftStore extends Store {
-  private readonly owned = new Set<object>();
+  /** Marks the inner maps and sets this draft made or copied (see `own`). */
+  private readonly stamp = ++drafts;
   private sealed = false;
 
   constructor(base: Indexes) {
@@ -226,7 +237,7 @@ export class DraftStore extends Store {
     const bucket = this.own(this.idx.byKindNs, bucketKey, newBucket);
     bucket.delete(key);
     if (bucket.size === 0) {
-      this.idx.byKindNs.delete(bucketKey);
+      this.drop(this.idx.byKindNs, bucketKey);
       const namespaces = this.own(this.idx.nsByKind, old.kind, () => new Set<string>());
       namespaces.delete(old.metadata.namespace ?? '');
     }
@@ -265,26 +276,37 @@ export class DraftStore extends Store {
   }
 
   private removeFrom<C extends Set<string> | Bucket>(index: Map<string, C>, indexKey: string, key: string): void {
-    const current = index.get(indexKey);
-    if (current === undefined) return;
-    const set = this.own(index, indexKey, () => current);
+    if (index.get(indexKey) === undefined) return;
+    const set = this.own(index, indexKey, newBucket as () => C); // there: not created
     set.delete(key);
-    if (set.size === 0) index.delete(indexKey);
+    if (set.size === 0) this.drop(index, indexKey);
   }
 
-  /** The draft's own copy of parent.get(k), copied from the base snapshot on first write. */
+  /**
+   * The draft's own copy of parent.get(k), copied from the base snapshot on first write. Whose copy
+   * an inner map is is a stamp on it: one property read, where a Set of owned ones was a hash look-up.
+   * Writes come in runs (one kind's bucket, one ReplicaSet's Pods): the parent remembers the last
+   * inner map it handed out, which then needs no look-up at all.
+   */
   private own<C extends Bucket | Set<string>>(parent: Map<string, C>, k: string, create: () => C): C {
+    const cached = parent as Cached<C>;
+    if (cached[LAST_KEY] === k) return cached[LAST]!;
     let inner = parent.get(k);
-    if (inner === undefined) {
-      inner = create();
-    } else if (!this.owned.has(inner)) {
-      inner = (inner instanceof Map ? new Map(inner) : new Set(inner as Set<string>)) as C;
-    } else {
-      return inner;
+    if (inner === undefined || (inner as Stamped)[DRAFT] !== this.stamp) {
+      inner = inner === undefined ? create() : (inner instanceof Map ? new Map(inner) : new Set(inner as Set<string>)) as C;
+      (inner as Stamped)[DRAFT] = this.stamp;
+      parent.set(k, inner);
     }
-    parent.set(k, inner);
-    this.owned.add(inner);
+    cached[LAST_KEY] = k;
+    cached[LAST] = inner;
     return inner;
+  }
+
+  /** parent.delete(k), forgetting the inner map `own` remembers if it was that one. */
+  private drop<C>(parent: Map<string, C>, k: string): void {
+    parent.delete(k);
+    const cached = parent as Cached<C>;
+    if (cached[LAST_KEY] === k) { cached[LAST_KEY] = undefined; cached[LAST] = undefined; }
   }
 
   private assertOpen(): void {
