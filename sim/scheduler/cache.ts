@@ -80,7 +80,27 @@ export class SchedulerCache {
   load(i: number): void {
     if (this.flags[i] & F_LOADED) return;
     this.flags[i] |= F_LOADED;
-    for (const pod of this.view.podsOnNode(this.entries[i].name)) this.apply(i, contributionOf(pod), 1);
+    this.scoreStamp[i] = 0;
+    // Summed here, not through apply(): no Contribution a Pod. Pods of one template share their
+    // resources and owner references, so the last answer of each is usually the next one's too.
+    let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0, pods = 0;
+    let lastRefs: unknown = null, lastOwner: string | undefined, lastCounts: Uint16Array | undefined;
+    for (const pod of this.view.podsOnNode(this.entries[i].name)) {
+      if (isTerminal(pod)) continue; // the bucket is by spec.nodeName: every Pod here is bound to node i
+      const r = podResources(pod);
+      cpu += r.cpuMillis; mem += r.memoryBytes; nzCpu += r.nonZeroCpuMillis; nzMem += r.nonZeroMemoryBytes; pods++;
+      if (r.hostPorts.length > 0) this.addPorts(i, r.hostPorts, 1);
+      if (pod.metadata.deletionTimestamp !== undefined) continue; // countPodsMatchSelector skips terminating Pods
+      const refs = pod.metadata.ownerReferences;
+      if (refs !== lastRefs) {
+        lastRefs = refs;
+        lastOwner = spreadOwner(pod);
+        lastCounts = lastOwner === undefined ? undefined : this.countsFor(lastOwner);
+      }
+      if (lastCounts !== undefined) lastCounts[i]++;
+    }
+    // Added in the order apply() would: the same floating-point sums.
+    this.reqCpu[i] += cpu; this.reqMem[i] += mem; this.nzCpu[i] += nzCpu; this.nzMem[i] += nzMem; this.pods[i] += pods;
   }
 
   /** Spread counts of one owner by node index, or undefined when it has no Pods anywhere loaded. */
@@ -211,17 +231,27 @@ export class SchedulerCache {
     this.nzCpu[i] += sign * c.nzCpu;
     this.nzMem[i] += sign * c.nzMem;
     this.pods[i] += sign;
+    if (c.ports.length > 0) this.addPorts(i, c.ports, sign);
+    if (c.owner !== undefined) {
+      const counts = this.countsFor(c.owner);
+      counts[i] = Math.max(0, counts[i] + sign);
+    }
+  }
+
+  private addPorts(i: number, ports: readonly string[], sign: 1 | -1): void {
     const e = this.entries[i];
-    for (const p of c.ports) {
+    for (const p of ports) {
       e.ports ??= new Map();
       const n = (e.ports.get(p) ?? 0) + sign;
       if (n > 0) e.ports.set(p, n); else e.ports.delete(p);
     }
-    if (c.owner !== undefined) {
-      let counts = this.ownerCounts(c.owner);
-      if (counts === undefined) { counts = new Uint16Array(this.capacity); this.owners.set(c.owner, counts); }
-      counts[i] = Math.max(0, counts[i] + sign);
-    }
+  }
+
+  /** An owner's spread counts, made (all zero) if it has none yet. */
+  private countsFor(owner: string): Uint16Array {
+    let counts = this.ownerCounts(owner);
+    if (counts === undefined) { counts = new Uint16Array(this.capacity); this.owners.set(owner, counts); }
+    return counts;
   }
 }
 

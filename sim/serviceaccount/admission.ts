@@ -1,4 +1,4 @@
-import type { Container, KubeObject, Pod } from '../api/types';
+import type { Container, KubeObject, Pod, VolumeMount } from '../api/types';
 import type { StoreView } from '../store/store';
 import { ALPHANUMS } from '../api/naming';
 import { rememberDefaultedSpec } from '../api/defaults/pod';
@@ -53,28 +53,34 @@ function mountServiceAccountToken(pod: Pod): Pod['spec'] {
   const existing = volumes.find((v) => v.name.startsWith(TOKEN_VOLUME_PREFIX));
   const volumeName = existing?.name ?? tokenVolumeName(pod);
   const mount = { name: volumeName, readOnly: true, mountPath: API_TOKEN_MOUNT_PATH };
-  let needsVolume = false;
-  const withMount = (list: readonly Container[] | undefined): readonly Container[] | undefined => {
-    if (list === undefined) return undefined;
-    let changed = false;
-    const out = list.map((c) => {
-      // Existing mounts at the default mount path prevent mounting of the API token.
-      if ((c.volumeMounts ?? []).some((m) => m.mountPath === API_TOKEN_MOUNT_PATH)) return c;
-      changed = true;
-      needsVolume = true;
-      return { ...c, volumeMounts: (c.volumeMounts ?? []).concat(mount) }; // concat: an exact-size array (a spread allocates room for 17)
-    });
-    return changed ? out : list;
-  };
-  const initContainers = withMount(pod.spec.initContainers);
-  const containers = withMount(pod.spec.containers)!;
-  if (!needsVolume) return pod.spec;
+  const initContainers = pod.spec.initContainers === undefined ? undefined : withTokenMount(pod.spec.initContainers, mount);
+  const containers = pod.spec.containers === undefined ? undefined : withTokenMount(pod.spec.containers, mount);
+  if (initContainers === pod.spec.initContainers && containers === pod.spec.containers) return pod.spec;
   return {
     ...pod.spec,
     ...(initContainers !== undefined ? { initContainers } : {}),
     containers,
     volumes: existing !== undefined ? volumes : volumes.concat({ name: volumeName, projected: tokenVolumeSource() }),
   } as Pod['spec'];
+}
+
+/** The containers, each with the token mount unless one is mounted at its path already; the same array when none needs it. */
+function withTokenMount(list: readonly Container[], mount: VolumeMount): readonly Container[] {
+  let out: Container[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    // Existing mounts at the default mount path prevent mounting of the API token.
+    if (mountsAt(c.volumeMounts, API_TOKEN_MOUNT_PATH)) continue;
+    out ??= list.slice(); // an exact-size copy, as map() made
+    out[i] = { ...c, volumeMounts: (c.volumeMounts ?? []).concat(mount) }; // concat: an exact-size array (a spread allocates room for 17)
+  }
+  return out ?? list;
+}
+
+function mountsAt(mounts: readonly VolumeMount[] | undefined, path: string): boolean {
+  if (mounts === undefined) return false;
+  for (let i = 0; i < mounts.length; i++) if (mounts[i].mountPath === path) return true;
+  return false;
 }
 
 /** TokenVolumeSource: the service account token, the cluster's CA bundle and the namespace (one frozen value, shared). */
@@ -102,10 +108,16 @@ function deepFreeze<T>(v: T): T {
  * takes nothing from the cluster's random stream.
  */
 function tokenVolumeName(pod: Pod): string {
-  let h = 0x811c9dc5;
-  const text = `${pod.metadata.namespace ?? ''}/${pod.metadata.name || pod.metadata.generateName || ''}`;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  // FNV-1a of `namespace/name`, hashed part by part (no text built for it).
+  let h = fnv1a(0x811c9dc5, pod.metadata.namespace ?? '');
+  h = Math.imul(h ^ 0x2f, 0x01000193) >>> 0; // '/'
+  h = fnv1a(h, pod.metadata.name || pod.metadata.generateName || '');
   let suffix = '';
   for (let i = 0; i < 5; i++) { suffix += ALPHANUMS[h % ALPHANUMS.length]; h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0; }
   return [TOKEN_VOLUME_PREFIX, suffix].join(''); // one flat string: every Pod keeps its own
+}
+
+function fnv1a(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }

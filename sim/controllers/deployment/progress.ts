@@ -2,6 +2,7 @@ import type { Condition, DeploymentStatus, ReplicaSet } from '../../api/types';
 import { sameJson } from '../util/events';
 import type { DeploymentSync } from './state';
 import { calculateStatus } from './sync';
+import { msOf } from '../util/pod';
 import {
   NEW_RS_AVAILABLE_REASON, RS_UPDATED_REASON, TIMED_OUT_REASON, deploymentComplete, deploymentProgressing, deploymentTimedOut,
   getCondition, hasProgressDeadline, newCondition, removeCondition, setCondition,
@@ -60,7 +61,7 @@ function requeueStuckDeployment(s: DeploymentSync, status: DeploymentStatus): vo
   const current = getCondition(d.status ?? {}, 'Progressing');
   if (!hasProgressDeadline(d) || current === undefined) return;
   if (deploymentComplete(d, status) || current.reason === TIMED_OUT_REASON) return;
-  const from = current.lastUpdateTime === undefined ? NaN : Date.parse(current.lastUpdateTime) - s.ctx.config.epochMs;
+  const from = msOf(current.lastUpdateTime, s.ctx.config.epochMs) ?? NaN; // Date.parse, memoised by text
   if (Number.isNaN(from)) return;
   const afterMs = from + d.spec.progressDeadlineSeconds * 1000 - s.ctx.nowMs;
   s.requeueAfterMs = afterMs < 1000 ? 1 : afterMs + 1000;

@@ -77,7 +77,9 @@ export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly
     }
   } else if (diff > 0) {
     const n = Math.min(diff, BURST_REPLICAS);
-    for (const p of podsToDelete(pods, relatedPods(view, rs, pods), n, ctx.nowMs, ctx.config.epochMs)) {
+    // All of them go (getPodsToDelete returns them as they are): no ranking, no related Pods to read.
+    const doomed = n >= pods.length ? pods : podsToDelete(pods, relatedPods(view, rs, pods), n, ctx.nowMs, ctx.config.epochMs);
+    for (const p of doomed) {
       changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: p.metadata.name }, reason: `scale down ${keyFor(rs)}` });
       changes.push(eventFor(rs, REPLICASET_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
     }
@@ -103,9 +105,17 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], nowMs: num
   let ready = 0;
   let available = 0;
   const templateLabels = rs.spec.template.metadata?.labels;
+  // A template's Pods share their labels object and the kubelet's interned conditions arrays: the
+  // previous Pod's answers serve the next one's when the objects are the same.
+  let lastLabels: unknown = null, labeled = false;
+  let lastConditions: unknown = null, podReady = false;
   for (const p of pods) {
-    if (matchesLabels(p.metadata.labels, templateLabels)) fullyLabeled++;
-    if (isPodReady(p)) {
+    const labels = p.metadata.labels;
+    if (labels !== lastLabels) { lastLabels = labels; labeled = matchesLabels(labels, templateLabels); }
+    if (labeled) fullyLabeled++;
+    const conditions = p.status?.conditions;
+    if (conditions !== lastConditions) { lastConditions = conditions; podReady = isPodReady(p); }
+    if (podReady) {
       ready++;
       if (rs.spec.minReadySeconds <= 0 || isPodAvailable(p, rs.spec.minReadySeconds, nowMs, epochMs)) available++;
     }

@@ -26,10 +26,19 @@ export function claimObjects<T extends KubeObject>(
   // controller owns; only then are the names already claimed worth remembering.
   const adopting = !ownerDeleting && view.orphanCount(kind, ns) > 0;
   const seen = adopting ? new Set<string>() : undefined;
+  // Objects of one template share their ownerReferences and labels objects (immutable): the answers
+  // for the previous object's serve the next one's when they are the same objects.
+  let lastRefs: unknown = null, controlled = false;
+  let lastLabels: unknown = null, matches = false;
   for (const obj of view.dependents(owner.metadata.uid)) {
-    if (obj.kind !== kind || !isControlledBy(obj, owner) || !accept(obj as T)) continue;
+    if (obj.kind !== kind) continue;
+    const refs = obj.metadata.ownerReferences;
+    if (refs !== lastRefs) { lastRefs = refs; controlled = isControlledBy(obj, owner); }
+    if (!controlled || !accept(obj as T)) continue;
     seen?.add(obj.metadata.name);
-    if (matchesSelector(obj.metadata.labels, selector) || ownerDeleting) owned.push(obj as T);
+    const labels = obj.metadata.labels;
+    if (labels !== lastLabels) { lastLabels = labels; matches = matchesSelector(labels, selector); }
+    if (matches || ownerDeleting) owned.push(obj as T);
     else changes.push({ verb: 'update', object: withoutOwner(obj, owner.metadata.uid) }); // ReleasePod
   }
   if (seen === undefined) return { owned, changes };

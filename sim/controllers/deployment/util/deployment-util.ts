@@ -1,5 +1,6 @@
 import type { Condition, ConditionStatus, Deployment, DeploymentStatus, IntOrString, PodTemplateSpec, ReplicaSet } from '../../../api/types';
 import { canonicalJson } from '../../../api/naming';
+import { msOf } from '../../util/pod';
 
 // pkg/controller/deployment/util/deployment_util.go: the deployment controller's pure arithmetic.
 
@@ -333,7 +334,7 @@ export function deploymentTimedOut(d: Deployment, s: DeploymentStatus, nowMs: nu
   const c = getCondition(s, 'Progressing');
   if (c === undefined || c.reason === NEW_RS_AVAILABLE_REASON) return false;
   if (c.reason === TIMED_OUT_REASON) return true;
-  const from = c.lastUpdateTime === undefined ? NaN : Date.parse(c.lastUpdateTime) - epochMs;
+  const from = msOf(c.lastUpdateTime, epochMs) ?? NaN; // Date.parse, memoised by text
   return from + d.spec.progressDeadlineSeconds * 1000 < nowMs;
 }
 
