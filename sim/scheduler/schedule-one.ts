@@ -42,12 +42,12 @@ const FIT_WEIGHT = WEIGHTS.NodeResourcesFit, BALANCED_WEIGHT = WEIGHTS.NodeResou
 const TAINT_WEIGHT = WEIGHTS.TaintToleration, AFFINITY_WEIGHT = WEIGHTS.NodeAffinity, SPREAD_WEIGHT = WEIGHTS.PodTopologySpread;
 const SLOW_FILTER = F_UNSCHEDULABLE | F_HARD_TAINTS, LOADED = F_LOADED, PREFER_TAINTS = F_PREFER_TAINTS, HOSTNAME = F_HOSTNAME;
 
-let scratch = { feasible: new Int32Array(0), taint: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0), best: new Int32Array(0) };
+let scratch = { feasible: new Int32Array(0), taint: new Float64Array(0), affinity: new Float64Array(0), spread: new Float64Array(0), totals: new Float64Array(0) };
 
 function scratchFor(m: number): typeof scratch {
   if (scratch.totals.length < m) {
     const n = Math.max(m, 2 * scratch.totals.length, 64);
-    scratch = { feasible: new Int32Array(n), taint: new Float64Array(n), affinity: new Float64Array(n), spread: new Float64Array(n), totals: new Float64Array(n), best: new Int32Array(n) };
+    scratch = { feasible: new Int32Array(n), taint: new Float64Array(n), affinity: new Float64Array(n), spread: new Float64Array(n), totals: new Float64Array(n) };
   }
   return scratch;
 }
@@ -117,7 +117,7 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
   }
   if (found === 1) return { node: cache.entries[feasible[0]].name, nodeObject: cache.entries[feasible[0]].node, evaluatedNodes: evaluated, feasibleNodes: 1 };
   const scores = scoreNodes(cache, feasible, found, pod, res, tolerations);
-  const chosen = cache.entries[feasible[selectHost(scores, rng)]];
+  const chosen = cache.entries[feasible[selectHost(scores, rng, found)]];
   return { node: chosen.name, nodeObject: chosen.node, evaluatedNodes: evaluated, feasibleNodes: found };
 }
 
@@ -158,14 +158,14 @@ export function insufficientResources(res: PodResources, pods: number, allowedPo
 }
 
 /**
- * Score plugins, normalised and weighted; returns the highest total, how many nodes have it and
- * their positions (a shared scratch buffer, valid until the next call). TaintToleration (PreferNoSchedule, fewer is better),
+ * Score plugins, normalised and weighted; returns each feasible node's total (a shared scratch
+ * buffer, valid until the next call), the highest and how many nodes have it. TaintToleration (PreferNoSchedule, fewer is better),
  * NodeAffinity (preferred terms), NodeResourcesFit (LeastAllocated), PodTopologySpread (system
  * default constraints: one owner's replicas over hostnames), NodeResourcesBalancedAllocation.
  * InterPodAffinity and ImageLocality score every node alike here and are left out.
  */
 function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[]): Scores {
-  const { taint, affinity, spread, totals, best } = scratchFor(m);
+  const { taint, affinity, spread, totals } = scratchFor(m);
   const { flags, nzCpu, nzMem, allocCpu, allocMem, reqCpu, reqMem, resourceScore, scoreStamp } = cache;
   // The resource scores depend on the node and the requests only: reuse those computed for the same requests.
   if (cache.scoredFor !== res) { cache.scoredFor = res; cache.scoreEpoch++; }
@@ -222,15 +222,15 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     scoreStamp[i] = epoch;
     totals[j] = score;
   }
-  // The highest total and the nodes that share it (in feasible order), found as the totals are completed (for selectHost).
+  // The highest total and how many nodes share it, found as the totals are completed (for selectHost).
   let max = -Infinity, ties = 0;
   if (maxTaint === 0 && maxAffinity === 0 && owner === undefined) {
     for (let j = 0; j < m; j++) {
       const total = totals[j] + TAINT_WEIGHT * MAX;
       totals[j] = total;
-      if (total > max) { max = total; ties = 1; best[0] = j; } else if (total === max) best[ties++] = j;
+      if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
     }
-    return { max, ties, best };
+    return { totals, max, ties };
   }
   for (let j = 0; j < m; j++) {
     // helper.DefaultNormalizeScore (reversed for taints) and PodTopologySpread's NormalizeScore, inline.
@@ -240,25 +240,25 @@ function scoreNodes(cache: SchedulerCache, feasible: Int32Array, m: number, pod:
     const s = owner === undefined ? 0 : maxSpread === 0 || spread[j] === minSpread ? MAX : Math.trunc((MAX * (maxSpread + minSpread - spread[j])) / maxSpread);
     const total = totals[j] + (TAINT_WEIGHT * t + AFFINITY_WEIGHT * a + SPREAD_WEIGHT * s);
     totals[j] = total;
-    if (total > max) { max = total; ties = 1; best[0] = j; } else if (total === max) best[ties++] = j;
+    if (total > max) { max = total; ties = 1; } else if (total === max) ties++;
   }
-  return { max, ties, best };
+  return { totals, max, ties };
 }
 
 interface Scores {
+  readonly totals: Float64Array;
   readonly max: number;
   readonly ties: number;
-  /** best[0..ties): the positions (in feasible order) whose total is max (a shared scratch buffer). */
-  readonly best: Int32Array;
 }
 
 /**
  * selectHost: the highest total, ties broken uniformly at random (kube-scheduler samples a
  * reservoir; drawing the k-th of the tied nodes once gives the same distribution).
  */
-function selectHost({ ties, best }: Scores, rng: Rng): number {
-  const k = ties > 1 ? rng.int(ties) : 0;
-  return ties === 0 ? 0 : best[k];
+function selectHost({ totals, max, ties }: Scores, rng: Rng, length: number): number {
+  let k = ties > 1 ? rng.int(ties) : 0;
+  for (let j = 0; j < length; j++) if (totals[j] === max && k-- === 0) return j;
+  return 0;
 }
 
 /**

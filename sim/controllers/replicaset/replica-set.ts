@@ -79,9 +79,12 @@ export function manageReplicas(view: ClusterView, rs: ReplicaSet, pods: readonly
     const n = Math.min(diff, BURST_REPLICAS);
     // All of them go (getPodsToDelete returns them as they are): no ranking, no related Pods to read.
     const doomed = n >= pods.length ? pods : podsToDelete(pods, relatedPods(view, rs, pods), n, ctx.nowMs, ctx.config.epochMs);
+    const reason = `scale down ${keyFor(rs)}`;
+    // One involved-object reference for the batch's events, as for creates.
+    const ref = { kind: rs.kind, namespace: ns, name: rs.metadata.name, uid: rs.metadata.uid };
     for (const p of doomed) {
-      changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: p.metadata.name }, reason: `scale down ${keyFor(rs)}` });
-      changes.push(eventFor(rs, REPLICASET_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
+      changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: p.metadata.name }, reason });
+      changes.push({ verb: 'event', ref, type: 'Normal', reason: 'SuccessfulDelete', message: ['Deleted pod: ', p.metadata.name].join(''), source: REPLICASET_CONTROLLER }); // flat: the Event keeps it
     }
   }
   return { changes };
