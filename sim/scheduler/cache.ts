@@ -81,10 +81,10 @@ export class SchedulerCache {
     if (this.flags[i] & F_LOADED) return;
     this.flags[i] |= F_LOADED;
     this.scoreStamp[i] = 0;
-    // Summed here, not through apply(): no Contribution a Pod. Pods of one template share their
+    // Summed here, not Pod by Pod through applyPod(). Pods of one template share their
     // resources and owner references, so the last answer of each is usually the next one's too.
     let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0, pods = 0;
-    let lastRefs: unknown = null, lastOwner: string | undefined, lastCounts: Uint16Array | undefined;
+    let lastRefs: unknown = null, lastCounts: Uint16Array | undefined;
     for (const pod of this.view.podsOnNode(this.entries[i].name)) {
       if (isTerminal(pod)) continue; // the bucket is by spec.nodeName: every Pod here is bound to node i
       const r = podResources(pod);
@@ -94,12 +94,12 @@ export class SchedulerCache {
       const refs = pod.metadata.ownerReferences;
       if (refs !== lastRefs) {
         lastRefs = refs;
-        lastOwner = spreadOwner(pod);
-        lastCounts = lastOwner === undefined ? undefined : this.countsFor(lastOwner);
+        const owner = spreadOwner(pod);
+        lastCounts = owner === undefined ? undefined : this.countsFor(owner);
       }
       if (lastCounts !== undefined) lastCounts[i]++;
     }
-    // Added in the order apply() would: the same floating-point sums.
+    // The totals start at 0 here: the same sums as adding Pod by Pod.
     this.reqCpu[i] += cpu; this.reqMem[i] += mem; this.nzCpu[i] += nzCpu; this.nzMem[i] += nzMem; this.pods[i] += pods;
   }
 
@@ -217,23 +217,28 @@ export class SchedulerCache {
   podChanged(after: Pod | undefined, before: Pod | undefined): void {
     if (!this.initialized) return;
     if (after !== undefined && before !== undefined && sameContribution(after, before)) return;
-    const b = before !== undefined ? contributionOf(before) : undefined;
-    const a = after !== undefined ? contributionOf(after) : undefined;
-    if (b !== undefined) { const i = this.byName.get(b.node); if (i !== undefined && this.flags[i] & F_LOADED) this.apply(i, b, -1); }
-    if (a !== undefined) { const i = this.byName.get(a.node); if (i !== undefined && this.flags[i] & F_LOADED) this.apply(i, a, 1); }
+    if (before !== undefined) this.applyPod(before, -1);
+    if (after !== undefined) this.applyPod(after, 1);
   }
 
-  private apply(i: number, c: Contribution | undefined, sign: 1 | -1): void {
-    if (c === undefined) return;
+  /** Adds (or takes away) what a bound Pod takes from its node, if that node is loaded; terminal Pods take nothing (the scheduler's informer drops them). */
+  private applyPod(pod: Pod, sign: 1 | -1): void {
+    const node = pod.spec.nodeName;
+    if (!node || isTerminal(pod)) return;
+    const i = this.byName.get(node);
+    if (i === undefined || (this.flags[i] & F_LOADED) === 0) return;
+    const r = podResources(pod);
     this.scoreStamp[i] = 0;
-    this.reqCpu[i] += sign * c.cpu;
-    this.reqMem[i] += sign * c.mem;
-    this.nzCpu[i] += sign * c.nzCpu;
-    this.nzMem[i] += sign * c.nzMem;
+    this.reqCpu[i] += sign * r.cpuMillis;
+    this.reqMem[i] += sign * r.memoryBytes;
+    this.nzCpu[i] += sign * r.nonZeroCpuMillis;
+    this.nzMem[i] += sign * r.nonZeroMemoryBytes;
     this.pods[i] += sign;
-    if (c.ports.length > 0) this.addPorts(i, c.ports, sign);
-    if (c.owner !== undefined) {
-      const counts = this.countsFor(c.owner);
+    if (r.hostPorts.length > 0) this.addPorts(i, r.hostPorts, sign);
+    // countPodsMatchSelector skips terminating Pods.
+    const owner = pod.metadata.deletionTimestamp === undefined ? spreadOwner(pod) : undefined;
+    if (owner !== undefined) {
+      const counts = this.countsFor(owner);
       counts[i] = Math.max(0, counts[i] + sign);
     }
   }
@@ -268,16 +273,6 @@ export function existingCache(view: ClusterView): SchedulerCache | undefined {
   return caches.get(view);
 }
 
-interface Contribution {
-  readonly node: string;
-  readonly cpu: number;
-  readonly mem: number;
-  readonly nzCpu: number;
-  readonly nzMem: number;
-  readonly ports: readonly string[];
-  readonly owner: string | undefined;
-}
-
 /** Kinds whose selector helper.DefaultSelector uses to spread a Pod's replicas. */
 const SPREAD_OWNER_KINDS = new Set(['ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
@@ -291,18 +286,6 @@ export function spreadOwner(pod: Pod): string | undefined {
 
 function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
-
-/** What a bound Pod takes from its node; terminal Pods take nothing (the scheduler's informer drops them). */
-function contributionOf(pod: Pod): Contribution | undefined {
-  const node = pod.spec.nodeName;
-  if (!node || isTerminal(pod)) return undefined;
-  const r = podResources(pod);
-  return {
-    node, cpu: r.cpuMillis, mem: r.memoryBytes, nzCpu: r.nonZeroCpuMillis, nzMem: r.nonZeroMemoryBytes, ports: r.hostPorts,
-    // countPodsMatchSelector skips terminating Pods.
-    owner: pod.metadata.deletionTimestamp === undefined ? spreadOwner(pod) : undefined,
-  };
 }
 
 function sameContribution(a: Pod, b: Pod): boolean {
