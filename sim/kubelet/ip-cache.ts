@@ -1,13 +1,36 @@
 import type { KubeObject, Pod } from '../api/types';
 import type { ClusterView } from '../engine/types';
 
-// Pod IPs in use per node, for one view (an engine transaction): a node's set is computed on first
+// Pod IPs in use per node, for one view (an engine transaction): a node's list is made on first
 // use from view.podsOnNode and then kept in step by the kubelet's Pod watch handler, which sees
 // every change the transaction applies. A memo of the view's own state (keyed weakly by the view),
 // so purity holds; it spares the O(Pods on the node) scan at every sandbox creation.
+// A plain list, not a Map of counts: a node holds a few dozen Pods, a list is cheaper to make for
+// every node at each transaction's first allocation there, and host-local's allocator usually
+// asks about one address (the one after the last it handed out).
 
-type Counts = Map<string, number>;
-const caches = new WeakMap<object, Map<string, Counts>>();
+/** The addresses Pods on one node hold, one entry per Pod (a multiset, as a Pod list can hold one twice). */
+export class HeldIps {
+  private readonly ips: string[] = [];
+
+  has(ip: string): boolean {
+    return this.ips.includes(ip);
+  }
+
+  add(ip: string): void {
+    this.ips.push(ip);
+  }
+
+  /** Forgets one entry of ip (order does not matter). */
+  remove(ip: string): void {
+    const i = this.ips.indexOf(ip);
+    if (i < 0) return;
+    this.ips[i] = this.ips[this.ips.length - 1];
+    this.ips.pop();
+  }
+}
+
+const caches = new WeakMap<object, Map<string, HeldIps>>();
 
 function ipOf(p: Pod | undefined): string | undefined {
   if (p === undefined) return undefined;
@@ -15,12 +38,6 @@ function ipOf(p: Pod | undefined): string | undefined {
   const ip = p.status?.podIP;
   if (!ip || !p.spec.nodeName || p.spec.hostNetwork === true) return undefined;
   return ip;
-}
-
-function bump(counts: Counts | undefined, ip: string, by: 1 | -1): void {
-  if (counts === undefined) return;
-  const n = (counts.get(ip) ?? 0) + by;
-  if (n <= 0) counts.delete(ip); else counts.set(ip, n);
 }
 
 /** Keeps the view's cache (if any) in step with one Pod change. */
@@ -36,19 +53,19 @@ export function podIpChanged(view: ClusterView, after: KubeObject | undefined, b
   const an = a?.spec.nodeName;
   const bn = b?.spec.nodeName;
   if (ai === bi && an === bn) return;
-  if (bi !== undefined) bump(nodes.get(bn!), bi, -1);
-  if (ai !== undefined) bump(nodes.get(an!), ai, 1);
+  if (bi !== undefined) nodes.get(bn!)?.remove(bi);
+  if (ai !== undefined) nodes.get(an!)?.add(ai);
 }
 
 /** The Pod IPs (not hostNetwork) held by Pods bound to the node, as of now in this view. */
 export function usedIpsOn(view: ClusterView, nodeName: string): { has(ip: string): boolean } {
   let nodes = caches.get(view);
   if (nodes === undefined) caches.set(view, (nodes = new Map()));
-  let counts = nodes.get(nodeName);
-  if (counts === undefined) {
-    counts = new Map();
-    for (const p of view.podsOnNode(nodeName)) { const ip = ipOf(p); if (ip !== undefined) bump(counts, ip, 1); }
-    nodes.set(nodeName, counts);
+  let held = nodes.get(nodeName);
+  if (held === undefined) {
+    held = new HeldIps();
+    for (const p of view.podsOnNode(nodeName)) { const ip = ipOf(p); if (ip !== undefined) held.add(ip); }
+    nodes.set(nodeName, held);
   }
-  return counts;
+  return held;
 }
