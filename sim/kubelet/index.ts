@@ -32,7 +32,8 @@ const watchPod = (view: ClusterView, after: import('../api/types').KubeObject | 
   if (after === undefined) return view.table('pods').has(p.metadata.uid) ? [`gone/${p.metadata.uid}`] : NONE;
   // A write that changes nothing a sync would act on (typically the kubelet's own status write): no reconcile.
   const a = after as Pod;
-  if (before !== undefined && a.spec === (before as Pod).spec) {
+  // A deletion just requested (the version before had none) is news to the row: enqueued without a look-up.
+  if (before !== undefined && a.spec === (before as Pod).spec && (a.metadata.deletionTimestamp === undefined || before.metadata.deletionTimestamp !== undefined)) {
     const row = view.table('pods').get(a.metadata.uid);
     if (isPodRt(row) && syncIsNoop(a, row, view.nowMs, false)) return NONE;
   }
