@@ -13,7 +13,13 @@ type Bucket = Map<string, KubeObject>;
 // a fraction of one built (and hashed) per call, and every get, list and count asks for one.
 const bucketKeys = new Map<string, Map<string, string>>();
 
+let lastKind = '';
+let lastNamespace = '';
+let lastBucketKey = '/';
+
 export function bucketKeyOf(kind: string, namespace: string): string {
+  // Asked in runs for one pair (a kind's Pods in one namespace): the last answer needs no look-up.
+  if (kind === lastKind && namespace === lastNamespace) return lastBucketKey;
   let byNs = bucketKeys.get(kind);
   if (byNs === undefined) {
     if (bucketKeys.size > 1_000) bucketKeys.clear(); // a memo of a pure function: bounded
@@ -24,6 +30,9 @@ export function bucketKeyOf(kind: string, namespace: string): string {
     if (byNs.size > 10_000) byNs.clear();
     byNs.set(namespace, (key = `${kind}/${namespace}`));
   }
+  lastKind = kind;
+  lastNamespace = namespace;
+  lastBucketKey = key;
   return key;
 }
 
@@ -224,7 +233,7 @@ export class DraftStore extends Store {
     }
     if (old !== undefined) this.unindex(key, old);
     this.own(this.idx.byKindNs, bucketKey, newBucket).set(key, obj);
-    this.own(this.idx.nsByKind, obj.kind, () => new Set<string>()).add(ns);
+    this.own(this.idx.nsByKind, obj.kind, newSet).add(ns);
     this.index(key, obj);
   }
 
@@ -238,7 +247,7 @@ export class DraftStore extends Store {
     bucket.delete(key);
     if (bucket.size === 0) {
       this.drop(this.idx.byKindNs, bucketKey);
-      const namespaces = this.own(this.idx.nsByKind, old.kind, () => new Set<string>());
+      const namespaces = this.own(this.idx.nsByKind, old.kind, newSet);
       namespaces.delete(old.metadata.namespace ?? '');
     }
     return old;
@@ -272,11 +281,11 @@ export class DraftStore extends Store {
   }
 
   private addTo(index: Map<string, Set<string>>, indexKey: string, key: string): void {
-    this.own(index, indexKey, () => new Set<string>()).add(key);
+    this.own(index, indexKey, newSet).add(key);
   }
 
   private removeFrom<C extends Set<string> | Bucket>(index: Map<string, C>, indexKey: string, key: string): void {
-    if (index.get(indexKey) === undefined) return;
+    if ((index as Cached<C>)[LAST_KEY] !== indexKey && index.get(indexKey) === undefined) return;
     const set = this.own(index, indexKey, newBucket as () => C); // there: not created
     set.delete(key);
     if (set.size === 0) this.drop(index, indexKey);
@@ -320,6 +329,7 @@ const labelKeys = new WeakMap<object, { readonly prefix: string; readonly keys: 
 const NO_KEYS: readonly string[] = [];
 
 const newBucket = (): Bucket => new Map<string, KubeObject>();
+const newSet = (): Set<string> => new Set<string>();
 
 function labelKeysOf(obj: KubeObject): readonly string[] {
   const labels = obj.metadata.labels;
