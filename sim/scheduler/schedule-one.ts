@@ -1,4 +1,4 @@
-import type { Node, Pod, Toleration } from '../api/types';
+import type { Node, Pod, Taint, Toleration } from '../api/types';
 import type { ClusterView } from '../engine/types';
 import type { Rng } from '../engine/rng';
 import { F_HARD_TAINTS, F_HOSTNAME, F_LOADED, F_PREFER_TAINTS, F_UNSCHEDULABLE, cacheFor, spreadOwner, type SchedulerCache } from './cache';
@@ -131,7 +131,7 @@ function filterSlow(
   if ((f & F_UNSCHEDULABLE) !== 0 && !toleratesUnschedulable) return { node: i, reasons: [REASON.unschedulable], unresolvable: true };
   if ((f & F_HARD_TAINTS) !== 0) {
     const taint = firstUntoleratedTaint(e.hardTaints, tolerations);
-    if (taint !== undefined) return { node: i, reasons: [`node(s) had untolerated taint ${formatTaintForReason(taint)}`], unresolvable: true };
+    if (taint !== undefined) return { node: i, reasons: untoleratedReasons(taint), unresolvable: true };
   }
   if (needsAffinity && !nodeMatchesPod(pod, e.node)) return { node: i, reasons: [REASON.affinity], unresolvable: true };
   cache.load(i);
@@ -140,6 +140,19 @@ function filterSlow(
   if (resources !== undefined || volumes === undefined) return resources;
   const volume = volumes.filter(e.node); // VolumeRestrictions and VolumeBinding come after NodeResourcesFit
   return volume !== undefined ? { node: i, reasons: [volume.reason], unresolvable: !volume.resolvable } : undefined;
+}
+
+// The TaintToleration reason of a node's taint, made once a taint object (a tainted node rejects every
+// Pod that reaches it without the toleration); frozen, shared by the failures.
+const taintReasons = new WeakMap<Taint, readonly string[]>();
+
+export function untoleratedReasons(taint: Taint): readonly string[] {
+  let reasons = taintReasons.get(taint);
+  if (reasons === undefined) {
+    reasons = Object.freeze([`node(s) had untolerated taint ${formatTaintForReason(taint)}`]);
+    taintReasons.set(taint, reasons);
+  }
+  return reasons;
 }
 
 function resourceFailure(cache: SchedulerCache, i: number, res: PodResources): Failure | undefined {

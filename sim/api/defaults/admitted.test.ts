@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAdmittedFrom } from './admitted';
+import { isAdmittedFrom, isDefaultedVolume } from './admitted';
+import { defaultVolume } from './pod-spec';
 import { defaultPod } from './pod';
 import type { Json } from './util';
 
@@ -30,4 +31,23 @@ test('isAdmittedFrom: anything defaulting would change is not', () => {
   const { schedulerName: _dropped, ...without } = admitted;
   assert.equal(isAdmittedFrom(without, base), false, 'a field dropped');
   assert.equal(isAdmittedFrom({ ...admitted, hostNetwork: true }, base), false, 'a field added');
+});
+
+test('isDefaultedVolume answers as "defaultVolume changes nothing" does, without the copy', () => {
+  const samples: Json[] = [
+    { name: 'a' }, { name: 'a', emptyDir: {} }, { name: 'a', emptyDir: null },
+    { name: 'a', secret: { secretName: 's' } }, { name: 'a', secret: { secretName: 's', defaultMode: 420 } }, { name: 'a', secret: { defaultMode: '' } },
+    { name: 'a', configMap: { name: 'c' } }, { name: 'a', configMap: { name: 'c', defaultMode: 256 } },
+    { name: 'a', downwardAPI: { items: [] } }, { name: 'a', downwardAPI: { items: [], defaultMode: 420 } },
+    { name: 'a', projected: { sources: [] } }, { name: 'a', projected: { sources: [], defaultMode: 420 } },
+    { name: 'a', hostPath: { path: '/x' } }, { name: 'a', hostPath: { path: '/x', type: '' } }, { name: 'a', hostPath: { path: '/x', type: 'Directory' } },
+    { name: 'a', persistentVolumeClaim: { claimName: 'c' } }, { name: 'a', nfs: { server: 's', path: '/' } },
+    { name: 'a', emptyDir: {}, secret: { secretName: 's' } }, { name: 'a', secret: { secretName: 's', defaultMode: 420 }, hostPath: { path: '/x' } },
+  ];
+  for (const v of samples) {
+    const d = defaultVolume(v);
+    const unchanged = Object.keys(d).every((k) => d[k] === v[k]);
+    assert.equal(isDefaultedVolume(v), unchanged, JSON.stringify(v));
+  }
+  assert.equal(isDefaultedVolume(null), false);
 });

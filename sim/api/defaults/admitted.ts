@@ -1,5 +1,5 @@
-import { defaultVolume } from './pod-spec';
-import { isObj, sameExcept, type Json } from './util';
+import { volumeSourcesOf } from './pod-spec';
+import { isObj, sameExcept, unset, type Json } from './util';
 
 // Recognising a defaulted spec as it comes back after admission and binding, without defaulting it
 // again: the ServiceAccount plugin copies the containers to add the token volumeMount and appends
@@ -7,8 +7,8 @@ import { isObj, sameExcept, type Json } from './util';
 // never reads volumeMounts, imagePullSecrets or nodeName, and a volume that is already defaulted
 // stays as it is: such a spec is a fixed point of defaulting, like the spec it was made from.
 
-/** Fields checked one by one below, or never read by defaulting. */
-const PER_POD = new Set(['containers', 'initContainers', 'volumes', 'imagePullSecrets', 'nodeName']);
+/** Fields checked one by one below, or never read by defaulting (compared as keys: no hash look-up a field). */
+const isPerPod = (k: string): boolean => k === 'containers' || k === 'volumes' || k === 'nodeName' || k === 'initContainers' || k === 'imagePullSecrets';
 
 /**
  * Whether `spec` is the defaulted `base` with only what admission and binding add.
@@ -23,11 +23,11 @@ const PER_POD = new Set(['containers', 'initContainers', 'volumes', 'imagePullSe
 export function isAdmittedFrom(spec: Json, base: Json): boolean {
   let n = 0;
   for (const k in spec) {
-    if (PER_POD.has(k)) continue;
+    if (isPerPod(k)) continue;
     if (spec[k] !== base[k]) return false;
     n++;
   }
-  for (const k in base) if (!PER_POD.has(k)) n--;
+  for (const k in base) if (!isPerPod(k)) n--;
   return n === 0 && sameButMounts(spec.containers, base.containers) && sameButMounts(spec.initContainers, base.initContainers)
     && appendsDefaultedVolumes(spec.volumes, base.volumes);
 }
@@ -55,13 +55,20 @@ function appendsDefaultedVolumes(list: unknown, baseList: unknown): boolean {
   return true;
 }
 
+/** The sources defaultVolume gives a defaultMode when they have none. */
+const MODE_SOURCES = ['secret', 'configMap', 'downwardAPI', 'projected'] as const;
+
 /**
- * defaultVolume keeps every field it does not change (the same objects): a volume it changes nothing
- * in is defaulted. (One without a source gets a new emptyDir: not defaulted.)
+ * Whether defaultVolume (pod-spec.ts) would change nothing in `v`, read without making its copy: it
+ * adds an emptyDir to a volume without a source, a defaultMode to a mode source without one, a type
+ * to a hostPath without one, and keeps every other field (the same objects).
  */
-function isDefaultedVolume(v: unknown): boolean {
-  if (!isObj(v)) return false;
-  const d = defaultVolume(v);
-  for (const k in d) if (d[k] !== v[k]) return false;
-  return true;
+export function isDefaultedVolume(v: unknown): boolean {
+  if (!isObj(v) || volumeSourcesOf(v).length === 0) return false;
+  for (const src of MODE_SOURCES) {
+    const source = v[src];
+    if (isObj(source) && unset(source.defaultMode)) return false;
+  }
+  const hostPath = v.hostPath;
+  return !(isObj(hostPath) && hostPath.type === undefined);
 }
