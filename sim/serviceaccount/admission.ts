@@ -56,12 +56,11 @@ function mountServiceAccountToken(pod: Pod): Pod['spec'] {
   const initContainers = pod.spec.initContainers === undefined ? undefined : withTokenMount(pod.spec.initContainers, mount);
   const containers = pod.spec.containers === undefined ? undefined : withTokenMount(pod.spec.containers, mount);
   if (initContainers === pod.spec.initContainers && containers === pod.spec.containers) return pod.spec;
-  return {
-    ...pod.spec,
-    ...(initContainers !== undefined ? { initContainers } : {}),
-    containers,
-    volumes: existing !== undefined ? volumes : volumes.concat({ name: volumeName, projected: tokenVolumeSource() }),
-  } as Pod['spec'];
+  const withVolume = existing !== undefined ? volumes : volumes.concat({ name: volumeName, projected: tokenVolumeSource() });
+  // One spread of the spec, not a second of a temporary object (the same fields in the same order).
+  return (initContainers !== undefined
+    ? { ...pod.spec, initContainers, containers, volumes: withVolume }
+    : { ...pod.spec, containers, volumes: withVolume }) as Pod['spec'];
 }
 
 /** The containers, each with the token mount unless one is mounted at its path already; the same array when none needs it. */
