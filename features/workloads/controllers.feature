@@ -156,6 +156,13 @@ Feature: Controllers manage Pods (chapter 2)
     Then within 2 minutes pod "web-1" is Running
     And within 1 minute statefulset "web" has 3 ready replicas
     And pod "web-1" has "metadata.ownerReferences[0].name" equal to "web"
+    # A rolling update replaces each Pod under its own name, highest ordinal first; rollout status
+    # answers from the default partition 0 (StatefulSetStatusViewer's partitioned branch).
+    When I run "kubectl set image statefulset/web nginx=nginx:1.9.1"
+    And I run "kubectl rollout status statefulset/web"
+    Then the output has a line matching "^partitioned roll out complete: 3 new pods have been updated\.\.\.$"
+    And pod "web-0" has "spec.containers[0].image" equal to "nginx:1.9.1"
+    And pod "web-2" has "spec.containers[0].image" equal to "nginx:1.9.1"
 
   @claim:sts.stable-names
   Scenario: A Deployment's replacement Pod gets a new name

@@ -115,3 +115,21 @@ Feature: DaemonSet (chapter 5.2)
     And the output has a line matching "^  numberReady: 3$"
     And the output has a line matching "^  desiredNumberScheduled: 3$"
     And the cluster is unchanged
+
+  @claim:ds.one-per-node
+  Scenario: kubectl rollout status follows a DaemonSet's rolling update node by node
+    RollingUpdate with maxUnavailable 1 replaces one node's Pod at a time; rollout status reads
+    the DaemonSet's updatedNumberScheduled and numberAvailable (DaemonSetStatusViewer).
+    Given the example file "node-exporter-daemonset.yml"
+    And I run "kubectl apply -f node-exporter-daemonset.yml"
+    And within 2 minutes every pod of daemonset "node-exporter-daemonset" is Running
+    When I run "kubectl set image daemonset/node-exporter-daemonset node-exporter=prom/node-exporter:v1.8.0"
+    And I run "kubectl rollout status daemonset/node-exporter-daemonset"
+    Then the output is:
+      """
+      Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 out of 2 new pods have been updated...
+      Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 of 2 updated pods are available...
+      daemon set "node-exporter-daemonset" successfully rolled out
+
+      """
+    And daemonset "node-exporter-daemonset" has one pod on each of nodes "k8s-node1, k8s-node2"

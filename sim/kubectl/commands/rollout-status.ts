@@ -1,10 +1,11 @@
-import type { Deployment, Pod } from '../../api/types';
+import type { Deployment, KubeObject, Pod } from '../../api/types';
 import type { Cluster, ClusterView } from '../../engine/types';
 import { advanceUntil, viewOf } from '../../index';
 import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
 import { parseDuration } from '../duration';
 import { notImplemented, revisionOf, targets } from './rollout-common';
+import { daemonSetStatus, statefulSetStatus } from './rollout-status-sets';
 
 // kubectl rollout status (staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go with
 // polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status). Time is virtual: instead of
@@ -70,6 +71,16 @@ function warn(view: Pick<ClusterView, 'select'>, d: Deployment, base: string): s
   return base;
 }
 
+/** polymorphichelpers.StatusViewerFor: the viewer of a kind (undefined: none is implemented). */
+function statusViewer(kind: string, revision: number): ((view: ClusterView, obj: KubeObject) => StatusLine) | undefined {
+  switch (kind) {
+    case 'Deployment': return (view, obj) => deploymentStatus(view, obj as Deployment, revision);
+    case 'DaemonSet': return (_view, obj) => daemonSetStatus(obj);
+    case 'StatefulSet': return (_view, obj) => statefulSetStatus(obj);
+  }
+  return undefined;
+}
+
 function runStatus(ctx: CommandContext): KubectlResult {
   const timeoutText = str(ctx.args, 'timeout') ?? '0s';
   const timeoutMs = parseDuration(timeoutText);
@@ -79,13 +90,15 @@ function runStatus(ctx: CommandContext): KubectlResult {
   if (found.errors.length > 0) return failure(ctx.cluster, found.errors.join('\n'));
   if (found.targets.length !== 1) return failure(ctx.cluster, 'error: rollout status is only supported on individual resources and resource collections are not supported yet');
   const t = found.targets[0];
-  if (t.object.kind !== 'Deployment') return failure(ctx.cluster, t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet' ? `error: kubespec simulates rollout status for deployments only` : notImplemented('status viewer', t.object.kind));
   const revision = int(ctx.args, 'revision') ?? 0;
+  const viewer = statusViewer(t.object.kind, revision);
+  if (viewer === undefined) return failure(ctx.cluster, notImplemented('status viewer', t.object.kind));
+  const { kind } = t.object;
   const ns = t.object.metadata.namespace ?? 'default';
   const name = t.object.metadata.name;
   const o = new Output();
 
-  let last: StatusLine = deploymentStatus(viewOf(ctx.cluster), t.object as Deployment, revision);
+  let last: StatusLine = viewer(viewOf(ctx.cluster), t.object);
   if (last.error !== undefined) return failure(ctx.cluster, last.error);
   o.out(last.text);
   if (last.done || !bool(ctx.args, 'watch')) return o.result(ctx.cluster);
@@ -93,9 +106,9 @@ function runStatus(ctx: CommandContext): KubectlResult {
   let gone = false;
   const withinMs = timeoutMs > 0 ? timeoutMs : FOREVER_MS;
   const { cluster, reached } = advanceUntil(ctx.cluster, withinMs, (view) => {
-    const d = view.get<Deployment>('Deployment', ns, name);
-    if (d === undefined) { gone = true; return true; }
-    const now = deploymentStatus(view, d, revision);
+    const obj = view.get(kind, ns, name);
+    if (obj === undefined) { gone = true; return true; }
+    const now = viewer(view, obj);
     if (now.error === undefined && now.text !== last.text) o.out(now.text);
     last = now;
     return now.done || now.error !== undefined;
