@@ -11,7 +11,7 @@ const iso = (ms: number) => new Date(Date.UTC(2025, 0, 1) + ms).toISOString().re
 
 function rowOf(p: Pod, phase: ContainerRt['phase'], extra: Partial<ContainerRt> = {}): PodRt {
   const c: ContainerRt = { name: 'nginx', init: false, phase, id: 0, restartCount: 0, rootfs: EMPTY_TREE, log: AppendLog.empty(), started: false, imagePulled: false, ...extra };
-  return { ref: `default/${p.metadata.name}`, uid: p.metadata.uid, node: 'n1', ip: '10.244.1.2', hostIP: '192.168.56.101', startMs: 0, volumes: {}, containers: [c] };
+  return { ref: `default/${p.metadata.name}`, uid: p.metadata.uid, node: 'n1', ip: '10.244.1.2', hostIP: '192.168.56.101', startMs: 0, volumes: {}, backed: false, containers: [c] };
 }
 
 test('a container not created yet has one shared status across Pods, equal to the one built for it', () => {

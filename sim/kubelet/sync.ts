@@ -814,10 +814,17 @@ type MutableRow = { -readonly [K in keyof Required<PodRt>]: PodRt[K] };
 /** A copy of a row with every PodRt field (one hidden class for all copies), for its maker to fill in. */
 function copyRow(rt: PodRt): MutableRow {
   return {
-    ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, containers: rt.containers,
+    ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, backed: rt.backed, containers: rt.containers,
     resyncMs: rt.resyncMs, lastStatus: rt.lastStatus, wakeMs: rt.wakeMs, deleting: rt.deleting, mounting: rt.mounting,
   };
 }
+
+function hasBackedVolume(pod: Pod): boolean {
+  for (const v of pod.spec.volumes ?? NO_VOLUME_SPECS) if (v.persistentVolumeClaim !== undefined || v.nfs !== undefined) return true;
+  return false;
+}
+
+const NO_VOLUME_SPECS: readonly Volume[] = Object.freeze([]);
 
 function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = ''): PodRt {
   const pod = in_.pod;
@@ -827,7 +834,7 @@ function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = 
   for (let i = 0; i < pod.spec.containers.length; i++) containers[inits.length + i] = newContainerRt(pod.spec.containers[i], false);
   // Every field, as copyRow makes them: all rows share one hidden class.
   const row: MutableRow = {
-    ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, containers,
+    ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, backed: hasBackedVolume(pod), containers,
     resyncMs: undefined, lastStatus: undefined, wakeMs: undefined, deleting: undefined, mounting: undefined,
   };
   return row;

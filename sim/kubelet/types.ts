@@ -97,6 +97,8 @@ export interface PodRt {
   readonly startMs: number;
   /** emptyDir (and other pod-level volume) trees by volume name. */
   readonly volumes: Readonly<Record<string, Tree>>;
+  /** The Pod has volumes whose files live outside it (a PVC, inline nfs): volume-data copies them back. */
+  readonly backed: boolean;
   /** Init containers first, then the regular ones, in spec order. */
   readonly containers: readonly ContainerRt[];
   /** The status this row last produced (skip recomputing when nothing changed). */

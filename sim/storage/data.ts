@@ -145,7 +145,8 @@ export function reconcileVolumeData(view: ClusterView, uid: string): ReconcileRe
 
 /** Only a row whose volume trees changed can have data to copy (the kubelet rewrites its row at every sync). */
 function volumesChanged(_table: string, after: unknown, before: unknown): boolean {
-  if (!isPodRt(after)) return false;
+  // A Pod without PVC or nfs volumes has nothing to copy back (reconcileVolumeData skips every other volume).
+  if (!isPodRt(after) || !after.backed) return false;
   if (!isPodRt(before)) return true;
   const a = after.volumes;
   const b = before.volumes;
