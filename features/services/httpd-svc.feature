@@ -84,3 +84,34 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     And pod "busybox" cannot reach "$OLD_IP:80"
     And service "httpd-svc" still has the ClusterIP "$VIP"
     And no pod of deployment "httpd" has the IP "$OLD_IP"
+
+  Scenario: Endpoints written by hand give a Service without a selector its backends
+    No controller manages the Endpoints of a Service without a selector: they are what you write.
+    Every request for v1 Endpoints draws the API server's deprecation warning (v1.33+).
+    Given the file "external-db.yml":
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: external-db
+      spec:
+        ports:
+        - port: 3306
+      ---
+      apiVersion: v1
+      kind: Endpoints
+      metadata:
+        name: external-db
+      subsets:
+      - addresses:
+        - ip: 192.168.56.200
+        ports:
+        - port: 3306
+      """
+    When I run "kubectl apply -f external-db.yml"
+    Then the output contains "endpoints/external-db created"
+    And the error output contains "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"
+    When I run "kubectl get endpoints external-db"
+    Then the output table matches:
+      | NAME        | ENDPOINTS           |
+      | external-db | 192.168.56.200:3306 |

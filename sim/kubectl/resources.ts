@@ -145,7 +145,7 @@ const DEPRECATED: Readonly<Record<string, string>> = {
 };
 
 /** kubectl's warning printer: `Warning: <text>`, each distinct text once per invocation. */
-function warningsFor(kinds: Iterable<string>): string[] {
+export function warningsFor(kinds: Iterable<string>): string[] {
   const out = new Set<string>();
   for (const kind of kinds) if (DEPRECATED[kind] !== undefined) out.add(`Warning: ${DEPRECATED[kind]}`);
   return [...out];

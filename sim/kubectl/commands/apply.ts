@@ -2,6 +2,7 @@ import { applyManifests } from '../../index';
 import type { WriteMode } from '../../api/apply';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list } from '../flags';
+import { resolveTypes, warningsFor } from '../resources';
 import { CHANGE_CAUSE, RECORD_DEPRECATED, annotateManifests, changeCause, dryRunOf, dryRunSuffix, outputFormat } from './common';
 
 // kubectl apply / create / replace -f: each file goes through sim/api (parse, default, validate,
@@ -38,6 +39,7 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
   if (args.positional.length > 0) return failure(ctx.cluster, `${o.stderr}error: Unexpected args: [${args.positional.join(' ')}]\nSee 'kubectl ${mode} -h' for help and examples`);
 
   let cluster = ctx.cluster;
+  const written: string[] = [];
   for (const file of files) {
     let text = ctx.io.readFile(file);
     if (text === undefined) { o.fail(`error: the path "${file}" does not exist`); continue; }
@@ -46,10 +48,13 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     for (const e of result.errors) o.fail(e);
     if (result.errors.length > 0) continue;
     if (dry.dryRun === 'none') cluster = result.cluster;
+    // Lines read `endpoints/name created`: the resource word names what each request wrote.
+    for (const line of result.lines) written.push(resolveTypes(line.slice(0, line.indexOf('/')))?.[0]?.kind ?? '');
     for (const line of result.lines) {
       if (format.t === 'name') o.out(line.slice(0, line.lastIndexOf(' ')));
       else o.out(`${line}${dryRunSuffix(dry.dryRun)}`);
     }
   }
+  for (const w of warningsFor(written)) o.err(w);
   return o.result(cluster);
 }
