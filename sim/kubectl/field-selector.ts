@@ -23,8 +23,8 @@ const SELECTABLE: Readonly<Record<string, readonly string[]>> = {
   Job: ['metadata.name', 'metadata.namespace', 'status.successful'],
 };
 
-/** fields.ParseSelector then Transform with the kind's conversion: the terms, or the API server's error text. */
-export function parseFieldSelector(text: string, kind: string): { readonly terms: readonly FieldTerm[] } | { readonly error: string } {
+/** fields.ParseSelector: the terms as written (sorted), or its error text; no field is checked yet. */
+export function parseFieldTerms(text: string): { readonly terms: readonly FieldTerm[] } | { readonly error: string } {
   const terms: FieldTerm[] = [];
   for (const part of splitTerms(text).sort()) {
     if (part === '') continue;
@@ -32,9 +32,20 @@ export function parseFieldSelector(text: string, kind: string): { readonly terms
     if (split === undefined) return { error: `invalid selector: '${text}'; can't understand '${part}'` };
     const value = unescapeValue(split.rhs);
     if (typeof value !== 'string') return value;
+    terms.push({ field: split.lhs, equal: split.op !== '!=', value });
+  }
+  return { terms };
+}
+
+/** fields.ParseSelector then Transform with the kind's conversion: the terms, or the API server's error text. */
+export function parseFieldSelector(text: string, kind: string): { readonly terms: readonly FieldTerm[] } | { readonly error: string } {
+  const parsed = parseFieldTerms(text);
+  if ('error' in parsed) return parsed;
+  const allowed = SELECTABLE[kind];
+  const terms: FieldTerm[] = [];
+  for (const t of parsed.terms) {
     // Pod's conversion keeps old v1 clients' spec.host working.
-    const field = kind === 'Pod' && split.lhs === 'spec.host' ? 'spec.nodeName' : split.lhs;
-    const allowed = SELECTABLE[kind];
+    const field = kind === 'Pod' && t.field === 'spec.host' ? 'spec.nodeName' : t.field;
     if (allowed === undefined) {
       if (field !== 'metadata.name' && field !== 'metadata.namespace') {
         return { error: `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"` };
@@ -42,7 +53,7 @@ export function parseFieldSelector(text: string, kind: string): { readonly terms
     } else if (!allowed.includes(field)) {
       return { error: `field label not supported: ${field}` };
     }
-    terms.push({ field, equal: split.op !== '!=', value });
+    terms.push(field === t.field ? t : { ...t, field });
   }
   return { terms };
 }

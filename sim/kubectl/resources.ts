@@ -81,6 +81,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** cli-runtime resource.Selector.Visit: the server's BadRequest for a list, prefixed with what was asked. */
+export function selectorRefused(t: ResourceType, selector: string | undefined, fieldSelector: string | undefined, why: string): string {
+  const gv = t.group === '' ? `/${t.apiVersion}` : t.apiVersion;
+  return `Error from server (BadRequest): Unable to find "${gv}, Resource=${t.plural}" that match label selector "${selector ?? ''}", field selector "${fieldSelector ?? ''}": ${why}`;
+}
+
 /** A selector the API server refused: kubectl prints it as is (exit 1). */
 export class SelectorError extends Error {}
 
@@ -92,11 +98,7 @@ export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, sel
   const labels = selector === undefined ? undefined : parseLabelQuery(selector);
   const fields = fieldSelector === undefined ? undefined : parseFieldSelector(fieldSelector, t.kind);
   const refused = (labels !== undefined && 'error' in labels ? labels.error : undefined) ?? (fields !== undefined && 'error' in fields ? fields.error : undefined);
-  if (refused !== undefined) {
-    // cli-runtime resource.Selector.Visit: the server's BadRequest, prefixed with what was asked.
-    const gv = t.group === '' ? `/${t.apiVersion}` : t.apiVersion;
-    throw new SelectorError(`Error from server (BadRequest): Unable to find "${gv}, Resource=${t.plural}" that match label selector "${selector ?? ''}", field selector "${fieldSelector ?? ''}": ${refused}`);
-  }
+  if (refused !== undefined) throw new SelectorError(selectorRefused(t, selector, fieldSelector, refused));
   const requirements = labels !== undefined && 'requirements' in labels ? labels.requirements : undefined;
   const terms = fields !== undefined && 'terms' in fields ? fields.terms : undefined;
   let objects: KubeObject[];

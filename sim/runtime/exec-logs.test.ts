@@ -14,7 +14,7 @@ const twoContainers = () => testPod('pc', {
 
 test("kubectl logs: the consumer prints what the producer wrote to the shared emptyDir; --timestamps shows virtual time", () => {
   const c = run(clusterWith(twoContainers()), 5000);
-  assert.deepEqual(podLogs(c, 'default', 'pc', 'consumer'), { stdout: 'hello world\n', stderr: '', exitCode: 0 });
+  assert.deepEqual(podLogs(c, 'default', 'pc', 'consumer'), { stdout: 'hello world\n', stderr: '', exitCode: 0, container: 'consumer' });
   assert.equal(podLogs(c, 'default', 'pc', 'consumer', false, { timestamps: true }).stdout, '2025-01-01T00:00:03.000000000Z hello world\n');
   const dflt = podLogs(c, 'default', 'pc');
   assert.equal(dflt.stderr, 'Defaulted container "producer" out of: producer, consumer\n');

@@ -9,6 +9,8 @@ export interface LogsResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** The container read (the named one, or the default kubectl picked). */
+  readonly container?: string;
 }
 
 export interface LogsOptions {
@@ -50,5 +52,5 @@ export function podLogs(cluster: Cluster, namespace: string, podName: string, co
   if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
   const epoch = cluster.config.epochMs;
   const stdout = lines.map((l) => (opts.timestamps ? `${logTimestamp(epoch, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');
-  return { stdout, stderr: note, exitCode: 0 };
+  return { stdout, stderr: note, exitCode: 0, container: spec.name };
 }

@@ -75,7 +75,7 @@ export const logs: Command = {
     const pod = picked.pod;
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
     const result = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
-    const stdout = bool(args, 'prefix') && result.exitCode === 0 ? prefixed(result.stdout, pod.metadata.name, containerShown(pod, container)) : result.stdout;
+    const stdout = bool(args, 'prefix') && result.container !== undefined ? prefixed(result.stdout, pod.metadata.name, result.container) : result.stdout;
     return { cluster, stdout, stderr: found + result.stderr, exitCode: result.exitCode };
   },
 };
@@ -100,14 +100,9 @@ function logsOfSelected(ctx: CommandContext, selector: string, container: string
     const r = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
     stderr += r.stderr;
     if (r.exitCode !== 0) return { cluster, stdout, stderr, exitCode: r.exitCode };
-    stdout += bool(args, 'prefix') ? prefixed(r.stdout, pod.metadata.name, containerShown(pod, container)) : r.stdout;
+    stdout += bool(args, 'prefix') && r.container !== undefined ? prefixed(r.stdout, pod.metadata.name, r.container) : r.stdout;
   }
   return { cluster, stdout, stderr, exitCode: 0 };
-}
-
-/** The container a request without -c reads: the default-container annotation's, else the first. */
-function containerShown(pod: Pod, container: string | undefined): string {
-  return container ?? pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec.containers[0]?.name ?? '';
 }
 
 /** addPrefixIfNeeded: `[pod/NAME/CONTAINER] ` before every line. */

@@ -7,6 +7,8 @@ import { metricsApi, nodeMetrics, podMetrics, type MetricsServer } from '../../m
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
 import { printNodes, printPods, type Available, type NodeRow, type PodRow } from './top-printer';
+import { matchesFields, parseFieldSelector, parseFieldTerms, type FieldTerm } from '../field-selector';
+import { resolveTypes, selectorRefused } from '../resources';
 
 // kubectl top node / top pod (staging/src/k8s.io/kubectl/pkg/cmd/top/top_node.go, top_pod.go) over
 // the metrics.k8s.io API that sim/metrics serves: "Metrics API not available" without the
@@ -92,8 +94,9 @@ export const topPod: Command = {
     const fieldText = str(ctx.args, 'field-selector') ?? '';
     const b = begin(ctx, 'pod [NAME | -l label]', 'only one of NAME or selector can be provided', fieldText !== '');
     if (isResult(b)) return b;
-    const fields = parseFieldSelector(fieldText);
-    if (typeof fields === 'string') return fail(ctx, `error: ${fields}`);
+    const parsed = parseFieldTerms(fieldText);
+    if ('error' in parsed) return fail(ctx, `error: ${parsed.error}`);
+    const fields = parsed.terms;
     const { view, server, name } = b;
     const selector = { labels: b.selector, fields };
     const all = bool(ctx.args, 'all-namespaces');
@@ -110,9 +113,9 @@ export const topPod: Command = {
       if (rows.length === 0) {
         // verifyEmptyMetrics: looks in the context's namespace (also with -A), as kubectl does.
         // The API server, unlike metrics-server, knows the Pod fields beyond metadata and rejects others.
-        const unknown = fields.find((f) => !(f.key in API_POD_FIELDS));
-        if (unknown !== undefined) return fail(ctx, `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "${str(ctx.args, 'selector') ?? ''}", field selector "${fieldText}": field label not supported: ${unknown.key}`);
-        const err = emptyMetricsError(ctx, podsIn(view, ctx.namespace, selector, true));
+        const api = parseFieldSelector(fieldText, 'Pod');
+        if ('error' in api) return fail(ctx, selectorRefused(resolveTypes('pods')![0], str(ctx.args, 'selector') ?? '', fieldText, api.error));
+        const err = emptyMetricsError(ctx, podsIn(view, ctx.namespace, { labels: b.selector, fields: api.terms }, true));
         if (err !== undefined) return fail(ctx, err);
         return { cluster: ctx.cluster, stdout: '', stderr: all ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`, exitCode: 0 };
       }
@@ -130,51 +133,22 @@ export const topPod: Command = {
   },
 };
 
-const API_POD_FIELDS: Readonly<Record<string, true>> = Object.fromEntries(['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy',
-  'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'].map((k) => [k, true]));
-
 interface PodSelector { readonly labels?: readonly Requirement[]; readonly fields: readonly FieldTerm[] }
-interface FieldTerm { readonly key: string; readonly value: string; readonly equal: boolean }
 
-/**
- * fields.ParseSelector: `k=v`, `k==v`, `k!=v`, comma-separated. metrics-server matches them against
- * the Pod's ObjectMeta fields only (generic.AddObjectMetaFieldsSet: metadata.name, metadata.namespace),
- * so any other field has the value "".
- */
-function parseFieldSelector(text: string): FieldTerm[] | string {
-  const terms: FieldTerm[] = [];
-  for (const part of text.split(',')) {
-    if (part === '') continue;
-    const m = /^([^=!]+)(==|=|!=)(.*)$/.exec(part);
-    if (m === null) return `invalid selector: '${text}'; can't understand '${part}'`;
-    terms.push({ key: m[1].trim(), value: m[3].trim(), equal: m[2] !== '!=' });
+/** metrics-server matches field selectors against a Pod's ObjectMeta fields only; any other field reads "". */
+function metaFieldsMatch(p: Pod, terms: readonly FieldTerm[]): boolean {
+  for (const t of terms) {
+    const v = t.field === 'metadata.name' ? p.metadata.name : t.field === 'metadata.namespace' ? p.metadata.namespace ?? 'default' : '';
+    if ((v === t.value) !== t.equal) return false;
   }
-  return terms;
-}
-
-/** The fields a Pod offers: metrics-server's ObjectMeta set, or the API server's (pod strategy.go PodToSelectableFields). */
-function podFields(p: Pod, apiServer: boolean): Record<string, string> {
-  const meta = { 'metadata.name': p.metadata.name, 'metadata.namespace': p.metadata.namespace ?? 'default' };
-  if (!apiServer) return meta;
-  const spec = p.spec as Pod['spec'] & { restartPolicy?: string; schedulerName?: string; serviceAccountName?: string; hostNetwork?: boolean };
-  const status = (p.status ?? {}) as { phase?: string; podIP?: string; nominatedNodeName?: string };
-  return {
-    ...meta, 'spec.nodeName': spec.nodeName ?? '', 'spec.restartPolicy': spec.restartPolicy ?? '', 'spec.schedulerName': spec.schedulerName ?? '',
-    'spec.serviceAccountName': spec.serviceAccountName ?? '', 'spec.hostNetwork': String(spec.hostNetwork === true), 'status.phase': status.phase ?? '',
-    'status.podIP': status.podIP ?? '', 'status.nominatedNodeName': status.nominatedNodeName ?? '',
-  };
-}
-
-function fieldsMatch(p: Pod, terms: readonly FieldTerm[], apiServer = false): boolean {
-  const fields = podFields(p, apiServer);
-  return terms.every((t) => ((fields[t.key] ?? '') === t.value) === t.equal);
+  return true;
 }
 
 /** Pods of a namespace (all when undefined) matching the selectors, by namespace and name as the API lists them. */
 function podsIn(view: ClusterView, namespace: string | undefined, selector: PodSelector, apiServer = false): Pod[] {
   const namespaces = namespace === undefined ? [...view.namespacesOf('Pod')].sort() : [namespace];
   return namespaces.flatMap((ns) => [...view.list<Pod>('Pod', ns)].sort((a, b) => byName(a.metadata, b.metadata)))
-    .filter((p) => (selector.labels === undefined || matchesQuery(p.metadata.labels, selector.labels)) && fieldsMatch(p, selector.fields, apiServer));
+    .filter((p) => (selector.labels === undefined || matchesQuery(p.metadata.labels, selector.labels)) && (apiServer ? matchesFields(p, selector.fields) : metaFieldsMatch(p, selector.fields)));
 }
 
 /** top_pod.go checkPodAge: a Pod older than metricsCreationDelay (2 minutes) without metrics is an error. */
