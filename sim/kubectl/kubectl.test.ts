@@ -192,7 +192,30 @@ test('label: set, refuse to overwrite without --overwrite, overwrite, remove', (
   r = kubectl(r.cluster, 'label node k8s-node1 disktype-');
   assert.equal(r.stdout, 'node/k8s-node1 unlabeled\n');
   assert.equal(r.cluster.store.get('Node', '', 'k8s-node1')!.metadata.labels!.disktype, undefined);
-  assert.equal(kubectl(c, 'label node k8s-node1 disktype=hdd').stdout, 'node/k8s-node1 not labeled\n');
+  // validateNoOverwrites refuses a label that is there at all, even with the same value.
+  assert.equal(kubectl(c, 'label node k8s-node1 disktype=hdd').stderr, "error: 'disktype' already has a value (hdd), and --overwrite is false\n");
+  assert.equal(kubectl(c, 'label node k8s-node1 disktype=hdd --overwrite').stdout, 'node/k8s-node1 not labeled\n');
+});
+
+test('label: each object on its own (ContinueOnError), errors as cmdutil.CheckErr prints them', () => {
+  const c = clusterWith([node('k8s-node1', true, { labels: { disktype: 'hdd' } }), node('k8s-node2', true), node('k8s-node3', true, { labels: { disktype: 'ssd', zone: 'a' } })], 10);
+  // One object refused: the others are still labelled; one error keeps its `error: ` prefix.
+  let r = kubectl(c, 'label node k8s-node1 k8s-node2 disktype=ssd');
+  assert.deepEqual([r.stdout, r.stderr, r.exitCode], ['node/k8s-node2 labeled\n', "error: 'disktype' already has a value (hdd), and --overwrite is false\n", 1]);
+  assert.equal(r.cluster.store.get('Node', '', 'k8s-node2')!.metadata.labels!.disktype, 'ssd');
+  // Several errors: one line each, without the prefix (MultipleErrors); one object's two clashes as [a, b].
+  r = kubectl(c, 'label node k8s-node1 k8s-node3 disktype=nvme zone=b');
+  assert.equal(r.stderr, "'disktype' already has a value (hdd), and --overwrite is false\n['disktype' already has a value (ssd), and --overwrite is false, 'zone' already has a value (a), and --overwrite is false]\n");
+  // A single object's aggregate of two prints as two lines.
+  r = kubectl(c, 'label node k8s-node3 disktype=nvme zone=b');
+  assert.equal(r.stderr, "'disktype' already has a value (ssd), and --overwrite is false\n'zone' already has a value (a), and --overwrite is false\n");
+  // Removing an absent label is reported on stdout, before the object's line; not in a client dry run.
+  r = kubectl(c, 'label node k8s-node2 k8s-node3 zone-');
+  assert.deepEqual([r.stdout, r.stderr], ['label "zone" not found.\nnode/k8s-node2 not labeled\nnode/k8s-node3 unlabeled\n', '']);
+  assert.equal(kubectl(c, 'label node k8s-node2 zone- --dry-run=client').stdout, 'node/k8s-node2 not labeled (dry run)\n');
+  // --list over several objects names each one.
+  assert.equal(kubectl(c, 'label node k8s-node1 k8s-node3 --list').stdout.split('\n').filter((l) => l.startsWith('Listing') || l.startsWith(' disktype')).join('|'),
+    'Listing labels for Node./k8s-node1:| disktype=hdd|Listing labels for Node./k8s-node3:| disktype=ssd');
 });
 
 test('delete: kubectl lines, cascading propagation through the garbage collector, and errors', () => {

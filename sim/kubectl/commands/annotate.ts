@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, submitAndReport } from './common';
+import { dryRunOf, dryRunSuffix, submitAndReport, visitErrorLines, type VisitError } from './common';
 
 // kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate): `key=value` sets (the value may
 // hold anything, `=` included), `key-` removes (silently when absent); a different value needs
@@ -59,7 +59,7 @@ function parsePairs(pairs: readonly string[]): { set: Record<string, string>; re
 function overwriteError(current: Record<string, string>, set: Record<string, string>): string | undefined {
   const clashes = Object.keys(set).filter((k) => k !== CHANGE_CAUSE && k in current && current[k] !== set[k]);
   if (clashes.length === 0) return undefined;
-  return `error: --overwrite is false but found the following declared annotation(s): ${clashes.map((k) => `'${k}' already has a value (${current[k]})`).join('; ')}`;
+  return `--overwrite is false but found the following declared annotation(s): ${clashes.map((k) => `'${k}' already has a value (${current[k]})`).join('; ')}`;
 }
 
 function runAnnotate(ctx: CommandContext): KubectlResult {
@@ -86,21 +86,21 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
   const o = new Output();
   for (const w of sel.warnings) o.err(w);
   if (dry.warning) o.err(dry.warning);
-  for (const e of sel.errors) o.fail(e);
+  const errors: VisitError[] = sel.errors.map((e) => ({ parts: [e], standard: true }));
   const changes: Change[] = [];
   const lines: string[] = [];
   for (const f of sel.found) {
     for (const obj of f.objects) {
       const current = obj.metadata.annotations ?? {};
       if (listOnly) {
-        for (const k of Object.keys(current).sort()) o.out(`${k}=${current[k]}`);
+        if (!sel.single) lines.push(`Listing annotations for ${f.type.kind}.${f.type.group}/${obj.metadata.name}:`);
+        for (const k of Object.keys(current).sort()) lines.push(`${sel.single ? '' : ' '}${k}=${current[k]}`);
         continue;
       }
       const clash = bool(args, 'overwrite') ? undefined : overwriteError(current, set);
       if (clash !== undefined) {
-        // RunAnnotate returns at the first object it cannot change; those before it are changed.
-        o.fail(clash);
-        return submitAndReport(ctx, o, changes, lines, dry.dryRun);
+        errors.push({ parts: [clash] });
+        continue; // ContinueOnError: the other objects are still annotated
       }
       const next: Record<string, string> = { ...current, ...set };
       for (const k of remove) delete next[k];
@@ -112,5 +112,6 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
       lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} annotated${dryRunSuffix(dry.dryRun)}`);
     }
   }
+  for (const line of visitErrorLines(errors)) o.fail(line);
   return submitAndReport(ctx, o, changes, lines, dry.dryRun);
 }

@@ -121,3 +121,26 @@ export function submitAndReport(ctx: CommandContext, o: Output, changes: readonl
   for (const line of lines) o.out(line);
   return o.result(cluster);
 }
+
+/**
+ * An error of one object in a ContinueOnError visit (resource.ContinueOnErrorVisitor): `parts` when
+ * the error is itself an aggregate (label's validateNoOverwrites), `standard` when it is already in
+ * StandardErrorMessage form (`Error from server (NotFound): ...`).
+ */
+export interface VisitError {
+  readonly parts: readonly string[];
+  readonly standard?: boolean;
+}
+
+/**
+ * cmdutil.CheckErr of a visit's errors: a lone error prints as `error: <message>`; several (an
+ * aggregate, after unwrapping an aggregate of one) print one message a line without the prefix
+ * (MultipleErrors), an inner aggregate as `[a, b]` (utilerrors aggregate.Error).
+ */
+export function visitErrorLines(errors: readonly VisitError[]): string[] {
+  const message = (e: VisitError) => (e.parts.length === 1 ? e.parts[0] : `[${e.parts.join(', ')}]`);
+  if (errors.length !== 1) return errors.map(message);
+  const only = errors[0];
+  if (only.parts.length > 1) return [...only.parts];
+  return [only.standard === true || only.parts[0].startsWith('error: ') ? only.parts[0] : `error: ${only.parts[0]}`];
+}

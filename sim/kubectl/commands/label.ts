@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, submitAndReport } from './common';
+import { dryRunOf, dryRunSuffix, submitAndReport, visitErrorLines, type VisitError } from './common';
 
 // kubectl label (staging/src/k8s.io/kubectl/pkg/cmd/label): `key=value` sets, `key-` removes;
 // changing an existing value needs --overwrite. Prints `node/k8s-node1 labeled`, `unlabeled` or
@@ -59,7 +59,7 @@ function runLabel(ctx: CommandContext): KubectlResult {
   const o = new Output();
   for (const w of sel.warnings) o.err(w);
   if (dry.warning) o.err(dry.warning);
-  for (const e of sel.errors) o.fail(e);
+  const errors: VisitError[] = sel.errors.map((e) => ({ parts: [e], standard: true }));
   const overwrite = bool(args, 'overwrite');
   const changes: Change[] = [];
   const lines: string[] = [];
@@ -67,23 +67,21 @@ function runLabel(ctx: CommandContext): KubectlResult {
     for (const obj of f.objects) {
       const current = obj.metadata.labels ?? {};
       if (listOnly) {
-        for (const k of Object.keys(current).sort()) o.out(`${k}=${current[k]}`);
+        // Listing labels for Pod./nginx: (only when the command named more than one object).
+        if (!sel.single) lines.push(`Listing labels for ${f.type.kind}.${f.type.group}/${obj.metadata.name}:`);
+        for (const k of Object.keys(current).sort()) lines.push(`${sel.single ? '' : ' '}${k}=${current[k]}`);
         continue;
       }
-      if (!overwrite) {
-        // validateNoOverwrites.
-        const clash = Object.keys(set).filter((k) => k in current && current[k] !== set[k]);
-        if (clash.length > 0) {
-          const msgs = clash.map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`);
-          o.fail(`error: ${msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`}`);
-          continue;
-        }
+      // Only the request to the server reports removals of absent labels, on stdout, before validating.
+      if (dry.dryRun !== 'client') for (const k of remove) if (!(k in current)) lines.push(`label "${k}" not found.`);
+      // validateNoOverwrites: any label already there, whatever its value, needs --overwrite.
+      const clash = overwrite ? [] : Object.keys(set).filter((k) => k in current);
+      if (clash.length > 0) {
+        errors.push({ parts: clash.map((k) => `'${k}' already has a value (${current[k]}), and --overwrite is false`) });
+        continue; // ContinueOnError: the other objects are still labelled
       }
       const next: Record<string, string> = { ...current, ...set };
-      for (const k of remove) {
-        if (!(k in current)) o.err(`label "${k}" not found.`);
-        delete next[k];
-      }
+      for (const k of remove) delete next[k];
       const before = JSON.stringify(current);
       const after = JSON.stringify(next);
       const msg = before === after ? 'not labeled' : !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
@@ -95,5 +93,6 @@ function runLabel(ctx: CommandContext): KubectlResult {
       lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} ${msg}${dryRunSuffix(dry.dryRun)}`);
     }
   }
+  for (const line of visitErrorLines(errors)) o.fail(line);
   return submitAndReport(ctx, o, changes, lines, dry.dryRun);
 }
