@@ -11,7 +11,7 @@ import { label } from './commands/label';
 import { annotate } from './commands/annotate';
 import { edit } from './commands/edit';
 import { logs, exec } from './commands/pod-io';
-import { apiResources, clusterInfo, version } from './commands/info';
+import { apiResources, apiVersions, clusterInfo, version } from './commands/info';
 import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
 import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
@@ -57,7 +57,7 @@ export function registerCommand(command: Command): void {
   COMMANDS.set(command.name, command);
 }
 
-for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, annotate, logs, exec, clusterInfo, version, apiResources, expose]) registerCommand(c);
+for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, annotate, logs, exec, clusterInfo, version, apiResources, apiVersions, expose]) registerCommand(c);
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS } }); // create secret generic, create configmap
 registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)

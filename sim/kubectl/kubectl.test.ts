@@ -302,6 +302,18 @@ test('get events: LAST SEEN TYPE REASON OBJECT MESSAGE, repeats folded', () => {
   ].join('\n'));
 });
 
+test('api-versions: the served group versions in byte order (core v1 last), aggregated APIs from their APIService', () => {
+  const apiService = { apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v1beta1.metrics.k8s.io', uid: '', resourceVersion: '', creationTimestamp: at(0) }, spec: { group: 'metrics.k8s.io', version: 'v1beta1' } } as KubeObject;
+  const plain = kubectl(clusterWith([], 0), 'api-versions').stdout.split('\n').filter((l) => l !== '');
+  assert.deepEqual(plain.slice(0, 4), ['admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1']);
+  assert.equal(plain.at(-1), 'v1');
+  assert.ok(plain.includes('batch/v1') && !plain.some((v) => v.startsWith('batch/v2')));
+  assert.ok(plain.includes('resource.k8s.io/v1')); // DRA is GA in v1.34
+  const withMetrics = kubectl(clusterWith([apiService], 0), 'api-versions').stdout.split('\n');
+  assert.equal(withMetrics[withMetrics.indexOf('metrics.k8s.io/v1beta1') - 1], 'flowcontrol.apiserver.k8s.io/v1');
+  assert.equal(kubectl(clusterWith([], 0), 'api-versions x').stderr, "error: unexpected arguments: [x]\nSee 'kubectl api-versions -h' for help and examples\n");
+});
+
 test('cluster-info and version', () => {
   const c = clusterWith([node('k8s-master', true, { labels: { 'node-role.kubernetes.io/control-plane': '' }, ip: '192.168.56.100' })], 0);
   assert.equal(kubectl(c, 'cluster-info').stdout, "Kubernetes control plane is running at https://192.168.56.100:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");

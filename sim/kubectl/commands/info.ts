@@ -1,11 +1,11 @@
-import type { Node, Service } from '../../api/types';
+import type { KubeObject, Node, Service } from '../../api/types';
 import { F, failure, type Command, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
 import { toJson, toYaml } from '../printers/objects';
 import { allTypes } from '../resources';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 
-// kubectl cluster-info, version and api-resources.
+// kubectl cluster-info, version, api-resources and api-versions.
 
 /** kubectl version -> kustomize version bundled with it. */
 const KUSTOMIZE: Readonly<Record<string, string>> = { 'v1.31': 'v5.4.2', 'v1.32': 'v5.5.0', 'v1.33': 'v5.6.0', 'v1.34': 'v5.7.1', 'v1.35': 'v5.7.1' };
@@ -71,5 +71,40 @@ export const apiResources: Command = {
     const lines = bool(args, 'no-headers') ? [] : ['NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND'];
     for (const t of types) lines.push([t.plural, t.shortNames.join(','), t.apiVersion, String(t.namespaced), t.kind].join('\t'));
     return { cluster: ctx.cluster, stdout: tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER), stderr: '', exitCode: 0 };
+  },
+};
+
+/**
+ * The group versions a kubeadm API server serves by default: controlplane's
+ * stableAPIGroupVersionsEnabledByDefault (betas are off by default since v1.24), plus the
+ * apiextensions and aggregator groups; resource.k8s.io/v1 joined the list in v1.34.
+ */
+function builtinGroupVersions(kubernetesVersion: string): string[] {
+  const minor = Number(kubernetesVersion.split('.')[1] ?? '34');
+  return [
+    'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1',
+    'authentication.k8s.io/v1', 'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1',
+    'certificates.k8s.io/v1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1', 'events.k8s.io/v1',
+    'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
+    'rbac.authorization.k8s.io/v1', ...(minor >= 34 ? ['resource.k8s.io/v1'] : []), 'scheduling.k8s.io/v1', 'storage.k8s.io/v1', 'v1',
+  ];
+}
+
+/** kubectl api-versions (cmd/apiresources/apiversions.go RunAPIVersions): every served group version, sorted. */
+export const apiVersions: Command = {
+  name: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  flags: [],
+  run: (ctx) => {
+    if (ctx.args.positional.length > 0) return failure(ctx.cluster, `error: unexpected arguments: [${ctx.args.positional.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`);
+    const versions = new Set(builtinGroupVersions(ctx.cluster.config.kubernetesVersion));
+    // Aggregated APIs (metrics-server's v1beta1.metrics.k8s.io) are discovered through their APIService.
+    for (const a of ctx.cluster.store.list<KubeObject>('APIService', '')) {
+      const spec = (a as { spec?: { group?: string; version?: string } }).spec;
+      if (spec?.group && spec.version) versions.add(`${spec.group}/${spec.version}`);
+    }
+    // metav1.ExtractGroupVersions, then sort.Strings: byte order puts the core "v1" last.
+    const sorted = [...versions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { cluster: ctx.cluster, stdout: sorted.map((v) => `${v}\n`).join(''), stderr: '', exitCode: 0 };
   },
 };
