@@ -274,7 +274,7 @@ Feature: PersistentVolumes and PersistentVolumeClaims (chapter 9.2, 9.4)
     When I run "kubectl delete pvc mypvc1"
     Then the output is:
       """
-      persistentvolumeclaim "mypvc1" deleted
+      persistentvolumeclaim "mypvc1" deleted from default namespace
       """
     When I run "kubectl get pod"
     Then the output table matches:

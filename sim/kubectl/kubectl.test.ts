@@ -223,7 +223,7 @@ test('delete: kubectl lines, cascading propagation through the garbage collector
   const rs = replicaSet('web-7d9f6c5b8', 0, 0, 0, { name: 'web', uid: 'dep-uid' }, (d.spec as { template: unknown }).template);
   const c = clusterWith([namespace('default'), node('k8s-node1', true), d, rs, pod('lonely', 0, { node: 'k8s-node1' })], 10);
   const r = kubectl(c, 'delete deployment web');
-  assert.deepEqual([r.stdout, r.stderr, r.exitCode], ['deployment.apps "web" deleted\n', '', 0]);
+  assert.deepEqual([r.stdout, r.stderr, r.exitCode], ['deployment.apps "web" deleted from default namespace\n', '', 0]);
   assert.equal(r.cluster.store.get('Deployment', 'default', 'web'), undefined);
   assert.equal(r.cluster.store.get('ReplicaSet', 'default', 'web-7d9f6c5b8'), undefined, 'background cascade: the GC removes dependents');
   const orphan = kubectl(c, 'delete deployment web --cascade=orphan');
@@ -232,10 +232,15 @@ test('delete: kubectl lines, cascading propagation through the garbage collector
   assert.ok(kept !== undefined, 'orphan cascade keeps the ReplicaSet');
   assert.deepEqual(kept.metadata.ownerReferences ?? [], []);
   const p = kubectl(c, 'delete pod lonely');
-  assert.equal(p.stdout, 'pod "lonely" deleted\n');
+  assert.equal(p.stdout, 'pod "lonely" deleted from default namespace\n');
   assert.equal(p.cluster.store.get('Pod', 'default', 'lonely'), undefined, 'delete waits until the Pod is gone');
   const forced = kubectl(c, 'delete pod lonely --grace-period=0 --force');
-  assert.equal(forced.stdout, 'pod "lonely" force deleted\n');
+  assert.equal(forced.stdout, 'pod "lonely" force deleted from default namespace\n');
+  // The namespace comes before the dry-run note; cluster-scoped objects have none; kubectl before v1.34 named none.
+  assert.equal(kubectl(c, 'delete pod lonely --dry-run=server').stdout, 'pod "lonely" deleted from default namespace (server dry run)\n');
+  assert.equal(kubectl(c, 'delete node k8s-node1 --dry-run=client').stdout, 'node "k8s-node1" deleted (dry run)\n');
+  const older = { ...c, config: { ...c.config, kubernetesVersion: 'v1.33.4' } };
+  assert.equal(kubectl(older, 'delete pod lonely --dry-run=client').stdout, 'pod "lonely" deleted (dry run)\n');
   assert.match(forced.stderr, /^Warning: Immediate deletion does not wait/);
   assert.equal(forced.cluster.store.get('Pod', 'default', 'lonely'), undefined);
   assert.equal(kubectl(c, 'delete deployment nope').stderr, 'Error from server (NotFound): deployments.apps "nope" not found\n');

@@ -4,7 +4,7 @@ import { advanceUntil, submit } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, list, str } from '../flags';
 import { kindPrefix, selectObjects, type ResourceType } from '../resources';
-import { dryRunOf, dryRunSuffix } from './common';
+import { dryRunOf, dryRunSuffix, type DryRun } from './common';
 
 // kubectl delete (staging/src/k8s.io/kubectl/pkg/cmd/delete): cascading by default (background),
 // --cascade=foreground|orphan, --grace-period, --force, and --wait (the default): kubectl returns
@@ -81,7 +81,7 @@ function runDelete(ctx: CommandContext): KubectlResult {
   }
   for (const { type, obj } of targets) {
     if (str(args, 'output') === 'name') o.out(`${kindPrefix(type)}/${obj.metadata.name}`);
-    else o.out(`${kindPrefix(type)} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry.dryRun)}`);
+    else o.out(deletedLine(ctx.cluster, type, obj, force && grace === 0 ? 'force deleted' : 'deleted', dry.dryRun));
   }
   if (!bool(args, 'ignore-not-found')) for (const e of sel.errors) o.fail(e);
   if (targets.length === 0 && sel.errors.length === 0) o.out('No resources found');
@@ -113,4 +113,14 @@ function cascadeOf(v: string): { propagation: 'Background' | 'Foreground' | 'Orp
     case 'false': return { propagation: 'Orphan', warning: 'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.' };
     default: return { error: `error: invalid cascade value (${v}). Must be "background", "foreground", or "orphan".` };
   }
+}
+
+/**
+ * DeleteOptions.PrintObj: `pod "web" deleted`; kubectl v1.34 (#126619) names the namespace of a
+ * namespaced object before the dry-run note: `pod "web" deleted from default namespace (dry run)`.
+ */
+export function deletedLine(cluster: Cluster, type: ResourceType, obj: KubeObject, operation: string, dryRun: DryRun): string {
+  const minor = Number(cluster.config.kubernetesVersion.split('.')[1]);
+  const where = type.namespaced && !(minor < 34) ? ` from ${obj.metadata.namespace ?? 'default'} namespace` : '';
+  return `${kindPrefix(type)} "${obj.metadata.name}" ${operation}${where}${dryRunSuffix(dryRun)}`;
 }
