@@ -1,6 +1,9 @@
 import type { Cluster } from '../sim/engine/types';
 import type { ImageBehaviour } from '../sim/runtime/images';
 import { runKubectl, splitWords, parseDuration, type KubectlIo } from '../sim/kubectl/index';
+import type { Attachment } from '../sim/kubectl/context';
+import { endAttachSession } from '../sim/kubectl/commands/run-attach';
+import { execInPod } from '../sim/runtime/exec';
 import { parseImagePhrases } from './image-phrases';
 import { runHelm, type HelmIo } from '../sim/helm/index';
 
@@ -28,6 +31,32 @@ export interface LineResult {
   readonly exitCode: number;
   /** `exit [N]`: stop reading; the shell ends with N, or (no N) as it would at the end of input. */
   readonly stop?: { readonly status?: number };
+  /** The attach session the next lines go to (kubectl run -i), or undefined once it ended. */
+  readonly session?: Session;
+}
+
+/** Lines typed into a container's shell after `kubectl run -i`, until `exit` or the end of input. */
+export interface Session {
+  readonly attach: Attachment;
+  /** The status of the last command: a plain `exit` ends the shell with it. */
+  readonly lastStatus: number;
+}
+
+/** One line typed into the attached shell: run there (through exec), or `exit [N]` to end the session. */
+export function runSessionLine(cluster: Cluster, text: string, session: Session): LineResult {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return { cluster, stdout: '', stderr: '', exitCode: 0, session };
+  const exit = /^exit(?:\s+(\d+))?$/.exec(trimmed);
+  if (exit !== null) return endSession(cluster, session, exit[1] !== undefined ? Number(exit[1]) % 256 : session.lastStatus, trimmed);
+  const a = session.attach;
+  const r = execInPod(cluster, a.namespace, a.pod, a.container, ['sh', '-c', trimmed]);
+  return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr.replace(/command terminated with exit code \d+\n$/, ''), exitCode: r.exitCode, session: { attach: a, lastStatus: r.exitCode } };
+}
+
+/** stdin closes (`exit`, or the end of the input): the shell exits, kubectl detaches (and --rm deletes). */
+export function endSession(cluster: Cluster, session: Session, status: number, command = 'exit'): LineResult {
+  const r = endAttachSession(cluster, session.attach, status);
+  return { cluster: r.cluster, command, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
 
 export const SHELL_COMMANDS = 'kubectl, helm, sleep, node, image, or exit';
@@ -46,7 +75,8 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
   switch (head) {
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
-      return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      const session = r.attach !== undefined ? { attach: r.attach, lastStatus: 0 } : undefined;
+      return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, session };
     }
     case 'helm': {
       const io = deps.helmIo ?? { readFile: (p: string) => deps.io.readFile(p), listDir: () => undefined };

@@ -7,7 +7,7 @@ import { advance } from '../sim/index';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode } from '../sim/cluster/node-ops';
 import { behaviourOf, declareImage } from '../sim/runtime/images';
-import { runLine, type ShellDeps } from './shell-session';
+import { endSession, runLine, runSessionLine, type LineResult, type Session, type ShellDeps } from './shell-session';
 import { shellHelmIo } from './shell-helm-io';
 
 // kubespec shell [--seed N] [--nodes N] [--network flannel|calico|canal|none] [--proxy-mode iptables|ipvs] [--json]
@@ -123,23 +123,30 @@ export async function shellMain(argv: readonly string[], makeCluster: (o: ShellO
   const prompt = () => { if (interactive) process.stdout.write('kubespec$ '); };
   let failed = false;
   let lineNo = 0;
+  // While `kubectl run -i` is attached, lines go to the container's shell until it exits.
+  let session: Session | undefined;
+  const report = (r: LineResult) => {
+    cluster = r.cluster;
+    if (r.command === undefined) return;
+    if (r.exitCode !== 0 && r.stop === undefined && session === undefined) failed = true;
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ line: lineNo, command: r.command, time: cluster.nowMs / 1000, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr })}\n`);
+    } else {
+      process.stdout.write(r.stdout);
+      process.stderr.write(r.stderr);
+    }
+  };
   prompt();
   for await (const text of rl) {
     lineNo++;
-    const r = runLine(cluster, text, lineNo, deps);
-    cluster = r.cluster;
-    if (r.command !== undefined) {
-      if (r.exitCode !== 0 && r.stop === undefined) failed = true;
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ line: lineNo, command: r.command, time: cluster.nowMs / 1000, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr })}\n`);
-      } else {
-        process.stdout.write(r.stdout);
-        process.stderr.write(r.stderr);
-      }
-    }
+    const r = session !== undefined ? runSessionLine(cluster, text, session) : runLine(cluster, text, lineNo, deps);
+    session = r.session; // a failing command inside the attached shell does not fail the script (report)
+    report(r);
     if (r.stop !== undefined) { rl.close(); return r.stop.status ?? (failed ? 1 : 0); }
-    prompt();
+    if (session === undefined) prompt();
   }
+  // The end of the input closes an attached shell's stdin too.
+  if (session !== undefined) { lineNo++; report(endSession(cluster, session, session.lastStatus)); session = undefined; }
   if (interactive) process.stdout.write('\n');
   return failed ? 1 : 0;
 }

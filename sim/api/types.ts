@@ -105,6 +105,7 @@ export interface Container {
   readonly lifecycle?: unknown;
   readonly securityContext?: unknown;
   readonly stdin?: boolean;
+  readonly stdinOnce?: boolean;
   readonly tty?: boolean;
 }
 

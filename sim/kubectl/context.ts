@@ -14,6 +14,18 @@ export interface KubectlResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** kubectl run -i attached to a running container: what the reader of stdin types goes there. */
+  readonly attach?: Attachment;
+}
+
+/** An attach session kubectl run -i left open (sim/kubectl/commands/run-attach.ts). */
+export interface Attachment {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  readonly remove: boolean;
+  readonly restartPolicy: string;
+  readonly quiet: boolean;
 }
 
 export interface CommandContext {

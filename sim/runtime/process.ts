@@ -32,6 +32,10 @@ export function startProcess(container: Container, behaviour: ImageBehaviour, en
   if (init && behaviour.kind === 'server' && !(argv.length > 0 && (SHELLS.test(argv[0]) || isKnownCommand(argv[0])))) {
     return { kind: 'sh', sh: startNode(literalCommand(['true']), envOf()) };
   }
+  // A shell whose stdin is held open (kubectl run -i) reads commands until stdin closes
+  // (closeStdin, sim/runtime/attach.ts); the session's commands run through kubectl's attach.
+  const shellArgv = argv.length === 0 && behaviour.kind !== 'server' ? ['sh'] : argv;
+  if (container.stdin === true && isBareShell(shellArgv)) return { kind: 'sh', sh: startNode(literalCommand(['sleep', 'infinity']), envOf()) };
   if (behaviour.kind === 'server' && !overridden) return { kind: 'server' };
   if (argv.length === 0) {
     return behaviour.kind === 'server' ? { kind: 'server' } : { kind: 'sh', sh: startNode(literalCommand(['sh']), envOf()) };
@@ -42,6 +46,12 @@ export function startProcess(container: Container, behaviour: ImageBehaviour, en
     kind: 'error',
     message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
   };
+}
+
+/** `sh`, `/bin/bash -i`, `busybox sh`: a shell that reads its commands from stdin. */
+function isBareShell(argv: readonly string[]): boolean {
+  const rest = argv[0] === 'busybox' || argv[0] === '/bin/busybox' ? argv.slice(1) : argv;
+  return rest.length > 0 && SHELLS.test(rest[0]) && rest.slice(1).every((a) => /^-[il]+$/.test(a));
 }
 
 /** For a script in a server image: which commands are the server itself (anything the shell does not know). */

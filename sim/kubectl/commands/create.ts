@@ -3,6 +3,7 @@ import { bool, int, isSet, list, str } from '../flags';
 import { runWrite } from './apply';
 import { createObjectFromManifest } from './create-object';
 import { RECORD_DEPRECATED } from './common';
+import { attachToRunPod } from './run-attach';
 
 // kubectl create -f, create deployment, create namespace, and kubectl run: the generators build
 // the manifest kubectl would send (staging/src/k8s.io/kubectl/pkg/cmd/create, cmd/run), then it
@@ -109,6 +110,8 @@ export const run: Command = {
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'rm', kind: 'bool' },
     { name: 'attach', kind: 'bool' },
+    { name: 'leave-stdin-open', kind: 'bool' },
+    { name: 'quiet', short: 'q', kind: 'bool' },
     { name: 'serviceaccount', kind: 'string' },
   ],
   run: (ctx) => {
@@ -122,11 +125,17 @@ export const run: Command = {
     const [name, ...argsBeforeDash] = names;
     const image = str(args, 'image');
     if (image === undefined || image === '') return failure(ctx.cluster, `${o.stderr}error: required flag(s) "image" not set`);
-    if (bool(args, 'rm') || bool(args, 'stdin') || bool(args, 'tty') || bool(args, 'attach')) {
-      return failure(ctx.cluster, `${o.stderr}error: kubespec: kubectl run -i/-t/--rm/--attach is not supported (there is no terminal to attach); create the Pod, then use kubectl logs or kubectl exec`);
-    }
+    const stdin = bool(args, 'stdin');
+    const tty = bool(args, 'tty');
+    // RunOptions.Complete: -i attaches unless --attach=false was given.
+    const attach = isSet(args, 'attach') ? bool(args, 'attach') : stdin;
+    if (tty && !stdin) return failure(ctx.cluster, `${o.stderr}error: -i/--stdin is required for containers with -t/--tty=true`);
     const restart = str(args, 'restart') ?? 'Always';
     if (!['Always', 'OnFailure', 'Never'].includes(restart)) return failure(ctx.cluster, `${o.stderr}error: invalid restart policy: ${restart}`);
+    if (!attach && bool(args, 'rm')) return failure(ctx.cluster, `${o.stderr}error: --rm should only be used for attached containers`);
+    if (attach && (str(args, 'dry-run') ?? 'none') !== 'none') {
+      return failure(ctx.cluster, `${o.stderr}error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)`);
+    }
     const containerArgs = [...argsBeforeDash, ...rest];
     let labels: Record<string, string> = { run: name };
     if (isSet(args, 'labels')) {
@@ -150,6 +159,9 @@ export const run: Command = {
       name,
       ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
       resources: {},
+      // BasicPod: stdin kept open, closed after the first attach unless --leave-stdin-open.
+      ...(stdin ? { stdin: true, stdinOnce: !bool(args, 'leave-stdin-open') } : {}),
+      ...(tty ? { tty: true } : {}),
     };
     const manifest = {
       apiVersion: 'v1', kind: 'Pod',
@@ -158,6 +170,12 @@ export const run: Command = {
       status: {},
     };
     const result = createFromManifest(ctx, manifest, `pod/${name}`);
+    if (attach && result.exitCode === 0) {
+      // An attached run prints no `pod/NAME created`: the session (or the Pod's output) follows.
+      return attachToRunPod({ ...result, stdout: '', stderr: o.stderr + result.stderr }, {
+        namespace: ctx.namespace, name, stdin, tty, remove: bool(args, 'rm'), quiet: bool(args, 'quiet'), restartPolicy: restart,
+      });
+    }
     return { ...result, stderr: o.stderr + result.stderr };
   },
 };

@@ -1,0 +1,109 @@
+import type { Pod } from '../../api/types';
+import type { Cluster } from '../../engine/types';
+import { advanceUntil, submit } from '../../index';
+import { podLogs } from '../../runtime/logs';
+import { closeStdin } from '../../runtime/attach';
+import type { Attachment, KubectlResult } from '../context';
+import { typeOfKind } from '../resources';
+import { deletedLine } from './delete';
+
+// kubectl run --attach / -i / --rm (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go Run,
+// handleAttachPod, waitForPod; cmd/attach/attach.go): wait for the Pod to run and be ready,
+// then attach. The session itself (the lines typed until `exit`) belongs to whoever reads stdin:
+// `kubespec shell` sends them through kubectl exec and ends it with endAttachSession.
+
+/** --pod-running-timeout's default. */
+const POD_RUNNING_TIMEOUT_MS = 60_000;
+
+export const SESSION_WARNING = 'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.';
+export const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.";
+
+const podOf = (c: Cluster, ns: string, name: string) => c.store.get('Pod', ns, name) as Pod | undefined;
+const completed = (p: Pod | undefined) => p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed';
+
+/** podRunningAndReady: Running with Ready=True; Succeeded/Failed end the wait too (ErrPodCompleted). */
+function runningAndReady(p: Pod | undefined): boolean {
+  if (p === undefined || completed(p)) return true;
+  return p.status?.phase === 'Running' && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export interface RunAttachOptions {
+  readonly namespace: string;
+  readonly name: string;
+  readonly stdin: boolean;
+  readonly tty: boolean;
+  readonly remove: boolean;
+  readonly quiet: boolean;
+  readonly restartPolicy: string;
+}
+
+/** After `kubectl run` created the Pod: the attach (or, for a Pod already done, its logs). */
+export function attachToRunPod(created: KubectlResult, o: RunAttachOptions): KubectlResult {
+  const waited = advanceUntil(created.cluster, POD_RUNNING_TIMEOUT_MS, (v) => runningAndReady(v.get<Pod>('Pod', o.namespace, o.name)));
+  let cluster = waited.cluster;
+  let stdout = '';
+  let stderr = created.stderr;
+  if (!waited.reached) {
+    const removed = o.remove ? removePod(cluster, o) : { cluster, stdout: '' };
+    return { cluster: removed.cluster, stdout: removed.stdout, stderr: `${stderr}error: timed out waiting for the condition\n`, exitCode: 1 };
+  }
+  const pod = podOf(cluster, o.namespace, o.name);
+  if (pod !== undefined && !completed(pod) && o.stdin) {
+    if (!o.quiet) stderr += `${SESSION_WARNING}\n${PROMPT_HINT}\n`;
+    const attach: Attachment = { namespace: o.namespace, pod: o.name, container: pod.spec.containers[0].name, remove: o.remove, restartPolicy: o.restartPolicy, quiet: o.quiet };
+    return { cluster, stdout, stderr, exitCode: 0, attach };
+  }
+  // Nothing to type into: the output streams until the container stops (logOpts for a completed Pod).
+  if (pod !== undefined && !completed(pod)) {
+    cluster = advanceUntil(cluster, POD_RUNNING_TIMEOUT_MS, (v) => completed(v.get<Pod>('Pod', o.namespace, o.name)) || restarted(v.get<Pod>('Pod', o.namespace, o.name))).cluster;
+  }
+  if (pod !== undefined) stdout += podLogs(cluster, o.namespace, o.name).stdout;
+  return finish(cluster, o, stdout, stderr);
+}
+
+const restarted = (p: Pod | undefined) => (p?.status?.containerStatuses ?? []).some((c) => (c.restartCount ?? 0) > 0 || c.state?.terminated !== undefined);
+
+/** `exit [N]` in the session: stdin closes, kubectl says how to attach again, then --rm and the exit code. */
+export function endAttachSession(cluster: Cluster, a: Attachment, exitCode: number): KubectlResult {
+  const closed = closeStdin(cluster, a.namespace, a.pod, a.container, exitCode);
+  const ns = a.namespace === 'default' ? '' : ` -n ${a.namespace}`;
+  const when = a.restartPolicy === 'Always' ? ' when the pod is running' : '';
+  const stderr = a.quiet ? '' : `Session ended, resume using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' command${when}\n`;
+  return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.restartPolicy }, '', stderr);
+}
+
+/** The end of Run: for Never/OnFailure the container's exit code, after the deferred --rm. */
+function finish(cluster: Cluster, o: Pick<RunAttachOptions, 'namespace' | 'name' | 'remove' | 'restartPolicy'>, stdout: string, stderr: string): KubectlResult {
+  let exitCode = 0;
+  if (o.restartPolicy === 'Never' || o.restartPolicy === 'OnFailure') {
+    const done = (p: Pod | undefined) => p === undefined || (o.restartPolicy === 'Never' ? completed(p) : p.status?.phase === 'Succeeded');
+    const waited = advanceUntil(cluster, POD_RUNNING_TIMEOUT_MS, (v) => done(v.get<Pod>('Pod', o.namespace, o.name)));
+    cluster = waited.cluster;
+    const pod = podOf(cluster, o.namespace, o.name);
+    if (!waited.reached) { stderr += 'error: timed out waiting for the condition\n'; exitCode = 1; }
+    else if (pod?.status?.phase === 'Failed') {
+      const t = pod.status.containerStatuses?.[0]?.state?.terminated;
+      if (t === undefined || t.exitCode === 0) { stderr += `error: pod ${o.namespace}/${o.name} failed with unknown exit code\n`; exitCode = 1; }
+      else {
+        // uexec.CodeExitError, printed by cmdutil.CheckErr with one final newline.
+        const text = `pod ${o.namespace}/${o.name} terminated (${t.reason ?? ''})\n${t.message ?? ''}`;
+        stderr += text.endsWith('\n') ? text : `${text}\n`;
+        exitCode = t.exitCode;
+      }
+    }
+  }
+  if (o.remove) {
+    const removed = removePod(cluster, o);
+    cluster = removed.cluster;
+    stdout += removed.stdout;
+  }
+  return { cluster, stdout, stderr, exitCode };
+}
+
+/** removeCreatedObjects: DeleteOptions with the default grace period, not waiting for the Pod to go. */
+function removePod(cluster: Cluster, o: Pick<RunAttachOptions, 'namespace' | 'name'>): { cluster: Cluster; stdout: string } {
+  const pod = podOf(cluster, o.namespace, o.name);
+  if (pod === undefined) return { cluster, stdout: '' }; // IgnoreNotFound
+  const r = submit(cluster, [{ verb: 'delete', ref: { kind: 'Pod', namespace: o.namespace, name: o.name }, reason: 'kubectl run --rm', propagation: 'Background' }], 'kubectl');
+  return { cluster: r.cluster, stdout: `${deletedLine(cluster, typeOfKind('Pod')!, pod, 'deleted', 'none')}\n` };
+}
