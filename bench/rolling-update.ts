@@ -2,7 +2,7 @@
 // available), then one `kubectl apply` that changes every Deployment's image, run in virtual time
 // until every rollout has completed. Usage: ts-node bench/rolling-update.ts N D R
 // Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
@@ -76,6 +76,15 @@ const setupMs = performance.now() - t0;
 const changed = deploymentManifests(deployments, replicas, 'nginx:1.28');
 const loadBefore = load();
 const t1 = performance.now();
+// Time in garbage collection during the measured span, by kind (scavenge / mark-compact), for diagnosis.
+const gc = { minorMs: 0, majorMs: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === 1) gc.minorMs += e.duration; else gc.majorMs += e.duration;
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 const cpu1 = process.cpuUsage();
 const stopProfile = profileSpan();
 cluster = applyOrThrow(release(), changed, 'bench-v2.yml');
@@ -86,13 +95,18 @@ const cpu = process.cpuUsage(cpu1);
 stopProfile();
 const pods = result.cluster.store.list('Pod', 'default');
 const running = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
-console.log(JSON.stringify({
-  nodes, deployments, replicas, pods: deployments * replicas, reached: result.reached,
-  podsAtEnd: pods.length, runningAtEnd: running,
-  virtualSeconds: (result.cluster.nowMs - startMs) / 1000,
-  setupMs: Math.round(setupMs), applyMs: Math.round(applyMs), rolloutMs: Math.round(rolloutMs),
-  // CPU time of the same span (user+system, all threads: includes the GC's helpers); steadier than wall time on a busy machine.
-  rolloutCpuMs: Math.round((cpu.user + cpu.system) / 1000),
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  loadavg: { before: loadBefore, after: load() },
-}));
+// GC entries arrive asynchronously, after this synchronous run: print once they are in.
+setTimeout(() => {
+  gcObserver.disconnect();
+  console.log(JSON.stringify({
+    nodes, deployments, replicas, pods: deployments * replicas, reached: result.reached,
+    podsAtEnd: pods.length, runningAtEnd: running,
+    virtualSeconds: (result.cluster.nowMs - startMs) / 1000,
+    setupMs: Math.round(setupMs), applyMs: Math.round(applyMs), rolloutMs: Math.round(rolloutMs),
+    // CPU time of the same span (user+system, all threads: includes the GC's helpers); steadier than wall time on a busy machine.
+    rolloutCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    gcMinorMs: Math.round(gc.minorMs), gcMajorMs: Math.round(gc.majorMs),
+    loadavg: { before: loadBefore, after: load() },
+  }));
+}, 50);
