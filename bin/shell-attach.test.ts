@@ -72,3 +72,23 @@ test('kubectl run -i of a command that finishes prints its output; --restart=Nev
   assert.equal(refused[0].stderr, 'error: -i/--stdin is required for containers with -t/--tty=true\n');
   assert.equal(refused[1].stderr, 'error: --rm should only be used for attached containers\n');
 });
+
+test('kubectl exec -it POD -- sh opens a shell of its own: exit N ends it with N, the container runs on', () => {
+  const r = script(['kubectl run web --image=nginx', 'sleep 30s', 'kubectl exec -it web -- sh', 'hostname', 'exit 5', 'kubectl exec web -- echo still']);
+  assert.deepEqual([r.results[2].stdout, r.results[2].stderr, r.results[2].session?.attach.mode], ['', '', 'exec']);
+  assert.equal(r.results[3].stdout, 'web\n');
+  assert.deepEqual([r.results[4].stderr, r.results[4].exitCode, r.results[4].session], ['command terminated with exit code 5\n', 5, undefined]);
+  assert.equal(r.results[5].stdout, 'still\n');
+  assert.equal(pod(r.cluster, 'web')!.status?.containerStatuses?.[0].restartCount, 0);
+});
+
+test('kubectl attach -it to a shell kubectl run -it left running; without -i it prints the output so far', () => {
+  const r = script(['kubectl run s -it --image=busybox -- sh', 'exit', 'sleep 20s', 'kubectl attach s -c s -i -t', 'echo two', 'exit']);
+  assert.match(r.results[3].stderr, /If you don't see a command prompt, try pressing enter\.\n$/);
+  assert.equal(r.results[3].session?.attach.mode, 'attach');
+  assert.equal(r.results[4].stdout, 'two\n');
+  assert.equal(r.results[5].stderr, "Session ended, resume using 'kubectl attach s -c s -i -t' command when the pod is running\n");
+  const logs = script(['kubectl run once --restart=Never --image=busybox -- echo hi', 'sleep 30s', 'kubectl attach once']).results[2];
+  assert.deepEqual([logs.stderr, logs.exitCode], ['error: cannot attach a container in a completed pod; current phase is Succeeded\n', 1]);
+  assert.equal(script(['kubectl attach nope -i']).results[0].stderr, 'Error from server (NotFound): pods "nope" not found\n');
+});

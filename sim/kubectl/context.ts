@@ -18,14 +18,24 @@ export interface KubectlResult {
   readonly attach?: Attachment;
 }
 
-/** An attach session kubectl run -i left open (sim/kubectl/commands/run-attach.ts). */
+/**
+ * A session kubectl left open on a container's shell (sim/kubectl/commands/run-attach.ts): `attach`
+ * (kubectl run -i, kubectl attach -i) types into the main process's stdin; `exec` (kubectl exec -it
+ * POD -- sh) into a shell of its own, which ends without touching the container.
+ */
 export interface Attachment {
+  readonly mode: 'attach' | 'exec';
   readonly namespace: string;
   readonly pod: string;
   readonly container: string;
+  /** kubectl run --rm. */
   readonly remove: boolean;
   readonly restartPolicy: string;
   readonly quiet: boolean;
+  /** stdinOnce: ending the session closes the container's stdin (its shell exits). */
+  readonly stdinOnce: boolean;
+  /** kubectl run with --restart=Never/OnFailure waits for the Pod to finish and returns its exit code. */
+  readonly waitForExit: boolean;
 }
 
 export interface CommandContext {

@@ -12,6 +12,7 @@ import { annotate } from './commands/annotate';
 import { edit } from './commands/edit';
 import { logs, exec } from './commands/pod-io';
 import { apiResources, apiVersions, clusterInfo, version } from './commands/info';
+import { attach } from './commands/attach';
 import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
 import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
@@ -48,7 +49,7 @@ const COMMANDS = new Map<string, Command>();
 /** Real kubectl commands not simulated (yet): they get an honest message, not "unknown command". */
 const KUBECTL_COMMANDS = new Set([
   'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate', 'cordon', 'uncordon', 'drain', 'taint',
-  'attach', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize',
+  'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize',
   'annotate', 'completion', 'alpha', 'config', 'plugin', 'options',
 ]);
 
@@ -57,7 +58,7 @@ export function registerCommand(command: Command): void {
   COMMANDS.set(command.name, command);
 }
 
-for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, annotate, logs, exec, clusterInfo, version, apiResources, apiVersions, expose]) registerCommand(c);
+for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, annotate, logs, exec, clusterInfo, version, apiResources, apiVersions, expose, attach]) registerCommand(c);
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS } }); // create secret generic, create configmap
 registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)

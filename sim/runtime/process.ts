@@ -49,7 +49,7 @@ export function startProcess(container: Container, behaviour: ImageBehaviour, en
 }
 
 /** `sh`, `/bin/bash -i`, `busybox sh`: a shell that reads its commands from stdin. */
-function isBareShell(argv: readonly string[]): boolean {
+export function isBareShell(argv: readonly string[]): boolean {
   const rest = argv[0] === 'busybox' || argv[0] === '/bin/busybox' ? argv.slice(1) : argv;
   return rest.length > 0 && SHELLS.test(rest[0]) && rest.slice(1).every((a) => /^-[il]+$/.test(a));
 }

@@ -2,7 +2,8 @@ import type { Pod } from '../../api/types';
 import type { Cluster } from '../../engine/types';
 import { podLogs } from '../../runtime/logs';
 import { execInPod } from '../../runtime/exec';
-import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { isBareShell } from '../../runtime/process';
+import { F, Output, failure, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
 import { notFound, resolveTypes, selectObjects } from '../resources';
 import { formatLabelSelector } from '../printers/columns';
@@ -15,7 +16,7 @@ import { formatLabelSelector } from '../printers/columns';
  * A Pod named directly, or, for a workload named TYPE/NAME, the Pod kubectl picks among its Pods
  * (polymorphichelpers.attachablePodForObject, podutils.ByLogging: ready, then running, then oldest).
  */
-function resolvePod(cluster: Cluster, namespace: string, target: string): Pod | string {
+export function resolvePod(cluster: Cluster, namespace: string, target: string): Pod | string {
   const r = resolvePodOf(cluster, namespace, target);
   return typeof r === 'string' ? r : r.pod;
 }
@@ -136,6 +137,14 @@ export const exec: Command = {
     if (container === undefined && pod.spec.containers.length > 1 && !bool(args, 'quiet')) {
       container = pod.spec.containers[0].name;
       o.err(`Defaulted container "${container}" out of: ${pod.spec.containers.map((c) => c.name).join(', ')}`);
+    }
+    if (bool(args, 'stdin') && isBareShell(command)) {
+      // exec -it POD -- sh: a shell of its own reads what is typed next, until exit (bin/shell-session.ts).
+      const probe = execInPod(cluster, ctx.namespace, pod.metadata.name, container, ['true']);
+      if (probe.exitCode !== 0) return { cluster, stdout: '', stderr: o.stderr + probe.stderr, exitCode: probe.exitCode };
+      const name = container ?? pod.spec.containers[0].name;
+      const attach: Attachment = { mode: 'exec', namespace: ctx.namespace, pod: pod.metadata.name, container: name, remove: false, restartPolicy: pod.spec.restartPolicy ?? 'Always', quiet: true, stdinOnce: false, waitForExit: false };
+      return { ...o.result(cluster), attach };
     }
     const result = execInPod(cluster, ctx.namespace, pod.metadata.name, container, command);
     o.stdout += result.stdout;

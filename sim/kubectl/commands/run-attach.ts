@@ -50,7 +50,11 @@ export function attachToRunPod(created: KubectlResult, o: RunAttachOptions): Kub
   const pod = podOf(cluster, o.namespace, o.name);
   if (pod !== undefined && !completed(pod) && o.stdin) {
     if (!o.quiet) stderr += `${SESSION_WARNING}\n${PROMPT_HINT}\n`;
-    const attach: Attachment = { namespace: o.namespace, pod: o.name, container: pod.spec.containers[0].name, remove: o.remove, restartPolicy: o.restartPolicy, quiet: o.quiet };
+    const c = pod.spec.containers[0];
+    const attach: Attachment = {
+      mode: 'attach', namespace: o.namespace, pod: o.name, container: c.name, remove: o.remove, restartPolicy: o.restartPolicy, quiet: o.quiet,
+      stdinOnce: c.stdinOnce === true, waitForExit: o.restartPolicy !== 'Always',
+    };
     return { cluster, stdout, stderr, exitCode: 0, attach };
   }
   // Nothing to type into: the output streams until the container stops (logOpts for a completed Pod).
@@ -63,13 +67,20 @@ export function attachToRunPod(created: KubectlResult, o: RunAttachOptions): Kub
 
 const restarted = (p: Pod | undefined) => (p?.status?.containerStatuses ?? []).some((c) => (c.restartCount ?? 0) > 0 || c.state?.terminated !== undefined);
 
-/** `exit [N]` in the session: stdin closes, kubectl says how to attach again, then --rm and the exit code. */
+/**
+ * `exit [N]` (or the end of the input) in the session. exec: the shell kubectl started ends, and
+ * kubectl exits with its status. attach: stdin closes (stdinOnce), kubectl says how to attach
+ * again; for kubectl run, then --rm and the exit code.
+ */
 export function endAttachSession(cluster: Cluster, a: Attachment, exitCode: number): KubectlResult {
-  const closed = closeStdin(cluster, a.namespace, a.pod, a.container, exitCode);
+  if (a.mode === 'exec') {
+    return { cluster, stdout: '', stderr: exitCode !== 0 ? `command terminated with exit code ${exitCode}\n` : '', exitCode };
+  }
+  const closed = a.stdinOnce ? closeStdin(cluster, a.namespace, a.pod, a.container, exitCode) : cluster;
   const ns = a.namespace === 'default' ? '' : ` -n ${a.namespace}`;
   const when = a.restartPolicy === 'Always' ? ' when the pod is running' : '';
   const stderr = a.quiet ? '' : `Session ended, resume using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' command${when}\n`;
-  return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.restartPolicy }, '', stderr);
+  return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.waitForExit ? a.restartPolicy : 'Always' }, '', stderr);
 }
 
 /** The end of Run: for Never/OnFailure the container's exit code, after the deferred --rm. */
