@@ -54,7 +54,7 @@ test('an attached shell waits on its stdin; exit closes it and the kubelet resta
   const before = pod(run.cluster, 'shell')!;
   assert.equal(before.status?.phase, 'Running');
   assert.equal(before.status?.containerStatuses?.[0].restartCount, 0, 'a shell with stdin open does not exit on its own');
-  const ended = endSession(run.cluster, run.session!, 0);
+  const ended = endSession(run.cluster, run.session!);
   assert.match(ended.stderr, /command when the pod is running\n$/);
   const after = script(['sleep 30s'], ended.cluster).cluster;
   const s = pod(after, 'shell')!.status!;

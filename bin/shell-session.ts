@@ -1,9 +1,9 @@
 import type { Cluster } from '../sim/engine/types';
 import type { ImageBehaviour } from '../sim/runtime/images';
 import { runKubectl, splitWords, parseDuration, type KubectlIo } from '../sim/kubectl/index';
-import type { Attachment } from '../sim/kubectl/context';
-import { endAttachSession } from '../sim/kubectl/commands/run-attach';
-import { execInPod } from '../sim/runtime/exec';
+import { closeSession, openSession, typeLine, type Session } from '../sim/kubectl/session';
+
+export type { Session };
 import { parseImagePhrases } from './image-phrases';
 import { runHelm, type HelmIo } from '../sim/helm/index';
 
@@ -35,28 +35,17 @@ export interface LineResult {
   readonly session?: Session;
 }
 
-/** Lines typed into a container's shell after `kubectl run -i`, until `exit` or the end of input. */
-export interface Session {
-  readonly attach: Attachment;
-  /** The status of the last command: a plain `exit` ends the shell with it. */
-  readonly lastStatus: number;
-}
-
-/** One line typed into the attached shell: run there (through exec), or `exit [N]` to end the session. */
+/** One line typed into an attached shell (sim/kubectl/session.ts), as a line of the script. */
 export function runSessionLine(cluster: Cluster, text: string, session: Session): LineResult {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.startsWith('#')) return { cluster, stdout: '', stderr: '', exitCode: 0, session };
-  const exit = /^exit(?:\s+(\d+))?$/.exec(trimmed);
-  if (exit !== null) return endSession(cluster, session, exit[1] !== undefined ? Number(exit[1]) % 256 : session.lastStatus, trimmed);
-  const a = session.attach;
-  const r = execInPod(cluster, a.namespace, a.pod, a.container, ['sh', '-c', trimmed]);
-  return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr.replace(/command terminated with exit code \d+\n$/, ''), exitCode: r.exitCode, session: { attach: a, lastStatus: r.exitCode } };
+  const { result, session: next } = typeLine(cluster, session, text);
+  const command = text.trim() === '' || text.trim().startsWith('#') ? undefined : text.trim();
+  return { cluster: result.cluster, command, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, session: next };
 }
 
-/** stdin closes (`exit`, or the end of the input): the shell exits, kubectl detaches (and --rm deletes). */
-export function endSession(cluster: Cluster, session: Session, status: number, command = 'exit'): LineResult {
-  const r = endAttachSession(cluster, session.attach, status);
-  return { cluster: r.cluster, command, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+/** The end of the input closes an attached shell's stdin. */
+export function endSession(cluster: Cluster, session: Session): LineResult {
+  const r = closeSession(cluster, session);
+  return { cluster: r.cluster, command: 'exit', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
 }
 
 export const SHELL_COMMANDS = 'kubectl, helm, sleep, node, image, or exit';
@@ -75,7 +64,7 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
   switch (head) {
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
-      const session = r.attach !== undefined ? { attach: r.attach, lastStatus: 0 } : undefined;
+      const session = r.attach !== undefined ? openSession(r.attach) : undefined;
       return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, session };
     }
     case 'helm': {

@@ -146,7 +146,7 @@ export async function shellMain(argv: readonly string[], makeCluster: (o: ShellO
     if (session === undefined) prompt();
   }
   // The end of the input closes an attached shell's stdin too.
-  if (session !== undefined) { lineNo++; report(endSession(cluster, session, session.lastStatus)); session = undefined; }
+  if (session !== undefined) { lineNo++; report(endSession(cluster, session)); session = undefined; }
   if (interactive) process.stdout.write('\n');
   return failed ? 1 : 0;
 }

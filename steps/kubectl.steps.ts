@@ -8,6 +8,10 @@ When('I run {string}', function (this: SimWorld, line: string) {
   this.run(line);
 });
 
+When('I run {string} and type:', function (this: SimWorld, line: string, typed: string) {
+  this.runAndType(line, typed);
+});
+
 When('I pick a {kind} of {kind} {name} as {string}', function (this: SimWorld, kind: string, ownerKind: string, owner: ObjectName, variable: string) {
   this.pick(kind, ownerKind, owner, variable);
 });

@@ -6,6 +6,7 @@ import type { NetworkPlugin } from '../sim/engine/types';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode, type NodeOpResult } from '../sim/cluster/node-ops';
 import { runKubectl, type KubectlResult } from '../sim/kubectl/index';
+import { closeSession, openSession, typeLine, type Session } from '../sim/kubectl/session';
 import { runHelm } from '../sim/helm/index';
 import { helmIo } from './helm-io';
 import { declareImage, type ImageBehaviour } from '../sim/runtime/images';
@@ -91,6 +92,31 @@ export class SimWorld extends World {
     this.cluster = result.cluster;
     this.lastCommand = { ...result, line };
     if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);
+  }
+
+  /**
+   * A kubectl line that attaches to a shell (run -it, attach -it, exec -it POD -- sh), then the
+   * lines typed into it until `exit` (or their end); the output is the whole session's.
+   */
+  runAndType(line: string, typed: string): void {
+    this.run(line);
+    const first = this.lastCommand!;
+    if (first.attach === undefined) throw new Error(`"${line}" did not attach to a shell to type into: use kubectl run -it, kubectl attach -it or kubectl exec -it POD -- sh`);
+    let session: Session | undefined = openSession(first.attach);
+    let out = { stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode };
+    for (const text of typed.split('\n')) {
+      if (session === undefined) throw new Error(`"${text}" was typed after the session ended (exit)`);
+      const r = typeLine(this.cluster, session, text);
+      this.cluster = r.result.cluster;
+      session = r.session;
+      out = { stdout: out.stdout + r.result.stdout, stderr: out.stderr + r.result.stderr, exitCode: r.result.exitCode };
+    }
+    if (session !== undefined) {
+      const r = closeSession(this.cluster, session);
+      this.cluster = r.cluster;
+      out = { stdout: out.stdout + r.stdout, stderr: out.stderr + r.stderr, exitCode: r.exitCode };
+    }
+    this.lastCommand = { cluster: this.cluster, ...out, line };
   }
 
   /** helm over the simulator; files helm writes (helm create) join the scenario's files. */

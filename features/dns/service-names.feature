@@ -26,6 +26,22 @@ Feature: Services have DNS names (chapter 6.3)
     And "httpd-svc.default" resolves to the ClusterIP of service "httpd-svc" from namespace "default"
     And "httpd-svc.default.svc.cluster.local" resolves to the ClusterIP of service "httpd-svc" from namespace "default"
 
+  @claim:dns.service-records @claim:dns.same-namespace-short-name
+  Scenario: The book's way: a throw-away busybox shell reaches httpd-svc by name
+    The book types into `kubectl run busybox --rm -ti --image=busybox /bin/sh`: the lines after it go
+    to the container's shell until exit; then kubectl detaches and --rm deletes the Pod.
+    When I run "kubectl run bb --rm -ti --image=busybox /bin/sh" and type:
+      """
+      wget httpd-svc:8080
+      cat index.html
+      exit
+      """
+    Then the output contains "<html><body><h1>It works!</h1></body></html>"
+    And the error output contains "Connecting to httpd-svc:8080"
+    And the error output contains "Session ended, resume using 'kubectl attach bb -c bb -i -t' command when the pod is running"
+    And the output contains "pod \"bb\" deleted from default namespace"
+    And within 1 minute pod "bb" does not exist
+
   @claim:dns.server-is-a-service
   Scenario: The DNS server is CoreDNS behind the Service kube-system/kube-dns
     When I run "kubectl get service kube-dns -n kube-system"
