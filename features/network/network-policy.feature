@@ -31,7 +31,14 @@ Feature: NetworkPolicy (chapter 12.3)
     And a connection from pod "busybox" to "httpd-svc:8080" times out
     When I run "kubectl exec busybox -- wget -q -O - httpd-svc:8080"
     Then the command fails with "wget: download timed out"
-    # The book starts a second busybox with --labels="access=true".
+    # The book starts a second busybox with --labels="access=true" and checks with wget --spider.
+    When I run "kubectl run test --rm -ti --labels=\"access=true\" --image=busybox /bin/sh" and type:
+      """
+      wget --spider --timeout=1 httpd-svc:8080
+      exit
+      """
+    Then the error output contains "Connecting to httpd-svc:8080"
+    And the error output contains "remote file exists"
     When I run "kubectl label pod busybox access=true"
     Then pod "busybox" can reach "httpd-svc:8080"
     And from outside the cluster "192.168.56.101:30000" does not answer

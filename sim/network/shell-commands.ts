@@ -77,13 +77,16 @@ function wget(view: ClusterView, pod: Pod, session: Session, argv: readonly stri
   const quiet = argv.some((a, i) => !out.skip.has(i) && /^-[a-zA-Z]*q/.test(a)) || argv.some((a) => /^-[a-zA-Z]*q[a-zA-Z]*O/.test(a));
   const file = out.file ?? (url.path.replace(/\/$/, '').split('/').pop() || 'index.html');
   const toStdout = file === '-';
-  if (!toStdout && io !== undefined && io.fs.stat(file.startsWith('/') ? file : `/${file}`) !== undefined) {
+  // --spider (-s) only checks that the file is there: nothing is saved (networking/wget.c).
+  const spider = argv.some((a) => a === '--spider' || a === '-s');
+  if (!spider && !toStdout && io !== undefined && io.fs.stat(file.startsWith('/') ? file : `/${file}`) !== undefined) {
     return { stdout: '', stderr: `wget: can't open '${file}': File exists\n`, status: 1 };
   }
   const got = fetch(view, pod, argv, url, session);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(wgetFailure(got.r, url.host)) };
   const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.dialed?.ip ?? got.r.ip}:${got.r.dialed?.port ?? got.r.port})\n`;
   if (got.status! >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${reasonPhrase(got.status!)}\n`, status: 1 };
+  if (spider) return { stdout: '', stderr: connecting + (quiet ? '' : 'remote file exists\n'), status: 0 };
   if (toStdout || io === undefined) return { stdout: got.body!, stderr: connecting, status: 0 };
   io.fs.write(file.startsWith('/') ? file : `/${file}`, got.body!, false);
   const saved = quiet ? '' : `saving to '${file}'\n${progressLine(file, got.body!.length)}'${file}' saved\n`;
