@@ -58,6 +58,23 @@ export function executeJsonPath(template: string, data: Json): string {
   return run(parseJsonPath(template), data, data);
 }
 
+/**
+ * Every value each {path} of a template finds (JSONPath.FindResults), as Go's fmt.Sprint prints
+ * it: kubectl get -o custom-columns joins them with "," (customcolumn.go printOneObject).
+ */
+export function jsonPathValueTexts(template: string, data: Json): string[] {
+  const texts: string[] = [];
+  for (const node of parseJsonPath(template)) if (node.t === 'path') for (const v of evalSteps(node.steps, [data], data)) texts.push(goSprint(v));
+  return texts;
+}
+
+/** fmt.Sprint of a decoded JSON value: maps as map[k:v ...] with sorted keys, slices as [a b]. */
+function goSprint(v: Json): string {
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (isObject(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goSprint((v as Record<string, Json>)[k])}`).join(' ')}]`;
+  return toText(v);
+}
+
 function run(nodes: readonly Node[], cur: Json, root: Json): string {
   let out = '';
   for (const node of nodes) {

@@ -127,6 +127,9 @@ test('-o name, jsonpath, yaml (object or List) and json', () => {
   assert.match(kubectl(c, 'get pod nginx-a -o json').stdout, /^{\n {4}"apiVersion": "v1",/);
   assert.match(kubectl(c, 'get pods -o bogus').stderr, /unable to match a printer suitable for the output format "bogus"/);
   assert.equal(kubectl(c, 'get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP --no-headers').stdout.split('\n')[1], 'nginx-a   10.244.1.2');
+  // customcolumn.go: several results join with ",", a value keeps its spaces, maps print as fmt.Sprint does, nothing is <none>.
+  const cc = kubectl(c, 'get pod nginx-a -o custom-columns=IMAGES:.spec.containers[*].image,NODE:.spec.nodeName,LABELS:.metadata.labels,GONE:.status.nothing --no-headers').stdout;
+  assert.match(cc, /^nginx:1\.7\.9\s+k8s-node1\s+map\[[^\]]*\]\s+<none>\n$/);
 });
 
 test('describe pod: kubectl layout, tolerations, and events with repeats folded', () => {
@@ -299,6 +302,7 @@ test('get events: LAST SEEN TYPE REASON OBJECT MESSAGE, repeats folded', () => {
   c = advance(c, 30_000, []);
   c = submit(c, [eventChange(p, 'BackOff', 'Back-off restarting failed container nginx in pod web_default(uid)', 'kubelet', 'Warning')], []).cluster;
   c = advance(c, 10_000, []);
+  assert.equal(kubectl(c, 'get events -o custom-columns=MESSAGE:.message --no-headers').stdout, 'Back-off restarting failed container nginx in pod web_default(uid)\n');
   const r = kubectl(c, 'get events');
   assert.equal(r.stdout, [
     'LAST SEEN   TYPE      REASON    OBJECT    MESSAGE',

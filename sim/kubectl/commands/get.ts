@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../api/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
-import { executeJsonPath } from '../jsonpath';
+import { executeJsonPath, jsonPathValueTexts } from '../jsonpath';
 import { kindPrefix, selectObjects, type Found } from '../resources';
 import { renderTable } from '../printers/table';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
@@ -116,7 +116,10 @@ function customColumns(format: Extract<OutputFormat, { t: 'custom-columns' }>, o
   const lines: string[] = noHeaders ? [] : [columns.map((c) => c.header).join('\t')];
   for (const obj of objects) {
     const data = JSON.parse(JSON.stringify(obj));
-    lines.push(columns.map((c) => executeJsonPath(c.template, data).replace(/ /g, ',') || '<none>').join('\t'));
+    lines.push(columns.map((c) => {
+      const texts = jsonPathValueTexts(c.template, data);
+      return texts.length === 0 ? '<none>' : texts.join(',');
+    }).join('\t'));
   }
   return { text: tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER) };
 }
