@@ -50,9 +50,11 @@ Feature: Rolling update (book 1.6, 7, 7.1)
   Scenario Outline: maxSurge <surge> and maxUnavailable <unavailable> of <replicas> replicas set the size of each step
     maxSurge rounds up and maxUnavailable rounds down (ResolveFenceposts); each sync of the deployment
     controller either scales the new ReplicaSet up to at most replicas + maxSurge Pods, or scales old
-    ones down while at least replicas - maxUnavailable stay available. The first new Pods wait 3 s for
-    the image pull; later ones start at once on nodes that already have the image, so from then on a
-    scale-up and the scale-down it allows happen at the same instant.
+    ones down while at least replicas - maxUnavailable stay available. A node pulls one image at a
+    time (the kubelet's serial image puller): the first new Pod on each of the two workers is ready
+    after its 3 s pull, those that asked at the same time 0.5 s apart after it (the layers are there
+    by then), so old Pods go one per worker at a time; Pods created after the pulls start at once,
+    and then a scale-up and the scale-down it allows happen at the same instant.
     Given I apply:
       """
       apiVersion: apps/v1
@@ -82,8 +84,8 @@ Feature: Rolling update (book 1.6, 7, 7.1)
 
     Examples:
       | replicas | surge | unavailable | steps |
-      | 10       | 3     | 2           | 10+0, 10+3, 8+3, 8+5, 3+5, 3+10, 0+10 |
+      | 10       | 3     | 2           | 10+0, 10+3, 8+3, 8+5, 6+5, 6+7, 4+7, 4+9, 2+9, 2+10, 1+10, 0+10 |
       | 10       | 0     | 25%         | 10+0, 8+0, 8+2, 6+2, 6+4, 4+4, 4+6, 2+6, 2+8, 0+8, 0+10 |
-      | 4        | 30%   | 30%         | 4+0, 4+2, 3+2, 3+3, 0+3, 0+4 |
+      | 4        | 30%   | 30%         | 4+0, 4+2, 3+2, 3+3, 1+3, 1+4, 0+4 |
       | 3        | 10%   | 10%         | 3+0, 3+1, 2+1, 2+2, 1+2, 1+3, 0+3 |
-      | 10       | 100%  | 0           | 10+0, 10+10, 0+10 |
+      | 10       | 100%  | 0           | 10+0, 10+10, 8+10, 6+10, 4+10, 2+10, 0+10 |

@@ -49,6 +49,19 @@ test('kube-system runs the static control plane, kube-proxy on every node, CoreD
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) assert.ok(flannel.store.get('Namespace', '', ns), ns);
 });
 
+test("kubeadm init pulled the control plane's images beforehand: k8s-master's Pods find them; a worker pulls its Pods' images one at a time", () => {
+  const messages = (ns: string, name: string) => flannel.events.slice().filter((e) => e.involved.namespace === ns && e.involved.name === name && e.reason.startsWith('Pull')).map((e) => e.message);
+  for (const c of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
+    assert.deepEqual(messages('kube-system', `${c}-k8s-master`), [`Container image "${flannel.store.get<Pod>('Pod', 'kube-system', `${c}-k8s-master`)!.spec.containers[0].image}" already present on machine`]);
+  }
+  const on = (node: string, prefix: string) => flannel.store.list<Pod>('Pod').find((p) => p.spec.nodeName === node && p.metadata.name.startsWith(prefix))!;
+  const proxy = on('k8s-master', 'kube-proxy-');
+  assert.deepEqual(messages('kube-system', proxy.metadata.name), ['Container image "registry.k8s.io/kube-proxy:v1.34.0" already present on machine']);
+  // k8s-node1: kube-proxy and flannel asked at once; one was pulled after the other.
+  const pulled = [on('k8s-node1', 'kube-proxy-'), on('k8s-node1', 'kube-flannel-ds-')].flatMap((p) => messages(p.metadata.namespace!, p.metadata.name)).filter((m) => m.startsWith('Successfully'));
+  assert.deepEqual(pulled.map((m) => m.replace(/^.* in (\S+) \((\S+) including waiting\).*$/, '$1 $2')).sort(), ['3s 3s', '3s 6s']);
+});
+
 test('without a Pod network the nodes stay NotReady (not-ready taint) and CoreDNS stays Pending', () => {
   const none = bootstrapCluster({ network: 'none', seed: 1 });
   for (const n of none.store.list<Node>('Node')) {

@@ -6,12 +6,13 @@ import { applyManifests, advanceUntil, submit } from '../index';
 import { kindInfo } from '../api/kinds';
 import '../api/kinds/index';
 import { NAMESPACES_YAML } from './manifests/namespaces';
-import { COREDNS_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_YAML, KUBERNETES_SERVICE_YAML } from './manifests/kubeadm-addons';
+import { COREDNS_IMAGE, COREDNS_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_IMAGE, KUBE_PROXY_YAML, KUBERNETES_SERVICE_YAML } from './manifests/kubeadm-addons';
 import { FLANNEL_YAML } from './manifests/flannel';
 import { CALICO_YAML, CANAL_YAML } from './manifests/calico';
 import { registerNode } from './node-object';
 import { kubeProxyConfigMapYaml } from '../network/kube-proxy-config';
-import { CONTROL_PLANE_COMPONENTS, staticPod } from './static-pods';
+import { CONTROL_PLANE_COMPONENTS, controlPlaneImage, staticPod } from './static-pods';
+import { parseImageRef } from '../runtime/image-behaviours';
 
 // A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
 // plane Pods, kube-proxy, CoreDNS, the kubernetes and kube-dns Services), `kubeadm join` on each
@@ -21,6 +22,9 @@ import { CONTROL_PLANE_COMPONENTS, staticPod } from './static-pods';
 
 export const CONTROL_PLANE_NODE = 'k8s-master';
 export const BOOTSTRAP_LIMIT_MS = 10 * 60_000;
+
+/** `kubeadm config images list` (the pause image aside: the simulator has no sandbox image). */
+const KUBEADM_IMAGES: readonly string[] = [...CONTROL_PLANE_COMPONENTS.map(controlPlaneImage), KUBE_PROXY_IMAGE, COREDNS_IMAGE];
 
 export interface BootstrapOptions {
   /** Worker nodes (default 2), named k8s-node1, k8s-node2, ... */
@@ -90,6 +94,11 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const names = [CONTROL_PLANE_NODE, ...workerNames(opts)];
   const registrations = names.flatMap((name, index) => registerNode(name, { index, controlPlane: index === 0 }, cluster.nowMs, iso()));
   cluster = must('registering the nodes', submit(cluster, registrations, 'kubelet'));
+  // kubeadm init's preflight pulls the images of `kubeadm config images list` on the control-plane
+  // node before it starts the kubelet: its Pods find them "already present on machine".
+  const masterRow = cluster.tables.nodes.get(CONTROL_PLANE_NODE)!;
+  const prePulled = new Set([...masterRow.images, ...KUBEADM_IMAGES.map((image) => parseImageRef(image).canonical)]);
+  cluster = must('pulling the kubeadm images', submit(cluster, [{ verb: 'runtime', table: 'nodes', key: CONTROL_PLANE_NODE, value: { ...masterRow, images: prePulled } }], 'kubeadm'));
 
   const master = cluster.store.get<Node>('Node', '', CONTROL_PLANE_NODE)!;
   const ip = master.status.addresses.find((a) => a.type === 'InternalIP')!.address;

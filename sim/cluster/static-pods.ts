@@ -28,10 +28,15 @@ function hash(text: string): string {
   return h.toString(16).padStart(8, '0').repeat(4);
 }
 
+/** The image kubeadm runs a control-plane component from. */
+export function controlPlaneImage(component: string): string {
+  return component === 'etcd' ? ETCD_IMAGE : `registry.k8s.io/${component}:${KUBELET_VERSION}`;
+}
+
 /** The mirror Pod of one control-plane component on `node` (before API defaulting). */
 export function staticPod(component: string, node: Node, ip: string, seenIso: string): Pod {
   const nodeName = node.metadata.name;
-  const image = component === 'etcd' ? ETCD_IMAGE : `registry.k8s.io/${component}:${KUBELET_VERSION}`;
+  const image = controlPlaneImage(component);
   const container: Container = {
     name: component, image, imagePullPolicy: 'IfNotPresent', command: commandOf(component, ip),
     resources: { requests: { cpu: CPU[component], ...(component === 'etcd' ? { memory: '100Mi' } : {}) } },

@@ -30,13 +30,16 @@ export const stoppingMessage = memo((name) => `Stopping container ${name}`);
 
 const pulled = new Map<string, string>();
 
-/** image_manager.go after a pull: the text depends on the image, how long it took and its size. */
-export function pulledMessage(image: string, took: string, sizeBytes: number): string {
-  const key = `${image}\u0000${took}\u0000${sizeBytes}`;
+/**
+ * image_manager.go pullImage after a pull: the pull itself (pullResult.pullDuration, from when the
+ * serial puller's worker took it), then the time since the request (the wait in its queue included).
+ */
+export function pulledMessage(image: string, took: string, sinceRequest: string, sizeBytes: number): string {
+  const key = `${image}\u0000${took}\u0000${sinceRequest}\u0000${sizeBytes}`;
   let text = pulled.get(key);
   if (text === undefined) {
     if (pulled.size >= MAX) pulled.clear();
-    pulled.set(key, (text = `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${sizeBytes} bytes.`));
+    pulled.set(key, (text = `Successfully pulled image "${image}" in ${took} (${sinceRequest} including waiting). Image size: ${sizeBytes} bytes.`));
   }
   return text;
 }

@@ -17,6 +17,7 @@ import {
   goDuration, isInBackOffSince, isInBackOffSinceUpdate, nextBackoff,
 } from './backoff';
 import { allocateIp } from './ipam';
+import { queuePull, type PullQueue } from './image-puller';
 import { podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
 import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
@@ -98,6 +99,8 @@ export interface KubeletNodeFields {
   readonly kubeletAlive?: boolean;
   /** When the kubelet last stopped. */
   readonly kubeletDownMs?: number;
+  /** The serial image puller's queue (image-puller.ts). */
+  readonly pullQueue?: PullQueue;
 }
 
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
@@ -136,6 +139,8 @@ class PodSync {
   volumes: Record<string, Tree>;
   hostFiles: Tree | undefined;
   nodeImages: ReadonlySet<string>;
+  /** The node's serial image puller (image-puller.ts); written back with nodeChanged. */
+  pullQueue: PullQueue | undefined;
   nodeChanged = false;
   dirty = false;
   /** Something the Pod status shows changed (probe bookkeeping alone does not count). */
@@ -153,7 +158,7 @@ class PodSync {
   private readonly ownCopies: boolean[] = [];
   private hostnameMemo: string | undefined;
 
-  constructor(private readonly in_: SyncInput, private readonly rt: PodRt, private readonly nodeRow: NodeRuntime) {
+  constructor(private readonly in_: SyncInput, private readonly rt: PodRt, private readonly nodeRow: NodeRuntime & KubeletNodeFields) {
     const pod = in_.pod;
     // The row lists init containers first, so its first one tells whether the Pod has any (reading
     // an absent spec.initContainers is a slow lookup on specs of many shapes, at every probe tick).
@@ -164,6 +169,7 @@ class PodSync {
     this.volumes = rt.volumes as Record<string, Tree>;
     this.hostFiles = nodeRow.hostFiles as Tree | undefined;
     this.nodeImages = nodeRow.images;
+    this.pullQueue = nodeRow.pullQueue;
     this.behaviours = [];
     for (const spec of this.specs) this.behaviours.push(behaviourOf(in_.images, spec.image));
     this.terminating = pod.metadata.deletionTimestamp !== undefined;
@@ -369,11 +375,16 @@ class PodSync {
       return;
     }
     const b = this.behaviours[i];
-    // Known gap: pulls on a node run side by side; the kubelet's serial puller (serializeImagePulls,
-    // default true) queues them, and a queued one reports "in 500ms (3.5s including waiting)".
-    const pullMs = present ? Math.min(PRESENT_IMAGE_PULL_MS, b.pullMs ?? DEFAULT_PULL_MS) : b.pullMs ?? DEFAULT_PULL_MS;
+    // The Pulling event comes with the request; the node's serial puller (image-puller.ts) decides
+    // when the worker takes it and how long it takes.
+    const fetchMs = b.pullMs ?? DEFAULT_PULL_MS;
+    const q = queuePull(this.pullQueue, this.now, {
+      canonical: parseImageRef(image).canonical, present, succeeds: b.kind !== 'missing', fetchMs, presentMs: Math.min(PRESENT_IMAGE_PULL_MS, fetchMs),
+    });
+    this.pullQueue = q.queue;
+    this.nodeChanged = true;
     this.event('Normal', 'Pulling', pullingMessage(image));
-    this.set(i, { phase: 'pulling', dueMs: this.now + pullMs, pullStartMs: this.now });
+    this.set(i, { phase: 'pulling', dueMs: q.dueMs, pullStartMs: this.now, pullDequeuedMs: q.startMs });
   }
 
   private pullError(image: string): string {
@@ -396,9 +407,10 @@ class PodSync {
       });
       return;
     }
-    const tookMs = this.now - (c.pullStartMs ?? this.now);
-    const d = goDuration(tookMs);
-    this.event('Normal', 'Pulled', pulledMessage(image, d, b.sizeBytes ?? 45_000_000));
+    // pullResult.pullDuration (from when the worker took it), then time.Since(startTime) of EnsureImageExists.
+    const tookMs = this.now - (c.pullDequeuedMs ?? c.pullStartMs ?? this.now);
+    const sinceRequestMs = this.now - (c.pullStartMs ?? this.now);
+    this.event('Normal', 'Pulled', pulledMessage(image, goDuration(tookMs), goDuration(sinceRequestMs), b.sizeBytes ?? 45_000_000));
     const canonical = parseImageRef(image).canonical;
     if (!this.nodeImages.has(canonical)) {
       this.nodeImages = new Set([...this.nodeImages, canonical]);
@@ -770,10 +782,12 @@ class PodSync {
     return !this.inputsChanged && isSettledSuccess(w, probe) && isPureProbe(probe);
   }
 
-  result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime> | undefined } {
+  result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime & KubeletNodeFields> | undefined } {
     let rt = this.rt;
     if (this.dirty) { const copy = copyRow(rt); copy.containers = this.cs; copy.volumes = this.volumes; copy.resyncMs = this.resyncMs; rt = copy; }
-    const nodeRowFields = this.nodeChanged ? { images: this.nodeImages, ...(this.hostFiles !== undefined ? { hostFiles: this.hostFiles as ReadonlyMap<string, string> } : {}) } : undefined;
+    const nodeRowFields = this.nodeChanged ? {
+      images: this.nodeImages, ...(this.hostFiles !== undefined ? { hostFiles: this.hostFiles as ReadonlyMap<string, string> } : {}), ...(this.pullQueue !== undefined ? { pullQueue: this.pullQueue } : {}),
+    } : undefined;
     return { rt, nodeRowFields };
   }
 }
@@ -786,7 +800,7 @@ function copyContainer(c: ContainerRt): ContainerRt {
   // Typed so that a field added to ContainerRt and not copied here fails to compile.
   const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
     name: c.name, init: c.init, phase: c.phase, id: c.id, restartCount: c.restartCount, rootfs: c.rootfs, log: c.log, started: c.started, imagePulled: c.imagePulled,
-    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
+    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullDequeuedMs: c.pullDequeuedMs, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
     liveness: c.liveness, readiness: c.readiness, startup: c.startup, startedMs: c.startedMs, terminated: c.terminated, sh: c.sh, env: c.env, exitAtMs: c.exitAtMs, exitCode: c.exitCode,
     crashBackoff: c.crashBackoff, last: c.last,
   };

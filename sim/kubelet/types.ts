@@ -56,7 +56,10 @@ export interface ContainerRt {
   readonly phase: ContainerPhase;
   readonly waiting?: { readonly reason: string; readonly message?: string };
   readonly dueMs?: number;
+  /** When EnsureImageExists made the pull request (the Pulling event). */
   readonly pullStartMs?: number;
+  /** When the node's serial puller took the request (image-puller.ts); later than pullStartMs while others pull. */
+  readonly pullDequeuedMs?: number;
   readonly pullBackoff?: BackoffEntry;
   readonly crashBackoff?: BackoffEntry;
   /** Containers created so far (the containerID sequence). */

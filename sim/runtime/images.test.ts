@@ -38,7 +38,8 @@ test('declared: "answers 500 on /healthy after 60 seconds" fails a liveness prob
   let c = start((x) => declareImage(declareImage(x, 'sick', { kind: 'server', http: [{ path: '/healthy', status: 500, fromMs: 60_000 }] }), 'slow', { kind: 'server', startupMs: 30_000 }),
     testPod('sick', { containers: [testContainer({ name: 'app', image: 'sick:1', livenessProbe: probe('/healthy') })] }),
     testPod('slow', { containers: [testContainer({ name: 'app', image: 'slow:1', readinessProbe: probe('/') })] }));
-  c = run(c, 3000 + 29_999);
+  // 'slow' pulls after 'sick' on the node's serial puller (3-6 s), so it starts at 6 s.
+  c = run(c, 6000 + 29_999);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, false);
   c = run(c, 1);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, true);
