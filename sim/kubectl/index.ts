@@ -17,6 +17,9 @@ import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
 import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
 import { top } from './commands/top';
+import { taint } from './commands/taint';
+import { cordon, uncordon } from './commands/cordon';
+import { drain } from './commands/drain';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -48,7 +51,7 @@ const COMMANDS = new Map<string, Command>();
 
 /** Real kubectl commands not simulated (yet): they get an honest message, not "unknown command". */
 const KUBECTL_COMMANDS = new Set([
-  'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate', 'cordon', 'uncordon', 'drain', 'taint',
+  'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate',
   'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize',
   'annotate', 'completion', 'alpha', 'config', 'plugin', 'options',
 ]);
@@ -62,6 +65,7 @@ for (const c of [create, get, run, apply, replace, del, describe, edit, scale, l
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS } }); // create secret generic, create configmap
 registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
+for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node maintenance (cmd/taint, cmd/drain)
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
   const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;

@@ -102,7 +102,7 @@ test('errors: not found, unknown type, unknown flag, unknown command, no resourc
   assert.deepEqual(kubectl(c, 'get pods --foo'), { cluster: c, stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n", exitCode: 1 });
   assert.equal(kubectl(c, 'gte pods').stderr, 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n');
   assert.equal(kubectl(c, 'frobnicate').stderr, 'error: unknown command "frobnicate" for "kubectl"\n');
-  assert.match(kubectl(c, 'cordon k8s-node1').stderr, /^error: kubespec does not simulate "kubectl cordon" yet; supported: /);
+  assert.match(kubectl(c, 'port-forward pod/web 8080:80').stderr, /^error: kubespec does not simulate "kubectl port-forward" yet; supported: /);
   const none = kubectl(c, 'get pods -n kube-system');
   assert.deepEqual([none.stdout, none.stderr, none.exitCode], ['', 'No resources found in kube-system namespace.\n', 0]);
   const partial = kubectl(c, 'get pods nginx-a nope');
