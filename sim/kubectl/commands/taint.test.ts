@@ -97,3 +97,10 @@ test('taint --dry-run=client prints the result with (dry run) and changes nothin
   r = kubectl(c, 'taint nodes k8s-node1 a=b:NoExecute -o name');
   assert.deepEqual(said(r), ['node/k8s-node1\n', '', 0]);
 });
+
+test('taint --overwrite with the taint already there: "modified", but the empty patch writes nothing', () => {
+  const c = nodes();
+  const r = kubectl(c, 'taint nodes k8s-master node-role.kubernetes.io/control-plane:NoSchedule --overwrite');
+  assert.deepEqual(said(r), ['node/k8s-master modified\n', '', 0]);
+  assert.equal(r.cluster.store.get('Node', '', 'k8s-master')!.metadata.resourceVersion, c.store.get('Node', '', 'k8s-master')!.metadata.resourceVersion);
+});

@@ -87,7 +87,8 @@ function runTaint(ctx: CommandContext): KubectlResult {
     const spec = { ...node.spec, taints: next.taints };
     if (next.taints.length === 0) delete (spec as { taints?: unknown }).taints; // the patch sets taints: null
     const updated = { ...node, spec } as Node;
-    if (dry.dryRun === 'none') changes.push({ verb: 'update', object: updated });
+    // An empty patch (--overwrite with the same taints) writes nothing.
+    if (dry.dryRun === 'none' && JSON.stringify(old) !== JSON.stringify(next.taints)) changes.push({ verb: 'update', object: updated });
     const line = printed(format, updated, `${next.operation}${dryRunSuffix(dry.dryRun)}`);
     if ('error' in line) return failure(cluster, line.error);
     lines.push(line.text);
