@@ -115,3 +115,27 @@ test('drain the control plane: mirror (static) Pods are skipped silently; --dry-
   assert.ok(bare.stdout.includes('evicting pod default/bare (dry run)\n'));
   assert.deepEqual(podsOn(bare.cluster, 'k8s-node1'), podsOn(c, 'k8s-node1'));
 });
+
+test('drain --disable-eviction deletes instead (pod/x deleted, no evicting lines); --pod-selector narrows the Pods', () => {
+  const c = busy();
+  const scratch = podsOn(c, 'k8s-node1').find((p) => p.startsWith('default/scratch-'))!;
+  let r = kubectl(c, 'drain k8s-node1 --ignore-daemonsets --delete-emptydir-data --pod-selector=app=scratch --disable-eviction');
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.stdout, `node/k8s-node1 cordoned\npod/${scratch.split('/')[1]} deleted\nnode/k8s-node1 drained\n`);
+  assert.ok(podsOn(r.cluster, 'k8s-node1').includes('default/bare'));
+  assert.equal(r.stderr, '');
+  r = kubectl(c, 'drain k8s-node1 --pod-selector=app=nothing');
+  assert.deepEqual(said(r), ['node/k8s-node1 cordoned\nnode/k8s-node1 drained\n', '', 0]);
+  assert.deepEqual(said(kubectl(c, 'drain k8s-node1 --pod-selector=a=b=c')), ['', 'error: --pod-selector=<pod_selector> must be a valid label selector\n', 1]);
+});
+
+test('drain --timeout: a Pod that outlives it is reported pending, with the global-timeout error, and the node is not drained', () => {
+  const c = busy();
+  const r = kubectl(c, 'drain k8s-node1 --ignore-daemonsets --force --delete-emptydir-data --pod-selector=run!=x --timeout=10s');
+  const timeout = 'error when waiting for pod "bare" in namespace "default" to terminate: global timeout reached: 10s';
+  assert.equal(r.exitCode, 1);
+  assert.ok(r.stderr.includes(`There are pending pods in node "k8s-node1" when an error occurred: ${timeout}\npod/bare\n`), r.stderr);
+  assert.ok(r.stderr.endsWith(`There are pending nodes to be drained:\n k8s-node1\n${timeout}\n`), r.stderr);
+  assert.ok(!r.stdout.includes('drained'));
+  assert.equal(r.cluster.nowMs - c.nowMs, 10_000);
+});
