@@ -1,9 +1,10 @@
-import type { KubeObject, ObjectMeta, Pod } from '../api/types';
+import type { DaemonSet, KubeObject, ObjectMeta, Pod } from '../api/types';
 import { canonicalEqual, generateName } from '../api/naming';
 import { keyOf, objectKey, type ObjectRef } from '../store/keys';
 import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
+import { withTemplateGeneration } from '../api/defaults/daemonset';
 import { kindInfo } from '../api/kinds';
 import { LogWriter } from './append-log';
 import { CorrelatorWriter, type ObjectCorrelation } from './event-correlator';
@@ -158,6 +159,7 @@ export class Transaction implements ClusterView {
     // The API server defaults (and admits) every object it stores, whoever creates it: a ReplicaSet's
     // Pods get the DefaultTolerationSeconds tolerations as kubectl's do. Defaulting is idempotent.
     let obj = applyDefaults(input);
+    if (obj.kind === 'DaemonSet') obj = withTemplateGeneration(obj, undefined, false);
     const admit = kindInfo(obj.kind)?.admit;
     if (admit !== undefined) {
       const admitted = admit(obj, this);
@@ -192,7 +194,7 @@ export class Transaction implements ClusterView {
 
   update(input: KubeObject, cause: string, statusOnly: boolean, binding = false): string | undefined {
     // Every write is defaulted, as on create; a status write or a binding (registry BindingREST: nodeName set on the stored Pod) is not.
-    const obj = statusOnly || binding ? input : applyDefaults(input);
+    let obj = statusOnly || binding ? input : applyDefaults(input);
     const key = objectKey(obj);
     const old = this.store.getByKey(key);
     if (old === undefined) return notFound({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name });
@@ -200,6 +202,7 @@ export class Transaction implements ClusterView {
     if (statusOnly) {
       next = { ...old, status: obj.status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
     } else {
+      if (obj.kind === 'DaemonSet') obj = withTemplateGeneration(obj, old, !canonicalEqual((obj as DaemonSet).spec.template, (old as DaemonSet).spec.template));
       const specChanged = GENERATION_KINDS.has(obj.kind) && !canonicalEqual(obj.spec, old.spec);
       const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (specChanged ? 1 : 0);
       next = {

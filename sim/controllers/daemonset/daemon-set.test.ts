@@ -110,3 +110,25 @@ test('daemonPodPlacement: NoSchedule keeps an existing Pod, NoExecute does not',
   const tolerant = { ...spec, tolerations: [{ operator: 'Exists' as const }] };
   assert.deepEqual(daemonPodPlacement(node('n', { taints: [CONTROL_PLANE_TAINT, { key: 'x', effect: 'NoExecute' }] }), tolerant), { shouldRun: true, shouldContinueRunning: true });
 });
+
+test('through the engine: the API server keeps deprecated.daemonset.template.generation; it moves with the template only', () => {
+  const ctl = [daemonSetController, standInKubelet()];
+  const annotation = (c: Cluster) => dsNow(c).metadata.annotations?.['deprecated.daemonset.template.generation'];
+  const generationLabels = (c: Cluster) => [...new Set(live(c).map((p) => p.metadata.labels?.['pod-template-generation']))];
+  let c = submit(emptyCluster({ seed: 2 }), [{ verb: 'create', object: node('n1') }, { verb: 'create', object: daemonSet('d') }], ctl).cluster;
+  c = advance(c, 1000, ctl);
+  assert.equal(annotation(c), '1');
+  assert.deepEqual(generationLabels(c), ['1']);
+  // A spec change outside the template: generation 2, template generation still 1.
+  let ds = dsNow(c);
+  c = submit(c, [{ verb: 'update', object: { ...ds, spec: { ...ds.spec, minReadySeconds: 5 } } }], ctl).cluster;
+  assert.deepEqual([dsNow(c).metadata.generation, annotation(c)], [2, '1']);
+  // A template change, with a client trying to set the annotation itself: the server's count wins.
+  ds = dsNow(c);
+  const t = ds.spec.template;
+  const bumped = { ...ds, metadata: { ...ds.metadata, annotations: { 'deprecated.daemonset.template.generation': '9' } }, spec: { ...ds.spec, template: { ...t, spec: { ...t.spec, containers: [{ ...t.spec.containers[0], image: 'nginx:2' }] } } } };
+  c = submit(c, [{ verb: 'update', object: bumped }], ctl).cluster;
+  assert.deepEqual([dsNow(c).metadata.generation, annotation(c)], [3, '2']);
+  c = advance(c, 60_000, ctl);
+  assert.deepEqual(generationLabels(c), ['2']);
+});

@@ -13,6 +13,7 @@ import { podChangeMatters } from '../replicaset/replica-set';
 import { exponentialRetryMs, podCreateRefusal } from '../util/create-refusal';
 import { daemonCreatesSinceMs } from './create-failure';
 import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
+import { templateGenerationOf } from '../../api/defaults/daemonset';
 
 // pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and
 // update.go rollingUpdate: one Pod per eligible node, pinned there by node affinity.
@@ -136,7 +137,7 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
 function daemonPod(ds: DaemonSet, nodeName: string, hash: string, podName?: string): Pod {
   const t = ds.spec.template;
   const template = {
-    metadata: { ...t.metadata, labels: { ...(t.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH]: hash, [POD_TEMPLATE_GENERATION]: String(ds.metadata.generation ?? 1) } },
+    metadata: { ...t.metadata, labels: { ...(t.metadata?.labels ?? {}), [CONTROLLER_REVISION_HASH]: hash, [POD_TEMPLATE_GENERATION]: String(templateGenerationOf(ds)) } },
     spec: { ...t.spec, tolerations: daemonPodTolerations(t.spec), affinity: pinToNode(t.spec.affinity, nodeName) },
   };
   return podFromTemplate(template, ds, `${ds.metadata.name}-`, ds.metadata.namespace ?? '', podName);

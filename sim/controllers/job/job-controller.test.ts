@@ -101,7 +101,8 @@ test('OnFailure: container restarts count against backoffLimit; the active Pod i
   const six = jobPod('myjob-aaaaa', j, 'Running', { restarts: 6 });
   assert.equal(pastBackoffLimitOnFailure(j, [six]), true);
   const { changes } = reconcileJob(viewWith([j, six]), 'default/myjob', ctxAt(300_000));
-  assert.deepEqual(describeChanges(changes), ['update Pod myjob-aaaaa', 'delete Pod myjob-aaaaa', 'status Job myjob']);
+  // deleteActivePods goes through RealPodControl.DeletePod, which records SuccessfulDelete.
+  assert.deepEqual(describeChanges(changes), ['update Pod myjob-aaaaa', 'delete Pod myjob-aaaaa', 'event SuccessfulDelete Deleted pod: myjob-aaaaa', 'status Job myjob']);
   const st = statusOf(changes)!;
   assert.deepEqual(st.conditions?.map((c) => c.type), ['FailureTarget'], 'Failed only once the Pod has terminated');
   assert.equal(st.terminating, 1);

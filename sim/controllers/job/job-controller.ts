@@ -131,9 +131,11 @@ export function reconcileJob(view: ClusterView, key: string, ctx: ReconcileConte
   // Deletions go after the finalizer patches below (a patch carries the object as it was read).
   const deletions: Change[] = [];
   if (finishing?.type === 'FailureTarget') {
-    // deleteActivePods: a failing Job stops everything it still runs.
+    // deleteActivePods: a failing Job stops everything it still runs, through
+    // RealPodControl.DeletePod, which records SuccessfulDelete on the Job.
     for (const p of activePods) {
       deletions.push({ verb: 'delete', ref: { kind: 'Pod', namespace, name: p.metadata.name }, reason: `job ${keyFor(job)} failed` });
+      deletions.push(eventFor(job, JOB_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
       if (p.spec.nodeName !== undefined) terminating++;
     }
     activePods = [];
