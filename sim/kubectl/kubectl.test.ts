@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Cluster } from '../engine/types';
-import type { KubeObject } from '../api/types';
+import type { Deployment, KubeObject } from '../api/types';
 import { advance, submit } from '../engine/loop';
 import { runKubectl } from './index';
 import { at, clusterWith, deployment, eventChange, namespace, node, pod, replicaSet } from './test-fixtures';
@@ -285,6 +285,25 @@ test('run and create deployment build kubectl\'s manifests', () => {
   const created = kubectl(c, 'create deployment web --image=nginx');
   assert.equal(created.stdout, 'deployment.apps/web created\n');
   assert.equal(kubectl(c, 'run x').stderr, 'error: required flag(s) "image" not set\n');
+});
+
+test('create deployment: the arguments after -- are the command; API errors come wrapped as "failed to create deployment"', () => {
+  const c = clusterWith([namespace('default')], 0);
+  // create_deployment.go Complete: args[1:] become every container's command.
+  const y = kubectl(c, 'create deployment bb --image=busybox --dry-run=client -o yaml -- sleep 3600');
+  assert.match(y.stdout, /\n {6}- command:\n {8}- sleep\n {8}- "3600"\n {8}image: busybox\n/);
+  const created = kubectl(c, 'create deployment bb --image=busybox -- sleep 3600');
+  assert.equal(created.stdout, 'deployment.apps/bb created\n');
+  const d = created.cluster.store.get<Deployment>('Deployment', 'default', 'bb')!;
+  assert.deepEqual(d.spec.template.spec.containers[0].command, ['sleep', '3600']);
+  // NameFromCommandArgs counts the arguments before --; Validate refuses a command with several images.
+  assert.equal(kubectl(c, 'create deployment a b --image=busybox').stderr, "error: exactly one NAME is required, got 2\nSee 'kubectl create deployment -h' for help and examples\n");
+  assert.equal(kubectl(c, 'create deployment a --image=busybox --image=nginx -- sleep 1').stderr, 'error: cannot specify multiple --image options and command\n');
+  // Run: fmt.Errorf("failed to create deployment: %v", err), printed by CheckErr as a plain error.
+  const again = kubectl(created.cluster, 'create deployment bb --image=busybox');
+  assert.deepEqual([again.stderr, again.exitCode], ['error: failed to create deployment: deployments.apps "bb" already exists\n', 1]);
+  assert.equal(kubectl(c, 'create deployment x3 --image=nginx --replicas=-1').stderr,
+    'error: failed to create deployment: Deployment.apps "x3" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
 });
 
 test('edit shows the object with kubectl\'s header and cancels', () => {

@@ -32,11 +32,14 @@ const createDeployment: Command = {
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
   ],
   run: (ctx) => {
-    const [name, ...extra] = ctx.args.positional;
-    if (name === undefined) return failure(ctx.cluster, "error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples");
-    if (extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${extra.length + 1}\nSee 'kubectl create deployment -h' for help and examples`);
+    // NameFromCommandArgs: exactly one argument before `--`; what follows it is the command.
+    const { positional, argsLenAtDash } = ctx.args;
+    const names = argsLenAtDash === -1 ? positional.length : argsLenAtDash;
+    if (names !== 1) return failure(ctx.cluster, `error: exactly one NAME is required, got ${names}\nSee 'kubectl create deployment -h' for help and examples`);
+    const [name, ...command] = positional;
     const images = list(ctx.args, 'image');
     if (images.length === 0) return failure(ctx.cluster, 'error: required flag(s) "image" not set');
+    if (images.length > 1 && command.length > 0) return failure(ctx.cluster, 'error: cannot specify multiple --image options and command');
     const port = int(ctx.args, 'port') ?? -1;
     if (port >= 0 && images.length > 1) return failure(ctx.cluster, 'error: cannot expose multiple containers');
     const labels = { app: name };
@@ -46,7 +49,7 @@ const createDeployment: Command = {
       const n = seen.get(cname) ?? 0;
       seen.set(cname, n + 1);
       if (n > 0) cname = `${cname}-${n}`;
-      return { image, name: cname, ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {} };
+      return { ...(command.length > 0 ? { command } : {}), image, name: cname, ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {} };
     });
     const manifest = {
       apiVersion: 'apps/v1', kind: 'Deployment',
@@ -59,7 +62,7 @@ const createDeployment: Command = {
       },
       status: {},
     };
-    return createFromManifest(ctx, manifest, `deployment.apps/${name}`);
+    return createObjectFromManifest(ctx, manifest, `deployment.apps/${name}`, 'created', { what: 'deployment', qualifiedKind: 'Deployment.apps' });
   },
 };
 
