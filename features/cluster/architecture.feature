@@ -96,3 +96,15 @@ Feature: The architecture of a cluster (chapters 2 and 4)
     And the output has a line matching "^  InternalIP:\s+192.168.56.101$"
     And node "k8s-node2" has "spec.podCIDR" equal to "10.244.2.0/24"
     And node "k8s-node2" has "status.allocatable.pods" equal to "110"
+
+  @claim:node.runs-containers
+  Scenario: A node's kubelet renews its Lease every 10 seconds, until the node fails
+    When 65 seconds pass
+    And I run "kubectl describe node k8s-node1"
+    Then the output has a line matching "^  HolderIdentity:\s+k8s-node1$"
+    And the output has a line matching "^  RenewTime:\s+Wed, 01 Jan 2025 00:01:10 \+0000$"
+    When node "k8s-node1" fails
+    And 2 minutes pass
+    And I run "kubectl describe node k8s-node1"
+    Then the output has a line matching "^  RenewTime:\s+Wed, 01 Jan 2025 00:01:10 \+0000$"
+    And the output has a line matching "^  Ready\s+Unknown\s"

@@ -5,6 +5,7 @@ import type { Cluster } from '../../engine/types';
 import { canonicalJson } from '../../api/naming';
 import { cpuMillis, bytes, formatQuantity } from '../../api/quantity';
 import { eventsFor } from '../events';
+import { lastRenewalMs } from '../../controllers/node-lifecycle/heartbeat';
 import { rfc1123z, humanDuration } from '../duration';
 import { formatLabels, formatLabelSelector, nodeRoles, age } from '../printers/columns';
 import {
@@ -242,7 +243,9 @@ const describeNode: Describer = (cluster, obj, nowMs) => {
   w.write(LEVEL_0, 'Lease:\n');
   w.write(LEVEL_1, `HolderIdentity:\t${runtime ? n.metadata.name : '<unset>'}\n`);
   w.write(LEVEL_1, 'AcquireTime:\t<unset>\n');
-  w.write(LEVEL_1, `RenewTime:\t${runtime ? rfc1123z(new Date(cluster.config.epochMs + runtime.lastHeartbeatMs).toISOString()) : '<unset>'}\n`);
+  // A live kubelet renews its Lease every 10 s from its start; a dead one's last renewal is kept.
+  const renewedMs = runtime === undefined ? undefined : runtime.alive ? lastRenewalMs(runtime.lastHeartbeatMs, cluster.nowMs) : runtime.lastHeartbeatMs;
+  w.write(LEVEL_1, `RenewTime:\t${renewedMs !== undefined ? rfc1123z(new Date(cluster.config.epochMs + renewedMs).toISOString()) : '<unset>'}\n`);
   if ((st.conditions ?? []).length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');
