@@ -219,3 +219,37 @@ Feature: CronJobs run Jobs on a schedule (chapter 5.3)
     And daemonset "agent" has one pod on each of nodes "k8s-node1, k8s-node2"
     And job "myjob" has "status.conditions[type=Complete].status" equal to "True"
     And cronjob "hello" owns 3 jobs
+
+  @claim:cronjob.schedule
+  Scenario: kubectl create cronjob, then a Job by hand from it with kubectl create job --from
+    When I run "kubectl create cronjob hello --image=busybox --schedule='*/1 * * *' -- echo hello"
+    Then the command fails with:
+      """
+      error: failed to create cronjob: CronJob.batch "hello" is invalid: spec.schedule: Invalid value: "*/1 * * *": expected exactly 5 fields, found 4: [*/1 * * *]
+      """
+    When I run "kubectl create cronjob hello --image=busybox --schedule='@hourly' -- echo hello"
+    Then the output is:
+      """
+      cronjob.batch/hello created
+      """
+    And cronjob "hello" has "spec.jobTemplate.spec.template.spec.restartPolicy" equal to "OnFailure"
+    When I run "kubectl create job hello-test --from=cronjob/hello"
+    Then the output is:
+      """
+      job.batch/hello-test created
+      """
+    And job "hello-test" has "metadata.annotations[\"cronjob.kubernetes.io/instantiate\"]" equal to "manual"
+    And job "hello-test" has "metadata.ownerReferences[0].name" equal to "hello"
+    When 30 seconds pass
+    Then job "hello-test" has "status.succeeded" equal to "1"
+    And there is an event "UnexpectedJob" for cronjob "hello" with message matching "^Saw a job that the controller did not create or forgot: hello-test$"
+    When I run "kubectl create job hello-test --from=cronjob/hello"
+    Then the command fails with:
+      """
+      error: failed to create job: jobs.batch "hello-test" already exists
+      """
+    When I run "kubectl create job other --from=cronjob/nope"
+    Then the command fails with:
+      """
+      Error from server (NotFound): cronjobs.batch "nope" not found
+      """

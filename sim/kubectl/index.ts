@@ -164,7 +164,7 @@ function rootHelp(): string {
 }
 
 function commandHelp(command: Command, path: string): string {
-  const subs = command.subcommands === undefined ? '' : `\nAvailable Commands:\n${[...new Set(Object.values(command.subcommands))].map((s) => `  ${s.name.padEnd(15)}${s.short}`).join('\n')}\n`;
+  const subs = command.subcommands === undefined ? '' : `\nAvailable Commands:\n${[...new Set(Object.values(command.subcommands))].sort((a, b) => (a.name < b.name ? -1 : 1)).map((s) => `  ${s.name.padEnd(15)}${s.short}`).join('\n')}\n`;
   const flags = command.flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}`).join('\n');
   return `${command.short}.\n${subs}\nOptions:\n${flags}\n\nUsage:\n  ${path} [options]\n`;
 }

@@ -2,6 +2,7 @@ import { F, Output, failure, type Command, type CommandContext, type KubectlResu
 import { bool, int, isSet, list, str } from '../flags';
 import { runWrite } from './apply';
 import { createObjectFromManifest } from './create-object';
+import { createCronJob, createJob } from './create-job';
 import { RECORD_DEPRECATED } from './common';
 import { attachToRunPod } from './run-attach';
 
@@ -32,13 +33,14 @@ const createDeployment: Command = {
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
   ],
   run: (ctx) => {
+    // cobra checks the required --image before the command runs.
+    const images = list(ctx.args, 'image');
+    if (images.length === 0) return failure(ctx.cluster, 'error: required flag(s) "image" not set');
     // NameFromCommandArgs: exactly one argument before `--`; what follows it is the command.
     const { positional, argsLenAtDash } = ctx.args;
     const names = argsLenAtDash === -1 ? positional.length : argsLenAtDash;
     if (names !== 1) return failure(ctx.cluster, `error: exactly one NAME is required, got ${names}\nSee 'kubectl create deployment -h' for help and examples`);
     const [name, ...command] = positional;
-    const images = list(ctx.args, 'image');
-    if (images.length === 0) return failure(ctx.cluster, 'error: required flag(s) "image" not set');
     if (images.length > 1 && command.length > 0) return failure(ctx.cluster, 'error: cannot specify multiple --image options and command');
     const port = int(ctx.args, 'port') ?? -1;
     if (port >= 0 && images.length > 1) return failure(ctx.cluster, 'error: cannot expose multiple containers');
@@ -94,7 +96,10 @@ export const create: Command = {
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
   ],
   run: (ctx) => runWrite(ctx, 'create'),
-  subcommands: { deployment: createDeployment, deploy: createDeployment, namespace: createNamespace, ns: createNamespace, serviceaccount: createServiceAccount, sa: createServiceAccount },
+  subcommands: {
+    deployment: createDeployment, deploy: createDeployment, namespace: createNamespace, ns: createNamespace, serviceaccount: createServiceAccount, sa: createServiceAccount,
+    job: createJob, cronjob: createCronJob, cj: createCronJob,
+  },
 };
 
 export const run: Command = {
