@@ -302,6 +302,11 @@ test('create deployment: the arguments after -- are the command; API errors come
   // Run: fmt.Errorf("failed to create deployment: %v", err), printed by CheckErr as a plain error.
   const again = kubectl(created.cluster, 'create deployment bb --image=busybox');
   assert.deepEqual([again.stderr, again.exitCode], ['error: failed to create deployment: deployments.apps "bb" already exists\n', 1]);
+  // buildPodSpec: no de-duplication of container names (validation refuses the second), and
+  // sanitizeAndUniquify for names with _ or . (5 random characters appended).
+  assert.equal(kubectl(c, 'create deployment two --image=nginx --image=nginx').stderr,
+    'error: failed to create deployment: Deployment.apps "two" is invalid: spec.template.spec.containers[1].name: Duplicate value: "nginx"\n');
+  assert.match(kubectl(c, 'create deployment odd --image=my_app.v2 --dry-run=client -o yaml').stdout, /\n {8}name: my-app-v2-[bcdfghjklmnpqrstvwxz2456789]{5}\n/);
   assert.equal(kubectl(c, 'create deployment x3 --image=nginx --replicas=-1').stderr,
     'error: failed to create deployment: Deployment.apps "x3" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
 });

@@ -1,3 +1,4 @@
+import { ALPHANUMS, fnv32a } from '../../api/naming';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
 import { runWrite } from './apply';
@@ -15,11 +16,25 @@ function createFromManifest(ctx: CommandContext, manifest: Record<string, unknow
   return createObjectFromManifest(ctx, manifest, ref, 'created');
 }
 
-/** create_deployment.go buildPodSpec: the container name is the image's last path part, without tag or digest. */
+/**
+ * create_deployment.go buildPodSpec: the container name is the image's last path part, without
+ * tag or digest; sanitizeAndUniquify turns `_` and `.` into `-` and then adds `-` and 5 random
+ * characters (utilrand.String; here drawn from a hash of the image, so a run repeats).
+ *
+ * | image                          | name             |
+ * |--------------------------------|------------------|
+ * | registry.io/team/httpd:2.4     | httpd            |
+ * | my_app.v2                      | my-app-v2-xxxxx  |
+ */
 export function containerNameFor(image: string): string {
   let name = image.split('/').pop() ?? image;
-  name = name.split('@')[0].split(':')[0];
-  return name.replace(/_/g, '-');
+  if (name.includes(':')) name = name.split(':')[0];
+  if (name.includes('@')) name = name.split('@')[0];
+  if (!/[_.]/.test(name)) return name;
+  let h = fnv32a(image);
+  let suffix = '';
+  for (let i = 0; i < 5; i++) { suffix += ALPHANUMS[h % ALPHANUMS.length]; h = Math.floor(h / ALPHANUMS.length); }
+  return `${name.replace(/[_.]/g, '-')}-${suffix}`;
 }
 
 const createDeployment: Command = {
@@ -45,12 +60,9 @@ const createDeployment: Command = {
     const port = int(ctx.args, 'port') ?? -1;
     if (port >= 0 && images.length > 1) return failure(ctx.cluster, 'error: cannot expose multiple containers');
     const labels = { app: name };
-    const seen = new Map<string, number>();
+    // No de-duplication: two images with one name are refused by validation (Duplicate value).
     const containers = images.map((image) => {
-      let cname = containerNameFor(image);
-      const n = seen.get(cname) ?? 0;
-      seen.set(cname, n + 1);
-      if (n > 0) cname = `${cname}-${n}`;
+      const cname = containerNameFor(image);
       return { ...(command.length > 0 ? { command } : {}), image, name: cname, ...(port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {} };
     });
     const manifest = {
