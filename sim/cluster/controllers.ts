@@ -7,6 +7,7 @@ import { controllers as network } from '../network/index';
 import { controllers as storage } from '../storage/index';
 import { controllers as serviceAccounts } from '../serviceaccount/index';
 import '../network/shell-commands'; // gives containers wget, curl and nslookup through sim/network
+import '../network/service-env'; // gives containers the Services' environment variables
 
 /** Every control loop of the simulated cluster, in the order the work queue first visits them. */
 export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network, ...storage, ...serviceAccounts];

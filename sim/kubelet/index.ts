@@ -2,7 +2,7 @@ import type { Container, Node, Pod, Volume } from '../api/types';
 import type { Change, ClusterView, Controller, NodeRuntime, ReconcileContext, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
 import { syncIsNoop, syncPod, type KubeletNodeFields, type SyncInput } from './sync';
-import { netSessionFor, type NetSession } from '../runtime/net-hooks';
+import { netSessionFor, serviceEnvFor, type NetSession } from '../runtime/net-hooks';
 import { envSource, type EnvSource, type VolumeProjection } from '../runtime/env-hooks';
 import type { EnvResolver } from '../runtime/process';
 import type { NetCommand } from '../runtime/sh/interp';
@@ -161,7 +161,12 @@ class ViewSyncInput implements SyncInput {
     const source = this.source;
     if (source === undefined) return undefined;
     const { view, pod } = this;
-    return (this.envMemo ??= { valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e) });
+    const nowMs = this.nowMs;
+    return (this.envMemo ??= {
+      valueFrom: (vf) => source.valueFrom(view, pod, vf), envFrom: (e) => source.envFrom(view, pod, e),
+      // A container is created now: the Services the kubelet knows of now.
+      serviceEnv: () => serviceEnvFor(view, pod, nowMs),
+    });
   }
 
   get projectVolume(): (v: Volume) => VolumeProjection | undefined {

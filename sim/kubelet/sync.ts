@@ -533,6 +533,7 @@ class PodSync {
         return outer?.valueFrom(vf);
       },
       envFrom: (entry) => outer?.envFrom(entry) ?? {},
+      serviceEnv: () => outer?.serviceEnv?.() ?? {},
     };
   }
 

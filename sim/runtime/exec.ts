@@ -8,7 +8,7 @@ import { isKnownCommand } from './sh/commands';
 import { runSync } from './sh/interp';
 import type { Tree } from './fs';
 import { resolveContainer } from './pod-containers';
-import { netSessionFor } from './net-hooks';
+import { netSessionFor, serviceEnvFor } from './net-hooks';
 import { viewOf } from '../index';
 import { envSource, fieldRefValue } from './env-hooks';
 
@@ -60,6 +60,8 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
       return source?.valueFrom(view, pod, vf);
     },
     envFrom: (e) => source?.envFrom(view, pod, e) ?? {},
+    // The Services the kubelet knew of when it created the container.
+    serviceEnv: () => serviceEnvFor(view, pod, crt.startedMs ?? cluster.nowMs),
   });
   const net = netSessionFor(view, pod);
   const out = runSync(literalCommand(argv), env, 0, {

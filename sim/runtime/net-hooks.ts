@@ -30,3 +30,16 @@ export function registerNetCommands(f: NetCommandsFactory | undefined): void {
 export function netSessionFor(view: ClusterView, pod: Pod): NetSession | undefined {
   return factory?.(view, pod);
 }
+
+/** The Service variables a container created at `atMs` gets (sim/network/service-env.ts registers it). */
+export type ServiceEnvFactory = (view: ClusterView, pod: Pod, atMs: number) => Readonly<Record<string, string>>;
+
+let serviceEnv: ServiceEnvFactory | undefined;
+
+export function registerServiceEnv(f: ServiceEnvFactory | undefined): void {
+  serviceEnv = f;
+}
+
+export function serviceEnvFor(view: ClusterView, pod: Pod, atMs: number): Readonly<Record<string, string>> {
+  return serviceEnv?.(view, pod, atMs) ?? {};
+}

@@ -73,6 +73,8 @@ export function sigtermExit(behaviour: ImageBehaviour, isShellModel: boolean): n
 export interface EnvResolver {
   valueFrom(valueFrom: unknown): string | undefined;
   envFrom(entry: unknown): Readonly<Record<string, string>>;
+  /** The Services' variables the kubelet adds (envvars.FromServices), as of the container's creation. */
+  serviceEnv?(): Readonly<Record<string, string>>;
 }
 
 /** The container's environment: the image's PATH/HOME, Kubernetes' HOSTNAME, envFrom, then env (kubelet_pods.go makeEnvironmentVariables). */
@@ -83,6 +85,7 @@ export function containerEnv(pod: Pod, container: Container, resolver?: EnvResol
     HOME: '/root',
   };
   if (resolver !== undefined) for (const entry of container.envFrom ?? []) Object.assign(env, resolver.envFrom(entry));
+  const services = resolver?.serviceEnv?.() ?? {};
   for (const e of container.env ?? []) {
     if (e.valueFrom !== undefined && e.valueFrom !== null && (e.value === undefined || e.value === '')) {
       // An optional reference to a missing object or key leaves the variable unset (makeEnvironmentVariables).
@@ -90,9 +93,11 @@ export function containerEnv(pod: Pod, container: Container, resolver?: EnvResol
       if (value !== undefined) env[e.name] = value;
       continue;
     }
-    // $(VAR) references to earlier variables expand (kubelet's expansion.Expand).
-    env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? m);
+    // $(VAR) references to earlier variables, or to the Services' variables, expand (kubelet's expansion.Expand).
+    env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? services[n] ?? m);
   }
+  // Then the Services' variables the container's own do not define ("Append service env vars").
+  for (const k of Object.keys(services)) if (!Object.prototype.hasOwnProperty.call(env, k)) env[k] = services[k];
   return env;
 }
 
