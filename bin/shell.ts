@@ -93,6 +93,11 @@ export function fileReader(cwd: string): KubectlIo {
       }
       return readFileSync(full, 'utf8');
     },
+    listDir(path: string): readonly string[] | undefined {
+      const full = resolve(cwd, path);
+      if (!existsSync(full) || !statSync(full).isDirectory()) return undefined;
+      return readdirSync(full).filter((f) => statSync(join(full, f)).isFile()).sort();
+    },
   };
 }
 

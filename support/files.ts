@@ -21,6 +21,13 @@ export class VirtualFiles {
     return clean(path).startsWith('examples/') ? readExample(path) : undefined;
   }
 
+  /** The declared files directly under `dir`, sorted; undefined when none is. */
+  listDir(dir: string): string[] | undefined {
+    const prefix = `${clean(dir).replace(/\/+$/, '')}/`;
+    const names = [...this.files.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map((k) => k.slice(prefix.length));
+    return names.length > 0 ? names.sort() : undefined;
+  }
+
   names(): string[] { return [...this.files.keys()]; }
 }
 

@@ -88,7 +88,7 @@ export class SimWorld extends World {
 
   kubectl(argv: string[], line = `kubectl ${argv.join(' ')}`): void {
     this.beginAct();
-    const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path) });
+    const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path), listDir: (dir) => this.files.listDir(dir) });
     this.cluster = result.cluster;
     this.lastCommand = { ...result, line };
     if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { statusErrorText } from '../kubectl/commands/create-object';
 import assert from 'node:assert/strict';
 import { base64ErrorOffset } from './base64';
 import { configEnvSource } from './env-source';
@@ -82,7 +83,34 @@ test('kubectl create secret generic encodes literals, files and env files; descr
   assert.deepEqual(viewOf(e.cluster).get('ConfigMap', 'default', 'c')!.data, { k1: 'v1', k2: 'v=2' });
   const dup = runKubectl(cluster0, ['create', 'secret', 'generic', 's', '--from-literal=a=1', '--from-literal=a=2'], io);
   assert.equal(dup.exitCode, 1);
-  assert.match(dup.stderr, /cannot add key a, another key by that name already exists in Data for Secret "s"/);
+  // create_secret.go addKeyFromLiteralToSecret words it without naming the Secret.
+  assert.equal(dup.stderr, 'error: cannot add key a, another key by that name already exists\n');
+});
+
+test('kubectl create secret/configmap: each generator\'s key errors, directories, and the API error wrapped as "failed to create"', () => {
+  const files: Record<string, string> = { 'conf/a.conf': 'A', 'conf/b.conf': 'B' };
+  const io = { readFile: (p: string) => files[p], listDir: (p: string) => (p.replace(/\/$/, '') === 'conf' ? ['a.conf', 'b.conf'] : undefined) };
+  const run = (argv: string[], c = cluster0) => runKubectl(c, argv, io);
+  // create_configmap.go validateNewConfigMap quotes the key and names the ConfigMap.
+  assert.equal(run(['create', 'configmap', 'c', '--from-literal=a=1', '--from-literal=a=2']).stderr,
+    'error: cannot add key "a", another key by that name already exists in Data for ConfigMap "c"\n');
+  // Client-side key validation (validation.IsConfigMapKey), before anything reaches the API server.
+  assert.match(run(['create', 'configmap', 'c', '--from-literal=a b=1']).stderr, /^error: "a b" is not a valid key name for a ConfigMap: a valid config key must consist of/);
+  assert.match(run(['create', 'secret', 'generic', 's', '--from-literal=a b=1']).stderr, /^error: "a b" is not valid key name for a Secret a valid config key must consist of/);
+  // util.ParseFileSource.
+  assert.equal(run(['create', 'configmap', 'c', '--from-file==x']).stderr, 'error: key name for file path x missing\n');
+  assert.equal(run(['create', 'configmap', 'c', '--from-file=k=']).stderr, 'error: file path for key name k missing\n');
+  assert.equal(run(['create', 'configmap', 'c', '--from-file=a=b=c']).stderr, "error: key names or file paths cannot contain '='\n");
+  // A directory gives one key per regular file; it cannot be renamed, nor be an env file.
+  const dir = run(['create', 'configmap', 'c', '--from-file=conf']);
+  assert.equal(dir.stdout, 'configmap/c created\n');
+  assert.deepEqual(viewOf(dir.cluster).get('ConfigMap', 'default', 'c')!.data, { 'a.conf': 'A', 'b.conf': 'B' });
+  assert.equal(run(['create', 'configmap', 'c', '--from-file=k=conf']).stderr, 'error: cannot give a key name for a directory path\n');
+  assert.equal(run(['create', 'secret', 'generic', 's', '--from-env-file=conf']).stderr, 'error: env secret file cannot be a directory\n');
+  // The API's refusal, wrapped (fmt.Errorf("failed to create secret: %v", err)).
+  const first = run(['create', 'secret', 'generic', 's', '--from-literal=a=1']);
+  assert.equal(run(['create', 'secret', 'generic', 's', '--from-literal=a=1'], first.cluster).stderr, 'error: failed to create secret: secrets "s" already exists\n');
+  assert.match(run(['create', 'configmap', 'Bad', '--from-literal=a=1']).stderr, /^error: failed to create configmap: ConfigMap "Bad" is invalid: metadata\.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain/);
 });
 
 test("envError: makeEnvironmentVariables' messages, envFrom before env, optional references skipped", () => {
@@ -119,4 +147,10 @@ test('projectVolume: MountVolume.SetUp errors for a missing object or listed key
     { error: '[configmap "nope" not found, secret "gone" not found]' });
   assert.deepEqual(project({ projected: { sources: [{ secret: { name: 's' } }, { configMap: { name: 'nope', optional: true } }] } }), { files: { password: '123456' } });
   assert.equal(project({ emptyDir: {} }), undefined);
+});
+
+test('statusErrorText: a StatusError as Go prints it inside a wrapping error', () => {
+  assert.equal(statusErrorText('Error from server (AlreadyExists): secrets "s" already exists', 'Secret'), 'secrets "s" already exists');
+  assert.equal(statusErrorText('The Secret "s" is invalid: data[a b]: Invalid value: "a b": bad', 'Secret'), 'Secret "s" is invalid: data[a b]: Invalid value: "a b": bad');
+  assert.equal(statusErrorText('The Secret "s" is invalid: \n* data[a]: x\n* data[b]: y', 'Secret'), 'Secret "s" is invalid: [data[a]: x, data[b]: y]');
 });

@@ -7,6 +7,8 @@ import type { FlagSpec, ParsedArgs } from './flags';
 export interface KubectlIo {
   /** Reads a file named by -f; undefined when it does not exist. The caller does the I/O. */
   readFile(path: string): string | undefined;
+  /** The regular files directly in a directory, sorted (os.ReadDir); undefined when `path` is not a directory. */
+  listDir?(path: string): readonly string[] | undefined;
 }
 
 export interface KubectlResult {

@@ -3,6 +3,7 @@ import { list, str } from '../flags';
 import { dryRunOf, outputFormat } from './common';
 import { createObjectFromManifest } from './create-object';
 import { encodeBase64 } from '../../config/base64';
+import { configKeyErrors } from '../../config/kinds';
 
 // kubectl create secret generic / create configmap (staging/src/k8s.io/kubectl/pkg/cmd/create
 // create_secret.go, create_configmap.go): --from-literal, --from-file=[key=]path, --from-env-file,
@@ -10,35 +11,78 @@ import { encodeBase64 } from '../../config/base64';
 
 type Kind = 'Secret' | 'ConfigMap';
 
-/** The key/value pairs from the flags, in kubectl's order (files, literals; or env files alone). */
+/**
+ * How each generator adds a key (create_secret.go addKeyFromLiteralToSecret, create_configmap.go
+ * validateNewConfigMap): the key must be a valid config key and new, each with its own wording.
+ */
+function keyError(kind: Kind, name: string, data: Readonly<Record<string, string>>, key: string): string | undefined {
+  const errs = configKeyErrors(key);
+  if (kind === 'Secret') {
+    if (errs.length > 0) return `error: ${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(';')}`;
+    if (Object.prototype.hasOwnProperty.call(data, key)) return `error: cannot add key ${key}, another key by that name already exists`;
+    return undefined;
+  }
+  if (errs.length > 0) return `error: ${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`;
+  if (Object.prototype.hasOwnProperty.call(data, key)) return `error: cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`;
+  return undefined;
+}
+
+/**
+ * The key/value pairs from the flags, in the generator's order (createSecret: literals, files, env
+ * files; createConfigMap: files, literals, env files). --from-env-file goes alone.
+ */
 function collect(ctx: CommandContext, kind: Kind, name: string): { data: Record<string, string> } | { error: string } {
   const data: Record<string, string> = {};
   const add = (key: string, value: string): string | undefined => {
-    if (Object.prototype.hasOwnProperty.call(data, key)) return `error: cannot add key ${key}, another key by that name already exists in Data for ${kind} ${JSON.stringify(name)}`;
-    data[key] = value;
-    return undefined;
+    const e = keyError(kind, name, data, key);
+    if (e === undefined) data[key] = value;
+    return e;
   };
   const files = list(ctx.args, 'from-file');
   const literals = list(ctx.args, 'from-literal');
   const envFiles = list(ctx.args, 'from-env-file');
   if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) return { error: 'error: from-env-file cannot be combined with from-file or from-literal' };
-  for (const spec of files) {
-    const eq = spec.indexOf('=');
-    const path = eq === -1 ? spec : spec.slice(eq + 1);
-    const key = eq === -1 ? path.split('/').filter(Boolean).pop() ?? path : spec.slice(0, eq);
-    if (eq !== -1 && key === '') return { error: `error: key names or file paths cannot contain '='` };
-    const text = ctx.io.readFile(path);
-    if (text === undefined) return { error: `error: error reading ${path}: no such file or directory` };
-    const e = add(key, text);
-    if (e) return { error: e };
-  }
-  for (const spec of literals) {
-    const eq = spec.indexOf('=');
-    if (eq <= 0) return { error: `error: invalid literal source ${spec}, expected key=value` };
-    const e = add(spec.slice(0, eq), spec.slice(eq + 1));
-    if (e) return { error: e };
-  }
+  const fromLiterals = (): string | undefined => {
+    for (const spec of literals) {
+      // util.ParseLiteralSource: key=value, the key not empty.
+      const eq = spec.indexOf('=');
+      if (eq <= 0) return `error: invalid literal source ${spec}, expected key=value`;
+      const e = add(spec.slice(0, eq), spec.slice(eq + 1));
+      if (e) return e;
+    }
+    return undefined;
+  };
+  const fromFiles = (): string | undefined => {
+    for (const spec of files) {
+      // util.ParseFileSource: [key=]path.
+      const eq = spec.indexOf('=');
+      const separators = spec.split('=').length - 1;
+      if (separators > 1) return "error: key names or file paths cannot contain '='";
+      if (separators === 1 && eq === 0) return `error: key name for file path ${spec.slice(1)} missing`;
+      if (separators === 1 && eq === spec.length - 1) return `error: file path for key name ${spec.slice(0, -1)} missing`;
+      const path = eq === -1 ? spec : spec.slice(eq + 1);
+      const entries = ctx.io.listDir?.(path);
+      if (entries !== undefined) {
+        // A directory: every regular file in it, named after itself.
+        if (eq !== -1) return 'error: cannot give a key name for a directory path';
+        for (const f of entries) {
+          const e = add(f, ctx.io.readFile(`${path.replace(/\/+$/, '')}/${f}`) ?? '');
+          if (e) return e;
+        }
+        continue;
+      }
+      const key = eq === -1 ? path.split('/').filter(Boolean).pop() ?? path : spec.slice(0, eq);
+      const text = ctx.io.readFile(path);
+      if (text === undefined) return `error: error reading ${path}: no such file or directory`;
+      const e = add(key, text);
+      if (e) return e;
+    }
+    return undefined;
+  };
+  const first = kind === 'Secret' ? fromLiterals() ?? fromFiles() : fromFiles() ?? fromLiterals();
+  if (first !== undefined) return { error: first };
   for (const path of envFiles) {
+    if (ctx.io.listDir?.(path) !== undefined) return { error: `error: env ${kind === 'Secret' ? 'secret' : 'config'} file cannot be a directory` };
     const text = ctx.io.readFile(path);
     if (text === undefined) return { error: `error: error reading ${path}: no such file or directory` };
     // kubectl's env file: KEY=VALUE per line; blank lines and # comments skipped; the value is taken literally.
@@ -69,7 +113,7 @@ function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlRe
   const manifest: Record<string, unknown> = kind === 'Secret'
     ? { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, encodeBase64(v)])) } : {}), ...(type ? { type } : {}) }
     : { apiVersion: 'v1', kind, metadata: { creationTimestamp: null, name }, ...(Object.keys(pairs).length > 0 ? { data: pairs } : {}) };
-  return createObjectFromManifest(ctx, manifest, `${kind.toLowerCase()}/${name}`, 'created');
+  return createObjectFromManifest(ctx, manifest, `${kind.toLowerCase()}/${name}`, 'created', { what: kind.toLowerCase(), qualifiedKind: kind });
 }
 
 const SOURCE_FLAGS = [
