@@ -87,7 +87,9 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
 
   Scenario: Endpoints written by hand give a Service without a selector its backends
     No controller manages the Endpoints of a Service without a selector: they are what you write.
-    Every request for v1 Endpoints draws the API server's deprecation warning (v1.33+).
+    Every request for v1 Endpoints draws the API server's deprecation warning (v1.33+). The
+    EndpointSlice mirroring controller copies them into an EndpointSlice, which is what kube-proxy
+    and `kubectl describe service` read.
     Given the file "external-db.yml":
       """
       apiVersion: v1
@@ -115,3 +117,38 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     Then the output table matches:
       | NAME        | ENDPOINTS           |
       | external-db | 192.168.56.200:3306 |
+    When I run "kubectl get endpointslices -l endpointslice.kubernetes.io/managed-by=endpointslicemirroring-controller.k8s.io"
+    Then the output table matches:
+      | NAME                    | ADDRESSTYPE | PORTS | ENDPOINTS      |
+      | external-db-[a-z0-9]{5} | IPv4        | 3306  | 192.168.56.200 |
+    When I run "kubectl describe service external-db"
+    Then the output has a line matching "^Endpoints:\s+192\.168\.56\.200:3306$"
+    When I run "kubectl describe endpointslices -l kubernetes.io/service-name=external-db"
+    Then the output has a line matching "^  - Addresses:\s+192\.168\.56\.200$"
+    And the output has a line matching "^      Ready:\s+true$"
+    And the output has a line matching "^    NodeName:\s+<unset>$"
+    When I run "kubectl delete endpoints external-db"
+    And I run "kubectl get endpointslices -l kubernetes.io/service-name=external-db"
+    Then the error output contains "No resources found in default namespace."
+
+  Scenario: describe service shows no endpoints when its slice holds no ready Pod
+    kubectl reads the Service's EndpointSlices: the controller's empty placeholder slice prints an
+    empty Endpoints line; a Service with no slice at all prints <none>.
+    Given the file "nobody.yml":
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: nobody
+      spec:
+        selector:
+          app: nothing-matches
+        ports:
+        - port: 80
+      """
+    When I run "kubectl apply -f nobody.yml"
+    And I run "kubectl describe service nobody"
+    Then the output has a line matching "^Endpoints:\s*$"
+    When I run "kubectl describe endpointslices -l kubernetes.io/service-name=nobody"
+    Then the output has a line matching "^Ports: <unset>$"
+    And the output has a line matching "^Endpoints: <none>$"

@@ -2,11 +2,12 @@ import type { Controller } from '../engine/types';
 import { endpointController } from './endpoints';
 import { endpointSliceController } from './endpoint-slices';
 import { apiserverEndpointController } from './apiserver-endpoints';
+import { endpointSliceMirroringController } from './endpointslice-mirroring';
 
 // sim/network: Service addresses, endpoints, kube-proxy, DNS, NetworkPolicy and connections.
 
-/** The controllers kube-controller-manager runs for Services (endpoint-controller, endpointslice-controller), and the API server's own endpoint reconciler for default/kubernetes. */
-export const controllers: readonly Controller[] = [endpointController, endpointSliceController, apiserverEndpointController];
+/** The controllers kube-controller-manager runs for Services (endpoint-controller, endpointslice-controller, endpointslice-mirroring-controller), and the API server's own endpoint reconciler for default/kubernetes. */
+export const controllers: readonly Controller[] = [endpointController, endpointSliceController, endpointSliceMirroringController, apiserverEndpointController];
 
 export * from './ip';
 export { allocateClusterIP, allocatedClusterIPs, SERVICE_CIDR, KUBERNETES_SERVICE_IP, CLUSTER_DNS_IP, type AllocationResult } from './service-ip';

@@ -318,7 +318,7 @@ function describeNodeResource(w: PrefixWriter, cluster: Cluster, n: Node, nowMs:
   for (const k of Object.keys(alloc).filter((r) => r.startsWith('hugepages-')).sort()) w.write(LEVEL_1, `${k}\t0 (0%)\t0 (0%)\n`);
 }
 
-/** describeService; endpoints are the ready Pods the selector picks (what the EndpointSlices hold). */
+/** describeService; the endpoints of each port come from the Service's EndpointSlices (kubectl v1.33+). */
 const describeService: Describer = (cluster, obj, nowMs) => {
   const s = obj as Service;
   const spec = s.spec;
@@ -335,17 +335,15 @@ const describeService: Describer = (cluster, obj, nowMs) => {
   w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(LEVEL_0, `IPs:\t${(spec.clusterIPs ?? []).length > 0 ? spec.clusterIPs!.join(',') : '<none>'}\n`);
   if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
-  const pods = spec.selector && Object.keys(spec.selector).length > 0
-    ? cluster.store.select<Pod>('Pod', s.metadata.namespace ?? '', { matchLabels: spec.selector })
-      .filter((p) => p.status?.podIP && !p.metadata.deletionTimestamp && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
-    : undefined;
-  const stored = cluster.store.get('Endpoints', s.metadata.namespace ?? '', s.metadata.name) as { subsets?: EndpointSubset[] } | undefined;
+  // ServiceDescriber.Describe: the slices labelled kubernetes.io/service-name=<name>, in the API's (name) order.
+  const slices = [...cluster.store.select<SliceForDescribe>('EndpointSlice', s.metadata.namespace ?? '', { matchLabels: { 'kubernetes.io/service-name': s.metadata.name } })]
+    .sort((a, b) => cmp(a.metadata.name, b.metadata.name));
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     w.write(LEVEL_0, `Port:\t${name}\t${p.port}/${p.protocol}\n`);
     w.write(LEVEL_0, `TargetPort:\t${p.targetPort}/${p.protocol}\n`);
     if (p.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol}\n`);
-    w.write(LEVEL_0, `Endpoints:\t${stored !== undefined ? storedEndpoints(stored.subsets ?? [], p.name) : endpoints(pods, p.targetPort)}\n`);
+    w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`);
   }
   w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
@@ -354,34 +352,42 @@ const describeService: Describer = (cluster, obj, nowMs) => {
   return w.toString();
 };
 
-interface EndpointSubset {
-  readonly addresses?: readonly { readonly ip: string }[];
-  readonly ports?: readonly { readonly name?: string; readonly port: number }[];
+interface SliceForDescribe extends KubeObject {
+  readonly endpoints?: readonly { readonly addresses: readonly string[]; readonly conditions?: { readonly ready?: boolean } }[] | null;
+  readonly ports?: readonly { readonly name?: string; readonly port?: number }[] | null;
 }
 
-/** formatEndpoints over a stored Endpoints object (when sim/network keeps them): the port's ready addresses. */
-function storedEndpoints(subsets: readonly EndpointSubset[], portName: string | undefined): string {
+/**
+ * describe.go formatEndpointSlices for one port name: the ready endpoints' ip:port of the slices'
+ * ports of that name (a slice without ports lists bare IPs), at most three then "+ N more...";
+ * `<none>` without slices, empty when they hold no ready endpoint. Its quirk is kept: the count
+ * passes three at the fourth endpoint looked at, ready or not.
+ */
+export function formatEndpointSlices(slices: readonly SliceForDescribe[], portName: string): string {
+  if (slices.length === 0) return '<none>';
+  const max = 3;
   const list: string[] = [];
-  for (const ss of subsets) {
-    for (const port of ss.ports ?? []) {
-      if ((port.name ?? '') !== (portName ?? '')) continue;
-      for (const a of ss.addresses ?? []) list.push(`${a.ip}:${port.port}`);
+  let more = false;
+  let count = 0;
+  const take = (e: NonNullable<SliceForDescribe['endpoints']>[number], text: (addr: string) => string): void => {
+    if (list.length === max) more = true;
+    if (e.conditions?.ready === false) return;
+    if (!more) list.push(text(e.addresses[0]));
+    count++;
+  };
+  for (const slice of slices) {
+    const ports = slice.ports ?? [];
+    if (ports.length === 0) {
+      for (const e of slice.endpoints ?? []) take(e, (a) => a);
+      continue;
+    }
+    for (const port of ports) {
+      if ((port.name ?? '') !== portName) continue;
+      for (const e of slice.endpoints ?? []) take(e, (a) => (a.includes(':') ? `[${a}]:${port.port}` : `${a}:${port.port}`));
     }
   }
-  if (subsets.length === 0) return '<none>';
-  return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
-}
-
-/** formatEndpointSlices: up to three ip:port, then "+ N more...". */
-function endpoints(pods: readonly Pod[] | undefined, targetPort: number | string): string {
-  if (pods === undefined) return '<none>';
-  const list: string[] = [];
-  for (const p of pods) {
-    const port = typeof targetPort === 'number' ? targetPort
-      : p.spec.containers.flatMap((c) => c.ports ?? []).find((cp) => cp.name === targetPort)?.containerPort;
-    if (port !== undefined) list.push(`${p.status.podIP}:${port}`);
-  }
-  return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
+  const text = list.join(',');
+  return more ? `${text} + ${count - max} more...` : text;
 }
 
 /** describeNamespace (no ResourceQuota or LimitRange kinds in the simulator yet). */

@@ -2,10 +2,10 @@ import type { KubeObject, LabelSelector } from '../../api/types';
 import { eventsFor } from '../events';
 import { formatLabelSelector } from '../printers/columns';
 import type { Describer } from './describers';
-import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './writer';
+import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './writer';
 
 // kubectl describe for the network kinds (staging/src/k8s.io/kubectl/pkg/describe/describe.go
-// describeEndpoints, describeNetworkPolicy). Service's describer is in describers.ts.
+// describeEndpoints, describeEndpointSliceV1, describeNetworkPolicy). Service's describer is in describers.ts.
 
 interface Address { readonly ip: string }
 interface Subset { readonly addresses?: readonly Address[]; readonly notReadyAddresses?: readonly Address[]; readonly ports?: readonly { name?: string; port: number; protocol?: string }[] }
@@ -31,6 +31,51 @@ export const describeEndpoints: Describer = (cluster, obj, nowMs) => {
     w.write(LEVEL_0, '\n');
   }
   describeEvents(w, eventsFor(cluster, ep.metadata.uid), nowMs);
+  return w.toString();
+};
+
+interface SliceEndpoint {
+  readonly addresses?: readonly string[];
+  readonly conditions?: { readonly ready?: boolean };
+  readonly hostname?: string;
+  readonly nodeName?: string;
+  readonly zone?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string };
+}
+interface Slice { readonly addressType?: string; readonly ports?: readonly { name?: string; port?: number; protocol?: string }[] | null; readonly endpoints?: readonly SliceEndpoint[] | null }
+
+/** describeEndpointSliceV1. */
+export const describeEndpointSlice: Describer = (cluster, obj, nowMs) => {
+  const eps = obj as KubeObject & Slice;
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${eps.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${eps.metadata.namespace}\n`);
+  printLabelsMultiline(w, 'Labels', eps.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  w.write(LEVEL_0, `AddressType:\t${eps.addressType ?? ''}\n`);
+  const ports = eps.ports ?? [];
+  if (ports.length === 0) w.write(LEVEL_0, 'Ports: <unset>\n');
+  else {
+    w.write(LEVEL_0, 'Ports:\n');
+    w.write(LEVEL_1, 'Name\tPort\tProtocol\n');
+    w.write(LEVEL_1, '----\t----\t--------\n');
+    for (const p of ports) w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}\n`);
+  }
+  const endpoints = eps.endpoints ?? [];
+  if (endpoints.length === 0) w.write(LEVEL_0, 'Endpoints: <none>\n');
+  else {
+    w.write(LEVEL_0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(LEVEL_1, `- Addresses:\t${(e.addresses ?? []).join(', ') || '<none>'}\n`);
+      w.write(LEVEL_2, 'Conditions:\n');
+      w.write(LEVEL_3, `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`);
+      w.write(LEVEL_2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef !== undefined) w.write(LEVEL_2, `TargetRef:\t${e.targetRef.kind ?? ''}/${e.targetRef.name ?? ''}\n`);
+      w.write(LEVEL_2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(LEVEL_2, `Zone:\t${e.zone ?? '<unset>'}\n`);
+    }
+  }
+  describeEvents(w, eventsFor(cluster, eps.metadata.uid), nowMs);
   return w.toString();
 };
 
@@ -106,4 +151,4 @@ export const describeNetworkPolicy: Describer = (_cluster, obj) => {
 };
 
 /** The network kinds' describers, merged into describers.ts's table. */
-export const NETWORK_DESCRIBERS: Readonly<Record<string, Describer>> = { Endpoints: describeEndpoints, NetworkPolicy: describeNetworkPolicy };
+export const NETWORK_DESCRIBERS: Readonly<Record<string, Describer>> = { Endpoints: describeEndpoints, EndpointSlice: describeEndpointSlice, NetworkPolicy: describeNetworkPolicy };
