@@ -293,6 +293,10 @@ Feature: PersistentVolumes and PersistentVolumeClaims (chapter 9.2, 9.4)
       | mypv1 | 1Gi      | RWO          | Recycle        | Available |       | nfs          | <unset>               |        | \d+.* |
     When I run "kubectl get events"
     Then the output has a line matching "Normal\s+VolumeRecycled\s+persistentvolume/mypv1\s+Volume recycled$"
+    # The recycler Pod's own events reach the PV too (recyclerclient waitForPod, newRecyclerEventRecorder).
+    When I run "kubectl describe pv mypv1"
+    Then the output has a line matching "^  Normal  RecyclerPod\s+\S+\s+persistentvolume-controller  Recycler pod: Successfully assigned default/recycler-for-mypv1 to k8s-node\d$"
+    And the output has a line matching "^  Normal  RecyclerPod\s+\S+\s+persistentvolume-controller  Recycler pod: Started container pv-recycler$"
 
   @claim:pv.reclaim-policies @claim:pv.reclaim-on-pvc-delete
   Scenario: Retain: the PV is Released with its data and is not bound again until the admin recreates it

@@ -19,6 +19,8 @@ export const RECYCLER_IMAGE = 'registry.k8s.io/build-image/debian-base:bookworm-
 export const RECYCLER_NAMESPACE = 'default';
 export const RECYCLER_PREFIX = 'recycler-for-';
 const RECYCLE_RUN_MS = 1_000;
+/** The kubelet's event source (sim/kubelet KUBELET), whose recorder remembers the recycler Pod's events. */
+const KUBELET = 'kubelet';
 const GI = 1024 ** 3;
 
 export const recyclerPodName = (pvName: string): string => `${RECYCLER_PREFIX}${pvName}`;
@@ -59,6 +61,27 @@ export function recyclerPod(pv: PersistentVolume): Pod | undefined {
   } as unknown as Pod;
 }
 
+/**
+ * recyclerclient waitForPod: every event of the recycler Pod reaches the PV as a RecyclerPod event
+ * `Recycler pod: <message>` (newRecyclerEventRecorder), until the Pod finishes. Forwarded when it
+ * does, each at the time it happened: the scheduler's binding, then what the kubelet recorded.
+ */
+function forwardedEvents(view: ClusterView, pv: PersistentVolume, pod: Pod): Change[] {
+  const out: Change[] = [];
+  const forward = (type: 'Normal' | 'Warning', message: string, atMs: number): void => {
+    out.push({ ...volumeEvent(pv, type, 'RecyclerPod', `Recycler pod: ${message}`), atMs } as Change);
+  };
+  const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'True');
+  if (pod.spec.nodeName !== undefined && scheduled?.lastTransitionTime !== undefined) {
+    forward('Normal', `Successfully assigned ${RECYCLER_NAMESPACE}/${pod.metadata.name} to ${pod.spec.nodeName}`, Date.parse(scheduled.lastTransitionTime) - view.config.epochMs);
+  }
+  const memory = view.eventMemory?.(KUBELET, { kind: 'Pod', namespace: RECYCLER_NAMESPACE, name: pod.metadata.name, uid: pod.metadata.uid });
+  for (const log of [...(memory?.logs ?? [])].sort((a, b) => a.firstTimeMs - b.firstTimeMs)) {
+    forward(log.type === 'Warning' ? 'Warning' : 'Normal', log.message, log.firstTimeMs);
+  }
+  return out;
+}
+
 /** One step of recycling a Released PV: start the Pod, wait for it, then finish (or fail). */
 export function recycleVolume(view: ClusterView, pv: PersistentVolume, ctx: ReconcileContext): readonly Change[] {
   const template = recyclerPod(pv);
@@ -82,6 +105,7 @@ export function recycleVolume(view: ClusterView, pv: PersistentVolume, ctx: Reco
     if (b !== undefined) scrub.push(writeBacking(view, b, new Map()));
     return [
       ...scrub,
+      ...forwardedEvents(view, pv, pod),
       { verb: 'delete', ref, reason: `${PV_CONTROLLER}: recycler pod finished` },
       volumeEvent(pv, 'Normal', 'VolumeRecycled', 'Volume recycled'),
       ...unbindVolume(pv, ctx),
@@ -90,6 +114,7 @@ export function recycleVolume(view: ClusterView, pv: PersistentVolume, ctx: Reco
   if (pod.status?.phase === 'Failed') {
     const why = pod.status.message ? pod.status.message : 'pod failed, pod.Status.Message unknown.';
     return [
+      ...forwardedEvents(view, pv, pod),
       { verb: 'delete', ref, reason: `${PV_CONTROLLER}: recycler pod failed` },
       ...updateVolumePhaseWithEvent(pv, 'Failed', 'Warning', 'VolumeFailedRecycle', `Recycle failed: failed to recycle volume: ${why}`, ctx).changes,
     ];
