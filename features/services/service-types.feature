@@ -172,6 +172,8 @@ Feature: Service types: ClusterIP, NodePort, LoadBalancer, headless (chapters 1.
     And from outside the cluster port 30081 answers on every node
     # The load balancer forwards only the Service's ports.
     And from outside the cluster "203.0.113.7:8080" does not answer
+    When I run "kubectl describe service httpd-lb"
+    Then the output has a line matching "^LoadBalancer Ingress:\s+203\.0\.113\.7$"
 
   @claim:dns.service-records
   Scenario: An ExternalName Service is only a CNAME: no ClusterIP, no endpoints, no proxying
@@ -241,3 +243,40 @@ Feature: Service types: ClusterIP, NodePort, LoadBalancer, headless (chapters 1.
     # kube-proxy keeps its place between steps: the turn goes on where it stopped.
     And 100 connections from pod "busybox" to "rr:8080" go round-robin over the pods of deployment "httpd"
     And 2 connections from pod "busybox" to "rr:8080" go round-robin over the pods of deployment "httpd"
+
+  Scenario: kubectl create service makes a Service labelled and selecting app=<name>, one port per --tcp
+    kubectl create service (create_service.go) names each port after its --tcp value and selects
+    app=<name>, so it finds Pods made by kubectl create deployment <name>.
+    When I run "kubectl create deployment web --image=httpd --replicas=2"
+    And I run "kubectl create service nodeport web --tcp=8080:80 --node-port=30090"
+    Then the output is:
+      """
+      service/web created
+      """
+    And within 2 minutes service "web" has 2 ready endpoints
+    When I run "kubectl get service web"
+    Then the output table matches:
+      | NAME | TYPE     | CLUSTER-IP        | EXTERNAL-IP | PORT(S)        | AGE |
+      | web  | NodePort | 10\.\d+\.\d+\.\d+ | <none>      | 8080:30090/TCP | .*  |
+    And service "web" has "spec.ports[0].name" equal to "8080-80"
+    And from outside the cluster port 30090 answers on every node
+    When I run "kubectl create service clusterip web --tcp=80"
+    Then the command fails with "error: failed to create ClusterIP service: services \"web\" already exists"
+
+  Scenario: describe service lists the external IPs a Service is given
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-ext
+      spec:
+        selector:
+          run: httpd
+        externalIPs:
+        - 192.168.56.50
+        ports:
+        - port: 80
+      """
+    And I run "kubectl describe service httpd-ext"
+    Then the output has a line matching "^External IPs:\s+192\.168\.56\.50$"

@@ -334,7 +334,13 @@ const describeService: Describer = (cluster, obj, nowMs) => {
   w.write(LEVEL_0, `IP Families:\t${families.length > 0 ? families.join(',') : '<none>'}\n`);
   w.write(LEVEL_0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(LEVEL_0, `IPs:\t${(spec.clusterIPs ?? []).length > 0 ? spec.clusterIPs!.join(',') : '<none>'}\n`);
+  const more = spec as typeof spec & { externalIPs?: string[]; loadBalancerIP?: string; healthCheckNodePort?: number; loadBalancerSourceRanges?: string[]; trafficDistribution?: string };
+  if ((more.externalIPs ?? []).length > 0) w.write(LEVEL_0, `External IPs:\t${more.externalIPs!.join(',')}\n`);
+  if (more.loadBalancerIP) w.write(LEVEL_0, `Desired LoadBalancer IP:\t${more.loadBalancerIP}\n`);
   if (spec.externalName) w.write(LEVEL_0, `External Name:\t${spec.externalName}\n`);
+  // buildIngressString: IP (with its ipMode) or hostname, comma-separated.
+  const ingress = ((s.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string; ipMode?: string }[] } } | undefined)?.loadBalancer?.ingress) ?? [];
+  if (ingress.length > 0) w.write(LEVEL_0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : i.hostname ?? '')).join(', ')}\n`);
   // ServiceDescriber.Describe: the slices labelled kubernetes.io/service-name=<name>, in the API's (name) order.
   const slices = [...cluster.store.select<SliceForDescribe>('EndpointSlice', s.metadata.namespace ?? '', { matchLabels: { 'kubernetes.io/service-name': s.metadata.name } })]
     .sort((a, b) => cmp(a.metadata.name, b.metadata.name));
@@ -342,12 +348,17 @@ const describeService: Describer = (cluster, obj, nowMs) => {
     const name = p.name || '<unset>';
     w.write(LEVEL_0, `Port:\t${name}\t${p.port}/${p.protocol}\n`);
     w.write(LEVEL_0, `TargetPort:\t${p.targetPort}/${p.protocol}\n`);
+    const appProtocol = (p as { appProtocol?: string }).appProtocol;
+    if (appProtocol !== undefined) w.write(LEVEL_0, `AppProtocol:\t${appProtocol}\n`);
     if (p.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol}\n`);
     w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`);
   }
   w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
   if (spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (more.healthCheckNodePort) w.write(LEVEL_0, `HealthCheck NodePort:\t${more.healthCheckNodePort}\n`);
+  if ((more.loadBalancerSourceRanges ?? []).length > 0) w.write(LEVEL_0, `LoadBalancer Source Ranges:\t${more.loadBalancerSourceRanges!.join(',')}\n`);
+  if (more.trafficDistribution) w.write(LEVEL_0, `Traffic Distribution:\t${more.trafficDistribution}\n`);
   describeEvents(w, eventsFor(cluster, s.metadata.uid), nowMs);
   return w.toString();
 };
