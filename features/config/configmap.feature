@@ -143,6 +143,14 @@ Feature: ConfigMaps hold configuration in plain text (chapter 10.4)
       """
       xxx
       """
+    # describe names the source of the variables (describeContainerEnvFrom), not their values.
+    When I run "kubectl describe pod mypod-env"
+    Then the output contains:
+      """
+          Environment Variables from:
+            myconfigmap  ConfigMap  Optional: false
+          Environment:   <none>
+      """
 
   @claim:configmap.like-secret
   Scenario: A missing ConfigMap or key stops the container as a missing Secret does

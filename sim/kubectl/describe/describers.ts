@@ -9,7 +9,7 @@ import { lastRenewalMs } from '../../controllers/node-lifecycle/heartbeat';
 import { rfc1123z, humanDuration } from '../duration';
 import { formatLabels, formatLabelSelector, nodeRoles, age } from '../printers/columns';
 import {
-  PrefixWriter, LEVEL_0, LEVEL_1, describeContainers, describeEvents, describePodTemplate, describeVolumes,
+  PrefixWriter, LEVEL_0, LEVEL_1, describeContainers, podFieldResolver, describeEvents, describePodTemplate, describeVolumes,
   printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, printTolerationsMultiline,
 } from './writer';
 
@@ -59,8 +59,8 @@ const describePod: Describer = (cluster, obj, nowMs) => {
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner}\n`);
   const nominated = (status as { nominatedNodeName?: string }).nominatedNodeName;
   if (nominated) w.write(LEVEL_0, `NominatedNodeName:\t${nominated}\n`);
-  if ((spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', spec.initContainers!, status.initContainerStatuses ?? [], '');
-  describeContainers(w, 'Containers', spec.containers, status.containerStatuses ?? [], '');
+  if ((spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', spec.initContainers!, status.initContainerStatuses ?? [], '', podFieldResolver(pod));
+  describeContainers(w, 'Containers', spec.containers, status.containerStatuses ?? [], '', podFieldResolver(pod));
   if ((status.conditions ?? []).length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
     for (const c of status.conditions!) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);

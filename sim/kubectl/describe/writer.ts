@@ -1,6 +1,7 @@
 import type { Container, ContainerState, ContainerStatus, Labels, PodTemplateSpec, Probe, Taint, Toleration, Volume } from '../../api/types';
 import { DESCRIBE_TABWRITER, tabwrite } from '../tabwriter';
 import { rfc1123z, humanDuration } from '../duration';
+import { bytes, cpuMillis } from '../../api/quantity';
 import type { EventObject } from '../events';
 
 // kubectl describe's building blocks (staging/src/k8s.io/kubectl/pkg/describe/describe.go):
@@ -95,8 +96,39 @@ export function describeEvents(w: PrefixWriter, events: readonly EventObject[], 
   }
 }
 
-/** describeContainers (template containers have no status: pass none). */
-export function describeContainers(w: PrefixWriter, label: string, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, space: string): void {
+/**
+ * EnvValueRetriever(pod): a fieldRef's value as kubectl works it out, through its scheme's default
+ * field-label conversion (metadata.name and metadata.namespace only; anything else is "").
+ */
+export type EnvFieldResolver = (fieldPath: string) => string;
+export function podFieldResolver(pod: { readonly metadata: { readonly name: string; readonly namespace?: string } }): EnvFieldResolver {
+  return (fieldPath) => (fieldPath === 'metadata.name' ? pod.metadata.name : fieldPath === 'metadata.namespace' ? pod.metadata.namespace ?? '' : '');
+}
+
+/** kubectl's resource helper ExtractContainerResourceValue: ceil(value / divisor) of the container's own requests or limits. */
+function containerResourceValue(c: Container, resource: string, divisor: string | number | undefined): string {
+  const [kind, name] = resource.split('.') as ['limits' | 'requests', string];
+  const q = (kind === 'limits' ? c.resources?.limits : c.resources?.requests)?.[name];
+  if (name === 'cpu') {
+    const d = cpuMillis(divisor === undefined || divisor === '0' ? '1' : divisor) ?? 1000;
+    return String(Math.ceil((cpuMillis(q) ?? 0) / d));
+  }
+  const d = bytes(divisor === undefined || divisor === '0' ? '1' : divisor) ?? 1;
+  return String(Math.ceil((bytes(q) ?? 0) / d));
+}
+
+/** describeContainerEnvFrom. */
+function describeEnvFrom(w: PrefixWriter, c: Container): void {
+  w.write(LEVEL_2, 'Environment Variables from:\n');
+  for (const e of (c.envFrom ?? []) as { configMapRef?: { name: string; optional?: boolean }; secretRef?: { name: string; optional?: boolean }; prefix?: string }[]) {
+    const [from, ref] = e.configMapRef ? ['ConfigMap', e.configMapRef] : e.secretRef ? ['Secret', e.secretRef] : ['', undefined];
+    const optional = ref?.optional === true;
+    w.write(LEVEL_3, e.prefix ? `${ref?.name ?? ''}\t${from} with prefix '${e.prefix}'\tOptional: ${optional}\n` : `${ref?.name ?? ''}\t${from}\tOptional: ${optional}\n`);
+  }
+}
+
+/** describeContainers (template containers have no status and no field resolver: pass none). */
+export function describeContainers(w: PrefixWriter, label: string, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, space: string, resolveField?: EnvFieldResolver): void {
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
   w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   for (const c of containers) {
@@ -105,10 +137,17 @@ export function describeContainers(w: PrefixWriter, label: string, containers: r
     if (status !== undefined) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(LEVEL_2, `Image:\t${c.image}\n`);
     if (status !== undefined) w.write(LEVEL_2, `Image ID:\t${status.imageID ?? ''}\n`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
+    // describeContainerPorts / describeContainerHostPorts: a named port shows its name.
+    const named = (s: string, name: string | undefined) => (name ? `${s} (${name})` : s);
+    const ports = (c.ports ?? []).map((p) => named(`${p.containerPort}/${p.protocol ?? 'TCP'}`, p.name)).join(', ');
     w.write(LEVEL_2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
+    const hostPorts = (c.ports ?? []).map((p) => named(`${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`, p.name)).join(', ');
     w.write(LEVEL_2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
+    const seccomp = (c.securityContext as { seccompProfile?: { type?: string; localhostProfile?: string } } | undefined)?.seccompProfile;
+    if (seccomp !== undefined) {
+      w.write(LEVEL_2, `SeccompProfile:\t${seccomp.type ?? ''}\n`);
+      if (seccomp.type === 'Localhost') w.write(LEVEL_3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`);
+    }
     if ((c.command ?? []).length > 0) {
       w.write(LEVEL_2, 'Command:\n');
       for (const part of c.command!) for (const s of part.split('\n')) w.write(LEVEL_3, `${s}\n`);
@@ -127,6 +166,7 @@ export function describeContainers(w: PrefixWriter, label: string, containers: r
     if (c.livenessProbe) w.write(LEVEL_2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
     if (c.readinessProbe) w.write(LEVEL_2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
     if (c.startupProbe) w.write(LEVEL_2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
+    if ((c.envFrom ?? []).length > 0) describeEnvFrom(w, c);
     const env = c.env ?? [];
     w.write(LEVEL_2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`);
     for (const e of env) {
@@ -134,10 +174,18 @@ export function describeContainers(w: PrefixWriter, label: string, containers: r
         (e.value ?? '').split('\n').forEach((s, i) => w.write(LEVEL_3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
         continue;
       }
-      const from = e.valueFrom as { secretKeyRef?: { key: string; name: string; optional?: boolean }; configMapKeyRef?: { key: string; name: string; optional?: boolean }; fieldRef?: { apiVersion?: string; fieldPath: string } };
-      if (from.secretKeyRef) w.write(LEVEL_3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
+      const from = e.valueFrom as {
+        secretKeyRef?: { key: string; name: string; optional?: boolean }; configMapKeyRef?: { key: string; name: string; optional?: boolean };
+        fieldRef?: { apiVersion?: string; fieldPath: string }; resourceFieldRef?: { resource: string; divisor?: string | number };
+      };
+      if (from.fieldRef) w.write(LEVEL_3, `${e.name}:\t${resolveField?.(from.fieldRef.fieldPath) ?? ''} (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
+      else if (from.resourceFieldRef) {
+        const resource = from.resourceFieldRef.resource;
+        let value = containerResourceValue(c, resource, from.resourceFieldRef.divisor);
+        if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) value = 'node allocatable';
+        w.write(LEVEL_3, `${e.name}:\t${value} (${resource})\n`);
+      } else if (from.secretKeyRef) w.write(LEVEL_3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
       else if (from.configMapKeyRef) w.write(LEVEL_3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
-      else if (from.fieldRef) w.write(LEVEL_3, `${e.name}:\t (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`);
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => cmp(a.mountPath, b.mountPath));
     w.write(LEVEL_2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`);
