@@ -152,3 +152,7 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     When I run "kubectl describe endpointslices -l kubernetes.io/service-name=nobody"
     Then the output has a line matching "^Ports: <unset>$"
     And the output has a line matching "^Endpoints: <none>$"
+    # Stored through protobuf, the placeholder's empty lists read back as null.
+    When I run "kubectl get endpointslices -l kubernetes.io/service-name=nobody -o yaml"
+    Then the output has a line matching "^  endpoints: null$"
+    And the output has a line matching "^  ports: null$"

@@ -29,7 +29,7 @@ export interface SliceEndpoint {
 export interface EndpointSlice extends KubeObject {
   readonly kind: 'EndpointSlice';
   readonly addressType: 'IPv4' | 'IPv6' | 'FQDN';
-  readonly endpoints?: readonly SliceEndpoint[];
+  readonly endpoints?: readonly SliceEndpoint[] | null;
   readonly ports?: readonly EndpointPort[] | null;
 }
 
@@ -104,7 +104,8 @@ export function reconcileEndpointSlices(view: ClusterView, key: string): Reconci
   const labels = sliceLabels(svc);
   const changes: Change[] = [];
   want.forEach((w, i) => {
-    const body = { addressType: 'IPv4' as const, endpoints: w.endpoints, ports: w.ports.length ? w.ports : null };
+    // The placeholder's empty lists are stored as null (protobuf round trip): `endpoints: null`, `ports: null`.
+    const body = { addressType: 'IPv4' as const, endpoints: w.endpoints.length ? w.endpoints : null, ports: w.ports.length ? w.ports : null };
     const existing = have[i];
     if (existing === undefined) {
       changes.push({
@@ -118,7 +119,7 @@ export function reconcileEndpointSlices(view: ClusterView, key: string): Reconci
           ...body,
         },
       });
-    } else if (canonicalJson([existing.endpoints ?? [], existing.ports ?? null, existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
+    } else if (canonicalJson([existing.endpoints?.length ? existing.endpoints : null, existing.ports ?? null, existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
       changes.push({ verb: 'update', object: { ...existing, metadata: { ...existing.metadata, labels }, ...body } });
     }
   });
