@@ -34,6 +34,8 @@ Feature: A Service in front of the httpd Pods (chapter 6.1, 6.2)
     When I run "kubectl describe endpoints httpd-svc"
     Then the output has a line matching "^  Addresses:\s+10\.244\.\d+\.\d+,10\.244\.\d+\.\d+,10\.244\.\d+\.\d+$"
     And the output has a line matching "^  NotReadyAddresses:\s+<none>$"
+    # The controller notes when the change it wrote happened (the last Pod turning Ready).
+    And the output has a line matching "^Annotations:\s+endpoints\.kubernetes\.io/last-change-trigger-time: 2025-01-01T00:00:\d\dZ$"
     # The EndpointSlice controller mirrors them into a slice named after the Service (generateName).
     When I run "kubectl get endpointslices -l kubernetes.io/service-name=httpd-svc"
     Then the output table matches:

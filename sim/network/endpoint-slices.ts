@@ -6,6 +6,7 @@ import { sortByIP } from './ip';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 import { HEADLESS_LABEL, isHeadless, selectedPods, servicesForPodChange, shouldSetHostname, type EndpointPort } from './endpoints';
 import { serviceChanged } from './selector-services';
+import { lastChangeTriggerTime, withTriggerTime } from './trigger-time';
 
 // pkg/controller/endpointslice (staging/src/k8s.io/endpointslice reconciler.go, utils.go): the
 // EndpointSlices of a Service with a selector. Terminating Pods are kept with ready=false,
@@ -97,11 +98,18 @@ export function reconcileEndpointSlices(view: ClusterView, key: string): Reconci
   const svc = view.get<Service>('Service', ns, key.slice(slash + 1));
   // Deleted Service: its slices go with the garbage collector (ownerReference).
   if (svc === undefined || svc.spec.selector === undefined || svc.spec.type === 'ExternalName') return NO_CHANGES;
-  const want = desiredSlices(view, svc, selectedPods(view, svc));
+  const pods = selectedPods(view, svc);
+  const want = desiredSlices(view, svc, pods);
   // No endpoints: one placeholder slice with no ports (reconciler.go placeholderSliceCompare).
   if (want.length === 0) want.push({ ports: [], endpoints: [] });
   const have = managedSlices(view, svc);
   const labels = sliceLabels(svc);
+  // finalize's addTriggerTimeAnnotation, on the slices it creates or updates.
+  const trigger = lastChangeTriggerTime(svc, pods, have.length === 0, view.nowMs, view.config.epochMs);
+  const annotated = (annotations: Readonly<Record<string, string>> | undefined) => {
+    const a = withTriggerTime(annotations, trigger);
+    return Object.keys(a).length > 0 ? { annotations: a } : {};
+  };
   const changes: Change[] = [];
   want.forEach((w, i) => {
     // The placeholder's empty lists are stored as null (protobuf round trip): `endpoints: null`, `ports: null`.
@@ -113,14 +121,15 @@ export function reconcileEndpointSlices(view: ClusterView, key: string): Reconci
         object: {
           apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
           metadata: {
-            name: '', generateName: `${svc.metadata.name}-`, namespace: ns, labels,
+            name: '', generateName: `${svc.metadata.name}-`, namespace: ns, labels, ...annotated(undefined),
             ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
           } as unknown as KubeObject['metadata'],
           ...body,
         },
       });
     } else if (canonicalJson([existing.endpoints?.length ? existing.endpoints : null, existing.ports ?? null, existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
-      changes.push({ verb: 'update', object: { ...existing, metadata: { ...existing.metadata, labels }, ...body } });
+      const { annotations: _old, ...meta } = existing.metadata;
+      changes.push({ verb: 'update', object: { ...existing, metadata: { ...meta, labels, ...annotated(existing.metadata.annotations) }, ...body } });
     }
   });
   for (const extra of have.slice(want.length)) {

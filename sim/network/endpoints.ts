@@ -6,6 +6,7 @@ import { matchesLabels } from '../store/labels';
 import { compareIP, sortByIP } from './ip';
 import { findPort, isPodReady, podIP, shouldPodBeInEndpoints } from './pod-ports';
 import { selectorServices, serviceChanged } from './selector-services';
+import { lastChangeTriggerTime, withTriggerTime, withoutTriggerTime } from './trigger-time';
 
 // pkg/controller/endpoint/endpoints_controller.go: one Endpoints object per Service with a
 // selector, named like the Service. Deprecated since v1.33 in favour of EndpointSlices, still
@@ -152,18 +153,19 @@ export function truncateSubsets(subsets: readonly EndpointSubset[]): EndpointSub
   });
 }
 
-function desiredEndpoints(svc: Service, pods: readonly Pod[], existing: Endpoints | undefined): Endpoints {
+function desiredEndpoints(svc: Service, pods: readonly Pod[], existing: Endpoints | undefined, trigger: string | undefined): Endpoints {
   const computed = computeSubsets(svc, pods);
   const truncated = truncateSubsets(computed);
   const subsets = truncated ?? computed;
   const labels = { ...(svc.metadata.labels ?? {}), ...(isHeadless(svc) ? { [HEADLESS_LABEL]: '' } : {}) };
-  const annotations = { ...(existing?.metadata.annotations ?? {}) };
+  const annotations = withTriggerTime(existing?.metadata.annotations, trigger);
   if (truncated) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
   else delete annotations[OVER_CAPACITY_ANNOTATION];
+  const { annotations: _old, ...kept } = existing?.metadata ?? { uid: '', resourceVersion: '', creationTimestamp: '' };
   return {
     apiVersion: 'v1', kind: 'Endpoints',
     metadata: {
-      ...(existing?.metadata ?? { uid: '', resourceVersion: '', creationTimestamp: '' }),
+      ...kept,
       name: svc.metadata.name, namespace: svc.metadata.namespace,
       ...(Object.keys(labels).length ? { labels } : {}),
       ...(Object.keys(annotations).length ? { annotations } : {}),
@@ -185,7 +187,8 @@ export function reconcileEndpoints(view: ClusterView, key: string): ReconcileRes
   }
   // A Service without a selector: the user manages its Endpoints.
   if (svc.spec.selector === undefined || svc.spec.type === 'ExternalName') return NO_CHANGES;
-  const want = desiredEndpoints(svc, selectedPods(view, svc), existing);
+  const pods = selectedPods(view, svc);
+  const want = desiredEndpoints(svc, pods, existing, lastChangeTriggerTime(svc, pods, existing === undefined, view.nowMs, view.config.epochMs));
   if (existing === undefined) {
     const { uid: _u, resourceVersion: _r, creationTimestamp: _c, ...metadata } = want.metadata;
     return { changes: [{ verb: 'create', object: { ...want, metadata: metadata as Endpoints['metadata'] } }] };
@@ -197,7 +200,7 @@ export function reconcileEndpoints(view: ClusterView, key: string): ReconcileRes
 function sameEndpoints(a: Endpoints, b: Endpoints): boolean {
   return canonicalJson(a.subsets ?? []) === canonicalJson(b.subsets ?? [])
     && canonicalJson(a.metadata.labels ?? {}) === canonicalJson(b.metadata.labels ?? {})
-    && canonicalJson(a.metadata.annotations ?? {}) === canonicalJson(b.metadata.annotations ?? {});
+    && canonicalJson(withoutTriggerTime(a.metadata.annotations)) === canonicalJson(withoutTriggerTime(b.metadata.annotations));
 }
 
 /** The fields of a Pod the endpoint controllers read (podEndpointsChanged + labels). */
