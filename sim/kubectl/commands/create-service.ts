@@ -79,7 +79,7 @@ function createService(ctx: CommandContext, type: ServiceType, usage: string): K
     },
     status: { loadBalancer: {} },
   };
-  return createObjectFromManifest(ctx, manifest, `service/${name}`, 'created', `failed to create ${type} service`);
+  return createObjectFromManifest(ctx, manifest, `service/${name}`, 'created', { what: `${type} service`, qualifiedKind: 'Service' });
 }
 
 const COMMON_FLAGS = [
