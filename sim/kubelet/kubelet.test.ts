@@ -81,6 +81,9 @@ test('restartPolicy Never and OnFailure: Failed, Succeeded, and a restarting OnF
   assert.equal(getPod(c, 'never-ok').status.phase, 'Succeeded');
   assert.equal(getPod(c, 'never-ok').status.conditions?.find((x) => x.type === 'Ready')?.reason, 'PodCompleted');
   assert.equal(getPod(c, 'onfail-ok').status.phase, 'Succeeded');
+  // A finished Pod's sandbox is stopped: PodReadyToStartContainers False; a running one keeps True.
+  for (const name of ['never-fail', 'never-ok', 'onfail-ok']) assert.equal(getPod(c, name).status.conditions?.find((x) => x.type === 'PodReadyToStartContainers')?.status, 'False', name);
+  assert.equal(getPod(c, 'onfail-fail').status.conditions?.find((x) => x.type === 'PodReadyToStartContainers')?.status, 'True');
   assert.equal(getPod(c, 'onfail-fail').status.phase, 'Running');
   assert.ok(getPod(c, 'onfail-fail').status.containerStatuses![0].restartCount >= 3);
 });

@@ -164,7 +164,9 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   const existing = pod.status?.conditions;
   // No sandbox yet (volumes still being set up): no IP, PodReadyToStartContainers False (generate.go GeneratePodReadyToStartContainersCondition).
   const sandbox = rt.mounting === undefined;
-  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox ? 'True' : 'False', nowIso)];
+  // A terminal Pod's sandbox is stopped (SyncTerminatingPod kills it): PodSandboxChanged, so False too; its IP stays shown.
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox && !terminal ? 'True' : 'False', nowIso)];
   // generate.go GeneratePodInitializedCondition
   const incomplete = unreadyNames(initStatuses);
   if (phase === 'Succeeded') conditions.push(condition(existing, 'Initialized', 'True', nowIso, 'PodCompleted'));
