@@ -43,10 +43,13 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
     And there is an event "Killing" for pod "liveness" with message matching "^Container liveness failed liveness probe, will be restarted$"
 
   @claim:health.exit-code @claim:probe.period-and-threshold
-  Scenario: Restarts back off 10 s, 20 s, 40 s ... between failed containers
-    Each cycle: 45 s of probing, 30 s of grace period, then the back-off (none before the first
-    restart, then 10 s, 20 s, 40 s, 80 s); the new container starts after a 500 ms pull (busybox is
-    :latest, so imagePullPolicy Always pulls at every start).
+  Scenario: Liveness restarts come at once until the back-off outgrows the 75 s between kills
+    Each cycle: 45 s of probing, 30 s of grace period, then the restart; the new container starts
+    after a 500 ms pull (busybox is :latest, so imagePullPolicy Always pulls at every start). The
+    kubelet kills and restarts in one SyncPod, whose status still shows the killed container running,
+    so the back-off check (kuberuntime_manager.go doBackOff) measures from the container before it,
+    which ended 75.5 s earlier: no wait while the back-off is 10 s, 20 s, 40 s; at 80 s the sixth
+    start waits, in CrashLoopBackOff, until 80 s after the kill; the next kill waits 160 s.
     When I apply:
       """
       apiVersion: v1
@@ -64,13 +67,15 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then within 10 minutes pod "liveness" has been restarted at "1m15s, 2m40.5s, 4m16s, 6m11.5s, 8m47s"
+    Then within 10 minutes pod "liveness" has been restarted at "1m15s, 2m30.5s, 3m46s, 5m1.5s, 6m17s, 8m52.5s"
 
   @claim:probe.initial-delay
   Scenario: initialDelaySeconds shorter than the start-up time makes a restart loop
     The application needs 60 s before it answers; the liveness probe starts after 5 s and kills it
-    after 3 failures (15 s), every time, before it is ever up; the back-off grows 10 s, 20 s, 40 s,
-    80 s, 160 s between the restarts and the Pod shows CrashLoopBackOff while it waits.
+    after 3 failures (15 s), every time, before it is ever up. The first three kills restart at once
+    (the container before the killed one ended 15 s earlier, outside a 10 s back-off); from the 20 s
+    back-off on, each restart waits 20 s, 40 s, 80 s, 160 s ... after its kill, and the Pod shows
+    CrashLoopBackOff while it waits.
     Given image "slowapp:v1" takes 60s to start
     When I apply:
       """
@@ -89,7 +94,7 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 5
             periodSeconds: 5
       """
-    Then within 10 minutes pod "slow" has been restarted at "15s, 40s, 1m15s, 2m10s, 3m45s, 6m40s"
+    Then within 10 minutes pod "slow" has been restarted at "15s, 30s, 45s, 1m20s, 2m15s, 3m50s, 6m45s"
     And pod "slow" is CrashLoopBackOff
 
   @claim:probe.initial-delay

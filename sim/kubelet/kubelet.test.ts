@@ -132,6 +132,36 @@ test("the book's liveness example: probes at 10,15,...; file removed at 30 s; fa
   assert.ok(s.restartCount >= 1);
 });
 
+test('liveness kills restart at once until the back-off outgrows the time between kills (doBackOff reads the container before the killed one)', () => {
+  // nginx answers 404 on /healthz and exits on SIGTERM: probes at 0, 10, 20 s of each container, kill
+  // and restart at 20 s. The restart is decided in the SyncPod that killed, whose podStatus still had
+  // the container running, so doBackOff checks the exited container before it: none at the first
+  // kill; 20 s ago afterwards, which is not in a 10 s or 20 s back-off, but is in a 40 s one.
+  const pod = testPod('live', {
+    containers: [testContainer({
+      name: 'web', image: 'nginx:1.7.9',
+      livenessProbe: { httpGet: { path: '/healthz', port: 80 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  let c = clusterWith(pod);
+  // Restart k happens exactly at expected[k] s after the first start.
+  const expected = [0, 20, 40, 60, 80, 140, 240, 420, 740];
+  const restarts = () => getPod(c, 'live').status.containerStatuses![0].restartCount;
+  for (let k = 1; k < expected.length; k++) {
+    c = run(c, 3000 + expected[k] * 1000 - 1 - c.nowMs);
+    assert.equal(restarts(), k - 1, `before ${expected[k]} s`);
+    c = run(c, 1);
+    assert.equal(restarts(), k, `at ${expected[k]} s`);
+  }
+  // Between the kill at 100 s and the restart at 140 s: CrashLoopBackOff with the 40 s back-off.
+  c = run(clusterWith(pod), 3000 + 101_000);
+  const s = getPod(c, 'live').status.containerStatuses![0];
+  assert.equal(s.state.waiting?.reason, 'CrashLoopBackOff');
+  assert.match(s.state.waiting?.message ?? '', /^back-off 40s restarting failed container=web pod=live_default\(/);
+  assert.equal(s.restartCount, 4);
+  assert.equal(s.lastState.terminated?.finishedAt, '2025-01-01T00:01:43Z');
+});
+
 test('readiness: not ready until the first success; a failing readiness probe keeps it unready with Unhealthy events', () => {
   const pod = (name: string, path: string) => testPod(name, {
     containers: [testContainer({

@@ -589,7 +589,12 @@ class PodSync {
       : policy === 'Always' || (policy === 'OnFailure' && t.exitCode !== 0);
     if (!restart) return;
     const spec = this.specs[i];
-    if (isInBackOffSince(c.crashBackoff, t.finishedMs, this.now, CRASH_BACKOFF_MAX_MS)) {
+    // A probe kill and the restart happen in one SyncPod (kuberuntime_manager.go SyncPod: kill, then
+    // start), whose podStatus still listed the killed container as running: doBackOff looks at the
+    // exited container before it (none at the first kill: no back-off, and no Backoff.Next either).
+    const killedByProbe = c.phase === 'exited' && (c.killing === 'liveness' || c.killing === 'startup');
+    const eventMs = killedByProbe ? c.last?.finishedMs : t.finishedMs;
+    if (eventMs !== undefined && isInBackOffSince(c.crashBackoff, eventMs, this.now, CRASH_BACKOFF_MAX_MS)) {
       if (c.phase !== 'backoff') {
         const b = c.crashBackoff!;
         this.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${this.podName}`);
@@ -602,7 +607,7 @@ class PodSync {
     }
     this.set(i, {
       phase: 'new', last: t, terminated: undefined, waiting: undefined, dueMs: undefined, restartCount: c.restartCount + 1,
-      crashBackoff: nextBackoff(c.crashBackoff, t.finishedMs, this.now, CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS),
+      crashBackoff: eventMs === undefined ? c.crashBackoff : nextBackoff(c.crashBackoff, eventMs, this.now, CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS),
     });
     this.ensureImage(i);
   }
