@@ -51,8 +51,9 @@ function runHistory(ctx: CommandContext): KubectlResult {
     if (t.object.kind !== 'Deployment') { o.fail(t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet' ? 'error: kubespec simulates rollout history for deployments only' : notImplemented('history viewer', t.object.kind)); continue; }
     const h = viewHistory(ctx, t.object as Deployment, revision);
     if ('error' in h) { o.fail(h.error); continue; }
-    // The name printer with the operation "with revision #N" (or empty), then the history text.
-    o.out(`${t.display} ${revision > 0 ? `with revision #${revision}` : ''}\n${h.text}`);
+    // The name printer's line, its operation being "<with revision #N, or empty>\n<history text>":
+    // the printer's own newline follows the text's, so a table or template ends in a blank line.
+    o.out(`${t.display} ${revision > 0 ? `with revision #${revision}` : ''}\n${h.text}\n`);
   }
   return o.result(ctx.cluster);
 }
