@@ -104,10 +104,15 @@ function runStatus(ctx: CommandContext): KubectlResult {
   if (last.done || !bool(ctx.args, 'watch')) return o.result(ctx.cluster);
 
   let gone = false;
+  let seen = t.object;
   const withinMs = timeoutMs > 0 ? timeoutMs : FOREVER_MS;
   const { cluster, reached } = advanceUntil(ctx.cluster, withinMs, (view) => {
     const obj = view.get(kind, ns, name);
     if (obj === undefined) { gone = true; return true; }
+    // kubectl evaluates on the watch events of the object itself (Added, Modified): a Pod that goes
+    // from ErrImagePull to ImagePullBackOff shows in a warning only when the object changes next.
+    if (obj === seen || obj.metadata.resourceVersion === seen.metadata.resourceVersion) return false;
+    seen = obj;
     const now = viewer(view, obj);
     if (now.error === undefined && now.text !== last.text) o.out(now.text);
     last = now;

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyManifests } from '../../index';
+import { bootstrapCluster } from '../../cluster/bootstrap';
+import { declareImage } from '../../runtime/images';
+import { runKubectl } from '../index';
+
+// kubectl rollout status over a running cluster: what it prints while it waits, and how it ends.
+
+const web = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 4
+  progressDeadlineSeconds: 60
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: ${image}
+`;
+
+const noFiles = { readFile: () => undefined };
+
+test('rollout status re-reads the Deployment on its own changes only: Pods flapping ErrImagePull/ImagePullBackOff print no lines', () => {
+  let c = declareImage(bootstrapCluster({ nodes: 2, seed: 1 }), 'nginx:nope', { kind: 'missing' });
+  c = applyManifests(c, web('nginx:1.7.9'), { mode: 'apply', source: 'web.yml' }).cluster;
+  c = runKubectl(c, ['rollout', 'status', 'deployment/web'], noFiles).cluster;
+  c = runKubectl(c, ['set', 'image', 'deployment/web', 'web=nginx:nope'], noFiles).cluster;
+  const r = runKubectl(c, ['rollout', 'status', 'deployment/web'], noFiles);
+  // The Deployment's status stops changing once the two new Pods exist; it changes again when the
+  // progress deadline passes (DeploymentStatusViewer.Status then returns the error).
+  assert.equal(r.stdout, 'Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...\n');
+  assert.equal(r.stderr, 'error: deployment "web" exceeded its progress deadline\n');
+  assert.equal(r.exitCode, 1);
+});
