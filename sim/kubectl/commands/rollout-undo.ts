@@ -1,6 +1,6 @@
 import type { Deployment, KubeObject, ReplicaSet } from '../../api/types';
 import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
-import { int } from '../flags';
+import { int, str } from '../flags';
 import { PrefixWriter, describePodTemplate } from '../describe/writer';
 import { dryRunOf, dryRunSuffix } from './common';
 import { notImplemented, revisionOf, revisionedReplicaSets, targets, write } from './rollout-common';
@@ -100,13 +100,14 @@ function runUndo(ctx: CommandContext): KubectlResult {
     }
     const r = rollback(d, rss, to);
     if ('error' in r) { o.fail(String(r.error)); continue; }
-    if ('skipped' in r) { o.out(`${t.display} ${r.skipped}`); continue; }
+    const short = str(ctx.args, 'output') === 'name'; // -o name: the name printer's short output
+    if ('skipped' in r) { o.out(short ? t.display : `${t.display} ${r.skipped}`); continue; }
     if (dry.dryRun === 'none') {
       const w = write(cluster, [{ verb: 'update', object: r.deployment as KubeObject }]);
       if ('error' in w) { o.fail(`error: failed restoring revision ${to}: ${w.error}`); continue; }
       cluster = w.cluster;
     }
-    o.out(`${t.display} rolled back${dryRunSuffix(dry.dryRun)}`);
+    o.out(short ? t.display : `${t.display} rolled back${dryRunSuffix(dry.dryRun)}`);
   }
   return o.result(cluster);
 }

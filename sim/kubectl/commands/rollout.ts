@@ -1,5 +1,6 @@
 import type { Deployment, KubeObject } from '../../api/types';
 import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { str } from '../flags';
 import { RESTARTED_AT, targets, write, type Target } from './rollout-common';
 import { rolloutStatus } from './rollout-status';
 import { rolloutHistory } from './rollout-history';
@@ -33,7 +34,7 @@ function patchCommand(name: string, short: string, verb: string, patch: Patch): 
         const w = write(cluster, [{ verb: 'update', object: next as KubeObject }]);
         if ('error' in w) { o.fail(w.error); continue; }
         cluster = w.cluster;
-        o.out(`${t.display} ${verb}`);
+        o.out(str(ctx.args, 'output') === 'name' ? t.display : `${t.display} ${verb}`); // -o name: the name printer's short output
       }
       return o.result(cluster);
     },

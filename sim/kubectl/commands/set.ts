@@ -1,7 +1,7 @@
 import type { Container, KubeObject, PodTemplateSpec } from '../../api/types';
 import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
-import { bool, list } from '../flags';
+import { bool, list, str } from '../flags';
 import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix } from './common';
 import { targets, write } from './rollout-common';
 
@@ -82,7 +82,7 @@ function runSetImage(ctx: CommandContext): KubectlResult {
     };
     if (JSON.stringify(next) === JSON.stringify(t.object)) continue; // the empty patch: nothing printed
     changes.push({ verb: 'update', object: next });
-    lines.push(`${t.display} image updated${dryRunSuffix(dry.dryRun)}`);
+    lines.push(str(ctx.args, 'output') === 'name' ? t.display : `${t.display} image updated${dryRunSuffix(dry.dryRun)}`);
   }
   let cluster = ctx.cluster;
   if (dry.dryRun === 'none') {
