@@ -132,6 +132,21 @@ test("the book's liveness example: probes at 10,15,...; file removed at 30 s; fa
   assert.ok(s.restartCount >= 1);
 });
 
+test('a container killed for its liveness probe stays Ready through the grace period (the killing SyncPod wrote the status before it blocked)', () => {
+  const pod = testPod('liveness', {
+    containers: [testContainer({
+      name: 'liveness', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
+      livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  // Killing at 45 s; the shell ignores SIGTERM, so it runs until SIGKILL at 75 s.
+  const c = run(clusterWith(pod), 3000 + 60_000);
+  const p = getPod(c, 'liveness');
+  const s = p.status.containerStatuses![0];
+  assert.deepEqual([s.ready, s.restartCount, s.state.running !== undefined], [true, 0, true]);
+  assert.equal(p.status.conditions?.find((x) => x.type === 'Ready')?.status, 'True');
+});
+
 test('liveness kills restart at once until the back-off outgrows the time between kills (doBackOff reads the container before the killed one)', () => {
   // nginx answers 404 on /healthz and exits on SIGTERM: probes at 0, 10, 20 s of each container, kill
   // and restart at 20 s. The restart is decided in the SyncPod that killed, whose podStatus still had

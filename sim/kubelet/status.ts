@@ -23,11 +23,15 @@ function terminatedState(uid: string, name: string, t: TerminatedRt, iso: (ms: n
   };
 }
 
-/** A container is ready iff running, started, and its readiness result is Success (none ⇒ ready). */
+/**
+ * A container is ready iff running, started, and its readiness result is Success (none ⇒ ready).
+ * A container killed for a failed liveness probe stays as ready as it was until it is gone: the
+ * SyncPod that kills it wrote the Pod's status before it began, and blocks until the grace period ends.
+ */
 export function isReady(c: ContainerRt): boolean {
   // An init container reports ready once it completed successfully (kubelet_pods.go convertToAPIContainerStatuses).
   if (c.init) return c.phase === 'exited' && c.terminated?.exitCode === 0;
-  return c.phase === 'running' && c.started && (c.readiness === undefined || c.readiness.result === 'Success') && c.killing === undefined;
+  return c.phase === 'running' && c.started && (c.readiness === undefined || c.readiness.result === 'Success') && c.killing !== 'delete';
 }
 
 // The waiting states the kubelet reports for a container not created yet; shared by all Pods.
