@@ -147,6 +147,25 @@ test('a container killed for its liveness probe stays Ready through the grace pe
   assert.equal(p.status.conditions?.find((x) => x.type === 'Ready')?.status, 'True');
 });
 
+test('a liveness kill restarts unless restartPolicy is Never, whatever the exit code; with Never the Killing event does not promise a restart', () => {
+  // nginx answers 404 on /healthz and exits 0 on SIGTERM: the kill at 20 s ends the container with exit code 0.
+  const pod = (name: string, restartPolicy: 'Never' | 'OnFailure') => testPod(name, {
+    restartPolicy,
+    containers: [testContainer({
+      name: 'web', image: 'nginx:1.7.9',
+      livenessProbe: { httpGet: { path: '/healthz', port: 80 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  const c = run(clusterWith(pod('never', 'Never'), pod('onfailure', 'OnFailure')), 3000 + 25_000);
+  const killing = (name: string) => events(c, name).find((e) => e.reason === 'Killing')?.message;
+  assert.equal(killing('never'), 'Container web failed liveness probe');
+  assert.equal(killing('onfailure'), 'Container web failed liveness probe, will be restarted');
+  const never = getPod(c, 'never');
+  assert.deepEqual([never.status.phase, never.status.containerStatuses![0].restartCount, never.status.containerStatuses![0].state.terminated?.exitCode], ['Succeeded', 0, 0]);
+  const onFailure = getPod(c, 'onfailure').status.containerStatuses![0];
+  assert.deepEqual([onFailure.restartCount, onFailure.state.running !== undefined, onFailure.lastState.terminated?.exitCode], [1, true, 0]);
+});
+
 test('liveness kills restart at once until the back-off outgrows the time between kills (doBackOff reads the container before the killed one)', () => {
   // nginx answers 404 on /healthz and exits on SIGTERM: probes at 0, 10, 20 s of each container, kill
   // and restart at 20 s. The restart is decided in the SyncPod that killed, whose podStatus still had

@@ -584,15 +584,17 @@ class PodSync {
     const c = this.cs[i];
     const t = c.phase === 'backoff' ? c.last! : c.terminated!;
     const policy = this.in_.pod.spec.restartPolicy ?? 'Always';
+    // A probe kill and the restart happen in one SyncPod (kuberuntime_manager.go SyncPod: kill, then
+    // start): computePodActions put the container in ContainersToStart before it knew the exit code,
+    // so OnFailure restarts it even when it exited 0. That SyncPod's podStatus still listed the killed
+    // container as running: doBackOff looks at the exited container before it (none at the first
+    // kill: no back-off, and no Backoff.Next either).
+    const killedByProbe = c.phase === 'exited' && (c.killing === 'liveness' || c.killing === 'startup');
     const restart = c.init
       ? t.exitCode !== 0 && policy !== 'Never'
-      : policy === 'Always' || (policy === 'OnFailure' && t.exitCode !== 0);
+      : policy === 'Always' || (policy === 'OnFailure' && (t.exitCode !== 0 || killedByProbe));
     if (!restart) return;
     const spec = this.specs[i];
-    // A probe kill and the restart happen in one SyncPod (kuberuntime_manager.go SyncPod: kill, then
-    // start), whose podStatus still listed the killed container as running: doBackOff looks at the
-    // exited container before it (none at the first kill: no back-off, and no Backoff.Next either).
-    const killedByProbe = c.phase === 'exited' && (c.killing === 'liveness' || c.killing === 'startup');
     const eventMs = killedByProbe ? c.last?.finishedMs : t.finishedMs;
     if (eventMs !== undefined && isInBackOffSince(c.crashBackoff, eventMs, this.now, CRASH_BACKOFF_MAX_MS)) {
       if (c.phase !== 'backoff') {
@@ -616,7 +618,9 @@ class PodSync {
   private kill(i: number, why: 'liveness' | 'startup' | 'delete'): void {
     const spec = this.specs[i];
     const c = this.cs[i];
-    const message = why === 'delete' ? stoppingMessage(spec.name) : `Container ${spec.name} failed ${why} probe, will be restarted`;
+    // computePodActions: a probe kill restarts unless restartPolicy is Never (shouldRestartOnFailure), and says so.
+    const restart = (this.in_.pod.spec.restartPolicy ?? 'Always') !== 'Never';
+    const message = why === 'delete' ? stoppingMessage(spec.name) : `Container ${spec.name} failed ${why} probe${restart ? ', will be restarted' : ''}`;
     this.event('Normal', 'Killing', message);
     const probe = why === 'liveness' ? spec.livenessProbe : why === 'startup' ? spec.startupProbe : undefined;
     const graceS = why === 'delete' ? podGraceSeconds(this.in_.pod) : probe?.terminationGracePeriodSeconds ?? this.in_.pod.spec.terminationGracePeriodSeconds ?? 30;
