@@ -69,6 +69,55 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
       """
     Then within 10 minutes pod "liveness" has been restarted at "1m15s, 2m30.5s, 3m46s, 5m1.5s, 6m17s, 8m52.5s"
 
+  @claim:probe.period-and-threshold @claim:probe.liveness-vs-readiness
+  Scenario: The container being killed for its liveness probe stays ready until the grace period ends
+    The kubelet wrote the Pod's status as the SyncPod that kills began, and that SyncPod waits out
+    the 30 s grace period: the Killing at 45 s does not make the Pod unready; the container stops at
+    1m15s. (kubespec then shows the 0.5 s pull of the new container as not ready, where the kubelet,
+    still in that SyncPod, would go on showing the old status.)
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: liveness
+      spec:
+        containers:
+        - name: liveness
+          image: busybox
+          args: ["/bin/sh", "-c", "touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600"]
+          livenessProbe:
+            exec:
+              command: ["cat", "/tmp/healthy"]
+            initialDelaySeconds: 10
+            periodSeconds: 5
+      """
+    Then within 2 minutes the readiness of pod "liveness" changed as "ready at 0s, not-ready at 1m15s, ready at 1m15.5s"
+
+  @claim:health.exit-code @claim:probe.liveness-vs-readiness
+  Scenario: With restartPolicy Never a failed liveness probe stops the container for good
+    computePodActions restarts a container it kills for a probe unless restartPolicy is Never, so the
+    Killing event does not say it will be restarted; nginx exits 0 on SIGTERM, so the Pod Succeeded.
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: once
+      spec:
+        restartPolicy: Never
+        containers:
+        - name: web
+          image: nginx
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 80
+      """
+    Then within 1 minute pod "once" is Succeeded
+    And there is an event "Killing" for pod "once" with message matching "^Container web failed liveness probe$"
+    And pod "once" has "status.containerStatuses[0].restartCount" equal to "0"
+
   @claim:probe.initial-delay
   Scenario: initialDelaySeconds shorter than the start-up time makes a restart loop
     The application needs 60 s before it answers; the liveness probe starts after 5 s and kills it
