@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyManifests } from '../../index';
+import { advance, applyManifests } from '../../index';
 import { bootstrapCluster } from '../../cluster/bootstrap';
 import { declareImage } from '../../runtime/images';
 import { runKubectl } from '../index';
@@ -27,7 +27,7 @@ spec:
 
 const noFiles = { readFile: () => undefined };
 
-test('rollout status re-reads the Deployment on its own changes only: Pods flapping ErrImagePull/ImagePullBackOff print no lines', () => {
+test('rollout status prints the Deployment\'s own status as it changes: Pods flapping ErrImagePull/ImagePullBackOff add no lines and no warnings', () => {
   let c = declareImage(bootstrapCluster({ nodes: 2, seed: 1 }), 'nginx:nope', { kind: 'missing' });
   c = applyManifests(c, web('nginx:1.7.9'), { mode: 'apply', source: 'web.yml' }).cluster;
   c = runKubectl(c, ['rollout', 'status', 'deployment/web'], noFiles).cluster;
@@ -38,4 +38,9 @@ test('rollout status re-reads the Deployment on its own changes only: Pods flapp
   assert.equal(r.stdout, 'Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...\n');
   assert.equal(r.stderr, 'error: deployment "web" exceeded its progress deadline\n');
   assert.equal(r.exitCode, 1);
+  // Started while the new Pods already wait in ImagePullBackOff: kubectl v1.34 names no Pod reason
+  // (DeploymentStatusViewer reads the Deployment only).
+  const late = runKubectl(advance(c, 30_000), ['rollout', 'status', 'deployment/web', '--timeout=5s'], noFiles);
+  assert.equal(late.stdout, 'Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...\n');
+  assert.equal(late.stderr, 'error: timed out waiting for the condition\n');
 });

@@ -1,4 +1,4 @@
-import type { Deployment, KubeObject, Pod } from '../../api/types';
+import type { Deployment, KubeObject } from '../../api/types';
 import type { Cluster, ClusterView } from '../../engine/types';
 import { advanceUntil, viewOf } from '../../index';
 import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
@@ -32,8 +32,11 @@ export interface StatusLine {
   readonly error?: string;
 }
 
-/** DeploymentStatusViewer.Status, including appendWarning's pod warnings. */
-export function deploymentStatus(view: Pick<ClusterView, 'select'>, d: Deployment, revision = 0): StatusLine {
+/**
+ * DeploymentStatusViewer.Status as kubectl v1.34 has it: the Deployment's own status only. (A
+ * later proposal, kubernetes#140240, would append the first stuck Pod's reason; it is not in v1.34.)
+ */
+export function deploymentStatus(d: Deployment, revision = 0): StatusLine {
   const name = d.metadata.name;
   if (revision > 0) {
     const rev = revisionOf(d);
@@ -47,34 +50,18 @@ export function deploymentStatus(view: Pick<ClusterView, 'select'>, d: Deploymen
     const updated = st.updatedReplicas ?? 0;
     const replicas = st.replicas ?? 0;
     const available = st.availableReplicas ?? 0;
-    if (updated < d.spec.replicas) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${d.spec.replicas} new replicas have been updated...`), done: false };
-    if (replicas > updated) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`), done: false };
-    if (available < updated) return { text: warn(view, d, `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`), done: false };
+    if (updated < d.spec.replicas) return { text: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${d.spec.replicas} new replicas have been updated...`, done: false };
+    if (replicas > updated) return { text: `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`, done: false };
+    if (available < updated) return { text: `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`, done: false };
     return { text: `deployment "${name}" successfully rolled out`, done: true };
   }
-  return { text: warn(view, d, 'Waiting for deployment spec update to be observed...'), done: false };
-}
-
-/** appendWarning: the first unschedulable pod or container stuck pulling/crashing is named. */
-function warn(view: Pick<ClusterView, 'select'>, d: Deployment, base: string): string {
-  for (const pod of view.select<Pod>('Pod', d.metadata.namespace ?? 'default', d.spec.selector)) {
-    for (const c of pod.status?.conditions ?? []) {
-      if (c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable') return `${base} (Warning: ${c.message ?? ''})`;
-    }
-    for (const cs of pod.status?.containerStatuses ?? []) {
-      const w = cs.state?.waiting;
-      if (w !== undefined && ['ImagePullBackOff', 'ErrImagePull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError'].includes(w.reason ?? '')) {
-        return `${base} (Warning: ${w.reason} - ${w.message ?? ''})`;
-      }
-    }
-  }
-  return base;
+  return { text: 'Waiting for deployment spec update to be observed...', done: false };
 }
 
 /** polymorphichelpers.StatusViewerFor: the viewer of a kind (undefined: none is implemented). */
 function statusViewer(kind: string, revision: number): ((view: ClusterView, obj: KubeObject) => StatusLine) | undefined {
   switch (kind) {
-    case 'Deployment': return (view, obj) => deploymentStatus(view, obj as Deployment, revision);
+    case 'Deployment': return (_view, obj) => deploymentStatus(obj as Deployment, revision);
     case 'DaemonSet': return (_view, obj) => daemonSetStatus(obj);
     case 'StatefulSet': return (_view, obj) => statefulSetStatus(obj);
   }
