@@ -147,6 +147,23 @@ test('a container killed for its liveness probe stays Ready through the grace pe
   assert.equal(p.status.conditions?.find((x) => x.type === 'Ready')?.status, 'True');
 });
 
+test('the readiness probe goes on while the container is killed for its liveness probe, and can make it unready before it stops', () => {
+  // Both probes read /tmp/healthy, gone at 30 s: liveness fails at 35, 40, 45 (Killing at 45);
+  // readiness fails at 35, 40, 45 too and, its own worker, on at 50, 55 ... while the shell waits for SIGKILL at 75.
+  const pod = testPod('both', {
+    containers: [testContainer({
+      name: 'c', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
+      livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+      readinessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+    })],
+  });
+  const c = run(clusterWith(pod), 3000 + 60_000);
+  const s = getPod(c, 'both').status.containerStatuses![0];
+  assert.deepEqual([s.ready, s.restartCount, s.state.running !== undefined], [false, 0, true]);
+  const readinessFailures = events(c, 'both').filter((e) => e.reason === 'Unhealthy' && e.message.startsWith('Readiness')).map((e) => (e.t - 3000) / 1000);
+  assert.deepEqual(readinessFailures, [35, 40, 45, 50, 55, 60]);
+});
+
 test('a liveness kill restarts unless restartPolicy is Never, whatever the exit code; with Never the Killing event does not promise a restart', () => {
   // nginx answers 404 on /healthz and exits 0 on SIGTERM: the kill at 20 s ends the container with exit code 0.
   const pod = (name: string, restartPolicy: 'Never' | 'OnFailure') => testPod(name, {

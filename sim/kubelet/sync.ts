@@ -211,8 +211,8 @@ class PodSync {
       const c = this.cs[i];
       const w = c.readiness;
       const probe = this.specs[i].readinessProbe;
-      // As runProbes: only a running container, not being killed, started, ticks.
-      if (c.phase !== 'running' || c.killing !== undefined || !c.started || w === undefined || probe === undefined || w.nextMs > through || !isSettledFailure(w, 'readiness', probe) || !isPureProbe(probe)) continue;
+      // As runProbes: only a probing (running, not deleted) and started container ticks.
+      if (!probing(c) || !c.started || w === undefined || probe === undefined || w.nextMs > through || !isSettledFailure(w, 'readiness', probe) || !isPureProbe(probe)) continue;
       const { times, nextMs } = ticksThrough(w, probe, through);
       this.events.push({ type: 'Warning', reason: 'Unhealthy', message: `${KIND_TITLE.readiness} probe failed: ${w.failedWith}`, atMs: w.nextMs, ...(times > 1 ? { repeat: { times, everyMs: probeTiming(probe).periodMs } } : {}) });
       this.setWorker(i, 'readiness', withNextMs(w, nextMs), false);
@@ -692,11 +692,11 @@ class PodSync {
   private runProbes(): void {
     for (let i = 0; i < this.specs.length; i++) {
       const c = this.cs[i];
-      if (c.phase !== 'running' || c.killing !== undefined) continue;
+      if (!probing(c)) continue;
       // Workers run side by side: a startup success at this instant is seen by the others from their next tick.
       const started = c.started;
       for (const kind of ['startup', 'liveness', 'readiness'] as const) {
-        if (this.cs[i].phase !== 'running' || this.cs[i].killing !== undefined) break;
+        if (!probing(this.cs[i])) break;
         this.tick(i, kind, started);
       }
     }
@@ -740,7 +740,7 @@ class PodSync {
       if (c.killAtMs !== undefined) wake = Math.min(wake, c.killAtMs);
       if (c.exitAtMs !== undefined) wake = Math.min(wake, c.exitAtMs);
       if (c.sh?.wakeMs !== undefined && c.sh.exitCode === undefined) wake = Math.min(wake, c.sh.wakeMs);
-      if (this.terminating || c.killing !== undefined) continue;
+      if (this.terminating || !probing(c)) continue;
       const spec = this.specs[i];
       let settledOnly = true;
       for (const kind of ['startup', 'liveness', 'readiness'] as const) {
@@ -806,6 +806,15 @@ class PodSync {
  * A copy of c with every ContainerRt field, in the order the rows' copies always had them once
  * started: one literal (one hidden class for every copy) instead of spreads of the row and a patch.
  */
+/**
+ * Whether a container's probe workers tick: a running one, also while it is killed for a failed
+ * probe (each worker is its own goroutine: liveness and startup are on hold then, readiness goes
+ * on), not once its Pod is being deleted.
+ */
+function probing(c: ContainerRt): boolean {
+  return c.phase === 'running' && c.killing !== 'delete';
+}
+
 function copyContainer(c: ContainerRt): ContainerRt {
   // Typed so that a field added to ContainerRt and not copied here fails to compile.
   const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
