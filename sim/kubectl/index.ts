@@ -21,6 +21,9 @@ import { top } from './commands/top';
 import { taint } from './commands/taint';
 import { cordon, uncordon } from './commands/cordon';
 import { drain } from './commands/drain';
+import { patch } from './commands/patch';
+import { wait } from './commands/wait';
+import { events } from './commands/events';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -53,7 +56,7 @@ const COMMANDS = new Map<string, Command>();
 /** Real kubectl commands not simulated (yet): they get an honest message, not "unknown command". */
 const KUBECTL_COMMANDS = new Set([
   'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate',
-  'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'patch', 'wait', 'kustomize',
+  'port-forward', 'proxy', 'cp', 'auth', 'debug', 'diff', 'kustomize',
   'annotate', 'completion', 'alpha', 'config', 'plugin', 'options',
 ]);
 
@@ -67,6 +70,9 @@ for (const c of ROLLOUT_COMMANDS) registerCommand(c);
 registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS, service: createServiceCommand, svc: createServiceCommand } }); // create secret generic, create configmap, create service
 registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
 for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node maintenance (cmd/taint, cmd/drain)
+registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass
+registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE by time)
+registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
   const args = argv[0] === 'kubectl' ? argv.slice(1) : argv;

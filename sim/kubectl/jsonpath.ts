@@ -3,6 +3,8 @@
 // ([?(@.type=="Ready")], [?(@.x)]), {range ...}{end}, string literals {"\n"}.
 // kubectl get -o jsonpath allows missing keys: a field that is not there prints nothing.
 
+import { goFormat } from '../api/go-format';
+
 type Json = unknown;
 
 type Step =
@@ -63,16 +65,12 @@ export function executeJsonPath(template: string, data: Json): string {
  * it: kubectl get -o custom-columns joins them with "," (customcolumn.go printOneObject).
  */
 export function jsonPathValueTexts(template: string, data: Json): string[] {
-  const texts: string[] = [];
-  for (const node of parseJsonPath(template)) if (node.t === 'path') for (const v of evalSteps(node.steps, [data], data)) texts.push(goSprint(v));
-  return texts;
+  return findJsonPathResults(template, data).flat().map(goFormat);
 }
 
-/** fmt.Sprint of a decoded JSON value: maps as map[k:v ...] with sorted keys, slices as [a b]. */
-function goSprint(v: Json): string {
-  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
-  if (isObject(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goSprint((v as Record<string, Json>)[k])}`).join(' ')}]`;
-  return toText(v);
+/** JSONPath.FindResults: the values each top-level {path} of a template selects (kubectl wait --for=jsonpath). */
+export function findJsonPathResults(template: string, data: Json): Json[][] {
+  return parseJsonPath(template).filter((n) => n.t === 'path').map((n) => evalSteps((n as { steps: readonly Step[] }).steps, [data], data));
 }
 
 function run(nodes: readonly Node[], cur: Json, root: Json): string {

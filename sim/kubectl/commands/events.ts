@@ -1,0 +1,101 @@
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, list, str } from '../flags';
+import { eventObjects, type EventObject } from '../events';
+import { age } from '../printers/columns';
+import { GET_TABWRITER, tabwrite } from '../tabwriter';
+import { resolveTypes } from '../resources';
+import { outputFormat, printStructured } from './common';
+
+// kubectl events (staging/src/k8s.io/kubectl/pkg/cmd/events: events.go EventsOptions.Run,
+// event_printer.go EventPrinter): the namespace's core/v1 Events (or every namespace's with -A),
+// optionally only those of one object (--for TYPE/NAME, a field selector on involvedObject) and of
+// some types (--types=Normal,Warning), sorted by when they were last seen (SortableEvents), printed
+// as LAST SEEN, TYPE, REASON, OBJECT (Kind/name), MESSAGE; a repeated event reads `2m (x3 over 5m)`.
+
+export const events: Command = {
+  name: 'events',
+  short: 'List events',
+  flags: [
+    F.allNamespaces, F.output,
+    { name: 'for', kind: 'string' },
+    { name: 'types', kind: 'stringArray' },
+    { name: 'watch', short: 'w', kind: 'bool' },
+    { name: 'no-headers', kind: 'bool' },
+    { name: 'chunk-size', kind: 'int', default: 500 },
+    { name: 'show-managed-fields', kind: 'bool' },
+  ],
+  run: runEvents,
+};
+
+function runEvents(ctx: CommandContext): KubectlResult {
+  const { args } = ctx;
+  const format = outputFormat(args, ['yaml', 'json', 'name', 'jsonpath']);
+  if ('error' in format) return failure(ctx.cluster, format.error);
+  // --types is a string slice: comma-separated and repeatable.
+  const types = list(args, 'types').flatMap((t) => t.split(','));
+  // EventsOptions.Validate
+  if (types.some((t) => t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning')) return failure(ctx.cluster, 'error: valid --types are Normal or Warning');
+  if (bool(args, 'watch')) return failure(ctx.cluster, 'error: kubespec does not simulate "kubectl events --watch": time passes only between commands');
+
+  let forObject: { kind: string; name: string } | undefined;
+  const forText = str(args, 'for') ?? '';
+  if (forText !== '') {
+    const decoded = decodeResourceTypeName(forText);
+    if ('error' in decoded) return failure(ctx.cluster, `error: ${decoded.error}`);
+    forObject = decoded;
+  }
+
+  const allNamespaces = bool(args, 'all-namespaces');
+  const listed = eventObjects(ctx.cluster).filter((e) =>
+    (allNamespaces || e.metadata.namespace === ctx.namespace)
+    && (forObject === undefined || (e.involvedObject.kind === forObject.kind && e.involvedObject.name === forObject.name))
+    && (types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase())));
+  if (listed.length === 0) {
+    const o = new Output();
+    o.err(allNamespaces ? 'No events found.' : `No events found in ${ctx.namespace} namespace.`);
+    return o.result(ctx.cluster);
+  }
+  const sorted = sortableEvents(listed);
+  if (format.t !== 'default') {
+    const printed = printStructured(format, sorted, false);
+    if ('error' in printed) return failure(ctx.cluster, printed.error);
+    return { cluster: ctx.cluster, stdout: format.t === 'name' ? sorted.map((e) => `event/${e.metadata.name}\n`).join('') : printed.text, stderr: '', exitCode: 0 };
+  }
+  return { cluster: ctx.cluster, stdout: printEvents(sorted, { allNamespaces, noHeaders: bool(args, 'no-headers'), nowMs: ctx.nowMs }), stderr: '', exitCode: 0 };
+}
+
+/** decodeResourceTypeName: `pod/web` to the kind and name the field selector names. */
+function decodeResourceTypeName(text: string): { kind: string; name: string } | { error: string } {
+  if (!text.includes('/')) return { error: '--for must be in resource/name form' };
+  const parts = text.split('/');
+  if (parts.length !== 2) return { error: 'arguments in resource/name form may not have more than one slash' };
+  const [resource, name] = parts;
+  const types = resolveTypes(resource);
+  if (types === undefined || types.length !== 1) return { error: `no matches for /, Resource=${resource.toLowerCase()}` };
+  return { kind: types[0].kind, name };
+}
+
+/** SortableEvents: by last seen (lastTimestamp); ties keep the API server's list order. */
+export function sortableEvents(list: readonly EventObject[]): EventObject[] {
+  return list
+    .map((e, i) => ({ e, i, t: Date.parse(e.lastTimestamp) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/** EventPrinter.PrintObj through printers.GetNewTabWriter. */
+export function printEvents(list: readonly EventObject[], opts: { allNamespaces: boolean; noHeaders: boolean; nowMs: number }): string {
+  const lines: string[] = [];
+  if (!opts.noHeaders) lines.push(`${opts.allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE`);
+  for (const e of list) {
+    const cells = [interval(e, opts.nowMs), e.type, e.reason, `${e.involvedObject.kind}/${e.involvedObject.name}`, e.message.trim()];
+    lines.push([...(opts.allNamespaces ? [e.metadata.namespace ?? ''] : []), ...cells].join('\t'));
+  }
+  return tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER);
+}
+
+/** getInterval: `5s`, or `5s (x3 over 2m)` for a repeated event. */
+function interval(e: EventObject, nowMs: number): string {
+  const first = age(e.firstTimestamp, nowMs);
+  return e.count > 1 ? `${age(e.lastTimestamp, nowMs)} (x${e.count} over ${first})` : first;
+}
