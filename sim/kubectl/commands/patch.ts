@@ -96,7 +96,8 @@ function runPatch(ctx: CommandContext): KubectlResult {
       }
       const display = `${kindPrefix(f.type)}/${live.metadata.name}`;
       if (format.t === 'name') o.out(display);
-      else if (format.t === 'yaml' || format.t === 'json') o.stdout += (printStructured(format, [object], true) as { text: string }).text;
+      // YAMLPrinter separates each later object with '---'.
+      else if (format.t === 'yaml' || format.t === 'json') o.stdout += `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`;
       else o.out(`${display} ${patched.changed ? 'patched' : 'patched (no change)'}${dryRunSuffix(dry.dryRun)}`);
     }
   }

@@ -36,6 +36,9 @@ test('waits until the Deployment is Available and its Pods Ready, printing one l
   const pods = kubectl(c, "wait --for=jsonpath='{.status.phase}'=Running pod -l app=web");
   assert.match(pods.stdout, /^pod\/web-[a-z0-9]+-[a-z0-9]{5} condition met\npod\/web-[a-z0-9]+-[a-z0-9]{5} condition met\n$/);
   assert.equal(pods.cluster.nowMs, c.nowMs, 'already met: no time passes');
+  const yaml = kubectl(c, 'wait --for=condition=Ready pod -l app=web -o yaml').stdout;
+  assert.deepEqual([yaml.match(/^kind: Pod$/gm)?.length, yaml.match(/^---$/gm)?.length], [2, 1], 'YAMLPrinter puts --- before the second object');
+  assert.match(kubectl(c, 'wait --for=condition=Ready pod -l app=web -o name').stdout, /^pod\/web-\S+\npod\/web-\S+\n$/);
 });
 
 test('a condition never met times out at the shared deadline; several objects print one error a line', () => {
@@ -66,6 +69,7 @@ test('--for=delete returns once the object is gone; a missing one is already del
 test('errors: no matching resources, NotFound, unrecognized condition, bad timeout', () => {
   assert.equal(kubectl(cluster0, 'wait --for=condition=Ready pod -l app=none').stderr, 'error: no matching resources found\n');
   assert.equal(kubectl(cluster0, 'wait --for=condition=Ready pod/none').stderr, 'Error from server (NotFound): pods "none" not found\n');
+  assert.equal(kubectl(cluster0, 'wait --for=delete pods').stderr, 'error: resource(s) were provided, but no name was specified\n');
   assert.equal(kubectl(cluster0, 'wait pod/none').stderr, 'error: unrecognized condition: ""\n');
   assert.equal(kubectl(cluster0, 'wait --for=delete pod/x --timeout=soon').stderr, 'error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\n');
 });

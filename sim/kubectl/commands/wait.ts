@@ -49,6 +49,11 @@ function runWait(ctx: CommandContext): KubectlResult {
   const w = parseWaitFor(forCondition);
   if ('error' in w) return failure(ctx.cluster, `error: ${w.error}`);
 
+  // resource.Builder.visitorResult: a type alone, with no name, selector or --all, names nothing.
+  const positional = args.positional;
+  if (positional.length === 1 && !positional[0].includes('/') && !str(args, 'selector') && !str(args, 'field-selector') && !bool(args, 'all') && list(args, 'filename').length === 0) {
+    return failure(ctx.cluster, 'error: resource(s) were provided, but no name was specified');
+  }
   const o = new Output();
   const deadlineMs = ctx.cluster.nowMs + timeoutMs;
   const find = (c: Cluster) => selectObjects(c, args.positional, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
@@ -152,5 +157,5 @@ function printMet(o: Output, format: ReturnType<typeof outputFormat>, v: Visited
   const display = `${kindPrefix(v.type)}/${v.object.metadata.name}`;
   if ('error' in format || format.t === 'default') o.out(`${display} condition met`);
   else if (format.t === 'name') o.out(display);
-  else o.stdout += (printStructured(format, [object], true) as { text: string }).text;
+  else o.stdout += `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`; // YAMLPrinter: '---' before each later object
 }
