@@ -90,7 +90,7 @@ Feature: kubectl wait, patch and events
     And deployment "web" has "spec.template.spec.containers[1].name" equal to "web"
     And deployment "web" has "spec.template.spec.containers[1].ports[0].containerPort" equal to "80"
 
-  Scenario: JSON merge patch replaces lists; a JSON patch applies its operations or none
+  Scenario: JSON merge patch, a JSON patch that applies all its operations or none, and the scale subresource
     When I run "kubectl patch deployment web --type merge -p '{\"metadata\":{\"labels\":{\"tier\":\"front\"}}}'"
     Then deployment "web" has "metadata.labels.tier" equal to "front"
     When I run "kubectl patch deployment web --type=json -p '[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":2},{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":4}]'"
@@ -102,6 +102,12 @@ Feature: kubectl wait, patch and events
     When I run "kubectl patch deployment web --type=json -p '[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":2},{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":1}]'"
     Then the command fails with "The request is invalid: the server rejected our request due to an error in our request"
     And deployment "web" has "spec.replicas" equal to "4"
+    When I run "kubectl patch deployment web --subresource=scale --type=merge -p '{\"spec\":{\"replicas\":2}}'"
+    Then the output is:
+      """
+      scale.autoscaling/web patched
+      """
+    And deployment "web" has "spec.replicas" equal to "2"
 
   Scenario: A patch that makes the object invalid is refused, an unknown field is dropped with a warning
     When I run "kubectl patch deployment web -p '{\"spec\":{\"replicas\":-1}}'"

@@ -59,3 +59,12 @@ test('flag errors, parse errors and NotFound as kubectl prints them', () => {
   const fromFile = kubectl(cluster0, 'patch deployment web --patch-file p.yml --dry-run=client', { 'p.yml': 'spec:\n  replicas: 5\n' });
   assert.deepEqual([fromFile.stdout, web(fromFile.cluster).spec.replicas], ['deployment.apps/web patched (dry run)\n', 2]);
 });
+
+test('--subresource=scale patches the autoscaling/v1 Scale and writes its replicas back', () => {
+  const r = kubectl(cluster0, `patch deployment web --subresource=scale --type=merge -p '{"spec":{"replicas":4}}'`);
+  assert.deepEqual([r.stdout, web(r.cluster).spec.replicas], ['scale.autoscaling/web patched\n', 4]);
+  assert.equal(kubectl(r.cluster, `patch deployment web --subresource=scale -p '{"spec":{"replicas":4}}'`).stdout, 'scale.autoscaling/web patched (no change)\n');
+  assert.match(kubectl(r.cluster, `patch deployment web --subresource=scale -p '{"spec":{"replicas":4}}' -o yaml`).stdout, /^apiVersion: autoscaling\/v1\nkind: Scale\n[\s\S]*status:\n  replicas: 4\n  selector: app=web\n$/);
+  assert.equal(kubectl(cluster0, `patch deployment web --subresource=scale -p '{"spec":{"replicas":-1}}'`).stderr, 'The Scale "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
+  assert.equal(kubectl(cluster0, `patch deployment web --subresource=foo -p '{}'`).stderr, 'error: invalid subresource value: "foo". Must be one of [status scale]\n');
+});

@@ -5,11 +5,13 @@ import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
 import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, visitErrorLines, type VisitError } from './common';
 import { patchObject, patchToJson, type PatchType } from './patch-apply';
+import { patchScale, scaleOf } from './patch-scale';
 
 // kubectl patch (staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go, PatchOptions.Validate and
 // RunPatch): the patch text (JSON or YAML) goes to the API server as a strategic merge patch (the
 // default), a JSON merge patch or a JSON patch, object by object (ContinueOnError); each prints
-// `deployment.apps/web patched`, or `patched (no change)` when the server wrote nothing.
+// `deployment.apps/web patched`, or `patched (no change)` when the server wrote nothing;
+// --subresource=scale patches the object's Scale (patch-scale.ts).
 
 const PATCH_TYPES: readonly PatchType[] = ['json', 'merge', 'strategic'];
 
@@ -53,8 +55,8 @@ function runPatch(ctx: CommandContext): KubectlResult {
   const type = PATCH_TYPES.find((t) => t === typeText.toLowerCase());
   if (typeText !== '' && type === undefined) return refuse(`--type must be one of [${PATCH_TYPES.join(' ')}], not "${typeText}"`);
   if (subresource !== '' && subresource !== 'status' && subresource !== 'scale') return refuse(`invalid subresource value: "${subresource}". Must be one of [status scale]`);
-  if (subresource !== '' || local || str(args, 'kustomize') !== undefined) {
-    return refuse(`kubespec does not simulate kubectl patch ${subresource !== '' ? '--subresource' : local ? '--local' : '-k'} yet`);
+  if (subresource === 'status' || local || str(args, 'kustomize') !== undefined) {
+    return refuse(`kubespec does not simulate kubectl patch ${subresource !== '' ? '--subresource=status' : local ? '--local' : '-k'} yet`);
   }
 
   // RunPatch: the patch file, then yaml.ToJSON (the error quotes --patch, empty with --patch-file).
@@ -81,9 +83,11 @@ function runPatch(ctx: CommandContext): KubectlResult {
   for (const f of sel.found) {
     for (const live of f.objects) {
       count++;
-      const patched = patchObject(cluster.store, live, type ?? 'strategic', parsed.value);
+      const patched = subresource === 'scale'
+        ? patchScale(cluster.store, live, type ?? 'strategic', parsed.value)
+        : patchObject(cluster.store, live, type ?? 'strategic', parsed.value);
       if ('error' in patched) { errors.push({ parts: [patched.error], standard: true }); continue; }
-      for (const w of patched.warnings) o.err(w);
+      if ('warnings' in patched) for (const w of patched.warnings) o.err(w);
       let object: KubeObject = patched.object;
       if (bool(args, 'record') && patched.changed) {
         object = { ...object, metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx) } } };
@@ -94,7 +98,9 @@ function runPatch(ctx: CommandContext): KubectlResult {
         cluster = written.cluster;
         object = cluster.store.get(object.kind, object.metadata.namespace ?? '', object.metadata.name) ?? object;
       }
-      const display = `${kindPrefix(f.type)}/${live.metadata.name}`;
+      // The printer names what the server returned: the Scale for --subresource=scale.
+      const display = `${subresource === 'scale' ? 'scale.autoscaling' : kindPrefix(f.type)}/${live.metadata.name}`;
+      if ('scale' in patched) object = scaleOf(object);
       if (format.t === 'name') o.out(display);
       // YAMLPrinter separates each later object with '---'.
       else if (format.t === 'yaml' || format.t === 'json') o.stdout += `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`;
