@@ -81,7 +81,7 @@ export function patchObject(view: StoreView, live: KubeObject, type: PatchType, 
   const verdict = info?.decode?.(patched);
   const warnings: string[] = [];
   if (verdict !== undefined) {
-    if (!verdict.startsWith('strict decoding error: ')) return { error: invalidPatch(verdict) };
+    if (!verdict.startsWith('strict decoding error: ')) return { error: invalidPatch(type === 'strategic' ? fromUnstructuredError(verdict) : verdict) };
     for (const m of verdict.matchAll(/unknown field ("(?:[^"\\]|\\.)*")/g)) {
       const field = JSON.parse(m[1]) as string;
       warnings.push(`Warning: unknown field ${m[1]}`);
@@ -121,6 +121,23 @@ function sameObject(a: KubeObject, b: KubeObject): boolean {
     return canonicalJson({ ...o, metadata: meta });
   };
   return pick(a) === pick(b);
+}
+
+/**
+ * The strategic merge patch decodes the patched map with DefaultUnstructuredConverter
+ * (fromUnstructured), not encoding/json: a type mismatch reads `cannot convert string to int32`,
+ * `cannot restore struct from: string`, `cannot restore slice from map`.
+ */
+export function fromUnstructuredError(jsonError: string): string {
+  const m = /^json: cannot unmarshal (\w+) into Go struct field \S+ of type (.+)$/.exec(jsonError);
+  if (m === null) return jsonError;
+  const [, from, to] = m;
+  const kind = ({ string: 'string', number: 'int64', bool: 'bool', object: 'map', array: 'slice' } as Record<string, string>)[from] ?? from;
+  if (to.startsWith('[]')) return `cannot restore slice from ${kind}`;
+  if (to.startsWith('map[')) return `cannot restore map from ${kind}`;
+  if (/^v1\.|^intstr\.|^resource\./.test(to)) return to.startsWith('v1.') ? `cannot restore struct from: ${kind}` : jsonError;
+  const type = ({ object: 'map[string]interface {}', array: '[]interface {}' } as Record<string, string>)[from] ?? kind;
+  return `cannot convert ${type} to ${to}`;
 }
 
 function jsonKind(v: unknown): string {

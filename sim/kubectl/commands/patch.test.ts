@@ -45,8 +45,10 @@ test('the patched object is validated like any update; unknown fields are droppe
   assert.equal(invalid.stderr, 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n');
   const unknown = kubectl(cluster0, `patch deployment web -p '{"spec":{"replica":3}}'`);
   assert.deepEqual([unknown.exitCode, unknown.stdout, unknown.stderr], [0, 'deployment.apps/web patched (no change)\n', 'Warning: unknown field "spec.replica"\n']);
-  const typed = kubectl(cluster0, `patch deployment web -p '{"spec":{"replicas":"three"}}'`);
-  assert.equal(typed.stderr, 'The request is invalid: patch: Invalid value: "map[spec:map[replicas:three]]": json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n');
+  const typed = kubectl(cluster0, `patch deployment web -p '{"spec":{"replicas":"3"}}'`);
+  assert.equal(typed.stderr, 'The request is invalid: patch: Invalid value: "map[spec:map[replicas:3]]": cannot convert string to int32\n');
+  const merged = kubectl(cluster0, `patch deployment web --type=merge -p '{"spec":{"replicas":"3"}}'`);
+  assert.match(merged.stderr, /^The request is invalid: patch: Invalid value: "\{.*\}": json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32\n$/);
 });
 
 test('flag errors, parse errors and NotFound as kubectl prints them', () => {
