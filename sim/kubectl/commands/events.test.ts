@@ -42,4 +42,6 @@ test('--for TYPE/NAME, --types, -A, and the messages when nothing is found', () 
   assert.equal(kubectl(c, 'events --for pod/none').stderr, 'No events found in default namespace.\n');
   assert.equal(kubectl(c, 'events --types=Info').stderr, 'error: valid --types are Normal or Warning\n');
   assert.equal(kubectl(c, 'events --for web').stderr, 'error: --for must be in resource/name form\n');
+  const yaml = kubectl(c, 'events -o yaml').stdout;
+  assert.match(yaml, /^apiVersion: v1\nitems:\n- apiVersion: v1\n[\s\S]*\nkind: EventList\nmetadata: \{\}\n$/);
 });

@@ -5,6 +5,7 @@ import { age } from '../printers/columns';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { resolveTypes } from '../resources';
 import { outputFormat, printStructured } from './common';
+import { toJson, toYaml } from '../printers/objects';
 
 // kubectl events (staging/src/k8s.io/kubectl/pkg/cmd/events: events.go EventsOptions.Run,
 // event_printer.go EventPrinter): the namespace's core/v1 Events (or every namespace's with -A),
@@ -57,9 +58,18 @@ function runEvents(ctx: CommandContext): KubectlResult {
   }
   const sorted = sortableEvents(listed);
   if (format.t !== 'default') {
-    const printed = printStructured(format, sorted, false);
-    if ('error' in printed) return failure(ctx.cluster, printed.error);
-    return { cluster: ctx.cluster, stdout: format.t === 'name' ? sorted.map((e) => `event/${e.metadata.name}\n`).join('') : printed.text, stderr: '', exitCode: 0 };
+    // The printer gets the corev1.EventList itself (kind EventList, empty list metadata).
+    const eventList = { apiVersion: 'v1', items: sorted, kind: 'EventList', metadata: {} };
+    let text: string;
+    if (format.t === 'name') text = sorted.map((e) => `event/${e.metadata.name}\n`).join('');
+    else if (format.t === 'yaml') text = toYaml(eventList);
+    else if (format.t === 'json') text = toJson(eventList);
+    else {
+      const printed = printStructured(format, sorted, false);
+      if ('error' in printed) return failure(ctx.cluster, printed.error);
+      text = printed.text;
+    }
+    return { cluster: ctx.cluster, stdout: text, stderr: '', exitCode: 0 };
   }
   return { cluster: ctx.cluster, stdout: printEvents(sorted, { allNamespaces, noHeaders: bool(args, 'no-headers'), nowMs: ctx.nowMs }), stderr: '', exitCode: 0 };
 }
