@@ -43,12 +43,14 @@ export type PatchOutcome =
   | { readonly error: string };
 
 /** Patches `live` (as the API server would); `error` is kubectl's line for the server's refusal. */
-export function patchObject(view: StoreView, live: KubeObject, type: PatchType, patch: unknown): PatchOutcome {
+export function patchObject(view: StoreView, live: KubeObject, type: PatchType, patchValue: unknown): PatchOutcome {
+  let patch = patchValue;
   const original = JSON.parse(JSON.stringify(live)) as JsonMap;
   let patched: unknown;
   switch (type) {
     case 'strategic':
-      // smpPatcher: json.Unmarshal into map[string]interface{}.
+      // smpPatcher: json.Unmarshal into map[string]interface{} (null leaves it empty).
+      if (patch === null) patch = {};
       if (!isMap(patch)) return { error: `Error from server (BadRequest): json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}` };
       try {
         patched = strategicMergePatch(live.kind, original, patch);
@@ -58,6 +60,8 @@ export function patchObject(view: StoreView, live: KubeObject, type: PatchType, 
       }
       break;
     case 'merge':
+      // jsonpatch.MergePatch: a patch that is neither an object nor a list is ErrBadJSONPatch.
+      if (!isMap(patch) && !Array.isArray(patch)) return { error: 'Error from server (BadRequest): Invalid JSON Patch' };
       patched = jsonMergePatch(original, patch);
       break;
     case 'json': {

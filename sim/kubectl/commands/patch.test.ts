@@ -58,6 +58,8 @@ test('flag errors, parse errors and NotFound as kubectl prints them', () => {
   assert.equal(err(`patch deployment web -p '{"spec":{"replicas":3}'`), `error: unable to parse "{\\"spec\\":{\\"replicas\\":3}": yaml: line 1: did not find expected ',' or '}'\n`);
   assert.equal(err(`patch deployment nope -p '{}'`), 'Error from server (NotFound): deployments.apps "nope" not found\n');
   assert.equal(err(`patch deployment -p '{}'`), 'error: resource(s) were provided, but no name was specified\n');
+  assert.equal(err(`patch deployment web --type=merge -p '"x"'`), 'Error from server (BadRequest): Invalid JSON Patch\n');
+  assert.equal(err(`patch deployment web -p '[1]'`), 'Error from server (BadRequest): json: cannot unmarshal array into Go value of type map[string]interface {}\n');
   const fromFile = kubectl(cluster0, 'patch deployment web --patch-file p.yml --dry-run=client', { 'p.yml': 'spec:\n  replicas: 5\n' });
   assert.deepEqual([fromFile.stdout, web(fromFile.cluster).spec.replicas], ['deployment.apps/web patched (dry run)\n', 2]);
 });
