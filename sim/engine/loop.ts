@@ -9,8 +9,13 @@ import { Store } from '../store/store';
 // The engine: reconcile-until-quiet at each instant, then jump to the next due timer. The only
 // place time moves. Event-driven, so an idle hour costs nothing.
 
-/** A reconcile of one key more often than this at one instant means a controller never settles. */
-const MAX_RECONCILES_PER_KEY_PER_INSTANT = 200;
+/**
+ * A reconcile of one key more often than this at one instant means a controller never settles.
+ * A legitimate cascade is bounded by the Pods of one object: with an image already on the node a
+ * container starts at once, so a rollout of N replicas can step its ReplicaSets about 2N times at
+ * one instant (each new Pod Ready -> scale -> a new Pod). The bound leaves room for thousands.
+ */
+export const MAX_RECONCILES_PER_KEY_PER_INSTANT = 5000;
 
 export const DEFAULT_CONFIG: ClusterConfig = {
   seed: 0,
