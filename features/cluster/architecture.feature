@@ -25,6 +25,16 @@ Feature: The architecture of a cluster (chapters 2 and 4)
     And the output has no line matching "^kube-system\s+(etcd|kube-apiserver|kube-controller-manager|kube-scheduler)-k8s-node"
     And pod "kube-system/etcd-k8s-master" has "spec.containers[0].command" matching "--data-dir=/var/lib/etcd"
 
+  @claim:arch.master-components @claim:arch.etcd
+  Scenario: kubectl get componentstatuses reports the control plane healthy (deprecated since v1.19)
+    When I run "kubectl get cs"
+    Then the output table matches:
+      | NAME               | STATUS  | MESSAGE | ERROR |
+      | controller-manager | Healthy | ok      |       |
+      | scheduler          | Healthy | ok      |       |
+      | etcd-0             | Healthy | ok      |       |
+    And the error output contains "Warning: v1 ComponentStatus is deprecated in v1.19+"
+
   @claim:arch.master-and-nodes @claim:arch.master-components @claim:arch.node-components @claim:arch.kube-proxy
   Scenario: Every node runs kube-proxy and the Pod network; only the master runs the control plane
     Then daemonset "kube-system/kube-proxy" has one pod on each of nodes "k8s-master, k8s-node1, k8s-node2"

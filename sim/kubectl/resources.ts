@@ -5,6 +5,7 @@ import { parseManifests } from '../api/parse';
 import { exactPairs, matchesQuery, parseLabelQuery } from '../store/label-query';
 import { matchesFields, parseFieldSelector } from './field-selector';
 import { eventObjects } from './events';
+import { componentStatuses } from './component-statuses';
 import '../api/kinds/index';
 
 // What kubectl's resource builder does for get/describe/delete/label/scale: resolve resource words
@@ -23,6 +24,8 @@ export interface ResourceType {
 }
 
 const EVENTS: ResourceType = { kind: 'Event', group: '', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true, apiVersion: 'v1' };
+/** Computed by the API server at each read, never stored (component-statuses.ts). */
+const COMPONENT_STATUSES: ResourceType = { kind: 'ComponentStatus', group: '', plural: 'componentstatuses', singular: 'componentstatus', shortNames: ['cs'], namespaced: false, apiVersion: 'v1' };
 
 /** The `all` category, in discovery order (kubectl get all). */
 const ALL_CATEGORY = ['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'HorizontalPodAutoscaler', 'CronJob', 'Job'];
@@ -33,13 +36,14 @@ export function typeOf(info: KindInfo): ResourceType {
 
 export function typeOfKind(kind: string): ResourceType | undefined {
   if (kind === 'Event') return EVENTS;
+  if (kind === 'ComponentStatus') return COMPONENT_STATUSES;
   const info = allKinds().find((k) => k.kind === kind);
   return info === undefined ? undefined : typeOf(info);
 }
 
 /** Every type discovery lists; events come from the engine's event log, not the store. */
 export function allTypes(): ResourceType[] {
-  return [...allKinds().filter((k) => k.kind !== 'Event').map(typeOf), EVENTS];
+  return [...allKinds().filter((k) => k.kind !== 'Event').map(typeOf), EVENTS, COMPONENT_STATUSES];
 }
 
 /** One resource word to types; `all` expands. Undefined when discovery does not know it. */
@@ -47,6 +51,7 @@ export function resolveTypes(word: string): ResourceType[] | undefined {
   const lower = word.toLowerCase();
   if (lower === 'all') return ALL_CATEGORY.map(typeOfKind).filter((t): t is ResourceType => t !== undefined);
   if (['events', 'event', 'ev', 'events.events.k8s.io'].includes(lower)) return [EVENTS];
+  if (['componentstatuses', 'componentstatus', 'cs'].includes(lower)) return [COMPONENT_STATUSES];
   const info = resolveResource(lower) ?? resolveResource(lower.replace(/\.v\d+\w*\./, '.'));
   return info === undefined ? undefined : [typeOf(info)];
 }
@@ -104,6 +109,8 @@ export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, sel
   let objects: KubeObject[];
   if (t.kind === 'Event') {
     objects = eventObjects(cluster).filter((e) => scope.allNamespaces || e.metadata.namespace === scope.namespace);
+  } else if (t.kind === 'ComponentStatus') {
+    return componentStatuses(cluster); // the registry ignores selectors and keeps its own order
   } else if (!t.namespaced) {
     objects = [...cluster.store.list(t.kind, '')];
   } else if (scope.allNamespaces) {
@@ -120,6 +127,7 @@ export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, sel
 
 export function getObject(cluster: Cluster, t: ResourceType, namespace: string, name: string): KubeObject | undefined {
   if (t.kind === 'Event') return eventObjects(cluster).find((e) => e.metadata.namespace === namespace && e.metadata.name === name);
+  if (t.kind === 'ComponentStatus') return componentStatuses(cluster).find((c) => c.metadata.name === name);
   return cluster.store.get(t.kind, t.namespaced ? namespace : '', name);
 }
 
@@ -144,6 +152,7 @@ export interface Selection {
 /** Resources whose every request draws a deprecation warning from the API server (v1.34). */
 const DEPRECATED: Readonly<Record<string, string>> = {
   Endpoints: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+  ComponentStatus: 'v1 ComponentStatus is deprecated in v1.19+',
 };
 
 /** kubectl's warning printer: `Warning: <text>`, each distinct text once per invocation. */

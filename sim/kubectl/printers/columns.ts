@@ -210,6 +210,17 @@ const event: TableDef = {
 };
 const eventWide = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];
 
+/** printComponentStatus: the Healthy condition as Healthy/Unhealthy (Unknown without one), its message and error. */
+const componentStatus: TableDef = {
+  columns: ['NAME', 'STATUS', 'MESSAGE', 'ERROR'],
+  wideColumns: [],
+  row: (obj) => {
+    const c = (obj as unknown as { conditions?: { type: string; status: string; message?: string; error?: string }[] }).conditions?.find((x) => x.type === 'Healthy');
+    const status = c === undefined ? 'Unknown' : c.status === 'True' ? 'Healthy' : 'Unhealthy';
+    return [obj.metadata.name, status, c?.message ?? '', c?.error ?? ''];
+  },
+};
+
 /** The default table for kinds without a printer: NAME and AGE (the server's default table). */
 const generic: TableDef = {
   columns: ['NAME', 'AGE'],
@@ -219,7 +230,7 @@ const generic: TableDef = {
 
 const TABLES: Readonly<Record<string, TableDef>> = {
   Pod: pod, Deployment: deployment, ReplicaSet: replicaSet, DaemonSet: daemonSet, StatefulSet: statefulSet,
-  Node: node, Service: service, Namespace: namespace, Event: event,
+  Node: node, Service: service, Namespace: namespace, Event: event, ComponentStatus: componentStatus,
   ...require('./network').NETWORK_TABLES as Record<string, TableDef>, // Endpoints, EndpointSlice, NetworkPolicy (printers/network.ts)
   ...require('./batch').BATCH_TABLES as Record<string, TableDef>, // Job, CronJob (printers/batch.ts)
   ...require('./config').CONFIG_TABLES as Record<string, TableDef>, // Secret, ConfigMap (printers/config.ts)
