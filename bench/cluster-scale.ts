@@ -1,7 +1,8 @@
 // Benchmark child: a kubeadm-like cluster of N nodes, then D Deployments x R replicas applied in
 // one `kubectl apply`, run in virtual time until every Pod is Running and available.
 // Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
+import { gcTime } from './gc-time';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { deploymentManifests } from './manifests';
 import { applyManifests, advanceUntil } from '../sim/index';
@@ -35,15 +36,8 @@ let cluster: Cluster | undefined = bootstrapCluster({ nodes, recordTrace: false,
 const bootstrapMs = performance.now() - t0;
 const text = deploymentManifests(deployments, replicas, 'nginx:1.27');
 const t1 = performance.now();
-// Time in garbage collection during the measured span, by kind (scavenge / mark-compact), for diagnosis.
-const gc = { minorMs: 0, majorMs: 0 };
-const gcObserver = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
-    if (kind === 1) gc.minorMs += e.duration; else gc.majorMs += e.duration;
-  }
-});
-gcObserver.observe({ entryTypes: ['gc'] });
+// Time in garbage collection during the measured span (bench/gc-time.ts).
+const gc = gcTime();
 const cpu1 = process.cpuUsage();
 // Only the newest Cluster is kept: a snapshot held here would keep every Pod's older version alive.
 cluster = applyOrThrow(cluster, text);
@@ -56,14 +50,13 @@ const cpu = process.cpuUsage(cpu1);
 const running = result.cluster.store.list('Pod', 'default').filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
 // GC entries arrive asynchronously, after this synchronous run: print once they are in.
 setTimeout(() => {
-  gcObserver.disconnect();
-  console.log(JSON.stringify({
+    console.log(JSON.stringify({
     nodes, deployments, replicas, pods: want, running, reached: result.reached,
     virtualSeconds: (result.cluster.nowMs - startMs) / 1000,
     bootstrapMs: Math.round(bootstrapMs), applyMs: Math.round(applyMs), applyToAllRunningMs: Math.round(totalMs),
     // CPU time of the same span (user+system, all threads: includes the GC's helpers); steadier than wall time on a busy machine.
     applyToAllRunningCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    gcMinorMs: Math.round(gc.minorMs), gcMajorMs: Math.round(gc.majorMs),
+    ...gc.stop(),
   }));
 }, 50);

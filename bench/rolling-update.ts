@@ -2,7 +2,8 @@
 // available), then one `kubectl apply` that changes every Deployment's image, run in virtual time
 // until every rollout has completed. Usage: ts-node bench/rolling-update.ts N D R
 // Prints one JSON line of figures; bench/run.ts starts one process per size for a clean heap.
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
+import { gcTime } from './gc-time';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
@@ -76,15 +77,8 @@ const setupMs = performance.now() - t0;
 const changed = deploymentManifests(deployments, replicas, 'nginx:1.28');
 const loadBefore = load();
 const t1 = performance.now();
-// Time in garbage collection during the measured span, by kind (scavenge / mark-compact), for diagnosis.
-const gc = { minorMs: 0, majorMs: 0 };
-const gcObserver = new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind;
-    if (kind === 1) gc.minorMs += e.duration; else gc.majorMs += e.duration;
-  }
-});
-gcObserver.observe({ entryTypes: ['gc'] });
+// Time in garbage collection during the measured span (bench/gc-time.ts).
+const gc = gcTime();
 const cpu1 = process.cpuUsage();
 const stopProfile = profileSpan();
 cluster = applyOrThrow(release(), changed, 'bench-v2.yml');
@@ -97,8 +91,7 @@ const pods = result.cluster.store.list('Pod', 'default');
 const running = pods.filter((p) => (p.status as { phase?: string }).phase === 'Running').length;
 // GC entries arrive asynchronously, after this synchronous run: print once they are in.
 setTimeout(() => {
-  gcObserver.disconnect();
-  console.log(JSON.stringify({
+    console.log(JSON.stringify({
     nodes, deployments, replicas, pods: deployments * replicas, reached: result.reached,
     podsAtEnd: pods.length, runningAtEnd: running,
     virtualSeconds: (result.cluster.nowMs - startMs) / 1000,
@@ -106,7 +99,7 @@ setTimeout(() => {
     // CPU time of the same span (user+system, all threads: includes the GC's helpers); steadier than wall time on a busy machine.
     rolloutCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    gcMinorMs: Math.round(gc.minorMs), gcMajorMs: Math.round(gc.majorMs),
+    ...gc.stop(),
     loadavg: { before: loadBefore, after: load() },
   }));
 }, 50);

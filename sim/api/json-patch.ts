@@ -2,6 +2,7 @@
 // RFC 6902 JSON Patch (a list of add/remove/replace/move/copy/test operations) and RFC 7386 JSON
 // Merge Patch (a document whose fields replace, and whose nulls delete, fields of the target).
 // Pure functions over plain JSON values; the input is never mutated.
+import { jsonKind } from './schema/decode';
 
 type Json = unknown;
 type JsonMap = Record<string, Json>;
@@ -32,14 +33,6 @@ export function decodeJsonPatch(patch: Json): readonly JsonMap[] | { error: stri
   const bad = patch.find((op) => !isMap(op) && op !== null);
   if (bad !== undefined) return { error: `json: cannot unmarshal ${jsonKind(bad)} into Go value of type jsonpatch.Operation` };
   return patch.map((op) => (isMap(op) ? op : {}));
-}
-
-function jsonKind(v: Json): string {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
 }
 
 /** Patch.Apply: each operation in order on a copy of `doc`; throws JsonPatchError (evanphx's words). */

@@ -24,10 +24,9 @@ export function typeLine(cluster: Cluster, session: Session, text: string): { re
   const exit = /^exit(?:\s+(\d+))?$/.exec(line);
   if (exit !== null) return { result: closeSession(cluster, session, exit[1] !== undefined ? Number(exit[1]) % 256 : session.lastStatus) };
   const a = session.attach;
-  const r = execInPod(cluster, a.namespace, a.pod, a.container, ['sh', '-c', line]);
   // A shell prints no "command terminated" note for its commands: that is kubectl exec's, at the end.
-  const stderr = r.stderr.replace(/command terminated with exit code \d+\n$/, '');
-  return { result: { cluster: r.cluster, stdout: r.stdout, stderr, exitCode: r.exitCode }, session: { attach: a, lastStatus: r.exitCode } };
+  const r = execInPod(cluster, a.namespace, a.pod, a.container, ['sh', '-c', line], { terminationNote: false });
+  return { result: r, session: { attach: a, lastStatus: r.exitCode } };
 }
 
 /** stdin closes (`exit`, or the end of the input). */

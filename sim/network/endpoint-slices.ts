@@ -27,6 +27,22 @@ export interface SliceEndpoint {
   readonly zone?: string;
   readonly targetRef?: { readonly kind: 'Pod'; readonly namespace: string; readonly name: string; readonly uid: string };
 }
+/**
+ * A new EndpointSlice named `<owner>-<random>` by generateName, controlled by its owner (the
+ * Service, or the Endpoints it mirrors), with the given labels/annotations and body.
+ */
+export function newEndpointSlice(owner: { apiVersion: string; kind: string; name: string; uid: string }, namespace: string,
+  meta: { labels: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> }, body: Readonly<Record<string, unknown>>): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+    metadata: {
+      name: '', generateName: `${owner.name}-`, namespace, ...meta,
+      ownerReferences: [{ ...owner, controller: true, blockOwnerDeletion: true }],
+    } as unknown as KubeObject['metadata'],
+    ...body,
+  } as KubeObject;
+}
+
 export interface EndpointSlice extends KubeObject {
   readonly kind: 'EndpointSlice';
   readonly addressType: 'IPv4' | 'IPv6' | 'FQDN';
@@ -116,17 +132,7 @@ export function reconcileEndpointSlices(view: ClusterView, key: string): Reconci
     const body = { addressType: 'IPv4' as const, endpoints: w.endpoints.length ? w.endpoints : null, ports: w.ports.length ? w.ports : null };
     const existing = have[i];
     if (existing === undefined) {
-      changes.push({
-        verb: 'create',
-        object: {
-          apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-          metadata: {
-            name: '', generateName: `${svc.metadata.name}-`, namespace: ns, labels, ...annotated(undefined),
-            ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true }],
-          } as unknown as KubeObject['metadata'],
-          ...body,
-        },
-      });
+      changes.push({ verb: 'create', object: newEndpointSlice({ apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid }, ns, { labels, ...annotated(undefined) }, body) });
     } else if (canonicalJson([existing.endpoints?.length ? existing.endpoints : null, existing.ports ?? null, existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
       const { annotations: _old, ...meta } = existing.metadata;
       changes.push({ verb: 'update', object: { ...existing, metadata: { ...meta, labels, ...annotated(existing.metadata.annotations) }, ...body } });

@@ -2,7 +2,7 @@ import type { KubeObject, Service } from '../api/types';
 import type { Change, ClusterView, Controller, ReconcileResult } from '../engine/types';
 import { NO_CHANGES } from '../engine/types';
 import { canonicalJson } from '../api/naming';
-import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './endpoint-slices';
+import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, newEndpointSlice } from './endpoint-slices';
 import type { EndpointAddress, EndpointPort, Endpoints } from './endpoints';
 
 // pkg/controller/endpointslicemirroring (endpointslicemirroring_controller.go syncEndpoints,
@@ -80,18 +80,8 @@ export function reconcileMirroring(view: ClusterView, key: string): ReconcileRes
       const body = { addressType: 'IPv4' as const, endpoints: w.endpoints, ports: w.ports };
       const existing = have[i];
       if (existing === undefined) {
-        changes.push({
-          verb: 'create',
-          object: {
-            apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-            metadata: {
-              name: '', generateName: `${name}-`, namespace: ns, labels,
-              ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-              ownerReferences: [{ apiVersion: 'v1', kind: 'Endpoints', name, uid: ep!.metadata.uid, controller: true, blockOwnerDeletion: true }],
-            } as unknown as KubeObject['metadata'],
-            ...body,
-          } as KubeObject,
-        });
+        const meta = { labels, ...(Object.keys(annotations).length > 0 ? { annotations } : {}) };
+        changes.push({ verb: 'create', object: newEndpointSlice({ apiVersion: 'v1', kind: 'Endpoints', name, uid: ep!.metadata.uid }, ns, meta, body) });
       } else if (canonicalJson([(existing as { endpoints?: unknown }).endpoints ?? [], (existing as { ports?: unknown }).ports ?? [], existing.metadata.labels ?? {}]) !== canonicalJson([body.endpoints, body.ports, labels])) {
         changes.push({ verb: 'update', object: { ...existing, metadata: { ...existing.metadata, labels }, ...body } as KubeObject });
       }

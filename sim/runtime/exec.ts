@@ -27,7 +27,8 @@ export interface ExecResult {
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|ash|bash|dash|busybox)$/;
 
-export function execInPod(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: readonly string[]): ExecResult {
+/** `terminationNote`: kubectl exec's `command terminated with exit code N` (not for a line typed into an attached shell). */
+export function execInPod(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: readonly string[], opts: { readonly terminationNote?: boolean } = {}): ExecResult {
   const r = resolveContainer(cluster, namespace, podName, container);
   if ('stderr' in r) return { cluster, stdout: '', stderr: r.stderr, exitCode: r.exitCode };
   const { pod, spec, rt, crt, note } = r;
@@ -87,6 +88,6 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
   }
   const next = changes.length > 0 ? submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster : cluster;
   const status = out.timedOut ? 0 : out.status;
-  const tail = status !== 0 ? `command terminated with exit code ${status}\n` : '';
+  const tail = status !== 0 && opts.terminationNote !== false ? `command terminated with exit code ${status}\n` : '';
   return { cluster: next, stdout: out.stdout, stderr: note + out.stderr + tail, exitCode: status };
 }

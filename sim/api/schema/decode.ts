@@ -28,7 +28,7 @@ export function decodeWith(schema: Struct, raw: unknown): string | undefined {
 interface State { typeError: string | undefined; unknown: string[] }
 
 /** encoding/json's name for a JSON value's kind. */
-function jsonKind(v: unknown): string {
+export function jsonKind(v: unknown): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'bool';

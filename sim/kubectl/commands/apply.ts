@@ -1,9 +1,9 @@
 import { applyManifests } from '../../index';
 import type { WriteMode } from '../../api/apply';
-import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list } from '../flags';
 import { resolveTypes, warningsFor } from '../resources';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, annotateManifests, changeCause, dryRunOf, dryRunSuffix, outputFormat } from './common';
+import { CHANGE_CAUSE, annotateManifests, changeCause, dryRunSuffix, writePrelude } from './common';
 
 // kubectl apply / create / replace -f: each file goes through sim/api (parse, default, validate,
 // three-way merge) and is submitted atomically; the lines are kubectl's own
@@ -24,13 +24,9 @@ export const replace = writeCommand('replace', 'Replace a resource by file name'
 
 export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
   const { args } = ctx;
-  const o = new Output();
-  if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
-  const dry = dryRunOf(args);
-  if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
-  if (dry.warning) o.err(dry.warning);
-  const format = outputFormat(args, ['name', 'yaml', 'json']);
-  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const prelude = writePrelude(ctx);
+  if ('exitCode' in prelude) return prelude;
+  const { o, dry, format } = prelude;
   const files = list(args, 'filename');
   if (files.length === 0) {
     const verb = mode === 'create' ? 'create' : mode;

@@ -4,13 +4,11 @@ import { podLogs } from '../../runtime/logs';
 import { Output, failure, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
 import { resolvePod } from './pod-io';
-import { PROMPT_HINT, SESSION_WARNING } from './run-attach';
+import { POD_RUNNING_TIMEOUT_MS, PROMPT_HINT, SESSION_WARNING } from './run-attach';
 
 // kubectl attach (staging/src/k8s.io/kubectl/pkg/cmd/attach/attach.go): to a running container's
 // main process. With -i the lines typed next go to its stdin (bin/shell-session.ts) until `exit`;
 // without it kubectl streams the container's output (here: what it wrote so far).
-
-const POD_RUNNING_TIMEOUT_MS = 60_000;
 
 export const attach: Command = {
   name: 'attach',

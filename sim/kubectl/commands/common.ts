@@ -2,8 +2,8 @@ import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
 import { submit } from '../../index';
-import type { CommandContext, KubectlResult, Output } from '../context';
-import { str, type ParsedArgs } from '../flags';
+import { Output, failure, type CommandContext, type KubectlResult } from '../context';
+import { bool, str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
 import { asList, toJson, toYaml } from '../printers/objects';
 
@@ -89,6 +89,22 @@ export function changeCause(ctx: CommandContext): string {
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 export const RECORD_DEPRECATED = 'Flag --record has been deprecated, --record will be removed in the future';
+
+/**
+ * What apply, replace and patch check first: the --record deprecation notice, --dry-run (its
+ * warning), and -o among name|yaml|json. A failure comes back as the command's result.
+ */
+export function writePrelude(ctx: CommandContext): { o: Output; dry: { readonly dryRun: DryRun }; format: OutputFormat } | KubectlResult {
+  const { args } = ctx;
+  const o = new Output();
+  if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
+  const dry = dryRunOf(args);
+  if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
+  if (dry.warning) o.err(dry.warning);
+  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  return { o, dry: { dryRun: dry.dryRun }, format };
+}
 
 /** Sets an annotation on every object of a YAML text (for --record), keeping the rest as written. */
 export function annotateManifests(text: string, key: string, value: string): string {

@@ -4,6 +4,7 @@ import type { StoreView } from '../../store/store';
 import { admitObject } from '../../api/apply';
 import { kindInfo } from '../../api/kinds';
 import { canonicalJson } from '../../api/naming';
+import { jsonKind } from '../../api/schema/decode';
 import { applyJsonPatch, decodeJsonPatch, jsonMergePatch, JsonPatchError } from '../../api/json-patch';
 import { goFormat, strategicMergePatch, StrategicMergeError } from '../../api/strategic-merge-patch';
 
@@ -142,14 +143,6 @@ export function fromUnstructuredError(jsonError: string): string {
   if (/^v1\.|^intstr\.|^resource\./.test(to)) return to.startsWith('v1.') ? `cannot restore struct from: ${kind}` : jsonError;
   const type = ({ object: 'map[string]interface {}', array: '[]interface {}' } as Record<string, string>)[from] ?? kind;
   return `cannot convert ${type} to ${to}`;
-}
-
-function jsonKind(v: unknown): string {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
 }
 
 /** Removes `spec.template.spec.containers[0].imagePullPolice` (the strict decoder's path) from `obj`. */

@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../api/types';
 import { submit } from '../../index';
-import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, visitErrorLines, type VisitError } from './common';
+import { CHANGE_CAUSE, changeCause, dryRunSuffix, printStructured, visitErrorLines, writePrelude, type VisitError } from './common';
 import { patchObject, patchToJson, type PatchType } from './patch-apply';
 import { patchScale, scaleOf } from './patch-scale';
 
@@ -33,13 +33,9 @@ export const patch: Command = {
 
 function runPatch(ctx: CommandContext): KubectlResult {
   const { args } = ctx;
-  const o = new Output();
-  if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
-  const dry = dryRunOf(args);
-  if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
-  if (dry.warning) o.err(dry.warning);
-  const format = outputFormat(args, ['name', 'yaml', 'json']);
-  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const prelude = writePrelude(ctx);
+  if ('exitCode' in prelude) return prelude;
+  const { o, dry, format } = prelude;
 
   // PatchOptions.Validate.
   const patchText = str(args, 'patch') ?? '';

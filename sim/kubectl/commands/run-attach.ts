@@ -12,8 +12,8 @@ import { deletedLine } from './delete';
 // then attach. The session itself (the lines typed until `exit`) belongs to whoever reads stdin:
 // `kubespec shell` sends them through kubectl exec and ends it with endAttachSession.
 
-/** --pod-running-timeout's default. */
-const POD_RUNNING_TIMEOUT_MS = 60_000;
+/** --pod-running-timeout's default (run, attach). */
+export const POD_RUNNING_TIMEOUT_MS = 60_000;
 
 export const SESSION_WARNING = 'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.';
 export const PROMPT_HINT = "If you don't see a command prompt, try pressing enter.";
@@ -62,7 +62,7 @@ export function attachToRunPod(created: KubectlResult, o: RunAttachOptions): Kub
     cluster = advanceUntil(cluster, POD_RUNNING_TIMEOUT_MS, (v) => completed(v.get<Pod>('Pod', o.namespace, o.name)) || restarted(v.get<Pod>('Pod', o.namespace, o.name))).cluster;
   }
   if (pod !== undefined) stdout += podLogs(cluster, o.namespace, o.name).stdout;
-  return finish(cluster, o, stdout, stderr);
+  return finish(cluster, { ...o, waitForExit: o.restartPolicy !== 'Always' }, stdout, stderr);
 }
 
 const restarted = (p: Pod | undefined) => (p?.status?.containerStatuses ?? []).some((c) => (c.restartCount ?? 0) > 0 || c.state?.terminated !== undefined);
@@ -80,13 +80,13 @@ export function endAttachSession(cluster: Cluster, a: Attachment, exitCode: numb
   const ns = a.namespace === 'default' ? '' : ` -n ${a.namespace}`;
   const when = a.restartPolicy === 'Always' ? ' when the pod is running' : '';
   const stderr = a.quiet ? '' : `Session ended, resume using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' command${when}\n`;
-  return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.waitForExit ? a.restartPolicy : 'Always' }, '', stderr);
+  return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.restartPolicy, waitForExit: a.waitForExit }, '', stderr);
 }
 
 /** The end of Run: for Never/OnFailure the container's exit code, after the deferred --rm. */
-function finish(cluster: Cluster, o: Pick<RunAttachOptions, 'namespace' | 'name' | 'remove' | 'restartPolicy'>, stdout: string, stderr: string): KubectlResult {
+function finish(cluster: Cluster, o: Pick<RunAttachOptions, 'namespace' | 'name' | 'remove' | 'restartPolicy'> & { readonly waitForExit: boolean }, stdout: string, stderr: string): KubectlResult {
   let exitCode = 0;
-  if (o.restartPolicy === 'Never' || o.restartPolicy === 'OnFailure') {
+  if (o.waitForExit) {
     const done = (p: Pod | undefined) => p === undefined || (o.restartPolicy === 'Never' ? completed(p) : p.status?.phase === 'Succeeded');
     const waited = advanceUntil(cluster, POD_RUNNING_TIMEOUT_MS, (v) => done(v.get<Pod>('Pod', o.namespace, o.name)));
     cluster = waited.cluster;
