@@ -5,6 +5,7 @@ import type { Pod } from '../sim/api/types';
 import type { Cluster } from '../sim/engine/types';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { fileReader, realDeps } from './shell';
+import { writesOf } from '../sim/kubectl/context';
 import { endSession, runLine, runSessionLine, type LineResult, type Session } from './shell-session';
 
 // `kubectl run -it` in the shell: the book's DNS check (chapter 6) typed into a busybox shell.
@@ -45,6 +46,8 @@ test('kubectl run --rm -ti busybox /bin/sh: lines go to the container until exit
   assert.equal(session, undefined);
   assert.equal(out[2].stderr, "Session ended, resume using 'kubectl attach busybox -c busybox -i -t' command when the pod is running\n");
   assert.equal(out[2].stdout, 'pod "busybox" deleted from default namespace\n');
+  // run.go defers the removal: a terminal shows "Session ended" first, then the deletion.
+  assert.deepEqual(writesOf(out[2]).map((w) => w.stream), ['stderr', 'stdout']);
   const gone = pod(cluster, 'busybox');
   assert.ok(gone === undefined || gone.metadata.deletionTimestamp !== undefined);
 });

@@ -2,6 +2,7 @@ import type { Cluster } from '../sim/engine/types';
 import type { ImageBehaviour } from '../sim/runtime/images';
 import { runKubectl, splitWords, parseDuration, type KubectlIo } from '../sim/kubectl/index';
 import { closeSession, openSession, typeLine, type Session } from '../sim/kubectl/session';
+import type { Written } from '../sim/kubectl/context';
 
 export type { Session };
 import { parseImagePhrases } from './image-phrases';
@@ -29,6 +30,8 @@ export interface LineResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** Both streams in the order written, when not all of stdout came first (KubectlResult.written). */
+  readonly written?: readonly Written[];
   /** `exit [N]`: stop reading; the shell ends with N, or (no N) as it would at the end of input. */
   readonly stop?: { readonly status?: number };
   /** The attach session the next lines go to (kubectl run -i), or undefined once it ended. */
@@ -39,13 +42,13 @@ export interface LineResult {
 export function runSessionLine(cluster: Cluster, text: string, session: Session): LineResult {
   const { result, session: next } = typeLine(cluster, session, text);
   const command = text.trim() === '' || text.trim().startsWith('#') ? undefined : text.trim();
-  return { cluster: result.cluster, command, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, session: next };
+  return { cluster: result.cluster, command, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, written: result.written, session: next };
 }
 
 /** The end of the input closes an attached shell's stdin. */
 export function endSession(cluster: Cluster, session: Session): LineResult {
   const r = closeSession(cluster, session);
-  return { cluster: r.cluster, command: 'exit', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  return { cluster: r.cluster, command: 'exit', stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, written: r.written };
 }
 
 export const SHELL_COMMANDS = 'kubectl, helm, sleep, node, image, or exit';
@@ -65,7 +68,7 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
       const session = r.attach !== undefined ? openSession(r.attach) : undefined;
-      return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, session };
+      return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, written: r.written, session };
     }
     case 'helm': {
       const io = deps.helmIo ?? { readFile: (p: string) => deps.io.readFile(p), listDir: () => undefined };

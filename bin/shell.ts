@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cluster, NetworkPlugin, ProxyMode } from '../sim/engine/types';
 import type { KubectlIo } from '../sim/kubectl/index';
+import { writesOf } from '../sim/kubectl/context';
 import { advance } from '../sim/index';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode } from '../sim/cluster/node-ops';
@@ -137,8 +138,7 @@ export async function shellMain(argv: readonly string[], makeCluster: (o: ShellO
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ line: lineNo, command: r.command, time: cluster.nowMs / 1000, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr })}\n`);
     } else {
-      process.stdout.write(r.stdout);
-      process.stderr.write(r.stderr);
+      for (const w of writesOf(r)) process[w.stream].write(w.text);
     }
   };
   prompt();

@@ -18,6 +18,30 @@ export interface KubectlResult {
   readonly exitCode: number;
   /** kubectl run -i attached to a running container: what the reader of stdin types goes there. */
   readonly attach?: Attachment;
+  /** Both streams in the order kubectl wrote them, when that is not all of stdout before stderr. */
+  readonly written?: readonly Written[];
+}
+
+/** One write to stdout or stderr: a terminal shows them in the order they happened. */
+export interface Written {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/** A result's writes in order: `written`, else stdout then stderr. */
+export function writesOf(r: Pick<KubectlResult, 'stdout' | 'stderr' | 'written'>): readonly Written[] {
+  return r.written ?? [{ stream: 'stdout', text: r.stdout }, { stream: 'stderr', text: r.stderr }];
+}
+
+/** The writes to keep on a result: undefined when stdout-then-stderr already says their order. */
+export function orderOf(writes: readonly Written[]): readonly Written[] | undefined {
+  let sawStderr = false;
+  for (const w of writes) {
+    if (w.text === '') continue;
+    if (w.stream === 'stderr') sawStderr = true;
+    else if (sawStderr) return writes.filter((x) => x.text !== '');
+  }
+  return undefined;
 }
 
 /**
@@ -63,15 +87,28 @@ export interface Command {
 }
 
 /** Accumulates output, then builds the result. */
+/** A result from writes in the order they happened. */
+export function resultOf(cluster: Cluster, writes: readonly Written[], exitCode: number): KubectlResult {
+  let stdout = '', stderr = '';
+  for (const w of writes) if (w.stream === 'stdout') stdout += w.text; else stderr += w.text;
+  const written = orderOf(writes);
+  return written === undefined ? { cluster, stdout, stderr, exitCode } : { cluster, stdout, stderr, exitCode, written };
+}
+
 export class Output {
   stdout = '';
   stderr = '';
   exitCode = 0;
-  out(line: string): void { this.stdout += line.endsWith('\n') ? line : `${line}\n`; }
-  err(line: string): void { this.stderr += line.endsWith('\n') ? line : `${line}\n`; }
+  private readonly writes: Written[] = [];
+  out(line: string): void { this.write('stdout', line.endsWith('\n') ? line : `${line}\n`); }
+  err(line: string): void { this.write('stderr', line.endsWith('\n') ? line : `${line}\n`); }
   fail(line: string, code = 1): void { this.err(line); this.exitCode = code; }
-  result(cluster: Cluster): KubectlResult {
-    return { cluster, stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+  result(cluster: Cluster): KubectlResult { return resultOf(cluster, this.writes, this.exitCode); }
+
+  /** Appends text as it is (no newline added). */
+  write(stream: Written['stream'], text: string): void {
+    if (stream === 'stdout') this.stdout += text; else this.stderr += text;
+    this.writes.push({ stream, text });
   }
 }
 

@@ -48,7 +48,7 @@ function runAttach(ctx: CommandContext): KubectlResult {
   if (asked === undefined && pod.spec.containers.length > 1 && !quiet) o.err(`Defaulted container "${container.name}" out of: ${pod.spec.containers.map((c) => c.name).join(', ')}`);
   if (bool(args, 'tty') && container.tty !== true && !quiet) o.err(`error: Unable to use a TTY - container ${container.name} did not allocate one`);
   if (!bool(args, 'stdin') || container.stdin !== true) {
-    o.stdout += podLogs(cluster, ctx.namespace, name, container.name).stdout;
+    o.write('stdout', podLogs(cluster, ctx.namespace, name, container.name).stdout);
     return o.result(cluster);
   }
   if (!quiet) { o.err(SESSION_WARNING); o.err(PROMPT_HINT); }

@@ -36,7 +36,7 @@ export function createObjectFromManifest(ctx: CommandContext, manifest: Record<s
   const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
   if ('error' in format) return failure(ctx.cluster, format.error);
   if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
-    o.stdout += format.t === 'yaml' ? toYaml(manifest) : toJson(manifest);
+    o.write('stdout', format.t === 'yaml' ? toYaml(manifest) : toJson(manifest));
     return o.result(ctx.cluster);
   }
   const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });

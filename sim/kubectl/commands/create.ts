@@ -1,5 +1,5 @@
 import { ALPHANUMS, fnv32a } from '../../api/naming';
-import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { F, Output, failure, resultOf, writesOf, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
 import { runWrite } from './apply';
 import { createObjectFromManifest } from './create-object';
@@ -196,6 +196,6 @@ export const run: Command = {
         namespace: ctx.namespace, name, stdin, tty, remove: bool(args, 'rm'), quiet: bool(args, 'quiet'), restartPolicy: restart,
       });
     }
-    return { ...result, stderr: o.stderr + result.stderr };
+    return resultOf(result.cluster, [{ stream: 'stderr', text: o.stderr }, ...writesOf(result)], result.exitCode);
   },
 };

@@ -31,7 +31,7 @@ function runDescribe(ctx: CommandContext): KubectlResult {
       texts.push(text);
     }
   }
-  o.stdout = texts.join('\n\n');
+  o.write('stdout', texts.join('\n\n'));
   for (const e of sel.errors) o.fail(e);
   if (texts.length === 0 && sel.errors.length === 0) {
     const namespaced = sel.found.some((f) => f.type.namespaced);

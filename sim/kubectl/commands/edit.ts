@@ -36,7 +36,7 @@ function runEdit(ctx: CommandContext): KubectlResult {
   if (objects.length === 0) return o.result(ctx.cluster);
   const printed = printStructured(format.t === 'json' ? format : { t: 'yaml' }, objects, sel.single);
   if ('error' in printed) return failure(ctx.cluster, printed.error);
-  o.stdout += EDIT_HEADER + printed.text;
+  o.write('stdout', EDIT_HEADER + printed.text);
   o.err('Edit cancelled, no changes made.');
   return o.result(ctx.cluster);
 }

@@ -52,26 +52,26 @@ function runGet(ctx: CommandContext): KubectlResult {
   if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
     const printed = printStructured(format, objects, sel.single);
     if ('error' in printed) return failure(cluster, printed.error);
-    if (!(sel.single && objects.length === 0)) o.stdout += printed.text;
+    if (!(sel.single && objects.length === 0)) o.write('stdout', printed.text);
   } else if (format.t === 'name') {
     for (const f of found) for (const obj of f.objects) o.out(`${kindPrefix(f.type)}/${obj.metadata.name}`);
   } else if (format.t === 'custom-columns') {
     const text = customColumns(format, objects, bool(args, 'no-headers'));
     if ('error' in text) return failure(cluster, text.error);
-    if (objects.length > 0) o.stdout += text.text;
+    if (objects.length > 0) o.write('stdout', text.text);
   } else {
     let printedTables = 0;
     for (const f of found) {
       if (f.objects.length === 0) continue;
-      if (printedTables > 0 && !bool(args, 'no-headers')) o.stdout += '\n';
-      o.stdout += renderTable(f.type.kind, f.objects, {
+      if (printedTables > 0 && !bool(args, 'no-headers')) o.write('stdout', '\n');
+      o.write('stdout', renderTable(f.type.kind, f.objects, {
         nowMs: ctx.nowMs,
         wide: format.t === 'wide',
         withNamespace: allNamespaces && f.type.namespaced,
         showLabels: bool(args, 'show-labels'),
         noHeaders: bool(args, 'no-headers'),
         kindPrefix: sel.multipleTypes || bool(args, 'show-kind') ? kindPrefix(f.type) : undefined,
-      });
+      }));
       printedTables++;
     }
   }

@@ -99,7 +99,7 @@ function runPatch(ctx: CommandContext): KubectlResult {
       if ('scale' in patched) object = scaleOf(object);
       if (format.t === 'name') o.out(display);
       // YAMLPrinter separates each later object with '---'.
-      else if (format.t === 'yaml' || format.t === 'json') o.stdout += `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`;
+      else if (format.t === 'yaml' || format.t === 'json') o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`);
       else o.out(`${display} ${patched.changed ? 'patched' : 'patched (no change)'}${dryRunSuffix(dry.dryRun)}`);
     }
   }

@@ -3,7 +3,7 @@ import type { Cluster } from '../../engine/types';
 import { podLogs } from '../../runtime/logs';
 import { execInPod } from '../../runtime/exec';
 import { isBareShell } from '../../runtime/process';
-import { F, Output, failure, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
+import { F, Output, failure, resultOf, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
 import { notFound, resolveTypes, selectObjects } from '../resources';
 import { formatLabelSelector } from '../printers/columns';
@@ -77,7 +77,8 @@ export const logs: Command = {
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
     const result = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
     const stdout = bool(args, 'prefix') && result.container !== undefined ? prefixed(result.stdout, pod.metadata.name, result.container) : result.stdout;
-    return { cluster, stdout, stderr: found + result.stderr, exitCode: result.exitCode };
+    // logs.go: "Found N pods, using pod/X" goes to stderr before the logs stream.
+    return resultOf(cluster, [{ stream: 'stderr', text: found }, { stream: 'stdout', text: stdout }, { stream: 'stderr', text: result.stderr }], result.exitCode);
   },
 };
 
@@ -147,8 +148,8 @@ export const exec: Command = {
       return { ...o.result(cluster), attach };
     }
     const result = execInPod(cluster, ctx.namespace, pod.metadata.name, container, command);
-    o.stdout += result.stdout;
-    o.stderr += result.stderr;
+    o.write('stdout', result.stdout);
+    o.write('stderr', result.stderr);
     o.exitCode = result.exitCode;
     return o.result(result.cluster);
   },

@@ -3,7 +3,7 @@ import type { Cluster } from '../../engine/types';
 import { advanceUntil, submit } from '../../index';
 import { podLogs } from '../../runtime/logs';
 import { closeStdin } from '../../runtime/attach';
-import type { Attachment, KubectlResult } from '../context';
+import { resultOf, type Attachment, type KubectlResult } from '../context';
 import { typeOfKind } from '../resources';
 import { deletedLine } from './delete';
 
@@ -45,7 +45,8 @@ export function attachToRunPod(created: KubectlResult, o: RunAttachOptions): Kub
   let stderr = created.stderr;
   if (!waited.reached) {
     const removed = o.remove ? removePod(cluster, o) : { cluster, stdout: '' };
-    return { cluster: removed.cluster, stdout: removed.stdout, stderr: `${stderr}error: timed out waiting for the condition\n`, exitCode: 1 };
+    const failed = 'error: timed out waiting for the condition\n';
+    return resultOf(removed.cluster, [{ stream: 'stderr', text: stderr }, { stream: 'stdout', text: removed.stdout }, { stream: 'stderr', text: failed }], 1);
   }
   const pod = podOf(cluster, o.namespace, o.name);
   if (pod !== undefined && !completed(pod) && o.stdin) {
@@ -86,29 +87,28 @@ export function endAttachSession(cluster: Cluster, a: Attachment, exitCode: numb
 /** The end of Run: for Never/OnFailure the container's exit code, after the deferred --rm. */
 function finish(cluster: Cluster, o: Pick<RunAttachOptions, 'namespace' | 'name' | 'remove' | 'restartPolicy'> & { readonly waitForExit: boolean }, stdout: string, stderr: string): KubectlResult {
   let exitCode = 0;
+  let failed = ''; // the returned error, which cmdutil.CheckErr prints after the deferred removal
   if (o.waitForExit) {
     const done = (p: Pod | undefined) => p === undefined || (o.restartPolicy === 'Never' ? completed(p) : p.status?.phase === 'Succeeded');
     const waited = advanceUntil(cluster, POD_RUNNING_TIMEOUT_MS, (v) => done(v.get<Pod>('Pod', o.namespace, o.name)));
     cluster = waited.cluster;
     const pod = podOf(cluster, o.namespace, o.name);
-    if (!waited.reached) { stderr += 'error: timed out waiting for the condition\n'; exitCode = 1; }
+    if (!waited.reached) { failed = 'error: timed out waiting for the condition\n'; exitCode = 1; }
     else if (pod?.status?.phase === 'Failed') {
       const t = pod.status.containerStatuses?.[0]?.state?.terminated;
-      if (t === undefined || t.exitCode === 0) { stderr += `error: pod ${o.namespace}/${o.name} failed with unknown exit code\n`; exitCode = 1; }
+      if (t === undefined || t.exitCode === 0) { failed = `error: pod ${o.namespace}/${o.name} failed with unknown exit code\n`; exitCode = 1; }
       else {
         // uexec.CodeExitError, printed by cmdutil.CheckErr with one final newline.
         const text = `pod ${o.namespace}/${o.name} terminated (${t.reason ?? ''})\n${t.message ?? ''}`;
-        stderr += text.endsWith('\n') ? text : `${text}\n`;
+        failed = text.endsWith('\n') ? text : `${text}\n`;
         exitCode = t.exitCode;
       }
     }
   }
-  if (o.remove) {
-    const removed = removePod(cluster, o);
-    cluster = removed.cluster;
-    stdout += removed.stdout;
-  }
-  return { cluster, stdout, stderr, exitCode };
+  // run.go: `defer o.removeCreatedObjects` runs after the attach ended and before the error is printed.
+  const removed = o.remove ? removePod(cluster, o) : { cluster, stdout: '' };
+  // What the callers wrote to stderr (kubectl run's notices, "Session ended") came before their stdout.
+  return resultOf(removed.cluster, [{ stream: 'stderr', text: stderr }, { stream: 'stdout', text: stdout }, { stream: 'stdout', text: removed.stdout }, { stream: 'stderr', text: failed }], exitCode);
 }
 
 /** removeCreatedObjects: DeleteOptions with the default grace period, not waiting for the Pod to go. */

@@ -157,5 +157,5 @@ function printMet(o: Output, format: ReturnType<typeof outputFormat>, v: Visited
   const display = `${kindPrefix(v.type)}/${v.object.metadata.name}`;
   if ('error' in format || format.t === 'default') o.out(`${display} condition met`);
   else if (format.t === 'name') o.out(display);
-  else o.stdout += `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`; // YAMLPrinter: '---' before each later object
+  else o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`); // YAMLPrinter: '---' before each later object
 }
