@@ -25,13 +25,15 @@ function terminatedState(uid: string, name: string, t: TerminatedRt, iso: (ms: n
 
 /**
  * A container is ready iff running, started, and its readiness result is Success (none ⇒ ready).
- * A container killed for a failed liveness probe stays as ready as it was until it is gone: the
- * SyncPod that kills it wrote the Pod's status before it began, and blocks until the grace period ends.
+ * A container being killed (a failed liveness probe, or its Pod deleted) stays as ready as it was
+ * until it is gone: the SyncPod / SyncTerminatingPod that kills it wrote the Pod's status before it
+ * began, and blocks until the grace period ends (prober_manager.go UpdatePodStatus has no deletion
+ * check; `kubectl get pods -w` shows `1/1 Terminating` until the container stops).
  */
 export function isReady(c: ContainerRt): boolean {
   // An init container reports ready once it completed successfully (kubelet_pods.go convertToAPIContainerStatuses).
   if (c.init) return c.phase === 'exited' && c.terminated?.exitCode === 0;
-  return c.phase === 'running' && c.started && (c.readiness === undefined || c.readiness.result === 'Success') && c.killing !== 'delete';
+  return c.phase === 'running' && c.started && (c.readiness === undefined || c.readiness.result === 'Success');
 }
 
 // The waiting states the kubelet reports for a container not created yet; shared by all Pods.
