@@ -109,7 +109,7 @@ test('errors: not found, unknown type, unknown flag, unknown command, no resourc
   assert.equal(partial.exitCode, 1);
   assert.match(partial.stdout, /nginx-a/);
   assert.equal(partial.stderr, 'Error from server (NotFound): pods "nope" not found\n');
-  assert.match(kubectl(c, 'get pods -w').stderr, /--watch is not supported/);
+  assert.match(kubectl(c, 'get pods -w -o json').stderr, /--watch prints tables only/);
 });
 
 test('-o name, jsonpath, yaml (object or List) and json', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESCRIBE_TABWRITER, GET_TABWRITER, tabwrite } from './tabwriter';
+import { DESCRIBE_TABWRITER, GET_TABWRITER, RememberingTabwriter, tabwrite } from './tabwriter';
 
 test('get tables: columns are as wide as the widest cell plus 3, at least 6', () => {
   const out = tabwrite('NAME\tREADY\tAGE\nnginx-7854ff8877-abcde\t1/1\t5s\n', GET_TABWRITER);
@@ -30,4 +30,13 @@ test('a line without a cell in a column ends that column block (describe alignme
 test('nested columns align within the lines that have them', () => {
   const text = 'Conditions:\n  Type\tStatus\n  Ready \tTrue \n  PodScheduled \tTrue \n';
   assert.equal(tabwrite(text, DESCRIBE_TABWRITER), 'Conditions:\n  Type           Status\n  Ready          True \n  PodScheduled   True \n');
+});
+
+test('RememberWidths (kubectl get --watch): a later flush keeps the widest column so far, never narrower', () => {
+  const tw = new RememberingTabwriter(GET_TABWRITER);
+  assert.equal(tw.flush(['NAME\tSTATUS\tAGE', 'web\tPending\t0s']), 'NAME   STATUS    AGE\nweb    Pending   0s\n');
+  assert.equal(tw.flush(['web\tContainerCreating\t0s']), 'web    ContainerCreating   0s\n');
+  assert.equal(tw.flush(['web\tRunning\t3s']), 'web    Running             3s\n');
+  // Without the memory each flush would be laid out on its own.
+  assert.equal(tabwrite('web\tRunning\t3s\n', GET_TABWRITER), 'web   Running   3s\n');
 });

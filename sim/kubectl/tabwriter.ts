@@ -13,8 +13,12 @@ export interface TabwriterOptions {
 export const GET_TABWRITER: TabwriterOptions = { minWidth: 6, padding: 3 };
 export const DESCRIBE_TABWRITER: TabwriterOptions = { minWidth: 0, padding: 2 };
 
-/** Formats text the way a Go tabwriter flushes it. */
-export function tabwrite(text: string, opts: TabwriterOptions): string {
+/**
+ * Formats text the way a Go tabwriter flushes it. `maxWidths`, when given, is the writer's memory of
+ * column widths from earlier flushes (liggitt/tabwriter's RememberWidths flag, which kubectl's
+ * printers.GetNewTabWriter sets): a column is never narrower than before, and the memory grows.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions, maxWidths?: number[]): string {
   const endsWithNewline = text.endsWith('\n');
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
   const lines = rawLines.map((l) => l.split('\t'));
@@ -47,6 +51,12 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
         if (column >= cells.length - 1) break;
         w = Math.max(w, width(cells[column]) + opts.padding);
       }
+      if (maxWidths !== undefined) {
+        if (maxWidths.length < widths.length) maxWidths.push(...widths.slice(maxWidths.length));
+        if (maxWidths.length === widths.length) maxWidths.push(w);
+        else if (maxWidths[widths.length] > w) w = maxWidths[widths.length];
+        else maxWidths[widths.length] = w;
+      }
       widths.push(w);
       format(line0, current);
       widths.pop();
@@ -57,6 +67,16 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
 
   format(0, lines.length);
   return out.join('\n') + (endsWithNewline ? '\n' : '');
+}
+
+/** One tabwriter flushed several times (kubectl get --watch): widths are remembered between flushes. */
+export class RememberingTabwriter {
+  private readonly maxWidths: number[] = [];
+  constructor(private readonly opts: TabwriterOptions) {}
+  /** Tab-separated lines, formatted as one flush. */
+  flush(lines: readonly string[]): string {
+    return lines.length === 0 ? '' : tabwrite(`${lines.join('\n')}\n`, this.opts, this.maxWidths);
+  }
 }
 
 /** Width in runes, as utf8.RuneCount. */

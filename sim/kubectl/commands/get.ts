@@ -6,6 +6,7 @@ import { kindPrefix, selectObjects, type Found } from '../resources';
 import { renderTable } from '../printers/table';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { outputFormat, printStructured, type OutputFormat } from './common';
+import { watchGet } from './get-watch';
 
 // kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): one table per resource type,
 // separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns; -A, -l, --show-labels.
@@ -19,6 +20,7 @@ export const get: Command = {
     { name: 'no-headers', kind: 'bool' },
     { name: 'watch', short: 'w', kind: 'bool' },
     { name: 'watch-only', kind: 'bool' },
+    { name: 'output-watch-events', kind: 'bool' },
     { name: 'sort-by', kind: 'string' },
     { name: 'ignore-not-found', kind: 'bool' },
     { name: 'chunk-size', kind: 'int', default: 500 },
@@ -30,11 +32,10 @@ export const get: Command = {
 
 function runGet(ctx: CommandContext): KubectlResult {
   const { cluster, args } = ctx;
-  if (bool(args, 'watch') || bool(args, 'watch-only')) {
-    return failure(cluster, "error: kubespec: --watch is not supported: the simulated cluster has no wall clock. Let time pass with 'sleep <duration>' and run get again.");
-  }
   const format = outputFormat(args);
   if ('error' in format) return failure(cluster, format.error);
+  const watch = bool(args, 'watch') || bool(args, 'watch-only');
+  if (watch && format.t !== 'default' && format.t !== 'wide') return failure(cluster, `error: kubespec: --watch prints tables only (-o wide or no -o), not -o ${str(args, 'output')}`);
   if (args.positional.length === 0 && list(args, 'filename').length === 0) {
     return failure(cluster, "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
   }
@@ -43,6 +44,7 @@ function runGet(ctx: CommandContext): KubectlResult {
     selector: str(args, 'selector'), fieldSelector: str(args, 'field-selector'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(cluster, sel);
+  if (watch) return sel.errors.length > 0 ? failure(cluster, sel.errors.join('\n')) : watchGet(ctx, sel.found, sel.single, format.t === 'wide', sel.warnings);
   const o = new Output();
   for (const w of sel.warnings) o.err(w);
   const ignoreNotFound = bool(args, 'ignore-not-found');

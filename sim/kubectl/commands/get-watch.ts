@@ -1,0 +1,112 @@
+import type { KubeObject } from '../../api/types';
+import { CONTROLLERS } from '../../cluster/controllers';
+import * as loop from '../../engine/loop';
+import { NO_CHANGES, type Controller } from '../../engine/types';
+import { matchesQuery, parseLabelQuery } from '../../store/label-query';
+import { Output, failure, type CommandContext, type KubectlResult } from '../context';
+import { parseDuration } from '../duration';
+import { matchesFields, parseFieldSelector } from '../field-selector';
+import { bool, str } from '../flags';
+import { tableLines, type TableOptions } from '../printers/table';
+import { selectorRefused, type Found } from '../resources';
+import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
+
+// kubectl get --watch (get.go (*GetOptions).watch): the list as it is, then one row per write of a
+// watched object (watch events ADDED / MODIFIED / DELETED), each flushed through the same
+// tabwriter, which remembers column widths across flushes (liggitt/tabwriter RememberWidths).
+// A real watch runs until Ctrl-C; here it runs until --request-timeout, or else until the watched
+// objects have not changed for QUIET_MS of virtual time (at most MAX_WATCH_MS).
+
+/** Without --request-timeout the watch ends once its objects have been unchanged this long. */
+export const QUIET_MS = 60_000;
+const MAX_WATCH_MS = 3_600_000;
+
+interface WatchEvent {
+  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  readonly object: KubeObject;
+  readonly nowMs: number; // virtual
+}
+
+export function watchGet(ctx: CommandContext, found: readonly Found[], single: boolean, wide: boolean, warnings: readonly string[]): KubectlResult {
+  const { cluster, args } = ctx;
+  // resource.Builder SingleResourceType: one type, whatever its number of objects.
+  if (found.length !== 1) return failure(cluster, 'error: you may only specify a single resource type');
+  const t = found[0].type;
+  if (t.kind === 'Event' || t.kind === 'ComponentStatus') return failure(cluster, `error: kubespec: --watch is not simulated for ${t.plural}; let time pass with 'sleep <duration>' and run get again`);
+  const timeout = requestTimeoutMs(str(args, 'request-timeout'));
+  if (typeof timeout === 'string') return failure(cluster, timeout);
+  const allNamespaces = bool(args, 'all-namespaces');
+  const names = single || args.positional.length > 1 ? new Set(found[0].objects.map((o) => o.metadata.name)) : undefined;
+  const watched = watchFilter(t.kind, t.namespaced && !allNamespaces ? ctx.namespace : undefined, str(args, 'selector'), str(args, 'field-selector'), names);
+  if (typeof watched === 'string') return failure(cluster, selectorRefused(t, str(args, 'selector'), str(args, 'field-selector'), watched));
+
+  const eventsColumn = bool(args, 'output-watch-events');
+  const base: TableOptions = { nowMs: ctx.nowMs, wide, withNamespace: allNamespaces && t.namespaced, showLabels: bool(args, 'show-labels'), noHeaders: bool(args, 'no-headers') };
+  const tw = new RememberingTabwriter(GET_TABWRITER);
+  const o = new Output();
+  for (const w of warnings) o.err(w);
+  let headerDue = !base.noHeaders;
+  // HumanReadablePrinter: the header before the first row printed, then rows only.
+  const rows = (objects: readonly KubeObject[], nowMs: number, type: WatchEvent['type']): string[] => {
+    const lines = tableLines(t.kind, objects, { ...base, nowMs, noHeaders: !headerDue });
+    if (objects.length > 0) headerDue = false;
+    return eventsColumn ? lines.map((l, i) => `${i === 0 && lines.length > objects.length ? 'EVENT' : type}\t${l}`) : lines;
+  };
+  if (!bool(args, 'watch-only') && found[0].objects.length > 0) o.write('stdout', tw.flush(rows(found[0].objects, ctx.nowMs, 'ADDED')));
+
+  const events: WatchEvent[] = [];
+  const watcher: Controller = {
+    name: 'kubectl-watch',
+    reconcile: () => NO_CHANGES,
+    watches: {
+      [t.kind]: (view, after, before) => {
+        const obj = (after ?? before)!;
+        if (watched(obj)) events.push({ type: after === undefined ? 'DELETED' : before === undefined ? 'ADDED' : 'MODIFIED', object: obj, nowMs: view.nowMs });
+        return NONE;
+      },
+    },
+  };
+  const startMs = cluster.nowMs;
+  const flushEvents = (from: number): void => {
+    for (let i = from; i < events.length; i++) o.write('stdout', tw.flush(rows([events[i].object], cluster.config.epochMs + events[i].nowMs, events[i].type)));
+  };
+  const controllers = [...CONTROLLERS, watcher];
+  let now = cluster;
+  if (timeout !== undefined) {
+    now = loop.advanceUntil(now, startMs + timeout, controllers, () => false).cluster;
+    flushEvents(0);
+  } else {
+    // Until QUIET_MS pass without a watched change (the stand-in for the user's Ctrl-C).
+    let seen = 0;
+    let lastChangeMs = startMs;
+    do {
+      seen = events.length;
+      now = loop.advanceUntil(now, Math.min(lastChangeMs + QUIET_MS, startMs + MAX_WATCH_MS), controllers, () => false).cluster;
+      flushEvents(seen);
+      if (events.length > seen) lastChangeMs = events[events.length - 1].nowMs;
+    } while (events.length > seen && lastChangeMs + QUIET_MS <= startMs + MAX_WATCH_MS);
+  }
+  return o.result(now);
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** --request-timeout: "0" (no timeout), a bare number of seconds, or a duration such as 30s or 1m. */
+function requestTimeoutMs(text: string | undefined): number | undefined | string {
+  if (text === undefined || text === '' || text === '0') return undefined;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : parseDuration(text);
+  if (ms === undefined) return `error: invalid argument "${text}" for "--request-timeout" flag: time: invalid duration "${text}"`;
+  return ms === 0 ? undefined : ms;
+}
+
+/** What the watch request selects: namespace, label and field selectors, names (metadata.name=). */
+function watchFilter(kind: string, namespace: string | undefined, selector: string | undefined, fieldSelector: string | undefined, names: ReadonlySet<string> | undefined): ((obj: KubeObject) => boolean) | string {
+  const labels = selector === undefined || selector.trim() === '' ? undefined : parseLabelQuery(selector);
+  if (labels !== undefined && 'error' in labels) return labels.error;
+  const fields = fieldSelector === undefined || fieldSelector.trim() === '' ? undefined : parseFieldSelector(fieldSelector, kind);
+  if (fields !== undefined && 'error' in fields) return fields.error;
+  return (obj) => (namespace === undefined || obj.metadata.namespace === namespace)
+    && (names === undefined || names.has(obj.metadata.name))
+    && (labels === undefined || matchesQuery(obj.metadata.labels, labels.requirements))
+    && (fields === undefined || matchesFields(obj, fields.terms));
+}
