@@ -215,6 +215,7 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   if (out.nodeRow !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: nodeName, value: out.nodeRow });
   if (out.purge) {
     if (rt !== undefined) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: undefined });
+    if (out.status !== undefined) changes.push({ verb: 'status', object: { ...pod, status: out.status } });
     changes.push({ verb: 'purge', ref: { kind: 'Pod', namespace: ref.namespace, name: ref.name }, reason: 'kubelet: containers stopped' });
     return { changes };
   }

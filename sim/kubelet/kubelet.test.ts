@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { submit } from '../engine/loop';
+import { advance, submit } from '../engine/loop';
+import { NO_CHANGES, type Controller } from '../engine/types';
+import type { Pod } from '../api/types';
 import { controllers } from './index';
 import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
 import type { PodRt } from './types';
@@ -302,4 +304,22 @@ test('deterministic and pure: the same inputs give the same events; the input sn
   assert.equal(start.events.length, eventsBefore);
   assert.equal(start.tables.pods.get(getPod(start, 'liveness').metadata.uid), row);
   assert.equal(JSON.stringify(row, (_k, v) => (v instanceof Map ? [...v] : v)), frozenRow);
+});
+
+test('graceful deletion: Ready until the containers stop, then the terminal status is written before the Pod goes', () => {
+  const sh = testPod('shell', { containers: [testContainer({ name: 'sh', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] });
+  let c = run(clusterWith(nginx(), sh), 10_000);
+  // Every version of the two Pods written from here on (what `kubectl get pods -w` prints).
+  const seen: Pod[] = [];
+  const spy: Controller = { name: 'spy', reconcile: () => NO_CHANGES, watches: { Pod: (_v, after) => { if (after !== undefined) seen.push(after as Pod); return []; } } };
+  const all = [...controllers, spy];
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'nginx' }, reason: 'test' }, { verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'shell' }, reason: 'test' }], all).cluster;
+  c = advance(c, 31_000, all);
+  const last = (name: string) => seen.filter((p) => p.metadata.name === name).at(-1)!;
+  // nginx exits 0 on SIGTERM: Succeeded, Completed; the shell is SIGKILLed after 30 s: Failed, exit 137.
+  assert.deepEqual([last('nginx').status?.phase, last('nginx').status?.containerStatuses?.[0].state.terminated?.reason], ['Succeeded', 'Completed']);
+  assert.deepEqual([last('shell').status?.phase, last('shell').status?.containerStatuses?.[0].state.terminated?.exitCode], ['Failed', 137]);
+  const shellReady = seen.filter((p) => p.metadata.name === 'shell' && p.status?.phase === 'Running').map((p) => p.status?.containerStatuses?.[0].ready);
+  assert.ok(shellReady.length > 0 && shellReady.every((r) => r === true), 'Ready through the grace period');
+  assert.equal(c.store.get('Pod', 'default', 'shell'), undefined);
 });

@@ -84,8 +84,11 @@ function waitingStatus(state: ContainerState, name: string, image: string): Cont
   return status;
 }
 
-/** kubelet_pods.go getPhase (restartable init containers not modelled). */
-export function getPhase(pod: Pod, init: readonly ContainerStatus[], regular: readonly ContainerStatus[]): PodPhase {
+/**
+ * kubelet_pods.go getPhase (restartable init containers not modelled). `podIsTerminal`: the Pod's
+ * containers were stopped for good (deleted, evicted): Succeeded or Failed whatever the restart policy.
+ */
+export function getPhase(pod: Pod, init: readonly ContainerStatus[], regular: readonly ContainerStatus[], podIsTerminal = false): PodPhase {
   const policy = pod.spec.restartPolicy ?? 'Always';
   let pendingInit = 0;
   let failedInit = 0;
@@ -109,6 +112,8 @@ export function getPhase(pod: Pod, init: readonly ContainerStatus[], regular: re
   if (waiting > 0) return 'Pending';
   if (running > 0 && unknown === 0) return 'Running';
   if (running === 0 && stopped > 0 && unknown === 0) {
+    // A static Pod keeps its phase (kubernetes#116484).
+    if (podIsTerminal && pod.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined) return stopped === succeeded ? 'Succeeded' : 'Failed';
     if (policy === 'Always') return 'Running';
     if (stopped === succeeded) return 'Succeeded';
     if (policy === 'Never') return 'Failed';
@@ -143,7 +148,7 @@ function unreadyNames(statuses: readonly ContainerStatus[]): string | undefined 
 type ShownStatus = PodStatus & { readonly hostIPs?: readonly { readonly ip: string }[] };
 
 /** The whole status the kubelet would write now. */
-export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number) => string): PodStatus {
+export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number) => string, podIsTerminal = false): PodStatus {
   const inits = pod.spec.initContainers ?? [];
   let initCount = 0;
   let initDone = true;
@@ -164,7 +169,7 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   }
   const previousPhase = pod.status?.phase;
   // A Pod that reached a terminal phase stays there (kubelet never moves it out).
-  const phase: PodPhase = previousPhase === 'Succeeded' || previousPhase === 'Failed' ? previousPhase : getPhase(pod, initStatuses, mainStatuses);
+  const phase: PodPhase = previousPhase === 'Succeeded' || previousPhase === 'Failed' ? previousPhase : getPhase(pod, initStatuses, mainStatuses, podIsTerminal);
 
   const nowIso = iso(nowMs);
   const existing = pod.status?.conditions;

@@ -941,7 +941,11 @@ export function syncPod(in_: SyncInput): SyncOutput {
   if (setUpEvents.length > 0) sync.events.push(...setUpEvents);
   sync.run();
   if (sync.purge) {
-    return output(undefined, sync.nodeChanged ? { ...(nodeRow ?? baseRow), ...sync.result().nodeRowFields } : undefined, undefined, sync.events, true, Infinity);
+    const last = sync.result();
+    // SyncTerminatingPod: once its containers stopped, the Pod's terminal status (generateAPIPodStatus
+    // with podIsTerminal) is written before the status manager deletes it.
+    const final = podStatusOf(pod, last.rt, in_.nowMs, in_.iso, true);
+    return output(undefined, sync.nodeChanged ? { ...(nodeRow ?? baseRow), ...last.nodeRowFields } : undefined, jsonEqual(final, pod.status) ? undefined : final, sync.events, true, Infinity);
   }
   const { rt: nextRt, nodeRowFields } = sync.result();
   if (nodeRowFields !== undefined) nodeRow = { ...(nodeRow ?? baseRow), ...nodeRowFields };

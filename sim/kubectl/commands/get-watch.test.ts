@@ -43,9 +43,11 @@ test('get pod NAME -w watches that Pod only; --output-watch-events names each ev
   assert.match(lines[0], /^EVENT +NAME/);
   assert.match(lines[1], new RegExp(`^ADDED +${name} +1/1 +Terminating`));
   assert.ok(lines.slice(1).every((l) => l.includes(` ${name} `)), r.stdout);
-  // Ready through the grace period (the kubelet wrote the status before it began the kill), then gone.
-  assert.ok(lines.slice(1, -1).every((l) => / 1\/1 +Terminating /.test(l)), r.stdout);
-  assert.match(lines[lines.length - 1], new RegExp(`^DELETED +${name} `));
+  // Ready through the grace period (the kubelet wrote the status before it began the kill); SIGKILLed
+  // at 30 s, the Pod's terminal status (Failed, exit 137: Error) is written, then the Pod goes.
+  assert.ok(lines.slice(1, -2).every((l) => / 1\/1 +Terminating /.test(l)), r.stdout);
+  assert.match(lines[lines.length - 2], new RegExp(`^MODIFIED +${name} +0/1 +Error +0 +40s$`));
+  assert.match(lines[lines.length - 1], new RegExp(`^DELETED +${name} +0/1 +Error +0 +40s$`));
   assert.equal(r.cluster.nowMs, deleted.cluster.nowMs + 30_000 + QUIET_MS);
 });
 
