@@ -1,5 +1,6 @@
 import type { Node, Taint } from '../api/types';
 import type { Change, NodeRuntime } from '../engine/types';
+import type { KubeletNodeFields } from '../kubelet/sync';
 import { kubeletConditions } from '../controllers/node-lifecycle/node-status';
 
 // A Node as the kubelet registers it (kubelet_node_status.go initialNode + the status setters),
@@ -91,9 +92,10 @@ export function kubeletNode(name: string, opts: NodeOptions, nowIso: string): No
   };
 }
 
-/** The kubelet's row: alive, lease renewals counted from now. */
+/** The kubelet's row: alive, started now (kubeletStartMs, for its probe workers' start-up jitter), lease renewals counted from now. */
 export function aliveRow(nowMs: number, previous?: NodeRuntime): NodeRuntime {
-  return { ...(previous ?? { images: new Set<string>() }), alive: true, lastHeartbeatMs: nowMs };
+  const row: NodeRuntime & KubeletNodeFields = { ...(previous ?? { images: new Set<string>() }), alive: true, lastHeartbeatMs: nowMs, kubeletStartMs: nowMs };
+  return row;
 }
 
 /** Events a kubelet records when it starts and registers its node, and the node controller's RegisteredNode. */

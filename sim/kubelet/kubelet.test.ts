@@ -113,7 +113,12 @@ test('graceful deletion: a server exits on SIGTERM at once; a shell as PID 1 is 
   assert.equal(c.tables.pods.has(uid), false, 'runtime row cleared');
 });
 
-test("the book's liveness example: probes at 10,15,...; file removed at 30 s; failures at 35, 40, 45; SIGKILL at 75; restart", () => {
+test("the book's liveness example: the worker's ticks from the Pod's first sync; file removed 30 s after the start; three failures; SIGKILL 30 s later; restart", () => {
+  // worker.go, in absolute time: the worker starts at the Pod's first sync, 0 s (no start-up jitter:
+  // the kubelet is not just starting), so it ticks at 0, 5, 10 ...; the container starts at 3 s (the
+  // pull) and the first tick to probe it is the first at or after 3 + 10 = 13 s: 15 s. The file goes
+  // at 33 s: the ticks at 15 ... 30 succeed, 35, 40, 45 fail; Killing at 45; the shell ignores
+  // SIGTERM, SIGKILL at 45 + 30 = 75 s and the restart at once (the image is present).
   const pod = testPod('liveness', {
     containers: [testContainer({
       name: 'liveness', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
@@ -121,15 +126,15 @@ test("the book's liveness example: probes at 10,15,...; file removed at 30 s; fa
     })],
   });
   let c = clusterWith(pod);
-  c = run(c, 3000 + 200_000);
-  const ev = events(c, 'liveness').map((e) => ({ ...e, t: (e.t - 3000) / 1000 }));
+  c = run(c, 200_000);
+  const ev = events(c, 'liveness').map((e) => ({ ...e, t: e.t / 1000 }));
   const unhealthy = ev.filter((e) => e.reason === 'Unhealthy');
   assert.deepEqual(unhealthy.slice(0, 3).map((e) => e.t), [35, 40, 45]);
   assert.equal(unhealthy[0].message, "Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
   const killing = ev.find((e) => e.reason === 'Killing')!;
   assert.deepEqual([killing.t, killing.message], [45, 'Container liveness failed liveness probe, will be restarted']);
   const starts = ev.filter((e) => e.reason === 'Started').map((e) => e.t);
-  assert.deepEqual(starts.slice(0, 2), [0, 75]);
+  assert.deepEqual(starts.slice(0, 2), [3, 75]);
   const s = getPod(c, 'liveness').status.containerStatuses![0];
   assert.ok(s.restartCount >= 1);
 });
@@ -150,8 +155,12 @@ test('a container killed for its liveness probe stays Ready through the grace pe
 });
 
 test('the readiness probe goes on while the container is killed for its liveness probe, and can make it unready before it stops', () => {
-  // Both probes read /tmp/healthy, gone at 30 s: liveness fails at 35, 40, 45 (Killing at 45);
-  // readiness fails at 35, 40, 45 too and, its own worker, on at 50, 55 ... while the shell waits for SIGKILL at 75.
+  // Absolute times: both workers tick at 0, 5, 10 ... (the Pod's first sync at 0); the container
+  // starts at 3 s, probed from the tick at or after 13 s; /tmp/healthy goes at 33 s. Liveness fails
+  // at 35, 40, 45 (Killing at 45); readiness fails at 35, 40, 45 too, and its third failure turns
+  // the cached result to Failure, whose update syncs the Pod: UpdatePodStatus finds the container
+  // not ready and triggers the readiness worker, which probes again at once (a second failure at
+  // 45). Then, its own worker, on at 50, 55, 60 while the shell waits for SIGKILL at 75.
   const pod = testPod('both', {
     containers: [testContainer({
       name: 'c', image: 'busybox:1.36', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -rf /tmp/healthy; sleep 600'],
@@ -159,15 +168,17 @@ test('the readiness probe goes on while the container is killed for its liveness
       readinessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
     })],
   });
-  const c = run(clusterWith(pod), 3000 + 60_000);
+  const c = run(clusterWith(pod), 63_000);
   const s = getPod(c, 'both').status.containerStatuses![0];
   assert.deepEqual([s.ready, s.restartCount, s.state.running !== undefined], [false, 0, true]);
-  const readinessFailures = events(c, 'both').filter((e) => e.reason === 'Unhealthy' && e.message.startsWith('Readiness')).map((e) => (e.t - 3000) / 1000);
-  assert.deepEqual(readinessFailures, [35, 40, 45, 50, 55, 60]);
+  const readinessFailures = events(c, 'both').filter((e) => e.reason === 'Unhealthy' && e.message.startsWith('Readiness')).map((e) => e.t / 1000);
+  assert.deepEqual(readinessFailures, [35, 40, 45, 45, 50, 55, 60]);
 });
 
 test('a liveness kill restarts unless restartPolicy is Never, whatever the exit code; with Never the Killing event does not promise a restart', () => {
-  // nginx answers 404 on /healthz and exits 0 on SIGTERM: the kill at 20 s ends the container with exit code 0.
+  // nginx answers 404 on /healthz and exits 0 on SIGTERM. The workers tick at 0, 10, 20 ... (the
+  // Pods' first sync at 0); the containers start at 3 and 3.5 s (one puller), failures at 10, 20,
+  // 30: the kill at 30 s ends the container with exit code 0.
   const pod = (name: string, restartPolicy: 'Never' | 'OnFailure') => testPod(name, {
     restartPolicy,
     containers: [testContainer({
@@ -175,7 +186,7 @@ test('a liveness kill restarts unless restartPolicy is Never, whatever the exit 
       livenessProbe: { httpGet: { path: '/healthz', port: 80 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
     })],
   });
-  const c = run(clusterWith(pod('never', 'Never'), pod('onfailure', 'OnFailure')), 3000 + 25_000);
+  const c = run(clusterWith(pod('never', 'Never'), pod('onfailure', 'OnFailure')), 35_000);
   const killing = (name: string) => events(c, name).find((e) => e.reason === 'Killing')?.message;
   assert.equal(killing('never'), 'Container web failed liveness probe');
   assert.equal(killing('onfailure'), 'Container web failed liveness probe, will be restarted');
@@ -186,10 +197,15 @@ test('a liveness kill restarts unless restartPolicy is Never, whatever the exit 
 });
 
 test('liveness kills restart at once until the back-off outgrows the time between kills (doBackOff reads the container before the killed one)', () => {
-  // nginx answers 404 on /healthz and exits on SIGTERM: probes at 0, 10, 20 s of each container, kill
-  // and restart at 20 s. The restart is decided in the SyncPod that killed, whose podStatus still had
-  // the container running, so doBackOff checks the exited container before it: none at the first
-  // kill; 20 s ago afterwards, which is not in a 10 s or 20 s back-off, but is in a 40 s one.
+  // nginx answers 404 on /healthz and exits on SIGTERM. Absolute times: the worker ticks at 0, 10,
+  // 20 ... (the Pod's first sync at 0) for every container; a container is probed from the first
+  // tick after its start (the tick at the start instant cannot see it yet). The first starts at 3 s:
+  // failures at 10, 20, 30, kill and restart at 30; then each container started at a tick is killed
+  // 30 s later. The restart is decided in the SyncPod that killed, whose podStatus still had the
+  // container running, so doBackOff checks the exited container before it: none at the first kill;
+  // then 30 s ago, not in a 10 s or 20 s back-off (restarts at 60, 90, 120), but in the 40 s one:
+  // the kill at 150 waits until 190; the next container is killed at 220, 70 s after the one before
+  // it ended, in the 80 s back-off: 300; then 330 + 160 = 490; then 520 + 300 = 820.
   const pod = testPod('live', {
     containers: [testContainer({
       name: 'web', image: 'nginx:1.7.9',
@@ -197,22 +213,22 @@ test('liveness kills restart at once until the back-off outgrows the time betwee
     })],
   });
   let c = clusterWith(pod);
-  // Restart k happens exactly at expected[k] s after the first start.
-  const expected = [0, 20, 40, 60, 80, 140, 240, 420, 740];
+  // Restart k happens exactly at expected[k] s.
+  const expected = [3, 30, 60, 90, 120, 190, 300, 490, 820];
   const restarts = () => getPod(c, 'live').status.containerStatuses![0].restartCount;
   for (let k = 1; k < expected.length; k++) {
-    c = run(c, 3000 + expected[k] * 1000 - 1 - c.nowMs);
+    c = run(c, expected[k] * 1000 - 1 - c.nowMs);
     assert.equal(restarts(), k - 1, `before ${expected[k]} s`);
     c = run(c, 1);
     assert.equal(restarts(), k, `at ${expected[k]} s`);
   }
-  // Between the kill at 100 s and the restart at 140 s: CrashLoopBackOff with the 40 s back-off.
-  c = run(clusterWith(pod), 3000 + 101_000);
+  // Between the kill at 150 s and the restart at 190 s: CrashLoopBackOff with the 40 s back-off.
+  c = run(clusterWith(pod), 151_000);
   const s = getPod(c, 'live').status.containerStatuses![0];
   assert.equal(s.state.waiting?.reason, 'CrashLoopBackOff');
   assert.match(s.state.waiting?.message ?? '', /^back-off 40s restarting failed container=web pod=live_default\(/);
   assert.equal(s.restartCount, 4);
-  assert.equal(s.lastState.terminated?.finishedAt, '2025-01-01T00:01:43Z');
+  assert.equal(s.lastState.terminated?.finishedAt, '2025-01-01T00:02:30Z');
 });
 
 test('readiness: not ready until the first success; a failing readiness probe keeps it unready with Unhealthy events', () => {
@@ -222,8 +238,11 @@ test('readiness: not ready until the first success; a failing readiness probe ke
       readinessProbe: { httpGet: { path, port: 80 }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
     })],
   });
+  // Both workers tick at 0, 10, 20 ... (the Pods' first sync at 0). 'good' starts at 3 s; its start
+  // triggers the readiness worker (UpdatePodStatus), which returns early within the 5 s initial
+  // delay; the first tick at or after 8 s, 10 s, makes it ready.
   let c = clusterWith(pod('good', '/index.html'), pod('bad', '/healthy'));
-  c = run(c, 3000 + 4999);
+  c = run(c, 9999);
   assert.equal(getPod(c, 'good').status.containerStatuses![0].ready, false);
   assert.equal(getPod(c, 'good').status.conditions?.find((x) => x.type === 'Ready')?.message, 'containers with unready status: [web]');
   c = run(c, 1);
@@ -233,8 +252,9 @@ test('readiness: not ready until the first success; a failing readiness probe ke
   const bad = events(c, 'bad').filter((e) => e.reason === 'Unhealthy');
   assert.ok(bad.length >= 6);
   assert.equal(bad[0].message, 'Readiness probe failed: HTTP probe failed with statuscode: 404');
-  // 'bad' pulled second on the node's serial puller: it started 0.5 s after 'good' (at 3.5 s).
-  assert.deepEqual(bad.slice(0, 3).map((e) => e.t - 3500), [5_000, 15_000, 25_000]);
+  // 'bad' pulled second on the node's serial puller: it started 0.5 s after 'good' (at 3.5 s), and
+  // is probed from the tick at or after 8.5 s, on the same grid.
+  assert.deepEqual(bad.slice(0, 3).map((e) => e.t), [10_000, 20_000, 30_000]);
 });
 
 test('an image that does not exist: ErrImagePull, then ImagePullBackOff, retries with back-off', async () => {

@@ -20,7 +20,8 @@ import { allocateIp } from './ipam';
 import { queuePull, type PullQueue } from './image-puller';
 import { podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
-import { alignTick, applyResult, isSettledSuccess, newWorker, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
+import { applyResult, forNewContainer, isSettledSuccess, newWorker, onGrid, pastInitialDelay, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
+import { addPodWorkers } from './prober/manager';
 import { isSettledFailure, ticksRanThrough, ticksThrough } from './prober/deferred';
 import { correlateEvent, spamFilterOpensAt, type ObjectCorrelation } from '../engine/event-correlator';
 import type { EventRepeat } from '../engine/types';
@@ -101,6 +102,8 @@ export interface KubeletNodeFields {
   readonly kubeletDownMs?: number;
   /** The serial image puller's queue (image-puller.ts). */
   readonly pullQueue?: PullQueue;
+  /** When the kubelet started (registered its node): probe workers started less than a period later sleep a random part of it first (prober/manager.ts). */
+  readonly kubeletStartMs?: number;
 }
 
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
@@ -147,6 +150,13 @@ class PodSync {
   statusDirty = false;
   /** What probes observe changed at this instant, so settled probes must tick again. */
   inputsChanged = false;
+  /**
+   * The kubelet syncs the Pod at this instant for news of it (a container started or died, a probe's
+   * result changed): its status update asks not-ready containers' readiness workers for a probe now.
+   */
+  private podSyncDue = false;
+  /** Which containers' readiness workers probed on that request at this instant (one request each). */
+  private readonly triggered: boolean[] = [];
   purge = false;
   /** The pod worker's next periodic resync (only Pods with secret/configMap volumes have one). */
   resyncMs: number | undefined;
@@ -259,6 +269,7 @@ class PodSync {
       else if (!terminal) {
         this.runProbes();
         this.stepContainers();
+        if (this.podSyncDue) this.runTriggeredReadiness();
       }
       const changed = this.dirty || this.events.length !== before;
       this.dirty = this.dirty || wasDirty;
@@ -479,17 +490,16 @@ class PodSync {
       this.event('Warning', 'Failed', `Error: ${p.message}`);
       this.set(i, {
         id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined, rootfs, log, prevLog,
-        liveness: undefined, readiness: undefined, startup: undefined,
+        ...this.workersForNewContainer(i),
         phase: 'exited', sh: undefined, started: false, terminated: { exitCode: 128, reason: 'StartError', message: p.message, startedMs: this.now, finishedMs: this.now, id },
       });
       return;
     }
     this.event('Normal', 'Started', startedMessage(spec.name));
     this.inputsChanged = true;
+    this.podSyncDue = true; // the PLEG's ContainerStarted
     this.armResync(); // the PLEG's ContainerStarted event syncs the Pod, which re-queues its resync
-    const liveness = spec.livenessProbe === undefined ? undefined : newWorker('liveness', this.now, spec.livenessProbe);
-    const readiness = spec.readinessProbe === undefined ? undefined : newWorker('readiness', this.now, spec.readinessProbe);
-    const startup = spec.startupProbe === undefined ? undefined : newWorker('startup', this.now, spec.startupProbe);
+    const { liveness, readiness, startup } = this.workersForNewContainer(i);
     // The Pod's containers share one network namespace: a server whose port another running
     // container already holds fails to bind and exits at once.
     const clash = p.kind === 'server' ? this.portTakenBy(i) : undefined;
@@ -508,6 +518,21 @@ class PodSync {
     if (clash !== undefined) this.appendLog(i, bindFailureLog(spec.image, clash).map((text) => ({ tMs: this.now, fd: 2 as const, text: `${text}\n` })));
     else if (b.startLog !== undefined && b.startLog.length > 0) this.appendLog(i, b.startLog.map((text) => ({ tMs: this.now, fd: 1 as const, text: `${text}\n` })));
     if (p.kind === 'sh') this.resume(i);
+  }
+
+  /**
+   * Container i's probe workers as they see its new container ID (worker.go doProbe): kept, with
+   * their ticker's phase, from AddPod (a row made before workers were, gets them from now).
+   */
+  private workersForNewContainer(i: number): { liveness?: ProbeWorker; readiness?: ProbeWorker; startup?: ProbeWorker } {
+    const spec = this.specs[i];
+    const c = this.cs[i];
+    const renew = (kind: ProbeKind): ProbeWorker | undefined => {
+      const probe = probeOf(spec, kind);
+      if (probe === undefined) return undefined;
+      return forNewContainer(c[kind] ?? newWorker(kind, this.now), kind, probe, this.now);
+    };
+    return { liveness: renew('liveness'), readiness: renew('readiness'), startup: renew('startup') };
   }
 
   /** A port container i's image serves that another running server container of the Pod already holds. */
@@ -573,6 +598,7 @@ class PodSync {
   private terminate(i: number, exitCode: number, reason = exitCode === 0 ? 'Completed' : 'Error'): void {
     const c = this.cs[i];
     this.inputsChanged = true;
+    this.podSyncDue = true; // the PLEG's ContainerDied
     this.set(i, {
       phase: 'exited', sh: undefined, killAtMs: undefined, exitAtMs: undefined,
       terminated: { exitCode, reason, startedMs: c.startedMs, finishedMs: this.now, id: c.id },
@@ -707,26 +733,53 @@ class PodSync {
     const probe = probeOf(spec, kind);
     let w = this.cs[i][kind];
     if (probe === undefined || w === undefined) return;
-    const c = this.cs[i];
-    // Skipped ticks (a settled probe, or a kubelet that was down) realign to the grid.
+    // Skipped ticks (a settled probe, or a kubelet that was down) realign to the ticker's grid.
     if (w.nextMs < this.now) {
-      w = withNextMs(w, alignTick(c.startedMs!, probe, this.now));
+      w = withNextMs(w, onGrid(w.nextMs, probe, this.now));
       this.setWorker(i, kind, w, false);
     }
     if (w.nextMs !== this.now) return;
-    w = withNextMs(w, alignTick(c.startedMs!, probe, this.now + 1));
+    w = withNextMs(w, onGrid(w.nextMs, probe, this.now + 1));
     const skip = w.onHold || (kind !== 'startup' && !started) || (kind === 'startup' && started);
     if (skip) { this.setWorker(i, kind, w, false); return; }
+    this.probeOnce(i, kind, probe, w);
+  }
+
+  /** doProbe from the probe on: run it, count the result, publish at the threshold, act on what was published. */
+  private probeOnce(i: number, kind: ProbeKind, probe: Probe, w: ProbeWorker): void {
+    const spec = this.specs[i];
     const r = runProbe(probe, spec, this.target(i));
     if (r.result === 'Failure') this.event('Warning', 'Unhealthy', `${KIND_TITLE[kind]} probe failed: ${r.message}`);
     const applied = applyResult(w, kind, probe, r.result);
     const published = applied.published;
     const worker = kind === 'readiness' ? withFailure(applied.worker, r.result === 'Failure' ? r.message : undefined) : applied.worker;
     this.setWorker(i, kind, worker, worker.result !== w.result);
+    // A changed result goes to the kubelet's sync loop, which syncs the Pod (handleProbeSync).
+    if (worker.result !== w.result) this.podSyncDue = true;
     if (!published) return;
     if (kind === 'liveness' && r.result === 'Failure') this.kill(i, 'liveness');
     else if (kind === 'startup' && r.result === 'Failure') this.kill(i, 'startup');
     else if (kind === 'startup' && r.result === 'Success') this.set(i, { started: true });
+  }
+
+  /**
+   * prober_manager.go UpdatePodStatus, in the SyncPod that news of the Pod brings: for each running,
+   * started container whose readiness result is not Success, a readiness worker gets a manual
+   * trigger (manualTriggerCh) and probes at once, off its ticker's grid (doProbe still returns early
+   * within initialDelaySeconds). So a container whose readinessProbe has no initial delay is probed
+   * when it starts, and again when its startup probe succeeds or its readiness turns to Failure.
+   * One such probe per worker per instant (the channel holds one trigger).
+   */
+  private runTriggeredReadiness(): void {
+    for (let i = 0; i < this.specs.length; i++) {
+      const c = this.cs[i];
+      const w = c.readiness;
+      const probe = this.specs[i].readinessProbe;
+      if (w === undefined || probe === undefined || this.triggered[i] === true || !probing(c) || !c.started || w.result === 'Success') continue;
+      if (!pastInitialDelay(c.startedMs!, probe, this.now)) continue;
+      this.triggered[i] = true;
+      this.probeOnce(i, 'readiness', probe, w);
+    }
   }
 
   /** The earliest future instant anything in this Pod is due. */
@@ -772,7 +825,7 @@ class PodSync {
   private dueMs(c: ContainerRt, kind: ProbeKind, probe: Probe): number {
     const w = c[kind]!;
     if (this.in_.batchProbeTicks !== true || this.in_.eventMemory === undefined || this.inputsChanged || !isSettledFailure(w, kind, probe) || !isPureProbe(probe)) return w.nextMs;
-    return alignTick(c.startedMs!, probe, spamFilterOpensAt(this.eventMemoryAfter(), w.nextMs));
+    return onGrid(w.nextMs, probe, spamFilterOpensAt(this.eventMemoryAfter(), w.nextMs));
   }
 
   /** The recorder's memory of this Pod once it has seen this sync's events at this instant (the earlier, slept-through ones take no token). */
@@ -919,6 +972,18 @@ function output(rt: PodRt | undefined, nodeRow: NodeRuntime | undefined, status:
   return { rt, nodeRow, status, events, purge, wakeMs };
 }
 
+/** The row with the probe workers AddPod starts now (prober/manager.ts); the same row when no container has a probe. */
+function withProbeWorkers(in_: SyncInput, rt: PodRt, nodeRow: NodeRuntime & KubeletNodeFields): PodRt {
+  const pod = in_.pod;
+  const inits = pod.spec.initContainers;
+  const specs = inits === undefined || inits.length === 0 ? pod.spec.containers : [...inits, ...pod.spec.containers];
+  const containers = addPodWorkers(specs, rt.containers, in_.nowMs, nodeRow.kubeletStartMs, () => in_.rand?.() ?? 0);
+  if (containers === rt.containers) return rt;
+  const row = copyRow(rt);
+  row.containers = containers;
+  return row;
+}
+
 export function syncPod(in_: SyncInput): SyncOutput {
   const pod = in_.pod;
   const baseRow: NodeRuntime & KubeletNodeFields = in_.nodeRow ?? { alive: true, lastHeartbeatMs: in_.nowMs, images: EMPTY_IMAGES };
@@ -934,6 +999,8 @@ export function syncPod(in_: SyncInput): SyncOutput {
     if (set.rt === undefined) return output(undefined, undefined, undefined, [], false, Infinity);
     if (!set.ready) return waitingForVolumes(in_, set.rt, set.events);
     rt = set.rt;
+    // kubelet.go SyncPod: kl.probeManager.AddPod(pod) once the volumes are mounted, before the sandbox and the pulls.
+    rt = withProbeWorkers(in_, rt, baseRow);
     setUpEvents = set.events;
     if (set.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: set.lastAllocatedIp };
   }

@@ -38,18 +38,20 @@ test('declared: "answers 500 on /healthy after 60 seconds" fails a liveness prob
   let c = start((x) => declareImage(declareImage(x, 'sick', { kind: 'server', http: [{ path: '/healthy', status: 500, fromMs: 60_000 }] }), 'slow', { kind: 'server', startupMs: 30_000 }),
     testPod('sick', { containers: [testContainer({ name: 'app', image: 'sick:1', livenessProbe: probe('/healthy') })] }),
     testPod('slow', { containers: [testContainer({ name: 'app', image: 'slow:1', readinessProbe: probe('/') })] }));
-  // 'slow' pulls after 'sick' on the node's serial puller (3-6 s), so it starts at 6 s.
-  c = run(c, 6000 + 29_999);
+  // Both Pods' workers tick at 0, 10, 20 ... s (their first sync at 0). 'slow' pulls after 'sick' on
+  // the node's serial puller (3-6 s), so it starts at 6 s and serves from 36 s: the tick at 40 s
+  // makes it ready. 'sick' starts at 3 s and answers 500 from 63 s: failures at 70, 80, 90 s.
+  c = run(c, 39_999);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, false);
   c = run(c, 1);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, true);
-  c = run(c, 60_000);
-  const ev = events(c, 'sick').filter((e) => e.reason === 'Unhealthy' || e.reason === 'Killing').map((e) => [e.t - 3000, e.message]);
+  c = run(c, 55_000);
+  const ev = events(c, 'sick').filter((e) => e.reason === 'Unhealthy' || e.reason === 'Killing').map((e) => [e.t, e.message]);
   assert.deepEqual(ev, [
-    [60_000, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
     [70_000, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
     [80_000, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
-    [80_000, 'Container app failed liveness probe, will be restarted'],
+    [90_000, 'Liveness probe failed: HTTP probe failed with statuscode: 500'],
+    [90_000, 'Container app failed liveness probe, will be restarted'],
   ]);
   const refused = events(c, 'slow').find((e) => e.reason === 'Unhealthy')!;
   assert.match(refused.message, /^Readiness probe failed: Get "http:\/\/10\.244\.1\.\d+:8080\/": dial tcp 10\.244\.1\.\d+:8080: connect: connection refused$/);
@@ -59,14 +61,18 @@ test('a startup probe gates liveness until it succeeds', () => {
   const startup = { exec: { command: ['test', '-f', '/tmp/ready'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 10 };
   const liveness = { exec: { command: ['false'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 1 };
   let c = start((x) => x, testPod('s', { containers: [testContainer({ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 12; touch /tmp/ready; sleep 9999'], startupProbe: startup, livenessProbe: liveness })] }));
-  c = run(c, 3000 + 14_000);
-  const ev = events(c, 's').filter((e) => e.reason === 'Unhealthy').map((e) => [e.t - 3000, e.message.split(':')[0]]);
-  assert.deepEqual(ev, [[0, 'Startup probe failed'], [5000, 'Startup probe failed'], [10_000, 'Startup probe failed']]);
+  // The workers tick at 0, 5, 10 ... s (the Pod's first sync at 0); the container starts at 3 s and
+  // touches /tmp/ready at 15 s, just after that tick: the startup probe fails at 5, 10, 15 s and
+  // succeeds at 20 s. The liveness tick at 20 s ran beside it, before the container counted as
+  // started: the first liveness probe, and the kill, are at 25 s.
+  c = run(c, 19_999);
+  const ev = events(c, 's').filter((e) => e.reason === 'Unhealthy').map((e) => [e.t, e.message.split(':')[0]]);
+  assert.deepEqual(ev, [[5000, 'Startup probe failed'], [10_000, 'Startup probe failed'], [15_000, 'Startup probe failed']]);
   assert.equal(getPod(c, 's').status.containerStatuses![0].started, false);
-  c = run(c, 1000);
-  assert.equal(getPod(c, 's').status.containerStatuses![0].started, true, 'startup succeeded at 15 s');
+  c = run(c, 1);
+  assert.equal(getPod(c, 's').status.containerStatuses![0].started, true, 'startup succeeded at 20 s');
   c = run(c, 5000);
-  assert.ok(events(c, 's').some((e) => e.message === 'Container app failed liveness probe, will be restarted' && e.t === 3000 + 20_000));
+  assert.ok(events(c, 's').some((e) => e.message === 'Container app failed liveness probe, will be restarted' && e.t === 25_000));
 });
 
 test('hostNetwork Pods take the node address; Pod IPs are not reused while a Pod holds them', () => {

@@ -7,9 +7,12 @@ import { clusterWith, events, run, testContainer, testPod } from '../testing';
 // Guards pkg/kubelet/prober/worker.go's counting (reference 2.2) end to end: for every probe
 // setting, the first liveness restart happens exactly when the settings imply.
 //
-//   container starts at S (pull 3 s); probes at S + I + k·P; the file disappears at S + D
-//   (a tick at exactly S + D still sees it: the shell acts just after its sleep ends);
-//   first failing tick tf = the first tick > S + D; Killing at tf + (F-1)·P;
+//   the worker starts at the Pod's first sync, 0 (no start-up jitter: the kubelet is not just
+//   starting), and ticks at k·P; the container starts at S (pull 3 s); the first tick that probes
+//   it is the first at or after S + I, and after S (at S the status manager does not know the
+//   container yet); the file disappears at S + D (a tick at exactly S + D still sees it: the shell
+//   acts just after its sleep ends); first failing tick tf = the first probing tick > S + D;
+//   Killing at tf + (F-1)·P;
 //   the shell as PID 1 ignores SIGTERM: SIGKILL max(G, 2) s later (killContainer's minimum grace);
 //   first restart at once (no back-off entry yet).
 
@@ -32,10 +35,11 @@ test('for all probe settings the first liveness restart happens exactly at the t
       })],
     });
     const S = 3000;
-    const first = S + s.initialDelaySeconds * 1000;
-    const gone = S + s.healthySeconds * 1000;
     const P = s.periodSeconds * 1000;
-    const tf = gone < first ? first : first + (Math.floor((gone - first) / P) + 1) * P;
+    const tickAtOrAfter = (ms: number) => Math.ceil(ms / P) * P;
+    const first = tickAtOrAfter(Math.max(S + s.initialDelaySeconds * 1000, S + 1));
+    const gone = S + s.healthySeconds * 1000;
+    const tf = gone < first ? first : tickAtOrAfter(gone + 1);
     const killingAt = tf + (s.failureThreshold - 1) * P;
     const restartAt = killingAt + Math.max(s.graceSeconds, 2) * 1000;
     const c = run(clusterWith(pod), restartAt + 1000);

@@ -2,9 +2,12 @@ import type { Container, Probe } from '../../api/types';
 import type { ProbeKind, ProbeResult, ProbeWorker } from '../types';
 
 // pkg/kubelet/prober/worker.go doProbe, one tick at a time, as a pure function of the worker's
-// state. Ticks sit on a grid anchored at the container's start: the first probe runs
-// initialDelaySeconds after startedAt, then one every periodSeconds (the documented model; the real
-// worker's ticker phase depends on when the kubelet saw the Pod, which a simulation fixes this way).
+// state. A worker lives as long as its Pod on the node (prober_manager.go AddPod, called by the
+// Pod's first SyncPod once its volumes are mounted: prober/manager.ts), across container restarts;
+// run() probes once at its start and then on a time.Ticker of periodSeconds, so its ticks sit on a
+// grid from that start. A tick before the container runs, or less than initialDelaySeconds after
+// its startedAt, returns early: the first probe of a container is the first tick at or after
+// startedAt + initialDelaySeconds.
 
 /** Initial cached results for a new container ID (worker.go: initialValue). */
 export const INITIAL_RESULT: Readonly<Record<ProbeKind, ProbeResult>> = { liveness: 'Success', readiness: 'Failure', startup: 'Unknown' };
@@ -35,12 +38,19 @@ function timingOf(p: Probe): ProbeTiming {
   };
 }
 
-/** The first tick at or after `atLeastMs`: startedAt + initialDelaySeconds + k·periodSeconds. */
-export function alignTick(startedMs: number, p: Probe, atLeastMs: number): number {
-  const { initialDelayMs, periodMs } = probeTiming(p);
-  const first = startedMs + initialDelayMs;
-  if (atLeastMs <= first) return first;
-  return first + Math.ceil((atLeastMs - first) / periodMs) * periodMs;
+/**
+ * The worker's first tick at or after `atLeastMs`: its grid is its next tick `nextMs` plus
+ * multiples of periodSeconds (the ticker never changes phase), and no tick comes before `nextMs`.
+ */
+export function onGrid(nextMs: number, p: Probe, atLeastMs: number): number {
+  if (atLeastMs <= nextMs) return nextMs;
+  const { periodMs } = probeTiming(p);
+  return nextMs + Math.ceil((atLeastMs - nextMs) / periodMs) * periodMs;
+}
+
+/** Whether doProbe gets past "Probe disabled for InitialDelaySeconds": int32(time.Since(startedAt).Seconds()) >= initialDelaySeconds. */
+export function pastInitialDelay(startedMs: number, p: Probe, nowMs: number): boolean {
+  return Math.floor((nowMs - startedMs) / 1000) >= (p.initialDelaySeconds ?? 0);
 }
 
 /**
@@ -62,8 +72,23 @@ export function withFailure(w: ProbeWorker, message: string | undefined): ProbeW
     : { result: w.result, run: w.run, onHold: w.onHold, nextMs: w.nextMs, last: w.last, failedWith: message };
 }
 
-export function newWorker(kind: ProbeKind, startedMs: number, p: Probe): ProbeWorker {
-  return { result: INITIAL_RESULT[kind], run: 0, onHold: false, nextMs: alignTick(startedMs, p, startedMs) };
+/** A worker as AddPod starts it: its first doProbe at `firstTickMs` (the Pod's first SyncPod, plus the start-up jitter if any). */
+export function newWorker(kind: ProbeKind, firstTickMs: number): ProbeWorker {
+  return { result: INITIAL_RESULT[kind], run: 0, onHold: false, nextMs: firstTickMs };
+}
+
+/**
+ * The worker once it sees a new container ID (doProbe: resultsManager.Set(initialValue), onHold =
+ * false; lastResult and resultRun carry over, as in worker.go), its next tick moved on its grid to
+ * the first that can probe the container: at or after startedAt + initialDelaySeconds (the ticks
+ * before return early), and after startedAt itself (doProbe reads the status manager, which learns
+ * of a started container from the PLEG's relist after the start, never at that instant). The
+ * failure message it remembered was the old container's.
+ */
+export function forNewContainer(w: ProbeWorker, kind: ProbeKind, p: Probe, startedMs: number): ProbeWorker {
+  const nextMs = onGrid(w.nextMs, p, Math.max(startedMs + probeTiming(p).initialDelayMs, startedMs + 1));
+  if (!('last' in w)) return { result: INITIAL_RESULT[kind], run: w.run, onHold: false, nextMs };
+  return { result: INITIAL_RESULT[kind], run: w.run, onHold: false, nextMs, last: w.last };
 }
 
 /**
