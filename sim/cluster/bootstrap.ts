@@ -92,7 +92,10 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   cluster = must('creating the namespaces', applyManifests(cluster, NAMESPACES_YAML, { mode: 'create', source: 'kubeadm' }));
 
   const names = [CONTROL_PLANE_NODE, ...workerNames(opts)];
-  const registrations = names.flatMap((name, index) => registerNode(name, { index, controlPlane: index === 0 }, cluster.nowMs, iso()));
+  // A kubeadm cluster's kubelets were set up well before the user's first command (bootstrap only
+  // compresses that into a few virtual seconds): Pods applied later get no probe start-up jitter,
+  // which worker.go draws only when the kubelet started less than a probe period before.
+  const registrations = names.flatMap((name, index) => registerNode(name, { index, controlPlane: index === 0 }, cluster.nowMs, iso(), undefined, null));
   cluster = must('registering the nodes', submit(cluster, registrations, 'kubelet'));
   // kubeadm init's preflight pulls the images of `kubeadm config images list` on the control-plane
   // node before it starts the kubelet: its Pods find them "already present on machine".

@@ -92,9 +92,12 @@ export function kubeletNode(name: string, opts: NodeOptions, nowIso: string): No
   };
 }
 
-/** The kubelet's row: alive, started now (kubeletStartMs, for its probe workers' start-up jitter), lease renewals counted from now. */
-export function aliveRow(nowMs: number, previous?: NodeRuntime): NodeRuntime {
-  const row: NodeRuntime & KubeletNodeFields = { ...(previous ?? { images: new Set<string>() }), alive: true, lastHeartbeatMs: nowMs, kubeletStartMs: nowMs };
+/**
+ * The kubelet's row: alive, lease renewals counted from now; started at kubeletStartMs (for its probe
+ * workers' start-up jitter; null: long before anything it will run).
+ */
+export function aliveRow(nowMs: number, previous?: NodeRuntime, kubeletStartMs: number | null = nowMs): NodeRuntime {
+  const row: NodeRuntime & KubeletNodeFields = { ...(previous ?? { images: new Set<string>() }), alive: true, lastHeartbeatMs: nowMs, kubeletStartMs: kubeletStartMs ?? undefined };
   return row;
 }
 
@@ -113,10 +116,10 @@ export function registrationEvents(name: string): Change[] {
 }
 
 /** The Changes that register a node: the Node object, the kubelet's runtime row, its events. */
-export function registerNode(name: string, opts: NodeOptions, nowMs: number, nowIso: string, previous?: NodeRuntime): Change[] {
+export function registerNode(name: string, opts: NodeOptions, nowMs: number, nowIso: string, previous?: NodeRuntime, kubeletStartMs: number | null = nowMs): Change[] {
   return [
     { verb: 'create', object: kubeletNode(name, opts, nowIso) },
-    { verb: 'runtime', table: 'nodes', key: name, value: aliveRow(nowMs, previous) },
+    { verb: 'runtime', table: 'nodes', key: name, value: aliveRow(nowMs, previous, kubeletStartMs) },
     ...registrationEvents(name),
   ];
 }
