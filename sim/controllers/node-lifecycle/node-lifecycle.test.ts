@@ -149,3 +149,32 @@ test('a Node object without a kubelet goes Unknown ("never posted") after the st
   assert.equal(ready(c, 'ghost').status, 'Unknown');
   assert.equal(ready(c, 'ghost').message, 'Kubelet never posted node status.');
 });
+
+test('a NoExecute taint without timeAdded (kubectl taint) counts from when the taint manager sees it; removing it cancels with an event', () => {
+  const tolerating = [...DEFAULT_TOLERATIONS, { key: 'dedicated', operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: 60 }];
+  let c = run(cluster(), [{ verb: 'create', object: pod('api', undefined, { node: 'n2', readySinceMs: 0, spec: { tolerations: tolerating } }) }]);
+  c = at(c, 600_000);
+  const taint = (cl: Cluster, taints: Node['spec']['taints']) => run(cl, [{ verb: 'update', object: { ...nodeOf(cl, 'n2'), spec: { ...nodeOf(cl, 'n2').spec, taints } } }]);
+  c = taint(c, [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }]);
+  assert.equal(nodeOf(c, 'n2').spec.taints![0].timeAdded, undefined, 'the API server adds no timeAdded');
+  c = at(c, 659_999);
+  assert.equal(podOf(c, 'api')!.metadata.deletionTimestamp, undefined);
+  c = taint(c, []);
+  const cancel = c.events.slice().filter((e) => e.reason === 'TaintManagerEviction');
+  assert.deepEqual(cancel.map((e) => [e.involved.name, e.message, e.timeMs]), [['api', 'Cancelling deletion of Pod default/api', 659_999]]);
+  assert.equal(c.tables.taintEvictions.get('n2'), undefined, 'nothing left to remember');
+  // Tainted again: a new 60 s from now.
+  c = taint(c, [{ key: 'dedicated', value: 'x', effect: 'NoExecute' }]);
+  c = at(c, 719_998);
+  assert.equal(podOf(c, 'api')!.metadata.deletionTimestamp, undefined);
+  c = at(c, 719_999);
+  assert.notEqual(podOf(c, 'api')!.metadata.deletionTimestamp, undefined);
+});
+
+test('a Pod deleted while its eviction is queued gets "Cancelling deletion" once it is gone', () => {
+  let c = fail(at(cluster(), 25_000), 'n1');
+  c = at(c, 100_000);
+  c = run(c, [{ verb: 'purge', ref: { kind: 'Pod', namespace: 'default', name: 'web-1' }, reason: 'test' }]);
+  const ev = c.events.slice().filter((e) => e.reason === 'TaintManagerEviction');
+  assert.deepEqual(ev.map((e) => [e.involved.name, e.message, e.timeMs]), [['web-1', 'Cancelling deletion of Pod default/web-1', 100_000]]);
+});

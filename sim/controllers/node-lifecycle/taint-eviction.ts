@@ -1,65 +1,97 @@
 import type { Condition, KubeObject, Node, Pod, Taint } from '../../api/types';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
-import { matchingTolerations, minTolerationMs } from '../../scheduler/taints';
+import { processPodOnNode, type EvictionWork } from './eviction-work';
 
-// pkg/controller/tainteviction (the NoExecute taint manager), keyed by node name: a Pod on a node
-// with NoExecute taints is deleted at once if it does not tolerate them all, at taint time +
-// the smallest tolerationSeconds of the tolerations used, or never when none of those has
-// tolerationSeconds (DaemonSet Pods). Before deleting it adds the DisruptionTarget condition
-// (addConditionAndDeletePod) and records TaintManagerEviction.
+// pkg/controller/tainteviction (the NoExecute taint manager), keyed by node name. handleNodeUpdate
+// (the node's NoExecute taints changed) processes every Pod on the node, handlePodUpdate (a Pod
+// added, bound, given new tolerations, or gone) that Pod; processPodOnNode (eviction-work.ts)
+// schedules each Pod's deletion on the controller's own clock. When the work fires,
+// deletePodHandler records TaintManagerEviction and addConditionAndDeletePod adds the
+// DisruptionTarget condition and deletes the Pod; cancelled work records "Cancelling deletion".
+// Its memory (taintedNodes and the TimedWorkerQueue) is the node's row of the taintEvictions table.
 
 export const TAINT_EVICTION = 'taint-eviction-controller';
+
+/** What the controller remembers of one Pod on the node. */
+interface PodEntry {
+  readonly namespace: string;
+  readonly name: string;
+  /** The tolerations it last processed the Pod with (PodUpdated compares them). */
+  readonly tolerations: string;
+  readonly work: EvictionWork | undefined;
+}
+
+/** The controller's memory of one node: its NoExecute taints as last handled (undefined: the Node is gone), and the Pods, by uid. */
+export interface TaintEvictionRow {
+  readonly taints: string | undefined;
+  readonly pods: ReadonlyMap<string, PodEntry>;
+}
 
 function noExecuteTaints(node: Node | undefined): Taint[] {
   return (node?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
 }
 
-function msOf(iso: string | undefined, epochMs: number): number | undefined {
-  if (iso === undefined) return undefined;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t - epochMs : undefined;
+function rowOf(view: ClusterView, node: string): TaintEvictionRow | undefined {
+  return view.table('taintEvictions').get(node) as TaintEvictionRow | undefined;
 }
 
-/**
- * When the taint manager deletes `pod` given the node's NoExecute taints: -1 never. The clock starts
- * when the manager first saw the Pod under the taints: the earliest timeAdded, or the Pod's binding
- * (PodScheduled) if later. A taint without timeAdded counts from virtual time 0.
- */
-export function evictionAtMs(pod: Pod, taints: readonly Taint[], epochMs: number): number {
-  const { allTolerated, used } = matchingTolerations(taints, pod.spec.tolerations);
-  let startMs = Math.min(...taints.map((t) => msOf(t.timeAdded, epochMs) ?? 0));
-  const bound = msOf(pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'True')?.lastTransitionTime, epochMs);
-  if (bound !== undefined && bound > startMs) startMs = bound;
-  if (!allTolerated) return startMs;
-  const min = minTolerationMs(used);
-  return min < 0 ? -1 : startMs + min;
+function podEvent(namespace: string, name: string, uid: string, message: string): Change {
+  return { verb: 'event', ref: { kind: 'Pod', namespace, name, uid }, type: 'Normal', reason: 'TaintManagerEviction', message, source: TAINT_EVICTION };
 }
+
+/** deletePodHandler: the event, then addConditionAndDeletePod (a Pod already terminating keeps its deletion). */
+function evict(pod: Pod, ctx: ReconcileContext): Change[] {
+  const ns = pod.metadata.namespace ?? '';
+  const changes: Change[] = [];
+  const conditions = pod.status?.conditions ?? [];
+  if (!conditions.some((c) => c.type === 'DisruptionTarget' && c.status === 'True')) {
+    const disruption: Condition = {
+      type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager',
+      message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: ctx.iso(),
+    };
+    changes.push({ verb: 'status', object: { ...pod, status: { ...pod.status, conditions: [...conditions, disruption] } } });
+  }
+  changes.push(podEvent(ns, pod.metadata.name, pod.metadata.uid, `Marking for deletion Pod ${ns}/${pod.metadata.name}`));
+  changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: pod.metadata.name }, reason: 'TaintManagerEviction' });
+  return changes;
+}
+
+const cancelling = (e: PodEntry, uid: string): Change => podEvent(e.namespace, e.name, uid, `Cancelling deletion of Pod ${e.namespace}/${e.name}`);
 
 export function reconcileTaintEviction(view: ClusterView, name: string, ctx: ReconcileContext): ReconcileResult {
-  const taints = noExecuteTaints(view.get<Node>('Node', '', name));
-  if (taints.length === 0) return NO_CHANGES;
+  const node = view.get<Node>('Node', '', name);
+  const row = rowOf(view, name);
+  const taints = noExecuteTaints(node);
+  if (row === undefined && taints.length === 0) return NO_CHANGES;
+  // handleNodeUpdate: a Node that is gone is forgotten (its queued work stays); a changed set of
+  // NoExecute taints reprocesses every Pod. Otherwise only Pods it has not processed as they are now.
+  const known = node === undefined ? undefined : JSON.stringify(taints);
+  const nodeUpdated = known !== row?.taints;
   const changes: Change[] = [];
+  const pods = new Map<string, PodEntry>();
   let nextMs = Infinity;
   for (const pod of view.podsOnNode(name)) {
-    if (pod.metadata.deletionTimestamp !== undefined) continue;
-    const atMs = evictionAtMs(pod, taints, ctx.config.epochMs);
-    if (atMs < 0) continue;
-    if (atMs > ctx.nowMs) { nextMs = Math.min(nextMs, atMs); continue; }
-    const ns = pod.metadata.namespace ?? '';
-    const conditions = pod.status?.conditions ?? [];
-    if (!conditions.some((c) => c.type === 'DisruptionTarget' && c.status === 'True')) {
-      const disruption: Condition = {
-        type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager',
-        message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: ctx.iso(),
-      };
-      changes.push({ verb: 'status', object: { ...pod, status: { ...pod.status, conditions: [...conditions, disruption] } } });
+    const uid = pod.metadata.uid;
+    const before = row?.pods.get(uid);
+    const tolerations = JSON.stringify(pod.spec.tolerations ?? []);
+    let work = before?.work;
+    if (known !== undefined && (nodeUpdated || before === undefined || before.tolerations !== tolerations)) {
+      const processed = processPodOnNode(work, pod.spec.tolerations, taints, ctx.nowMs);
+      if (processed.cancelled) changes.push(cancelling(before!, uid));
+      work = processed.work;
     }
-    changes.push({
-      verb: 'event', ref: { kind: 'Pod', namespace: ns, name: pod.metadata.name, uid: pod.metadata.uid },
-      type: 'Normal', reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${ns}/${pod.metadata.name}`, source: TAINT_EVICTION,
-    });
-    changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace: ns, name: pod.metadata.name }, reason: 'TaintManagerEviction' });
+    if (work !== undefined && !work.fired) {
+      if (work.fireAtMs <= ctx.nowMs) { changes.push(...evict(pod, ctx)); work = { ...work, fired: true }; }
+      else nextMs = Math.min(nextMs, work.fireAtMs);
+    }
+    if (taints.length > 0 || work !== undefined) pods.set(uid, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, tolerations, work });
   }
+  // handlePodUpdate of a Pod that is gone: its work is cancelled.
+  for (const [uid, e] of row?.pods ?? []) {
+    if (!pods.has(uid) && e.work !== undefined && !e.work.fired && view.get<Pod>('Pod', e.namespace, e.name)?.metadata.uid !== uid) changes.push(cancelling(e, uid));
+  }
+  const next: TaintEvictionRow | undefined = taints.length === 0 && pods.size === 0 ? undefined : { taints: known, pods };
+  if (next !== undefined || row !== undefined) changes.push({ verb: 'runtime', table: 'taintEvictions', key: name, value: next });
   return nextMs === Infinity ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
 
@@ -70,19 +102,21 @@ function sameNoExecute(a: Node | undefined, b: Node | undefined): boolean {
 export const taintEviction: Controller = {
   name: TAINT_EVICTION,
   watches: {
+    // NodeUpdated: a node added, deleted, or whose NoExecute taints changed.
     Node: (_v, after, before) => {
       const a = after as Node | undefined;
-      if (a === undefined || (before !== undefined && a.spec === (before as Node).spec) || sameNoExecute(a, before as Node | undefined)) return [];
-      return [a.metadata.name];
+      const b = before as Node | undefined;
+      if (a !== undefined && b !== undefined && (a.spec === b.spec || sameNoExecute(a, b))) return [];
+      return [(a ?? b)!.metadata.name];
     },
-    // A Pod newly bound to (or with new tolerations on) a node with NoExecute taints.
+    // PodUpdated: a Pod added, deleted, bound, or with new tolerations, on a node the controller minds.
     Pod: (view, after, before) => {
       const a = after as Pod | undefined;
       const b = before as Pod | undefined;
-      if (a === undefined || (b !== undefined && b.spec === a.spec)) return [];
-      const node = a.spec.nodeName;
-      if (!node || (b?.spec.nodeName === node && b.spec.tolerations === a.spec.tolerations)) return [];
-      return noExecuteTaints(view.get<Node>('Node', '', node)).length > 0 ? [node] : [];
+      if (a !== undefined && b !== undefined && (b.spec === a.spec || (b.spec.nodeName === a.spec.nodeName && b.spec.tolerations === a.spec.tolerations))) return [];
+      const node = (a ?? b)!.spec.nodeName;
+      if (!node) return [];
+      return view.table('taintEvictions').has(node) || noExecuteTaints(view.get<Node>('Node', '', node)).length > 0 ? [node] : [];
     },
   },
   reconcile: reconcileTaintEviction,
