@@ -4,6 +4,8 @@ Feature: A node pulls images one at a time
   and its "Pulling image" event recorded, at once; the request then waits for the pulls queued
   before it on the node. The Pulled event gives both times: the pull itself, and the time since
   the request, the wait included (image_manager.go: "in %v (%v including waiting)").
+  Deleting a Pod cancels its sync's context (pod_workers.go): its request, queued or in progress,
+  returns "context canceled" as soon as the worker gets to it, and the requests behind it move up.
 
   Background:
     Given a cluster with 3 nodes
@@ -74,3 +76,80 @@ Feature: A node pulls images one at a time
     And there is an event "Pulled" for a pod of deployment "web" with message matching "^Successfully pulled image \"nginx:1.7.9\" in 3s \(3s including waiting\)\."
     And there is an event "Pulled" for a pod of deployment "web" with message matching "^Successfully pulled image \"nginx:1.7.9\" in 500ms \(3.5s including waiting\)\."
     And there is an event "Pulled" for a pod of deployment "web" with message matching "^Successfully pulled image \"nginx:1.7.9\" in 500ms \(4s including waiting\)\."
+
+  Scenario: Deleting a Pod whose pull runs cancels it: the Pod queued behind it pulls the image from then
+    Both Pods ask for nginx at once. The first pull is cancelled 1 s in, so nothing landed: the
+    second Pod's request, taken by the worker at once, fetches the image in full (3 s) and has
+    waited 4 s in all, where it would have taken a quick 500 ms pull at 3 s.
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: first
+      spec:
+        nodeName: k8s-node1
+        containers:
+        - name: web
+          image: nginx:1.7.9
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: second
+      spec:
+        nodeName: k8s-node1
+        containers:
+        - name: web
+          image: nginx:1.7.9
+      """
+    When 1 second passes
+    And I run "kubectl delete pod first --wait=false"
+    Then pod "first" does not exist
+    When I run "kubectl get events --field-selector involvedObject.name=first"
+    Then the output contains "Warning   Failed    pod/first   Failed to pull image \"nginx:1.7.9\": rpc error: code = Canceled desc = context canceled"
+    And for 2999 milliseconds pod "second" stays Pending
+    And within 1 millisecond pod "second" is Running
+    And there is an event "Pulled" for pod "second" with message matching "^Successfully pulled image \"nginx:1.7.9\" in 3s \(4s including waiting\)\."
+
+  Scenario: Deleting a Pod whose pull waits in the queue: it goes when the worker reaches it, and the next Pod's pull starts then
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        nodeName: k8s-node1
+        containers:
+        - name: web
+          image: nginx:1.7.9
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: tools
+      spec:
+        nodeName: k8s-node1
+        containers:
+        - name: tools
+          image: busybox:1.36
+          args: ["sh", "-c", "sleep 3600"]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: httpd
+      spec:
+        nodeName: k8s-node1
+        containers:
+        - name: httpd
+          image: httpd:2.4
+      """
+    When 1 second passes
+    And I run "kubectl delete pod tools --wait=false"
+    Then for 1999 milliseconds pod "tools" stays Terminating
+    And within 1 millisecond pod "tools" does not exist
+    And for 2999 milliseconds pod "httpd" stays Pending
+    And within 1 millisecond pod "httpd" is Running
+    And there is an event "Pulled" for pod "httpd" with message matching "^Successfully pulled image \"httpd:2.4\" in 3s \(6s including waiting\)\."

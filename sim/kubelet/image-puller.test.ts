@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit } from '../engine/loop';
 import { controllers } from './index';
-import { queuePull } from './image-puller';
+import { queuePull, replanPulls } from './image-puller';
 import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
 
 const NGINX = 'docker.io/library/nginx:1.7.9';
@@ -66,4 +66,75 @@ test('Pods requesting an image while its first pull runs still pull it, each qui
   // A Pod that comes after the pulls finds the image present: no pull at all.
   c = submit(c, [{ verb: 'create', object: pod('d') }], controllers).cluster;
   assert.deepEqual(events(c, 'd').map((e) => e.message).slice(0, 1), ['Container image "nginx:1.7.9" already present on machine']);
+});
+
+test('replanPulls: a cancelled request in progress returns now, a queued one as soon as the worker takes it; the rest move up', () => {
+  const pending = (r: ReturnType<typeof req>, startMs: number, dueMs: number, cancelled = false) => ({ req: r, startMs, dueMs, cancelled });
+  // A (nginx, 0-3 s) cancelled at 1 s: B, a quick pull of nginx behind it, now fetches nginx in full from 1 s.
+  const one = replanPulls([pending(req(NGINX), 0, 3000, true), pending(req(NGINX), 3000, 3500)], 1000);
+  assert.deepEqual(one.pulls, [{ startMs: 0, dueMs: 1000 }, { startMs: 1000, dueMs: 4000 }]);
+  assert.deepEqual([one.queue.freeMs, [...one.queue.landing]], [4000, [NGINX]]);
+  // B (busybox, queued 3-6 s) cancelled at 1 s: it returns at 3 s, when A is done, and C starts then.
+  const httpd = 'docker.io/library/httpd:2.4';
+  const two = replanPulls([pending(req(httpd), 6000, 9000), pending(req(NGINX), 0, 3000), pending(req(BUSYBOX), 3000, 6000, true)], 1000);
+  assert.deepEqual(two.pulls, [{ startMs: 3000, dueMs: 6000 }, { startMs: 0, dueMs: 3000 }, { startMs: 3000, dueMs: 3000 }]);
+  assert.deepEqual([two.queue.freeMs, [...two.queue.landing].sort()], [6000, [httpd, NGINX]]);
+  // An image on the node (present) stays a quick pull; nothing cancelled: nothing moves.
+  const three = replanPulls([pending(req(NGINX), 0, 3000), pending(req(NGINX, { present: true }), 3000, 3500)], 1000);
+  assert.deepEqual(three.pulls, [{ startMs: 0, dueMs: 3000 }, { startMs: 3000, dueMs: 3500 }]);
+});
+
+test('a Pod deleted while its pull runs: the pull returns "context canceled" now, and the Pod queued behind it fetches the image from then', () => {
+  const pod = (name: string) => testPod(name, { containers: [testContainer({ name: 'web', image: 'nginx:1.7.9' })] });
+  let c = clusterWith(pod('a'), pod('b'));
+  c = run(c, 1000);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'a' }, reason: 'test' }], controllers).cluster;
+  const line = (e: { t: number; reason: string; message: string }) => `${e.t} ${e.reason}: ${e.message}`;
+  assert.deepEqual(events(c, 'a').map(line), [
+    '0 Pulling: Pulling image "nginx:1.7.9"',
+    '1000 Failed: Failed to pull image "nginx:1.7.9": rpc error: code = Canceled desc = context canceled',
+    '1000 Failed: Error: ErrImagePull',
+  ]);
+  assert.equal(c.store.get('Pod', 'default', 'a'), undefined, 'nothing ran: the Pod is gone once its sync returns');
+  c = run(c, 3000);
+  assert.deepEqual(events(c, 'b').slice(0, 2).map(line), [
+    '0 Pulling: Pulling image "nginx:1.7.9"',
+    '4000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (4s including waiting). Image size: 67696814 bytes.',
+  ]);
+});
+
+test('a Pod deleted while its pull is queued stays Terminating until the worker reaches it; the Pod behind it starts that much sooner', () => {
+  let c = clusterWith(
+    testPod('a', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }),
+    testPod('b', { containers: [testContainer({ name: 'b', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] }),
+    testPod('c', { containers: [testContainer({ name: 'c', image: 'httpd:2.4' })] }),
+  );
+  c = run(c, 1000);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test' }], controllers).cluster;
+  c = run(c, 1999);
+  assert.notEqual(getPod(c, 'b').metadata.deletionTimestamp, undefined, 'its pod worker waits in EnsureImageExists');
+  c = run(c, 1);
+  assert.equal(c.store.get('Pod', 'default', 'b'), undefined);
+  const line = (e: { t: number; reason: string; message: string }) => `${e.t} ${e.reason}: ${e.message}`;
+  assert.deepEqual(events(c, 'b').slice(1).map(line), [
+    '3000 Failed: Failed to pull image "busybox:1.36": rpc error: code = Canceled desc = context canceled',
+    '3000 Failed: Error: ErrImagePull',
+  ]);
+  c = run(c, 3000);
+  assert.deepEqual(events(c, 'c').slice(0, 2).map(line), [
+    '0 Pulling: Pulling image "httpd:2.4"',
+    '6000 Pulled: Successfully pulled image "httpd:2.4" in 3s (6s including waiting). Image size: 58119623 bytes.',
+  ]);
+});
+
+test('a Pod removed at once (grace 0) while its pull is queued: the Pod behind it starts sooner too', () => {
+  let c = clusterWith(
+    testPod('a', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }),
+    testPod('b', { containers: [testContainer({ name: 'b', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] }),
+    testPod('c', { containers: [testContainer({ name: 'c', image: 'httpd:2.4' })] }),
+  );
+  c = run(c, 1000);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test', gracePeriodSeconds: 0 }], controllers).cluster;
+  c = run(c, 5000);
+  assert.equal(events(c, 'c').find((e) => e.reason === 'Pulled')?.t, 6000);
 });

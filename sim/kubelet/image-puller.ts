@@ -5,12 +5,15 @@
 // maxImagePullRequests (10); further senders block and are served in order, which is the same FIFO.
 //
 // Everything about a request is known when it is made (the queue is FIFO and each pull's length is
-// fixed), so the queue is two values in the node's row: when the worker is free again, and which
+// fixed; only a deleted Pod's cancelled request ahead of it changes that), so the queue is two values in the node's row: when the worker is free again, and which
 // images a queued request will have landed by then. A request made while a first pull of the same
 // image runs still pulls (GetImageRef found nothing), but quickly: containerd finds the layers.
 //
-// Known gap: a request stays queued when its Pod is deleted; the kubelet cancels the Pod's sync
-// context, so the worker would return from that pull at once and take the next one sooner.
+// A deleted Pod's request is cancelled, not dropped (replanPulls): the pod worker cancels the
+// sync's context (pod_workers.go UpdatePod, cancelFn once the Pod is terminating), but the request
+// stays in the channel and EnsureImageExists keeps waiting on its pullChan. The worker still takes
+// it in turn, and PullImage on a cancelled context returns at once (rpc error: code = Canceled);
+// a pull in progress returns as soon as its context is cancelled. The requests behind move up.
 
 /** The serial puller's state on one node, kept in the kubelet's node row (KubeletNodeFields.pullQueue). */
 export interface PullQueue {
@@ -62,4 +65,57 @@ export function queuePull(queue: PullQueue | undefined, nowMs: number, req: Pull
   const lands = req.succeeds && !layersThere;
   const next = lands ? new Set(landing).add(req.canonical) : landing;
   return { startMs, dueMs, queue: { freeMs: dueMs, landing: next } };
+}
+
+/** A request on the node's queue that has not returned yet, with what replanPulls needs to place it again. */
+export interface PendingPull {
+  readonly req: PullRequest;
+  /** When the worker takes it (startMs of queuePull, or of an earlier replan). */
+  readonly startMs: number;
+  /** When it returns, as planned so far (after nowMs). */
+  readonly dueMs: number;
+  /** Its Pod's sync context is cancelled (the Pod is being deleted). */
+  readonly cancelled: boolean;
+}
+
+export interface ReplannedPull {
+  readonly startMs: number;
+  readonly dueMs: number;
+}
+
+/**
+ * The serial puller's queue again at nowMs, after some requests' contexts were cancelled: in FIFO
+ * order, the request in progress keeps its end (or returns now, cancelled), a queued one starts
+ * when the one before it returns and, cancelled, returns then too; the others take the time their
+ * pull takes from there (a cancelled pull lands nothing: a later pull of its image fetches it in
+ * full). `pulls[i]` is where `pending[i]` is now. Requests already returned are not in `pending`;
+ * their images are in each req.present.
+ *
+ * | pending (3 s fetch, 0.5 s with layers there)    | now | replanned                          |
+ * |-------------------------------------------------|-----|------------------------------------|
+ * | A 0-3 s cancelled, B (same image) 3-3.5 s        | 1 s | A 1-1 s, B 1-4 s (fetches in full) |
+ * | A 0-3 s, B 3-6 s cancelled, C 6-9 s              | 1 s | A 0-3 s, B 3-3 s, C 3-6 s          |
+ */
+export function replanPulls(pending: readonly PendingPull[], nowMs: number): { pulls: ReplannedPull[]; queue: PullQueue } {
+  const order = pending.map((_, i) => i).sort((a, b) => pending[a].startMs - pending[b].startMs || pending[a].dueMs - pending[b].dueMs || a - b);
+  const pulls: ReplannedPull[] = new Array(pending.length);
+  let freeMs = nowMs;
+  const landing = new Set<string>();
+  for (const i of order) {
+    const p = pending[i];
+    let startMs: number;
+    let dueMs: number;
+    if (p.startMs <= nowMs) { // in progress
+      startMs = p.startMs;
+      dueMs = p.cancelled ? nowMs : p.dueMs;
+    } else {
+      startMs = freeMs;
+      const layersThere = p.req.succeeds && (p.req.present || landing.has(p.req.canonical));
+      dueMs = p.cancelled ? startMs : startMs + (layersThere ? p.req.presentMs : p.req.fetchMs);
+    }
+    if (!p.cancelled && p.req.succeeds) landing.add(p.req.canonical);
+    pulls[i] = { startMs, dueMs };
+    freeMs = Math.max(freeMs, dueMs);
+  }
+  return { pulls, queue: { freeMs, landing } };
 }

@@ -10,6 +10,7 @@ import { pvcVolumeProjection } from '../storage/data'; // PVC and nfs volumes: s
 import { isPodRt, type PodRt } from './types';
 import type { ObjectCorrelation } from '../engine/event-correlator';
 import { podIpChanged, usedIpsOn } from './ip-cache';
+import { cancelPulls, hasPullToCancel } from './pull-cancel';
 
 // The kubelet of every node, as one controller keyed by Pod ("Pod/<ns>/<name>"). It also answers
 // two other kinds of keys the engine hands it: a `pods` table row key (a Pod uid, when another
@@ -54,7 +55,16 @@ function reconcile(view: ClusterView, key: string, ctx: ReconcileContext): Recon
   if (key.startsWith('Pod/')) return reconcilePod(view, key, ctx);
   if (key.startsWith('gone/')) {
     const uid = key.slice(5);
-    return view.table('pods').has(uid) ? { changes: [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }] } : NO_CHANGES;
+    const row = view.table('pods').get(uid);
+    if (row === undefined) return NO_CHANGES;
+    const changes: Change[] = [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }];
+    // Its pull requests are cancelled too: the ones behind them move up (pull-cancel.ts).
+    const nodeRow = isPodRt(row) ? view.table('nodes').get(row.node) : undefined;
+    if (isPodRt(row) && nodeRow?.alive === true && hasPullToCancel(row, ctx.nowMs)) {
+      const c = cancelPulls(view, row, nodeRow as NodeRuntime & KubeletNodeFields, ctx.nowMs);
+      changes.push(...c.changes, { verb: 'runtime', table: 'nodes', key: row.node, value: c.nodeRow });
+    }
+    return { changes };
   }
   if (key.startsWith('node/')) return fanOut(view, key.slice(5));
   if (key.startsWith('resume/')) return resumePod(view, `Pod/${key.slice(7)}`, ctx);
@@ -201,10 +211,21 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   const rowValue = view.table('pods').get(pod.metadata.uid);
   const rt = isPodRt(rowValue) ? rowValue : undefined;
   if (!resumed && syncIsNoop(pod, rt, ctx.nowMs, external)) return Number.isFinite(rt!.wakeMs!) ? { changes: [], requeueAfterMs: rt!.wakeMs! - ctx.nowMs } : NO_CHANGES;
-  const input = new ViewSyncInput(view, ctx, envSource(), pod, rt, nodeRow, external, resumed);
+  // A Pod being deleted: its sync's context is cancelled, and so is its image pull request (pull-cancel.ts).
+  let syncRt: PodRt | undefined = rt;
+  let syncNodeRow = nodeRow;
+  let cancelled: Change[] | undefined;
+  if (pod.metadata.deletionTimestamp !== undefined && rt !== undefined && nodeRow !== undefined && hasPullToCancel(rt, ctx.nowMs)) {
+    const c = cancelPulls(view, rt, nodeRow as NodeRuntime & KubeletNodeFields, ctx.nowMs);
+    syncRt = c.rt;
+    syncNodeRow = c.nodeRow;
+    cancelled = c.changes;
+  }
+  const input = new ViewSyncInput(view, ctx, envSource(), pod, syncRt, syncNodeRow, external, resumed);
   const out = syncPod(input);
   const session = input.session;
-  const changes: Change[] = [];
+  const changes: Change[] = cancelled ?? [];
+  if (cancelled !== undefined && out.nodeRow === undefined) changes.push({ verb: 'runtime', table: 'nodes', key: nodeName, value: syncNodeRow });
   const ref = { kind: 'Pod', namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, uid: pod.metadata.uid };
   for (const e of out.events) {
     changes.push(e.atMs === undefined

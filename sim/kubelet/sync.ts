@@ -18,6 +18,7 @@ import {
 } from './backoff';
 import { allocateIp } from './ipam';
 import { queuePull, type PullQueue } from './image-puller';
+import { pullRequestOf } from './pull-request';
 import { podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
 import { applyResult, forNewContainer, isSettledSuccess, newWorker, onGrid, pastInitialDelay, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
@@ -107,7 +108,6 @@ export interface KubeletNodeFields {
 }
 
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
-const PRESENT_IMAGE_PULL_MS = 500;
 const MIN_GRACE_S = 2; // imagePullPolicy Always with the layers present: a manifest check
 // Shared by every container that has logged nothing yet (with EMPTY_TREE, its file system layer before it starts).
 const EMPTY_LOG: AppendLog<LogLine> = AppendLog.empty();
@@ -388,10 +388,7 @@ class PodSync {
     const b = this.behaviours[i];
     // The Pulling event comes with the request; the node's serial puller (image-puller.ts) decides
     // when the worker takes it and how long it takes.
-    const fetchMs = b.pullMs ?? DEFAULT_PULL_MS;
-    const q = queuePull(this.pullQueue, this.now, {
-      canonical: parseImageRef(image).canonical, present, succeeds: b.kind !== 'missing', fetchMs, presentMs: Math.min(PRESENT_IMAGE_PULL_MS, fetchMs),
-    });
+    const q = queuePull(this.pullQueue, this.now, pullRequestOf(image, b, this.nodeImages));
     this.pullQueue = q.queue;
     this.nodeChanged = true;
     this.event('Normal', 'Pulling', pullingMessage(image));
@@ -429,6 +426,14 @@ class PodSync {
     }
     this.set(i, { imagePulled: true, pullBackoff: undefined });
     this.create(i);
+  }
+
+  /** EnsureImageExists when PullImage returned on the cancelled context; then SyncPod returns and the Pod terminates. */
+  private pullCancelledDone(i: number): void {
+    const image = this.specs[i].image;
+    this.event('Warning', 'Failed', `Failed to pull image "${image}": rpc error: code = Canceled desc = context canceled`);
+    this.event('Warning', 'Failed', 'Error: ErrImagePull');
+    this.set(i, { phase: 'pullError', dueMs: undefined, pullCancelled: undefined, waiting: { reason: 'ErrImagePull', message: 'rpc error: code = Canceled desc = context canceled' } });
   }
 
   private pullResync(i: number): void {
@@ -665,6 +670,12 @@ class PodSync {
     let running = 0;
     for (let i = 0; i < this.specs.length; i++) {
       const c = this.cs[i];
+      if (c.phase === 'pulling' && c.pullCancelled === true) {
+        // The pod worker waits in EnsureImageExists until the puller returns the cancelled request.
+        if (this.now < c.dueMs!) running++;
+        else this.pullCancelledDone(i);
+        continue;
+      }
       if (c.phase !== 'running') continue;
       if (c.killing !== 'delete') this.kill(i, 'delete');
       this.stepRunning(i);
@@ -872,7 +883,7 @@ function copyContainer(c: ContainerRt): ContainerRt {
   // Typed so that a field added to ContainerRt and not copied here fails to compile.
   const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
     name: c.name, init: c.init, phase: c.phase, id: c.id, restartCount: c.restartCount, rootfs: c.rootfs, log: c.log, started: c.started, imagePulled: c.imagePulled,
-    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullDequeuedMs: c.pullDequeuedMs, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
+    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullDequeuedMs: c.pullDequeuedMs, pullCancelled: c.pullCancelled, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
     liveness: c.liveness, readiness: c.readiness, startup: c.startup, startedMs: c.startedMs, terminated: c.terminated, sh: c.sh, env: c.env, exitAtMs: c.exitAtMs, exitCode: c.exitCode,
     crashBackoff: c.crashBackoff, last: c.last,
   };

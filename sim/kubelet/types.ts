@@ -60,6 +60,8 @@ export interface ContainerRt {
   readonly pullStartMs?: number;
   /** When the node's serial puller took the request (image-puller.ts); later than pullStartMs while others pull. */
   readonly pullDequeuedMs?: number;
+  /** The Pod is being deleted: its sync's context is cancelled, and the pull returns at dueMs with "context canceled" (image-puller.ts replanPulls). */
+  readonly pullCancelled?: boolean;
   readonly pullBackoff?: BackoffEntry;
   readonly crashBackoff?: BackoffEntry;
   /** Containers created so far (the containerID sequence). */
