@@ -138,3 +138,21 @@ test('a Pod removed at once (grace 0) while its pull is queued: the Pod behind i
   c = run(c, 5000);
   assert.equal(events(c, 'c').find((e) => e.reason === 'Pulled')?.t, 6000);
 });
+
+test('a deleted Pod whose second container waits for its pull stops its first container only once that request returns', () => {
+  let c = clusterWith(
+    testPod('a', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }),
+    testPod('b', { containers: [testContainer({ name: 'tools', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }), testContainer({ name: 'web', image: 'httpd:2.4' })] }),
+    testPod('c', { containers: [testContainer({ name: 'c', image: 'redis:7' })] }),
+  );
+  // The queue: a 0-3 s, b/tools 3-6 s, c 6-9 s; b/web asks at 6 s, behind c: 9-12 s.
+  c = run(c, 7000);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test' }], controllers).cluster;
+  c = run(c, 3000);
+  const after = (e: { t: number; reason: string; message: string }) => e.t >= 7000;
+  assert.deepEqual(events(c, 'b').filter(after).map((e) => `${e.t} ${e.reason}: ${e.message}`), [
+    '9000 Failed: Failed to pull image "httpd:2.4": rpc error: code = Canceled desc = context canceled',
+    '9000 Failed: Error: ErrImagePull',
+    '9000 Killing: Stopping container tools',
+  ]);
+});

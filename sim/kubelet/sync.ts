@@ -670,12 +670,14 @@ class PodSync {
     let running = 0;
     for (let i = 0; i < this.specs.length; i++) {
       const c = this.cs[i];
-      if (c.phase === 'pulling' && c.pullCancelled === true) {
-        // The pod worker waits in EnsureImageExists until the puller returns the cancelled request.
-        if (this.now < c.dueMs!) running++;
-        else this.pullCancelledDone(i);
-        continue;
-      }
+      if (c.phase !== 'pulling' || c.pullCancelled !== true) continue;
+      // The pod worker waits in EnsureImageExists until the puller returns the cancelled request;
+      // only then does SyncPod return and SyncTerminatingPod stop the containers.
+      if (this.now < c.dueMs!) return;
+      this.pullCancelledDone(i);
+    }
+    for (let i = 0; i < this.specs.length; i++) {
+      const c = this.cs[i];
       if (c.phase !== 'running') continue;
       if (c.killing !== 'delete') this.kill(i, 'delete');
       this.stepRunning(i);

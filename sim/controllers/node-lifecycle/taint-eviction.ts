@@ -12,20 +12,22 @@ import { processPodOnNode, type EvictionWork } from './eviction-work';
 
 export const TAINT_EVICTION = 'taint-eviction-controller';
 
-/** What the controller remembers of one Pod on the node. */
+/** What the controller remembers of a Pod on the node that has eviction work (queued or fired). */
 interface PodEntry {
   readonly namespace: string;
   readonly name: string;
-  /** The tolerations it last processed the Pod with (PodUpdated compares them). */
+  /** The tolerations and the node's NoExecute taints it last processed the Pod with (PodUpdated and NodeUpdated compare them). */
   readonly tolerations: string;
-  readonly work: EvictionWork | undefined;
+  readonly taints: string;
+  readonly work: EvictionWork;
 }
 
-/** The controller's memory of one node: its NoExecute taints as last handled (undefined: the Node is gone), and the Pods, by uid. */
-export interface TaintEvictionRow {
-  readonly taints: string | undefined;
-  readonly pods: ReadonlyMap<string, PodEntry>;
-}
+/**
+ * The controller's memory of one node: the Pods with work, by uid. A Pod without work is one that
+ * tolerates the taints forever (or there are none): processing it again changes nothing unless its
+ * tolerations or the taints changed, so it is simply processed at each reconcile of its node.
+ */
+export type TaintEvictionRow = ReadonlyMap<string, PodEntry>;
 
 function noExecuteTaints(node: Node | undefined): Taint[] {
   return (node?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
@@ -63,35 +65,41 @@ export function reconcileTaintEviction(view: ClusterView, name: string, ctx: Rec
   const row = rowOf(view, name);
   const taints = noExecuteTaints(node);
   if (row === undefined && taints.length === 0) return NO_CHANGES;
-  // handleNodeUpdate: a Node that is gone is forgotten (its queued work stays); a changed set of
-  // NoExecute taints reprocesses every Pod. Otherwise only Pods it has not processed as they are now.
+  // handleNodeUpdate of a Node that is gone forgets its taints (undefined): queued work stays and fires.
   const known = node === undefined ? undefined : JSON.stringify(taints);
-  const nodeUpdated = known !== row?.taints;
   const changes: Change[] = [];
   const pods = new Map<string, PodEntry>();
   let nextMs = Infinity;
   for (const pod of view.podsOnNode(name)) {
     const uid = pod.metadata.uid;
-    const before = row?.pods.get(uid);
-    const tolerations = JSON.stringify(pod.spec.tolerations ?? []);
+    const before = row?.get(uid);
     let work = before?.work;
-    if (known !== undefined && (nodeUpdated || before === undefined || before.tolerations !== tolerations)) {
-      const processed = processPodOnNode(work, pod.spec.tolerations, taints, ctx.nowMs);
-      if (processed.cancelled) changes.push(cancelling(before!, uid));
-      work = processed.work;
+    let tolerations = before?.tolerations;
+    if (known !== undefined) {
+      // Processed again after a node update (other taints) or a Pod update (other tolerations).
+      const now = before === undefined ? undefined : JSON.stringify(pod.spec.tolerations ?? []);
+      if (before === undefined || before.taints !== known || before.tolerations !== now) {
+        const processed = processPodOnNode(work, pod.spec.tolerations, taints, ctx.nowMs);
+        if (processed.cancelled) changes.push(cancelling(before!, uid));
+        work = processed.work;
+        tolerations = now;
+      }
     }
-    if (work !== undefined && !work.fired) {
+    if (work === undefined) continue;
+    if (!work.fired) {
       if (work.fireAtMs <= ctx.nowMs) { changes.push(...evict(pod, ctx)); work = { ...work, fired: true }; }
       else nextMs = Math.min(nextMs, work.fireAtMs);
     }
-    if (taints.length > 0 || work !== undefined) pods.set(uid, { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, tolerations, work });
+    pods.set(uid, {
+      namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, tolerations: tolerations ?? JSON.stringify(pod.spec.tolerations ?? []),
+      taints: known ?? before?.taints ?? '', work,
+    });
   }
   // handlePodUpdate of a Pod that is gone: its work is cancelled.
-  for (const [uid, e] of row?.pods ?? []) {
-    if (!pods.has(uid) && e.work !== undefined && !e.work.fired && view.get<Pod>('Pod', e.namespace, e.name)?.metadata.uid !== uid) changes.push(cancelling(e, uid));
+  for (const [uid, e] of row ?? []) {
+    if (!pods.has(uid) && !e.work.fired && view.get<Pod>('Pod', e.namespace, e.name)?.metadata.uid !== uid) changes.push(cancelling(e, uid));
   }
-  const next: TaintEvictionRow | undefined = taints.length === 0 && pods.size === 0 ? undefined : { taints: known, pods };
-  if (next !== undefined || row !== undefined) changes.push({ verb: 'runtime', table: 'taintEvictions', key: name, value: next });
+  if (pods.size > 0 || row !== undefined) changes.push({ verb: 'runtime', table: 'taintEvictions', key: name, value: pods.size > 0 ? pods : undefined });
   return nextMs === Infinity ? { changes } : { changes, requeueAfterMs: nextMs - ctx.nowMs };
 }
 
