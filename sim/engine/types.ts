@@ -51,7 +51,7 @@ export interface RuntimeTables {
   readonly images: ReadonlyMap<string, unknown>;
   /** kube-proxy's per-node rule state (IPVS round-robin cursors, ClientIP affinity), owned by sim/network. */
   readonly proxy: ReadonlyMap<string, unknown>;
-  /** The taint eviction controller's memory per node (its taintedNodes cache and TimedWorkerQueue), owned by sim/controllers/node-lifecycle/taint-eviction.ts. */
+  /** The taint eviction controller's memory per node (its TimedWorkerQueue's work for the node's Pods), owned by sim/controllers/node-lifecycle/taint-eviction.ts. */
   readonly taintEvictions: ReadonlyMap<string, unknown>;
 }
 export type TableName = keyof RuntimeTables;

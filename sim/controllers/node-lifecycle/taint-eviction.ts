@@ -8,7 +8,8 @@ import { processPodOnNode, type EvictionWork } from './eviction-work';
 // schedules each Pod's deletion on the controller's own clock. When the work fires,
 // deletePodHandler records TaintManagerEviction and addConditionAndDeletePod adds the
 // DisruptionTarget condition and deletes the Pod; cancelled work records "Cancelling deletion".
-// Its memory (taintedNodes and the TimedWorkerQueue) is the node's row of the taintEvictions table.
+// Its memory (the TimedWorkerQueue's work for the node's Pods, each with the taints and tolerations
+// it was scheduled under, standing in for taintedNodes) is the node's row of the taintEvictions table.
 
 export const TAINT_EVICTION = 'taint-eviction-controller';
 
