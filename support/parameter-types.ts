@@ -34,10 +34,10 @@ defineParameterType({
   },
 });
 
-/** A kind as kubectl spells resources: deployment(s), replicaset(s), daemonset(s), pod(s), node(s), pvc, pv... */
+/** A kind as kubectl spells resources: deployment(s), replicaset(s), daemonset(s), controllerrevision(s), pod(s), node(s), pvc, pv... */
 defineParameterType({
   name: 'kind',
-  regexp: /deployments?|replicasets?|daemonsets?|statefulsets?|pods?|nodes?|serviceaccounts?|services?|namespaces?|cronjobs?|jobs?|configmaps?|secrets?|persistentvolumeclaims?|persistentvolumes?|pvc|pv|storageclasses?/,
+  regexp: /deployments?|replicasets?|daemonsets?|statefulsets?|controllerrevisions?|pods?|nodes?|serviceaccounts?|services?|namespaces?|cronjobs?|jobs?|configmaps?|secrets?|persistentvolumeclaims?|persistentvolumes?|pvc|pv|storageclasses?/,
   transformer: (word: string) => kindOf(word),
 });
 

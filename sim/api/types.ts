@@ -319,11 +319,22 @@ export interface DaemonSetStatus {
   readonly numberAvailable?: number;
   readonly numberUnavailable?: number;
   readonly observedGeneration?: number;
+  readonly collisionCount?: number;
 }
 export interface DaemonSet extends KubeObject {
   readonly kind: 'DaemonSet';
   readonly spec: DaemonSetSpec;
   readonly status: DaemonSetStatus;
+}
+
+/**
+ * apps/v1 ControllerRevision: a DaemonSet's or StatefulSet's Pod template at one revision, `data`
+ * holding it as the strategic merge patch `{"spec":{"template":{...,"$patch":"replace"}}}`.
+ */
+export interface ControllerRevision extends KubeObject {
+  readonly kind: 'ControllerRevision';
+  readonly data?: unknown;
+  readonly revision: number;
 }
 
 export interface StatefulSetSpec {

@@ -14,7 +14,7 @@ test('one Pod per eligible node, pinned by node affinity, with the daemon tolera
   const ds = daemonSet('kube-proxy', { namespace: 'kube-system' });
   const view = viewWith([ds, node('k8s-master', { taints: [CONTROL_PLANE_TAINT] }), node('k8s-node1'), node('k8s-node2')]);
   const { changes } = reconcileDaemonSet(view, 'kube-system/kube-proxy', ctxAt(0));
-  const pods = changes.filter((c) => c.verb === 'create').map((c) => (c as { object: Pod }).object);
+  const pods = changes.filter((c) => c.verb === 'create' && c.object.kind === 'Pod').map((c) => (c as { object: Pod }).object);
   assert.equal(pods.length, 2);
   const pinned = pods.map((p) => (p.spec.affinity as { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: { matchFields: { values: string[] }[] }[] } } })
     .nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values[0]);

@@ -14,9 +14,11 @@ import { exponentialRetryMs, podCreateRefusal } from '../util/create-refusal';
 import { daemonCreatesSinceMs } from './create-failure';
 import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
 import { templateGenerationOf } from '../../api/defaults/daemonset';
+import { cleanupHistory, constructHistory, type DaemonSetHistory } from './history';
 
 // pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and
-// update.go rollingUpdate: one Pod per eligible node, pinned there by node affinity.
+// update.go rollingUpdate: one Pod per eligible node, pinned there by node affinity; the Pods carry
+// the hash of the current ControllerRevision (./history.ts constructHistory).
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
 export const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
@@ -39,11 +41,18 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
   const ds = view.get<DaemonSet>('DaemonSet', namespace, name);
   if (ds === undefined || isEmptySelector(ds.spec.selector)) return NO_CHANGES;
   const claimed = claimObjects<Pod>(view, ds, 'Pod', ds.spec.selector);
-  const changes: Change[] = [...claimed.changes];
-  const hash = computeHash(ds.spec.template);
+  const deleting = ds.metadata.deletionTimestamp !== undefined;
+  // syncDaemonSet: a DaemonSet being deleted keeps its revisions as they are (the GC removes them).
+  let history: DaemonSetHistory | undefined;
+  if (!deleting) {
+    const h = constructHistory(view, ds, claimed.owned);
+    if ('collision' in h) return { changes: h.changes }; // the status write of collisionCount brings the DaemonSet back
+    history = h;
+  }
+  const changes: Change[] = [...(history?.changes ?? []), ...claimed.changes];
+  const hash = history?.hash ?? computeHash(ds.spec.template, ds.status?.collisionCount);
   const nodes = view.list<Node>('Node');
   const byNode = podsByNode(claimed.owned);
-  const deleting = ds.metadata.deletionTimestamp !== undefined;
   const taken = new Set<string>();
   const del = (p: Pod, grace?: number): void => {
     changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace, name: p.metadata.name }, reason: `daemonset ${key}`, ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) });
@@ -113,6 +122,8 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
   }
   // updateDaemonSet: a failed manage returns before the rolling update; the status is still written.
   if (!deleting && createError === undefined && ds.spec.updateStrategy?.type === 'RollingUpdate') rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
+  // updateDaemonSet: cleanupHistory after the rolling update (not reached when manage failed).
+  if (history !== undefined && createError === undefined) changes.push(...cleanupHistory(ds, history.old, claimed.owned));
   // DaemonSetStatus: the first four counts are always serialized, the rest are omitempty.
   const status: DaemonSetStatus = omitZero({
     ...(ds.status ?? {}),
@@ -184,6 +195,21 @@ function daemonSetsForPod(view: ClusterView, after: KubeObject | undefined, befo
   return [...keys];
 }
 
+/**
+ * addHistory / updateHistory / deleteHistory: a revision's controlling DaemonSet; an orphan's
+ * matching DaemonSets (one may adopt it).
+ */
+function daemonSetsForHistory(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
+  const keys = new Set<string>();
+  for (const h of [after, before]) if (h !== undefined) { const k = ownerKey(h, 'DaemonSet'); if (k !== undefined) keys.add(k); }
+  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
+    for (const ds of view.list<DaemonSet>('DaemonSet', after.metadata.namespace ?? '')) {
+      if (!isEmptySelector(ds.spec.selector) && matchesSelector(after.metadata.labels, ds.spec.selector)) keys.add(keyFor(ds));
+    }
+  }
+  return [...keys];
+}
+
 /** shouldIgnoreNodeUpdate: only labels, taints, unschedulable, and existence matter to DaemonSets. */
 function daemonSetsForNode(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
   if (after !== undefined && before !== undefined && sameJson(after.metadata.labels, before.metadata.labels) && sameJson(after.spec, before.spec)) return [];
@@ -197,5 +223,6 @@ export const daemonSetController: Controller = {
     DaemonSet: (_v, after, before) => [keyFor((after ?? before)!)],
     Pod: daemonSetsForPod,
     Node: daemonSetsForNode,
+    ControllerRevision: daemonSetsForHistory,
   },
 };

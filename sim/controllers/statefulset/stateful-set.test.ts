@@ -10,7 +10,7 @@ import { reconcileStatefulSet, statefulSetController } from './stateful-set';
 test('OrderedReady creates only web-0 first, with its stable identity', () => {
   const set = statefulSet('web', 3, { serviceName: 'nginx' });
   const { changes } = reconcileStatefulSet(viewWith([set]), 'default/web', ctxAt(0));
-  const creates = changes.filter((c) => c.verb === 'create').map((c) => (c as { object: Pod }).object);
+  const creates = changes.filter((c) => c.verb === 'create' && c.object.kind === 'Pod').map((c) => (c as { object: Pod }).object);
   assert.deepEqual(creates.map((p) => p.metadata.name), ['web-0']);
   const p = creates[0];
   assert.equal(p.spec.hostname, 'web-0');
@@ -24,9 +24,9 @@ test('OrderedReady creates only web-0 first, with its stable identity', () => {
 test('OrderedReady waits while web-0 is not Running and Ready; Parallel creates all at once', () => {
   const set = statefulSet('web', 3);
   const p0 = pod('web-0', set, {});
-  assert.deepEqual(reconcileStatefulSet(viewWith([set, p0]), 'default/web', ctxAt(0)).changes.filter((c) => c.verb === 'create'), []);
+  assert.deepEqual(reconcileStatefulSet(viewWith([set, p0]), 'default/web', ctxAt(0)).changes.filter((c) => c.verb === 'create' && c.object.kind === 'Pod'), []);
   const parallel = statefulSet('web', 3, { policy: 'Parallel' });
-  const creates = reconcileStatefulSet(viewWith([parallel]), 'default/web', ctxAt(0)).changes.filter((c) => c.verb === 'create');
+  const creates = reconcileStatefulSet(viewWith([parallel]), 'default/web', ctxAt(0)).changes.filter((c) => c.verb === 'create' && c.object.kind === 'Pod');
   assert.deepEqual(creates.map((c) => (c as { object: Pod }).object.metadata.name), ['web-0', 'web-1', 'web-2']);
 });
 

@@ -1,5 +1,4 @@
-import type { KubeObject, Pod, StatefulSet, StatefulSetStatus, Volume } from '../../api/types';
-import { computeHash } from '../../api/naming';
+import type { KubeObject, Pod, PodTemplateSpec, StatefulSet, StatefulSetStatus, Volume } from '../../api/types';
 import { kindInfo } from '../../api/kinds';
 import { isEmptySelector, matchesSelector } from '../../store/labels';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
@@ -11,10 +10,12 @@ import { podFromTemplate } from '../util/pod-template';
 import { podChangeMatters } from '../replicaset/replica-set';
 import { exponentialRetryMs, podCreateRefusal } from '../util/create-refusal';
 import { failedCreateMessage, statefulCreatesSinceMs } from './create-failure';
+import { getStatefulSetRevisions, templateAt, truncateHistory } from './revisions';
 
 // pkg/controller/statefulset/stateful_set_control.go updateStatefulSet and stateful_set_utils.go:
 // Pods <set>-<ordinal> with stable identity; OrderedReady creates in order and deletes from the
-// highest ordinal one at a time, waiting for each; Parallel does not wait.
+// highest ordinal one at a time, waiting for each; Parallel does not wait. The Pods of the current
+// and the update revision (ControllerRevisions, ./revisions.ts) are made from those revisions' templates.
 
 export const STATEFULSET_CONTROLLER = 'statefulset-controller';
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -35,21 +36,16 @@ const isTerminating = (p: Pod): boolean => p.metadata.deletionTimestamp !== unde
 const isHealthy = (p: Pod): boolean => isRunningAndReady(p) && !isTerminating(p);
 const isFailedOrSucceeded = (p: Pod): boolean => p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded';
 
-/** The update revision's name: `<set>-<hash of the template>` (ControllerRevision naming). */
-export function updateRevisionOf(set: StatefulSet): string {
-  return `${set.metadata.name}-${computeHash(set.spec.template, set.status?.collisionCount)}`;
-}
-
 /** getPersistentVolumeClaimName: `<template>-<set>-<ordinal>`. */
 export function claimName(set: StatefulSet, template: KubeObject, ordinal: number): string {
   return `${template.metadata.name}-${set.metadata.name}-${ordinal}`;
 }
 
-/** newStatefulSetPod + updateIdentity + updateStorage: the Pod for one ordinal. */
-export function statefulPod(set: StatefulSet, ordinal: number, revision: string): Pod {
+/** newStatefulSetPod + updateIdentity + updateStorage + setPodRevision: the Pod for one ordinal, from a revision's template. */
+export function statefulPod(set: StatefulSet, ordinal: number, revision: string, template: PodTemplateSpec = set.spec.template): Pod {
   const ns = set.metadata.namespace ?? '';
   const name = `${set.metadata.name}-${ordinal}`;
-  const base = podFromTemplate(set.spec.template, set, '', ns, name);
+  const base = podFromTemplate(template, set, '', ns, name);
   const claims = set.spec.volumeClaimTemplates ?? [];
   const volumes: Volume[] = [...(base.spec.volumes ?? []).filter((v) => !claims.some((c) => c.metadata.name === v.name))];
   for (const c of claims) volumes.push({ name: c.metadata.name, persistentVolumeClaim: { claimName: claimName(set, c, ordinal) } });
@@ -68,6 +64,26 @@ export function statefulPod(set: StatefulSet, ordinal: number, revision: string)
   };
 }
 
+/** The current and update revisions a sync works with: names and templates. */
+interface Revisions {
+  readonly current: string;
+  readonly update: string;
+  readonly currentTemplate: PodTemplateSpec;
+  readonly updateTemplate: PodTemplateSpec;
+}
+
+/**
+ * newVersionedStatefulSetPod: ordinals below the partition (or, without rollingUpdate, below
+ * status.currentReplicas) are made at the current revision, the others at the update revision.
+ */
+export function versionFor(set: StatefulSet, ordinal: number, r: Revisions): { revision: string; template: PodTemplateSpec } {
+  const strategy = set.spec.updateStrategy;
+  const ru = strategy?.rollingUpdate;
+  const atCurrent = (strategy?.type === 'RollingUpdate' && ru === undefined && ordinal < (set.status?.currentReplicas ?? 0))
+    || (ru !== undefined && ordinal < (ru.partition ?? 0));
+  return atCurrent ? { revision: r.current, template: r.currentTemplate } : { revision: r.update, template: r.updateTemplate };
+}
+
 interface Acc {
   changes: Change[];
   status: { replicas: number; currentReplicas: number; updatedReplicas: number };
@@ -80,9 +96,11 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
   const set = view.get<StatefulSet>('StatefulSet', namespace, name);
   if (set === undefined || isEmptySelector(set.spec.selector)) return NO_CHANGES;
   const claimed = claimObjects<Pod>(view, set, 'Pod', set.spec.selector, (p) => ordinalOf(set, p) >= 0);
-  const updateRevision = updateRevisionOf(set);
-  const currentRevision = set.status?.currentRevision || updateRevision;
-  const acc: Acc = { changes: [...claimed.changes], status: { replicas: 0, currentReplicas: 0, updatedReplicas: 0 } };
+  const revs = getStatefulSetRevisions(view, set);
+  const updateRevision = revs.update.metadata.name;
+  const currentRevision = revs.current.metadata.name;
+  const versions: Revisions = { current: currentRevision, update: updateRevision, currentTemplate: templateAt(set, revs.current), updateTemplate: templateAt(set, revs.update) };
+  const acc: Acc = { changes: [...revs.changes, ...claimed.changes], status: { replicas: 0, currentReplicas: 0, updatedReplicas: 0 } };
   let ready = 0;
   let available = 0;
   let nextMs: number | undefined;
@@ -106,7 +124,7 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
     if (ord < replicaCount) replicas[ord] = p; else condemned.push(p);
   }
   condemned.sort((a, b) => ordinalOf(set, a) - ordinalOf(set, b));
-  if (set.metadata.deletionTimestamp === undefined) manage(view, set, replicas, condemned, currentRevision, updateRevision, acc, ctx);
+  if (set.metadata.deletionTimestamp === undefined) manage(view, set, replicas, condemned, versions, acc, ctx);
   let status: StatefulSetStatus = {
     ...(set.status ?? {}),
     observedGeneration: set.metadata.generation,
@@ -117,15 +135,18 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
     availableReplicas: available,
     currentRevision,
     updateRevision,
+    collisionCount: revs.collisionCount,
   };
   // completeRollingUpdate: once every replica runs the update revision, it becomes current.
   if (set.spec.updateStrategy?.type !== 'OnDelete' && status.updatedReplicas === status.replicas && status.readyReplicas === status.replicas) {
     status = { ...status, currentReplicas: status.updatedReplicas, currentRevision: updateRevision };
   }
+  // UpdateStatefulSet: truncateHistory after the status write.
   const changes = acc.changes;
   // StatefulSetStatus: replicas and availableReplicas are always serialized; the other counts are omitempty.
   status = omitZero(status, ['observedGeneration', 'readyReplicas', 'currentReplicas', 'updatedReplicas']);
   if (!sameJson(status, set.status)) changes.push({ verb: 'status', object: { ...set, status } });
+  changes.push(...truncateHistory(set, claimed.owned, revs));
   if (acc.createFailedSinceMs !== undefined) {
     const retryMs = exponentialRetryMs(acc.createFailedSinceMs, ctx.nowMs);
     return { changes, requeueAfterMs: nextMs === undefined ? retryMs : Math.min(retryMs, nextMs - ctx.nowMs) };
@@ -138,7 +159,8 @@ export function reconcileStatefulSet(view: ClusterView, key: string, ctx: Reconc
  * stops at a refused create: at once with OrderedReady, after the slow-start batch (1, 2, 4, ...
  * ordinals) with Parallel.
  */
-function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)[], condemned: Pod[], currentRevision: string, updateRevision: string, acc: Acc, ctx: ReconcileContext): void {
+function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)[], condemned: Pod[], versions: Revisions, acc: Acc, ctx: ReconcileContext): void {
+  const { current: currentRevision, update: updateRevision } = versions;
   const ns = set.metadata.namespace ?? '';
   const monotonic = set.spec.podManagementPolicy !== 'Parallel';
   const setName = set.metadata.name;
@@ -169,7 +191,8 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
       p = undefined;
     }
     if (p === undefined) {
-      const created = createStatefulPod(view, set, ord, updateRevision, acc);
+      const version = versionFor(set, ord, versions);
+      const created = createStatefulPod(view, set, ord, version.revision, version.template, acc);
       if (created === undefined) {
         const since = statefulCreatesSinceMs(set, monotonic && ord > 0 ? replicas[ord - 1] : undefined, ctx);
         acc.createFailedSinceMs = Math.min(acc.createFailedSinceMs ?? since, since);
@@ -178,8 +201,7 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
       }
       replicas[ord] = created;
       acc.status.replicas++;
-      acc.status.updatedReplicas++;
-      if (updateRevision === currentRevision) acc.status.currentReplicas++;
+      countRevision(created, 1);
       if (monotonic) return;
       continue;
     }
@@ -209,9 +231,9 @@ function manage(view: ClusterView, set: StatefulSet, replicas: (Pod | undefined)
 }
 
 /** CreateStatefulPod: its PersistentVolumeClaims first (when the kind is served), then the Pod; undefined when the Pod is refused. */
-function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number, revision: string, acc: Acc): Pod | undefined {
+function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number, revision: string, template: PodTemplateSpec, acc: Acc): Pod | undefined {
   const ns = set.metadata.namespace ?? '';
-  const pod = statefulPod(set, ordinal, revision);
+  const pod = statefulPod(set, ordinal, revision, template);
   if (kindInfo('PersistentVolumeClaim') !== undefined) {
     for (const template of set.spec.volumeClaimTemplates ?? []) {
       const claim = claimName(set, template, ordinal);

@@ -5,10 +5,12 @@ import { tabwrite, DESCRIBE_TABWRITER } from '../tabwriter';
 import { PrefixWriter, describePodTemplate } from '../describe/writer';
 import { CHANGE_CAUSE } from './common';
 import { notImplemented, revisionOf, revisionedReplicaSets, targets } from './rollout-common';
+import { viewSetHistory } from './rollout-revisions';
 
 // kubectl rollout history (cmd/rollout/rollout_history.go, polymorphichelpers/history.go
 // DeploymentHistoryViewer.ViewHistory): one row per ReplicaSet revision with its change-cause, or
-// with --revision=N that revision's Pod template (its change-cause shown as a template annotation).
+// with --revision=N that revision's Pod template (its change-cause shown as a template annotation);
+// DaemonSets and StatefulSets read their ControllerRevisions (./rollout-revisions.ts).
 
 export const rolloutHistory: Command = {
   name: 'history',
@@ -48,8 +50,9 @@ function runHistory(ctx: CommandContext): KubectlResult {
   for (const e of found.errors) o.fail(e);
   const revision = int(ctx.args, 'revision') ?? 0;
   for (const t of found.targets) {
-    if (t.object.kind !== 'Deployment') { o.fail(t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet' ? 'error: kubespec simulates rollout history for deployments only' : notImplemented('history viewer', t.object.kind)); continue; }
-    const h = viewHistory(ctx, t.object as Deployment, revision);
+    const kind = t.object.kind;
+    if (kind !== 'Deployment' && kind !== 'DaemonSet' && kind !== 'StatefulSet') { o.fail(notImplemented('history viewer', kind)); continue; }
+    const h = kind === 'Deployment' ? viewHistory(ctx, t.object as Deployment, revision) : viewSetHistory(ctx.cluster, t.object, revision);
     if ('error' in h) { o.fail(h.error); continue; }
     // The name printer's line, its operation being "<with revision #N, or empty>\n<history text>":
     // the printer's own newline follows the text's, so a table or template ends in a blank line.

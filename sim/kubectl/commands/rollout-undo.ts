@@ -4,11 +4,13 @@ import { int, str } from '../flags';
 import { PrefixWriter, describePodTemplate } from '../describe/writer';
 import { dryRunOf, dryRunSuffix } from './common';
 import { notImplemented, revisionOf, revisionedReplicaSets, targets, write } from './rollout-common';
+import { rollbackSet } from './rollout-revisions';
 
 // kubectl rollout undo (cmd/rollout/rollout_undo.go, polymorphichelpers/rollback.go
 // DeploymentRollbacker.Rollback): client side, it copies the Pod template of the ReplicaSet with the
 // wanted revision (0 = the previous one) back into the Deployment; the controller then re-adopts
-// that ReplicaSet under a new, highest revision.
+// that ReplicaSet under a new, highest revision. DaemonSets and StatefulSets are patched with a
+// ControllerRevision's template (./rollout-revisions.ts); their controllers renumber that revision.
 
 export const rolloutUndo: Command = {
   name: 'undo',
@@ -87,7 +89,21 @@ function runUndo(ctx: CommandContext): KubectlResult {
   const to = int(ctx.args, 'to-revision') ?? 0;
   let cluster = ctx.cluster;
   for (const t of found.targets) {
-    if (t.object.kind !== 'Deployment') { o.fail(t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet' ? 'error: kubespec simulates rollout undo for deployments only' : notImplemented('rollbacker', t.object.kind)); continue; }
+    const short = str(ctx.args, 'output') === 'name'; // -o name: the name printer's short output
+    if (t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet') {
+      const r = rollbackSet(cluster, t.object, to, dry.dryRun === 'client');
+      if ('error' in r) { o.fail(r.error); continue; }
+      // The name printer's operation is the rollbacker's result, with the dry-run suffix whatever it is.
+      const result = 'dryRun' in r ? r.dryRun : 'skipped' in r ? r.skipped : 'rolled back';
+      if ('updated' in r && dry.dryRun === 'none') {
+        const w = write(cluster, [{ verb: 'update', object: r.updated }]);
+        if ('error' in w) { o.fail(`error: failed restoring revision ${to}: ${w.error}`); continue; }
+        cluster = w.cluster;
+      }
+      o.out(short ? t.display : `${t.display} ${result}${dryRunSuffix(dry.dryRun)}`);
+      continue;
+    }
+    if (t.object.kind !== 'Deployment') { o.fail(notImplemented('rollbacker', t.object.kind)); continue; }
     const d = t.object as Deployment;
     const rss = revisionedReplicaSets(cluster, d);
     if (dry.dryRun === 'client') {
@@ -100,7 +116,6 @@ function runUndo(ctx: CommandContext): KubectlResult {
     }
     const r = rollback(d, rss, to);
     if ('error' in r) { o.fail(String(r.error)); continue; }
-    const short = str(ctx.args, 'output') === 'name'; // -o name: the name printer's short output
     if ('skipped' in r) { o.out(short ? t.display : `${t.display} ${r.skipped}`); continue; }
     if (dry.dryRun === 'none') {
       const w = write(cluster, [{ verb: 'update', object: r.deployment as KubeObject }]);

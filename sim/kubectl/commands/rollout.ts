@@ -16,10 +16,10 @@ const SELECT_FLAGS = [
   { name: 'output', short: 'o', kind: 'string' }, { name: 'recursive', short: 'R', kind: 'bool' },
 ] as const;
 
-type Patch = (d: Deployment, ctx: CommandContext) => Deployment | { error: string };
+type Patch = (obj: KubeObject, ctx: CommandContext) => KubeObject | { error: string };
 
-/** The patch subcommands' shared loop: patch each Deployment, print `<kind>/<name> <verb>`. */
-function patchCommand(name: string, short: string, verb: string, patch: Patch): Command {
+/** The patch subcommands' shared loop: patch each object of the kinds the helper handles, print `<kind>/<name> <verb>`. */
+function patchCommand(name: string, short: string, verb: string, kinds: readonly string[], patch: Patch): Command {
   return {
     name, short, flags: [...SELECT_FLAGS, { name: 'field-manager', kind: 'string' }],
     run: (ctx) => {
@@ -29,7 +29,7 @@ function patchCommand(name: string, short: string, verb: string, patch: Patch): 
       for (const e of found.errors) o.fail(e);
       let cluster = ctx.cluster;
       for (const t of found.targets) {
-        const next = t.object.kind === 'Deployment' ? patch(t.object as Deployment, ctx) : { error: unsupported(t, name) };
+        const next = kinds.includes(t.object.kind) ? patch(t.object, ctx) : { error: unsupported(t, name) };
         if ('error' in next) { o.fail(String(next.error)); continue; }
         const w = write(cluster, [{ verb: 'update', object: next as KubeObject }]);
         if ('error' in w) { o.fail(w.error); continue; }
@@ -42,26 +42,30 @@ function patchCommand(name: string, short: string, verb: string, patch: Patch): 
 }
 
 function unsupported(t: Target, sub: string): string {
-  if (t.object.kind === 'DaemonSet' || t.object.kind === 'StatefulSet') return `error: kubespec simulates rollout ${sub} for deployments only`;
   if (sub === 'pause' || sub === 'resume') return `error: ${t.type.plural}${t.type.group ? `.${t.type.group}` : ''} "${t.object.metadata.name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported`;
   return `error: ${t.type.plural}${t.type.group ? `.${t.type.group}` : ''} "${t.object.metadata.name}" restarting is not supported`;
 }
 
 const objectError = (d: Deployment, text: string) => ({ error: `error: deployments.apps "${d.metadata.name}" ${text}` });
 
-const pause = patchCommand('pause', 'Mark the provided resource as paused', 'paused', (d) =>
-  d.spec.paused ? objectError(d, 'is already paused') : { ...d, spec: { ...d.spec, paused: true } });
+// objectpauser / objectresumer handle Deployments only; objectrestarter Deployments, DaemonSets and StatefulSets.
+const pause = patchCommand('pause', 'Mark the provided resource as paused', 'paused', ['Deployment'], (obj) => {
+  const d = obj as Deployment;
+  return d.spec.paused ? objectError(d, 'is already paused') : { ...d, spec: { ...d.spec, paused: true } };
+});
 
-const resume = patchCommand('resume', 'Resume a paused resource', 'resumed', (d) => {
+const resume = patchCommand('resume', 'Resume a paused resource', 'resumed', ['Deployment'], (obj) => {
+  const d = obj as Deployment;
   if (!d.spec.paused) return objectError(d, 'is not paused');
   const spec = { ...d.spec };
   delete (spec as { paused?: boolean }).paused;
   return { ...d, spec };
 });
 
-/** objectrestarter: the restartedAt annotation on the Pod template changes it, so a rollout starts. */
-const restart = patchCommand('restart', 'Restart a resource', 'restarted', (d, ctx) => {
-  if (d.spec.paused) return objectError(d, "can't restart paused deployment (run rollout resume first)");
+/** objectrestarter: the restartedAt annotation on the Pod template changes it, so a rollout starts (a new revision of a DaemonSet or StatefulSet). */
+const restart = patchCommand('restart', 'Restart a resource', 'restarted', ['Deployment', 'DaemonSet', 'StatefulSet'], (obj, ctx) => {
+  const d = obj as Deployment;
+  if (d.kind === 'Deployment' && d.spec.paused) return objectError(d, "can't restart paused deployment (run rollout resume first)");
   const at = new Date(ctx.nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const t = d.spec.template;
   return { ...d, spec: { ...d.spec, template: { ...t, metadata: { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}), [RESTARTED_AT]: at } } } } };

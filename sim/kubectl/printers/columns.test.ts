@@ -32,7 +32,14 @@ test('Service: TYPE CLUSTER-IP EXTERNAL-IP PORT(S), node ports, pending load bal
 
 test('Namespace and the generic NAME AGE table', () => {
   assert.deepEqual(cells({ apiVersion: 'v1', kind: 'Namespace', metadata: meta('team'), status: { phase: 'Terminating' } } as KubeObject), ['team', 'Terminating', '3d5h']);
-  assert.deepEqual(cells({ apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: meta('web-1') } as KubeObject), ['web-1', '3d5h']);
+  assert.deepEqual(cells({ apiVersion: 'v1', kind: 'PodTemplate', metadata: meta('web-1') } as KubeObject), ['web-1', '3d5h']);
+});
+
+test('ControllerRevision: CONTROLLER as kind.group/name, REVISION', () => {
+  const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'kube-proxy', uid: 'u1', controller: true };
+  assert.deepEqual(cells({ apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: { ...meta('kube-proxy-5d9c8b7f6c'), ownerReferences: [owner] }, revision: 2 } as KubeObject),
+    ['kube-proxy-5d9c8b7f6c', 'daemonset.apps/kube-proxy', '2', '3d5h']);
+  assert.deepEqual(cells({ apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata: meta('orphan-1'), revision: 1 } as KubeObject), ['orphan-1', '<none>', '1', '3d5h']);
 });
 
 test('labels and selectors print sorted, <none> when empty', () => {

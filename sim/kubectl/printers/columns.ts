@@ -124,6 +124,25 @@ const statefulSet: TableDef = {
   },
 };
 
+/**
+ * printControllerRevision: the controller as `<kind>.<group>/<name>` (formatResourceName of the
+ * controllerRef's GroupKind, lower-cased), `<none>` without one.
+ */
+const controllerRevision: TableDef = {
+  columns: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
+  wideColumns: [],
+  row: (obj, opts) => {
+    const ref = obj.metadata.ownerReferences?.find((r) => r.controller === true);
+    let controller = '<none>';
+    if (ref !== undefined) {
+      const slash = ref.apiVersion.indexOf('/');
+      const group = slash < 0 ? '' : ref.apiVersion.slice(0, slash);
+      controller = `${(group === '' ? ref.kind : `${ref.kind}.${group}`).toLowerCase()}/${ref.name}`;
+    }
+    return [obj.metadata.name, controller, String((obj as { revision?: number }).revision ?? 0), age(obj.metadata.creationTimestamp, opts.nowMs)];
+  },
+};
+
 /** findNodeRoles: node-role.kubernetes.io/<role> labels and kubernetes.io/role=<role>, sorted. */
 export function nodeRoles(node: Node): string[] {
   const roles = new Set<string>();
@@ -230,7 +249,7 @@ const generic: TableDef = {
 
 const TABLES: Readonly<Record<string, TableDef>> = {
   Pod: pod, Deployment: deployment, ReplicaSet: replicaSet, DaemonSet: daemonSet, StatefulSet: statefulSet,
-  Node: node, Service: service, Namespace: namespace, Event: event, ComponentStatus: componentStatus,
+  ControllerRevision: controllerRevision, Node: node, Service: service, Namespace: namespace, Event: event, ComponentStatus: componentStatus,
   ...require('./network').NETWORK_TABLES as Record<string, TableDef>, // Endpoints, EndpointSlice, NetworkPolicy (printers/network.ts)
   ...require('./batch').BATCH_TABLES as Record<string, TableDef>, // Job, CronJob (printers/batch.ts)
   ...require('./config').CONFIG_TABLES as Record<string, TableDef>, // Secret, ConfigMap (printers/config.ts)
