@@ -48,6 +48,7 @@ Feature: ControllerRevisions: the history of DaemonSets and StatefulSets
       """
 
   Scenario: kubeadm's DaemonSets start with revision 1, and their Pods carry its hash
+    kubectl has no describer of its own for ControllerRevisions: the generic one prints every field.
     When I run "kubectl get controllerrevisions --all-namespaces"
     Then the output table matches:
       | NAMESPACE    | NAME                        | CONTROLLER                     | REVISION |
@@ -63,6 +64,10 @@ Feature: ControllerRevisions: the history of DaemonSets and StatefulSets
       1         <none>
 
       """
+    When I run "kubectl describe controllerrevisions -n kube-system"
+    Then the output has a line matching "^Name:\s+kube-proxy-[4-9bcdf]+$"
+    And the output has a line matching "^      [$]patch:\s+replace$"
+    And the output has a line matching "^Revision:\s+1$"
 
   Scenario: A DaemonSet's new template is revision 2; undo restores revision 1 as revision 3
     Given I run "kubectl apply -f agent.yml"

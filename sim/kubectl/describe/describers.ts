@@ -12,6 +12,7 @@ import {
   PrefixWriter, LEVEL_0, LEVEL_1, describeContainers, podFieldResolver, describeEvents, describePodTemplate, describeVolumes,
   printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, printTolerationsMultiline,
 } from './writer';
+import { describeGeneric } from './generic';
 
 // The describers kubectl has for the kinds the simulator serves (describe.go describePod,
 // describeDeployment, describeReplicaSet, describeDaemonSet, describeStatefulSet, describeNode,
@@ -414,19 +415,6 @@ const describeNamespace: Describer = (_cluster, obj) => {
   return w.toString();
 };
 
-/** A describer for kinds kubectl has no dedicated one for: the generic metadata view. */
-const describeGeneric: Describer = (cluster, obj, nowMs) => {
-  const w = new PrefixWriter();
-  w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`);
-  if (obj.metadata.namespace) w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace}\n`);
-  printLabelsMultiline(w, 'Labels', obj.metadata.labels);
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations);
-  w.write(LEVEL_0, `API Version:\t${obj.apiVersion}\n`);
-  w.write(LEVEL_0, `Kind:\t${obj.kind}\n`);
-  describeEvents(w, eventsFor(cluster, obj.metadata.uid), nowMs);
-  return w.toString();
-};
-
 const DESCRIBERS: Readonly<Record<string, Describer>> = {
   Pod: describePod, Deployment: describeDeployment, ReplicaSet: describeReplicaSet, DaemonSet: describeDaemonSet,
   StatefulSet: describeStatefulSet, Node: describeNode, Service: describeService, Namespace: describeNamespace,
@@ -438,7 +426,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
 };
 
 export function describerFor(kind: string): Describer {
-  return DESCRIBERS[kind] ?? describeGeneric;
+  return DESCRIBERS[kind] ?? describeGeneric; // genericDescriber (./generic.ts)
 }
 
 /** labels.Selector.String() of a LabelSelector. */
