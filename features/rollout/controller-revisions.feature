@@ -146,6 +146,36 @@ Feature: ControllerRevisions: the history of DaemonSets and StatefulSets
     And the output contains "Image:        nginx:1.27"
     And the output contains " (dry run)"
 
+  Scenario: A DaemonSet with maxSurge starts a node's new Pod beside the old one, then deletes the old one
+    Given I apply:
+      """
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata:
+        name: agent
+      spec:
+        selector:
+          matchLabels: {app: agent}
+        updateStrategy:
+          type: RollingUpdate
+          rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+        template:
+          metadata:
+            labels: {app: agent}
+          spec:
+            containers:
+            - name: agent
+              image: busybox:1.36
+              command: ["sh", "-c", "sleep 3600"]
+      """
+    And within 1 minute every pod of daemonset "agent" is Running
+    When I run "kubectl set image daemonset/agent agent=busybox:1.37"
+    Then there are 3 pods labelled app=agent
+    When 2 minutes pass
+    Then there are 2 pods labelled app=agent
+    And every pod of daemonset "agent" has "spec.containers[0].image" equal to "busybox:1.37"
+    And daemonset "agent" owns 2 controllerrevisions
+
   Scenario: revisionHistoryLimit bounds the old revisions a DaemonSet keeps
     Given I run "kubectl apply -f agent.yml"
     And I run "kubectl patch daemonset agent -p '{\"spec\":{\"revisionHistoryLimit\":1}}'"

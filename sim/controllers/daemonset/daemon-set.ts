@@ -15,6 +15,7 @@ import { daemonCreatesSinceMs } from './create-failure';
 import { daemonPodNode, daemonPodPlacement, daemonPodTolerations, pinToNode } from './daemonset-util';
 import { templateGenerationOf } from '../../api/defaults/daemonset';
 import { cleanupHistory, constructHistory, type DaemonSetHistory } from './history';
+import { allowsSurge, surgeCount, surgeNode, surgePodsToDelete, surgeRollingUpdate, type SurgeNode } from './surge';
 
 // pkg/controller/daemon/daemon_controller.go syncDaemonSet / manage / updateDaemonSetStatus and
 // update.go rollingUpdate: one Pod per eligible node, pinned there by node affinity; the Pods carry
@@ -54,13 +55,19 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
   const nodes = view.list<Node>('Node');
   const byNode = podsByNode(claimed.owned);
   const taken = new Set<string>();
+  const deleted = new Set<string>();
   const del = (p: Pod, grace?: number): void => {
+    if (deleted.has(p.metadata.name)) return; // manage and the rolling update may both pick a Pod
+    deleted.add(p.metadata.name);
     changes.push({ verb: 'delete', ref: { kind: 'Pod', namespace, name: p.metadata.name }, reason: `daemonset ${key}`, ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}) });
     changes.push(eventFor(ds, DAEMONSET_CONTROLLER, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`));
   };
   let desired = 0, current = 0, misscheduled = 0, ready = 0, available = 0, updated = 0, unavailableNodes = 0;
   let nextMs: number | undefined;
   const oldPods: Pod[] = [];
+  const surge = allowsSurge(ds);
+  const surgeNodes: SurgeNode[] = [];
+  const avail = (p: Pod): boolean => isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
   const nodeNames = new Set<string>();
   // syncNodes creates in slow-start batches from one: a refused first create skips the rest.
   let createError: string | undefined;
@@ -75,6 +82,9 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
       if (shouldRun) desired++; else misscheduled++;
       const failed = pods.filter((p) => p.status?.phase === 'Failed');
       const live = pods.filter((p) => p.status?.phase !== 'Failed');
+      if (surge) surgeNodes.push(surgeNode(node.metadata.name, shouldRun, live, hash));
+      // podsShouldBeOnNode: one Pod a node, the oldest; with surge an old and a new one side by side.
+      const excess = surge ? surgePodsToDelete(live, hash, avail) : live.slice(1);
       for (const p of failed) {
         if (deleting) continue;
         changes.push(eventFor(ds, DAEMONSET_CONTROLLER, 'FailedDaemonPod', `Found failed daemon pod ${namespace}/${p.metadata.name} on node ${node.metadata.name}, will try to kill it`, 'Warning'));
@@ -93,17 +103,17 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
           else refusedNodes.push(node);
         }
       } else if (!shouldRun) {
-        for (const extra of live.slice(1)) if (!deleting) del(extra);
+        for (const extra of excess) if (!deleting) del(extra);
       } else {
         current++;
-        // Never more than one: keep the oldest, delete the rest.
-        for (const extra of live.slice(1)) if (!deleting) del(extra);
+        for (const extra of excess) if (!deleting) del(extra);
         const p = live[0];
         if (isPodReady(p)) ready++;
-        const avail = isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
-        if (avail) available++; else unavailableNodes++;
-        const at = availableAtMs(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
-        if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+        if (avail(p)) available++; else unavailableNodes++;
+        for (const q of surge ? live : [p]) {
+          const at = availableAtMs(q, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+          if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
+        }
         if (p.metadata.labels?.[CONTROLLER_REVISION_HASH] === hash) updated++;
         else oldPods.push(p);
       }
@@ -121,7 +131,15 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
     }
   }
   // updateDaemonSet: a failed manage returns before the rolling update; the status is still written.
-  if (!deleting && createError === undefined && ds.spec.updateStrategy?.type === 'RollingUpdate') rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
+  if (!deleting && createError === undefined && ds.spec.updateStrategy?.type === 'RollingUpdate') {
+    if (surge) {
+      const r = surgeRollingUpdate(surgeNodes, surgeCount(ds, desired), desired, avail);
+      for (const p of r.toDelete) del(p);
+      for (const nodeName of r.createOn) changes.push(...createDaemonPod(view, ctx, ds, nodeName, hash, taken));
+    } else {
+      rollingUpdate(ds, oldPods, unavailableNodes, desired, ctx, del);
+    }
+  }
   // updateDaemonSet: cleanupHistory after the rolling update (not reached when manage failed).
   if (history !== undefined && createError === undefined) changes.push(...cleanupHistory(ds, history.old, claimed.owned));
   // DaemonSetStatus: the first four counts are always serialized, the rest are omitempty.
