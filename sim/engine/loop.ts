@@ -37,7 +37,7 @@ export function emptyCluster(config: Partial<ClusterConfig> = {}): Cluster {
     nextUid: 1,
     nextResourceVersion: 1,
     timers: TimerQueue.empty(),
-    tables: { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map() },
+    tables: { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map(), access: new Map() },
     events: AppendLog.empty(),
     trace: AppendLog.empty(),
     eventCorrelator: EMPTY_CORRELATOR,

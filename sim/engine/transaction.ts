@@ -54,7 +54,7 @@ export class Transaction implements ClusterView {
     this.startMs = base.nowMs;
     this.rng = rngFrom(base.rngState);
     this.store = base.store.edit();
-    this.tables = { nodes: base.tables.nodes as Map<string, never>, pods: base.tables.pods as Map<string, never>, images: base.tables.images as Map<string, never>, proxy: base.tables.proxy as Map<string, never>, taintEvictions: base.tables.taintEvictions as Map<string, never> };
+    this.tables = { nodes: base.tables.nodes as Map<string, never>, pods: base.tables.pods as Map<string, never>, images: base.tables.images as Map<string, never>, proxy: base.tables.proxy as Map<string, never>, taintEvictions: base.tables.taintEvictions as Map<string, never>, access: base.tables.access as Map<string, never> };
     this.timers = base.timers.clone();
     this.events = base.events.extend();
     this.trace = base.trace.extend();

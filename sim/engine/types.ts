@@ -53,6 +53,8 @@ export interface RuntimeTables {
   readonly proxy: ReadonlyMap<string, unknown>;
   /** The taint eviction controller's memory per node (its TimedWorkerQueue's work for the node's Pods), owned by sim/controllers/node-lifecycle/taint-eviction.ts. */
   readonly taintEvictions: ReadonlyMap<string, unknown>;
+  /** HTTP requests the Pods' servers answered, by Pod uid, for their access logs (sim/runtime/access-log.ts). */
+  readonly access: ReadonlyMap<string, unknown>;
 }
 export type TableName = keyof RuntimeTables;
 

@@ -51,13 +51,18 @@ const watchNode = (_v: ClusterView, after: import('../api/types').KubeObject | u
   return [`node/${a.metadata.name}`];
 };
 
+/** A removed Pod's requests (its containers' access logs) go with its containers. */
+function forgetAccess(view: ClusterView, uid: string): Change[] {
+  return view.table('access').has(uid) ? [{ verb: 'runtime', table: 'access', key: uid, value: undefined }] : [];
+}
+
 function reconcile(view: ClusterView, key: string, ctx: ReconcileContext): ReconcileResult {
   if (key.startsWith('Pod/')) return reconcilePod(view, key, ctx);
   if (key.startsWith('gone/')) {
     const uid = key.slice(5);
     const row = view.table('pods').get(uid);
     if (row === undefined) return NO_CHANGES;
-    const changes: Change[] = [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }];
+    const changes: Change[] = [{ verb: 'runtime', table: 'pods', key: uid, value: undefined }, ...forgetAccess(view, uid)];
     // Its pull requests are cancelled too: the ones behind them move up (pull-cancel.ts).
     const nodeRow = isPodRt(row) ? view.table('nodes').get(row.node) : undefined;
     if (isPodRt(row) && nodeRow?.alive === true && hasPullToCancel(row, ctx.nowMs)) {
@@ -237,6 +242,7 @@ function reconcilePod(view: ClusterView, key: string, ctx: ReconcileContext, ext
   if (out.purge) {
     if (rt !== undefined) changes.push({ verb: 'runtime', table: 'pods', key: pod.metadata.uid, value: undefined });
     if (out.status !== undefined) changes.push({ verb: 'status', object: { ...pod, status: out.status } });
+    changes.push(...forgetAccess(view, pod.metadata.uid));
     changes.push({ verb: 'purge', ref: { kind: 'Pod', namespace: ref.namespace, name: ref.name }, reason: 'kubelet: containers stopped' });
     return { changes };
   }

@@ -109,7 +109,7 @@ export function viewWith(objects: readonly KubeObject[], config: Partial<Cluster
   const draft = Store.empty().edit();
   for (const o of objects) draft.put(o);
   const store = draft.seal();
-  return viewOver(store, nowMs, { ...DEFAULT_CONFIG, ...config }, { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map() });
+  return viewOver(store, nowMs, { ...DEFAULT_CONFIG, ...config }, { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map(), access: new Map() });
 }
 
 /** Adds the Endpoints the endpoint controller would write for every Service with a selector. */

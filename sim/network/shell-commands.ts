@@ -3,7 +3,9 @@ import type { ClusterView } from '../engine/types';
 import { fnv32a } from '../api/naming';
 import { rngFrom } from '../engine/rng';
 import { registerNetCommands } from '../runtime/net-hooks';
-import { podAcceptsTcp, podHttpAnswer } from '../runtime/serve';
+import { AccessRecorder } from '../runtime/access-log';
+import { podAcceptsTcp, podHttpServe } from '../runtime/serve';
+import { clientAddress } from './client-address';
 import type { CommandResult } from '../runtime/sh/commands';
 import type { ShIo } from '../runtime/sh/interp';
 import { curlFailure, wgetFailure } from './client-messages';
@@ -30,20 +32,30 @@ function connectionRng(view: ClusterView, pod: Pod, argv: readonly string[], tur
   return rngFrom(fnv32a(`${view.config.seed}|${view.nowMs}|${pod.metadata.uid}|${argv.join(' ')}${turn > 0 ? `|${turn}` : ''}`));
 }
 
-/** kube-proxy's state through one run of commands, and how many connections it has opened. */
-interface Session { state: ProxyState; turn: number }
+/** kube-proxy's state through one run of commands, how many connections it has opened, and the requests the servers answered. */
+interface Session { state: ProxyState; turn: number; access: AccessRecorder }
 
 const listens = (view: ClusterView) => (pod: Pod, port: number) => podAcceptsTcp(view, pod, port);
 
-function fetch(view: ClusterView, pod: Pod, argv: readonly string[], url: Url, session: Session): { r: ConnectResult; status?: number; body?: string } {
+/** What the client sends as User-Agent: busybox wget's fixed "Wget", curl its version (the curl image's, or Debian bookworm's in the nginx image). */
+function userAgentOf(pod: Pod, tool: 'wget' | 'curl'): string {
+  if (tool === 'wget') return 'Wget';
+  return pod.spec.containers.some((c) => /(^|\/)nginx(:|@|$)/.test(c.image)) ? 'curl/7.88.1' : 'curl/8.16.0';
+}
+
+function fetch(view: ClusterView, pod: Pod, tool: 'wget' | 'curl', argv: readonly string[], url: Url, session: Session): { r: ConnectResult; status?: number; body?: string } {
   const from = { pod: { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name } };
   const r = connect(view, connectionRng(view, pod, argv, session.turn++), from, url.host, url.port, { listens: listens(view), proxyState: session.state });
   session.state = r.proxyState;
   if (r.result !== 'ok' || r.pod === undefined) return { r };
   const target = view.get<Pod>('Pod', r.pod.namespace, r.pod.name);
   if (target === undefined) return { r: { result: 'refused', reason: 'backend gone', proxyState: r.proxyState } };
-  const answer = podHttpAnswer(view, target, r.port, url.path);
+  const { answer, container, instance } = podHttpServe(view, target, r.port, url.path);
   if ('refused' in answer) return { r: { result: 'refused', reason: 'nothing listening', proxyState: r.proxyState } };
+  session.access.record(target.metadata.uid, {
+    tMs: view.nowMs, container: container!, instance: instance!, client: clientAddress(view, pod, r, target),
+    method: 'GET', path: url.path, status: answer.status, bytes: answer.body.length, userAgent: userAgentOf(pod, tool),
+  });
   return { r, status: answer.status, body: answer.body };
 }
 
@@ -82,7 +94,7 @@ function wget(view: ClusterView, pod: Pod, session: Session, argv: readonly stri
   if (!spider && !toStdout && io !== undefined && io.fs.stat(file.startsWith('/') ? file : `/${file}`) !== undefined) {
     return { stdout: '', stderr: `wget: can't open '${file}': File exists\n`, status: 1 };
   }
-  const got = fetch(view, pod, argv, url, session);
+  const got = fetch(view, pod, 'wget', argv, url, session);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(wgetFailure(got.r, url.host)) };
   const connecting = quiet ? '' : `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${got.r.dialed?.ip ?? got.r.ip}:${got.r.dialed?.port ?? got.r.port})\n`;
   if (got.status! >= 400) return { stdout: '', stderr: `${connecting}wget: server returned error: HTTP/1.1 ${got.status} ${reasonPhrase(got.status!)}\n`, status: 1 };
@@ -98,7 +110,7 @@ function curl(view: ClusterView, pod: Pod, session: Session, argv: readonly stri
   const urlArg = argv.filter((a) => !a.startsWith('-')).pop();
   const url = urlArg === undefined ? undefined : parseUrl(urlArg);
   if (url === undefined) return { stdout: '', stderr: 'curl: try \'curl --help\' for more information\n', status: 2 };
-  const got = fetch(view, pod, argv, url, session);
+  const got = fetch(view, pod, 'curl', argv, url, session);
   if (got.r.result !== 'ok') return { stdout: '', ...asSh(curlFailure(got.r, url.host, url.port)) };
   return { stdout: got.body!, stderr: '', status: 0 };
 }
@@ -113,7 +125,8 @@ function reasonPhrase(status: number): string {
 }
 
 registerNetCommands((view, pod) => {
-  const session: Session = { state: ProxyState.of(view.table('proxy')), turn: 0 };
+  const access = view.table('access');
+  const session: Session = { state: ProxyState.of(view.table('proxy')), turn: 0, access: new AccessRecorder((uid) => access.get(uid)) };
   return {
     commands: {
       wget: (argv, io) => wget(view, pod, session, argv, io),
@@ -125,6 +138,6 @@ registerNetCommands((view, pod) => {
         return { stdout: out.stdout, stderr: out.stderr, status: out.exitCode };
       },
     },
-    changes: () => session.state.changes(),
+    changes: () => [...session.state.changes(), ...session.access.changes()],
   };
 });

@@ -1,3 +1,4 @@
+import type { ServerLogStyle } from './server-logs/index';
 
 // What an image does when it runs, as data. Known images (nginx, httpd, busybox...) have built-in
 // behaviours; a scenario declares others ("answers 500 on /healthy", "takes 30 seconds to start",
@@ -43,17 +44,34 @@ export interface ImageBehaviour {
   readonly sigterm?: { readonly exit: number } | 'ignore';
   /** Lines the process writes to its log when it starts. */
   readonly startLog?: readonly string[];
+  /** The known image's own start-up and access-log lines (sim/runtime/server-logs), computed when the log is read. */
+  readonly serverLog?: ServerLogStyle;
+  /** The body of every answer that no rule or file decides; `$HOSTNAME` and `$VERSION` (the tag without its `v`) filled in. */
+  readonly reply?: string;
 }
 
+// The packaged /usr/share/nginx/html/index.html (615 bytes, as nginx's access log counts it).
 const NGINX_INDEX = `<!DOCTYPE html>
 <html>
 <head>
 <title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
 </head>
 <body>
 <h1>Welcome to nginx!</h1>
 <p>If you see this page, the nginx web server is successfully installed and
 working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
 </body>
 </html>
 `;
@@ -63,11 +81,11 @@ const SHELL: ImageBehaviour = { kind: 'shell', cmd: ['sh'], sigterm: 'ignore' };
 /** Built-in behaviours by repository name (registry and tag stripped). */
 const KNOWN: Readonly<Record<string, ImageBehaviour>> = {
   nginx: {
-    kind: 'server', ports: [80], docroot: '/usr/share/nginx/html', sigterm: { exit: 0 }, sizeBytes: 67_696_814,
+    kind: 'server', ports: [80], docroot: '/usr/share/nginx/html', sigterm: { exit: 0 }, sizeBytes: 67_696_814, serverLog: 'nginx',
     files: { '/usr/share/nginx/html/index.html': NGINX_INDEX, '/usr/share/nginx/html/50x.html': '<html><body><h1>An error occurred.</h1></body></html>\n', '/etc/nginx/nginx.conf': 'user  nginx;\nworker_processes  auto;\n' },
   },
   httpd: {
-    kind: 'server', ports: [80], docroot: '/usr/local/apache2/htdocs', sigterm: { exit: 0 }, sizeBytes: 58_119_623,
+    kind: 'server', ports: [80], docroot: '/usr/local/apache2/htdocs', sigterm: { exit: 0 }, sizeBytes: 58_119_623, serverLog: 'httpd',
     files: { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' },
   },
   busybox: { ...SHELL, sizeBytes: 2_155_033 },
@@ -76,6 +94,12 @@ const KNOWN: Readonly<Record<string, ImageBehaviour>> = {
   debian: { ...SHELL, cmd: ['bash'], sizeBytes: 48_480_431 },
   centos: { ...SHELL, cmd: ['/bin/bash'], sizeBytes: 79_650_290 },
   'curlimages/curl': { ...SHELL, cmd: ['curl'], sizeBytes: 11_985_200 },
+  // The Kubernetes Basics tutorial's Node.js app (the book's chapter 1): plain text on 8080. Its
+  // CMD is in shell form (`sh -c node server.js`): PID 1 ignores SIGTERM and is killed after the grace period.
+  'jocatalin/kubernetes-bootcamp': {
+    kind: 'server', ports: [8080], sigterm: 'ignore', sizeBytes: 45_000_000, serverLog: 'bootcamp',
+    reply: 'Hello Kubernetes bootcamp! | Running on: $HOSTNAME | v=$VERSION\n',
+  },
 };
 
 const UNKNOWN: ImageBehaviour = { kind: 'server', sigterm: { exit: 143 }, sizeBytes: 45_000_000 };

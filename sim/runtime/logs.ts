@@ -1,6 +1,7 @@
 import type { Cluster } from '../engine/types';
-import type { LogLine } from '../kubelet/types';
+import type { ContainerRt, LogLine, TerminatedRt } from '../kubelet/types';
 import { resolveContainer } from './pod-containers';
+import { mergeByTime, serverLogLines, type Instance } from './server-log-lines';
 
 // kubectl logs: a container's stdout and stderr as the kubelet keeps them (current or previous
 // instance), with kubectl's and the API server's messages when there is nothing to show.
@@ -35,6 +36,24 @@ export function logLines(lines: readonly LogLine[]): { tMs: number; text: string
   return out;
 }
 
+/** The instance before the current one (whose log is prevLog), when the kubelet still knows when it started. */
+function previousInstance(crt: ContainerRt): Instance | undefined {
+  const last = crt.last;
+  return last !== undefined && last.id === crt.id - 1 && last.startedMs !== undefined ? { id: last.id, startedMs: last.startedMs, untilMs: last.finishedMs, stopped: stoppedBySignal(last) } : undefined;
+}
+
+/** The instance whose log is `log`: running until now, or ended (terminated, or kept as `last` while it waits to restart). */
+function currentInstance(crt: ContainerRt, nowMs: number): Instance | undefined {
+  if (crt.startedMs === undefined) return undefined;
+  const ended = crt.phase === 'running' ? undefined : crt.terminated?.id === crt.id ? crt.terminated : crt.last?.id === crt.id ? crt.last : undefined;
+  return { id: crt.id, startedMs: crt.startedMs, untilMs: ended?.finishedMs ?? nowMs, stopped: ended !== undefined && stoppedBySignal(ended) };
+}
+
+/** A known server ends with 0 only when the runtime's stop signal asks it to (it never exits by itself). */
+function stoppedBySignal(t: TerminatedRt): boolean {
+  return t.exitCode === 0 && t.reason === 'Completed';
+}
+
 export function podLogs(cluster: Cluster, namespace: string, podName: string, container?: string, previous = false, opts: LogsOptions = {}): LogsResult {
   const r = resolveContainer(cluster, namespace, podName, container);
   if ('stderr' in r) return { stdout: '', stderr: r.stderr, exitCode: r.exitCode };
@@ -49,6 +68,12 @@ export function podLogs(cluster: Cluster, namespace: string, podName: string, co
   }
   const log = previous ? crt!.prevLog! : crt!.log;
   let lines = logLines(log.slice());
+  const instance = previous ? previousInstance(crt!) : currentInstance(crt!, cluster.nowMs);
+  if (instance !== undefined && r.rt !== undefined) {
+    const first = log.at(0);
+    const server = serverLogLines(cluster, r.pod, r.rt, spec, r.index, instance, first !== undefined && first.tMs === instance.startedMs && first.fd === 2);
+    if (server.start.length > 0 || server.access.length > 0 || server.stop.length > 0) lines = [...server.start, ...mergeByTime(lines, server.access), ...server.stop];
+  }
   if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
   const epoch = cluster.config.epochMs;
   const stdout = lines.map((l) => (opts.timestamps ? `${logTimestamp(epoch, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');

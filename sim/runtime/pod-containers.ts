@@ -11,6 +11,8 @@ export interface Resolved {
   readonly spec: Container;
   readonly rt: PodRt | undefined;
   readonly crt: ContainerRt | undefined;
+  /** The container's index among the Pod's containers, init containers first (as in PodRt.containers). */
+  readonly index: number;
   /** kubectl's stderr note when it picked the default container. */
   readonly note: string;
 }
@@ -35,5 +37,5 @@ export function resolveContainer(cluster: Cluster, namespace: string, podName: s
   if (index < 0) return { stderr: `error: container ${name} is not valid for pod ${podName}\n`, exitCode: 1 };
   const row = cluster.tables.pods.get(pod.metadata.uid);
   const rt = isPodRt(row) ? row : undefined;
-  return { pod, spec: all[index], rt, crt: rt?.containers[index], note };
+  return { pod, spec: all[index], rt, crt: rt?.containers[index], index, note };
 }

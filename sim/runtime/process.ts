@@ -1,5 +1,6 @@
 import type { Container, Pod } from '../api/types';
-import type { ImageBehaviour } from './image-behaviours';
+import { parseImageRef, type ImageBehaviour } from './image-behaviours';
+import { notFoundPage } from './error-pages';
 import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { startNode, type Env, type ShProcess } from './sh/interp';
@@ -219,7 +220,13 @@ export function httpAnswer(c: ServingContainer, port: number, path: string, nowM
     const file = normalizePath(`${root}/${p}`);
     const body = c.read(file) ?? c.read(`${file}/index.html`);
     if (body !== undefined) return { status: 200, body };
-    return { status: 404, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n' };
+    return { status: 404, body: notFoundPage(c.behaviour, c.container.image) };
+  }
+  const reply = c.behaviour.reply;
+  if (reply !== undefined) {
+    const hostname = (c.read('/etc/hostname') ?? '').trim();
+    const version = parseImageRef(c.container.image).tag.replace(/^v/, '');
+    return { status: 200, body: reply.replace('$HOSTNAME', hostname).replace('$VERSION', version) };
   }
   return { status: 200, body: '' };
 }

@@ -26,8 +26,18 @@ function servingContainers(view: ClusterView, pod: Pod): ServingContainer[] {
 
 /** HTTP GET http://<podIP>:<port><path> at view.nowMs: a status and body, or connection refused. */
 export function podHttpAnswer(view: ClusterView, pod: Pod, port: number, path: string): Answer {
-  for (const s of servingContainers(view, pod)) if (listensOn(s, port, view.nowMs)) return httpAnswer(s, port, path, view.nowMs);
-  return { refused: true };
+  return podHttpServe(view, pod, port, path).answer;
+}
+
+/** podHttpAnswer, and which container answered: its index (init containers first) and instance, for its access log. */
+export function podHttpServe(view: ClusterView, pod: Pod, port: number, path: string): { answer: Answer; container?: number; instance?: number } {
+  const row = view.table('pods').get(pod.metadata.uid);
+  const serving = servingContainers(view, pod);
+  for (let i = 0; i < serving.length; i++) {
+    const s = serving[i];
+    if (listensOn(s, port, view.nowMs)) return { answer: httpAnswer(s, port, path, view.nowMs), container: i, instance: isPodRt(row) ? row.containers[i].id : 0 };
+  }
+  return { answer: { refused: true } };
 }
 
 /** Whether a TCP connect to <podIP>:<port> succeeds at view.nowMs. */

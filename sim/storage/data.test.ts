@@ -24,7 +24,7 @@ const user = pod('app', undefined, { node: 'k8s-node1', spec: { volumes: [{ name
 function viewOf(tables: Partial<RuntimeTables>, objs = [pv('mypv1', '1Gi', { phase: 'Bound' }), bound, user]) {
   const draft = Store.empty().edit();
   for (const o of objs) draft.put(o);
-  return viewOver(draft.seal(), 0, CONFIG, { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map(), ...tables });
+  return viewOver(draft.seal(), 0, CONFIG, { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map(), access: new Map(), ...tables });
 }
 
 test('a bound claim mounts the files of its PV; an unbound one is not mounted yet', () => {

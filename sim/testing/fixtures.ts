@@ -136,7 +136,7 @@ export function viewWith(objects: readonly KubeObject[], nowMs = 0): ClusterView
   const draft = Store.empty().edit();
   for (const o of objects) draft.put(o);
   const store = draft.seal();
-  const tables: RuntimeTables = { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map() };
+  const tables: RuntimeTables = { nodes: new Map(), pods: new Map(), images: new Map(), proxy: new Map(), taintEvictions: new Map(), access: new Map() };
   return viewOver(store, nowMs, CONFIG, tables);
 }
 
