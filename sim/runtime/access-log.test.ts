@@ -146,3 +146,22 @@ test('a deleted Pod takes its access rows with it', () => {
   c = advance(c, 5000);
   assert.equal(c.tables.access.size, 0);
 });
+
+test('nginx with its default.conf from a ConfigMap: the IPv6 script cannot modify it and says so', () => {
+  const withConf = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: site
+data:
+  default.conf: |
+    server {
+        listen       80;
+    }
+---
+${MANIFESTS.replace('    image: nginx:1.27\n', `    image: nginx:1.27
+    volumeMounts:
+    - {name: site, mountPath: /etc/nginx/conf.d}
+`).replace('  containers:\n  - name: nginx', '  volumes:\n  - name: site\n    configMap: {name: site}\n  containers:\n  - name: nginx')}`;
+  const c = cluster(withConf);
+  assert.deepEqual(lines(c, 'web').filter((l) => l.startsWith('10-listen')), ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']);
+});

@@ -6,7 +6,9 @@ import type { PodRt } from '../kubelet/types';
 import { accessEntriesOf } from './access-log';
 import { probeRequests } from './probe-requests';
 import { behaviourOf, parseImageRef } from './image-behaviours';
-import { SERVER_LOGS, type ServerLogContext } from './server-logs/index';
+import { SERVER_LOGS, type ImageFile, type ServerLogContext } from './server-logs/index';
+import { containerVfs, mountsOf } from './process';
+import type { Mount, Tree } from './fs';
 
 // The lines a known image's server wrote to one container instance's log, derived when the log is
 // read: its start-up lines at the instance's start, and an access-log line per request the
@@ -40,6 +42,7 @@ export function serverLogLines(cluster: Cluster, pod: Pod, rt: PodRt, spec: Cont
     env: (name) => spec.env?.find((e) => e.name === name && e.valueFrom === undefined)?.value,
     command: spec.command,
     args: spec.args,
+    file: (path) => imageFile(pod, rt, spec, index, path, cluster),
     instanceSeed: fnv32a(`${pod.metadata.uid}/${index}/${instance.id}`),
   };
   // A process that printed its own first words (a failed bind) did not get as far as the banner.
@@ -54,6 +57,23 @@ export function serverLogLines(cluster: Cluster, pod: Pod, rt: PodRt, spec: Cont
   }
   const stop = instance.stopped === true && log.stop !== undefined ? log.stop(ctx, instance.untilMs).map((text) => ({ tMs: instance.untilMs, text })) : [];
   return { start, access, stop };
+}
+
+/** Volumes the kubelet mounts read-only whatever the volumeMount says (atomic writer directories). */
+const READ_ONLY_VOLUMES = ['configMap', 'secret', 'downwardAPI', 'projected'] as const;
+
+/** A file of the image, or the volume mounted over it (the deepest mount that covers the path). */
+function imageFile(pod: Pod, rt: PodRt, spec: Container, index: number, path: string, cluster: Cluster): ImageFile {
+  let over: Mount | undefined;
+  for (const m of mountsOf(pod, spec)) if ((path === m.path || path.startsWith(`${m.path === '/' ? '' : m.path}/`)) && (over === undefined || m.path.length > over.path.length)) over = m;
+  if (over === undefined) return { from: 'image' };
+  const rootfs = rt.containers[index]?.rootfs;
+  const text = rootfs === undefined ? undefined : containerVfs(pod, spec, rootfs, rt.volumes, cluster.tables.nodes.get(rt.node)?.hostFiles as Tree | undefined).read(path);
+  if (text === undefined) return { from: 'absent' };
+  const name = over.store.startsWith('vol:') ? over.store.slice(4) : undefined;
+  const volume = pod.spec.volumes?.find((v) => v.name === name) as Record<string, unknown> | undefined;
+  const readOnly = over.readOnly || (volume !== undefined && READ_ONLY_VOLUMES.some((k) => volume[k] !== undefined));
+  return { from: 'volume', text, writable: !readOnly };
 }
 
 /** The kubelet stops probing a Pod's containers once the Pod is being deleted. */

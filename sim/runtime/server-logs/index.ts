@@ -9,4 +9,4 @@ export type ServerLogStyle = 'nginx' | 'httpd' | 'bootcamp';
 
 export const SERVER_LOGS: Readonly<Record<ServerLogStyle, ServerLog>> = { nginx: nginxLog, httpd: httpdLog, bootcamp: bootcampLog };
 
-export type { ServerLog, ServerLogContext } from './types';
+export type { ImageFile, ServerLog, ServerLogContext } from './types';

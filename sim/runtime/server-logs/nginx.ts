@@ -41,15 +41,34 @@ function whatRuns(ctx: ServerLogContext): 'entrypoint' | 'nginx' | 'other' {
   return ctx.args === undefined || ctx.args.length === 0 || ctx.args[0] === 'nginx' || ctx.args[0] === 'nginx-debug' ? 'entrypoint' : 'other';
 }
 
-function entrypointLines(v: Release): string[] {
+const DEFAULT_CONF = '/etc/nginx/conf.d/default.conf';
+
+/**
+ * 10-listen-on-ipv6-by-default.sh: adds `listen [::]:80;` to the packaged default.conf, and says
+ * why not when the file is missing, read-only (a ConfigMap's), already changed or not the
+ * packaged one. Before 1.21 its messages had no `info:` and its refusals an `error:` (and "packages").
+ */
+function ipv6ScriptLines(v: Release, ctx: ServerLogContext): string[] {
+  const me = '10-listen-on-ipv6-by-default.sh';
+  const modern = atLeast(v, '1.21.0');
+  const info = modern ? 'info: ' : '';
+  const refusal = modern ? 'info: ' : 'error: ';
+  const f = ctx.file(DEFAULT_CONF);
+  if (f.from === 'absent') return [`${me}: ${refusal}${DEFAULT_CONF} is not a file or does not exist`];
+  if (f.from === 'volume' && !f.writable) return [`${me}: ${refusal}can not modify ${DEFAULT_CONF} (read-only file system?)`];
+  if (f.from === 'volume' && /listen {2}\[::\]:80;/.test(f.text)) return [`${me}: ${info}IPv6 listen already enabled`];
+  const checksum = `${me}: ${info}Getting the checksum of ${DEFAULT_CONF}`;
+  if (f.from === 'volume') return [checksum, `${me}: ${refusal}${DEFAULT_CONF} differs from the ${modern ? 'packaged' : 'packages'} version`];
+  return [checksum, `${me}: ${info}Enabled listen on IPv6 in ${DEFAULT_CONF}`];
+}
+
+function entrypointLines(v: Release, ctx: ServerLogContext): string[] {
   const me = '/docker-entrypoint.sh';
-  const info = atLeast(v, '1.21.0') ? 'info: ' : '';
   const lines = [
     `${me}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
     `${me}: Looking for shell scripts in /docker-entrypoint.d/`,
     `${me}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
-    `10-listen-on-ipv6-by-default.sh: ${info}Getting the checksum of /etc/nginx/conf.d/default.conf`,
-    `10-listen-on-ipv6-by-default.sh: ${info}Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf`,
+    ...ipv6ScriptLines(v, ctx),
   ];
   if (atLeast(v, '1.25.3')) lines.push(`${me}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`);
   lines.push(`${me}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`);
@@ -96,7 +115,7 @@ export const nginxLog: ServerLog = {
     if (runs === 'other') return [];
     const v = nginxRelease(ctx.tag);
     const quiet = runs === 'nginx' || !atLeast(v, '1.19.0') || (ctx.env('NGINX_ENTRYPOINT_QUIET_LOGS') ?? '') !== '';
-    return [...(quiet ? [] : entrypointLines(v)), ...(atLeast(v, '1.21.0') ? noticeLines(v, ctx) : [])];
+    return [...(quiet ? [] : entrypointLines(v, ctx)), ...(atLeast(v, '1.21.0') ? noticeLines(v, ctx) : [])];
   },
   access(e: AccessEntry, ctx) {
     return `${e.client} - - [${commonLogTime(ctx.epochMs + e.tMs)}] "${e.method} ${e.path} HTTP/1.1" ${e.status} ${e.bytes} "-" "${e.userAgent}" "-"`;

@@ -11,7 +11,7 @@ const EPOCH = Date.parse('2026-11-29T09:19:03Z');
 
 const ctx = (over: Partial<ServerLogContext> = {}): ServerLogContext => ({
   tag: 'latest', epochMs: EPOCH, startedMs: 0, podIP: '10.244.1.5', hostname: 'web', nodeCpus: 2,
-  kernel: '6.8.0-60-generic', env: () => undefined, instanceSeed: 7, ...over,
+  kernel: '6.8.0-60-generic', env: () => undefined, file: () => ({ from: 'image' }), instanceSeed: 7, ...over,
 });
 
 const entry = (over: Partial<AccessEntry> = {}): AccessEntry => ({
@@ -67,6 +67,19 @@ test('nginx: 1.7.9 (no entrypoint, error log at warn) prints nothing; quiet logs
   assert.deepEqual(nginxLog.start(ctx({ command: ['sh', '-c', 'sleep 1000'] })), []);
   assert.equal(nginxLog.start(ctx({ command: ['nginx', '-g', 'daemon off;'] }))[0], '2026/11/29 09:19:03 [notice] 1#1: using the "epoll" event method');
   assert.equal(nginxLog.start(ctx({ args: ['nginx-debug', '-g', 'daemon off;'] })).length, 17);
+});
+
+test('nginx: 10-listen-on-ipv6-by-default.sh leaves a default.conf from a volume alone, and says why', () => {
+  const ipv6 = (file: ServerLogContext['file'], tag = 'latest') => nginxLog.start(ctx({ tag, file })).filter((l) => l.startsWith('10-listen'));
+  const conf = 'server {\n    listen       80;\n}\n';
+  assert.deepEqual(ipv6(() => ({ from: 'volume', text: conf, writable: false })), ['10-listen-on-ipv6-by-default.sh: info: can not modify /etc/nginx/conf.d/default.conf (read-only file system?)']);
+  assert.deepEqual(ipv6(() => ({ from: 'absent' })), ['10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf is not a file or does not exist']);
+  assert.deepEqual(ipv6(() => ({ from: 'volume', text: conf, writable: true })), [
+    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+    '10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version',
+  ]);
+  assert.deepEqual(ipv6(() => ({ from: 'volume', text: 'listen  [::]:80;', writable: true })), ['10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled']);
+  assert.deepEqual(ipv6(() => ({ from: 'absent' }), '1.19.10'), ['10-listen-on-ipv6-by-default.sh: error: /etc/nginx/conf.d/default.conf is not a file or does not exist']);
 });
 
 test('nginx access log: the packaged `main` format', () => {

@@ -22,9 +22,16 @@ export interface ServerLogContext {
   /** The container's command and args (undefined: the image's ENTRYPOINT and CMD). */
   readonly command?: readonly string[];
   readonly args?: readonly string[];
+  /**
+   * A file of the image as the container sees it: `image` (the image's own, unchanged), `absent`,
+   * or a volume's (its text, and whether the process may write it).
+   */
+  readonly file: (path: string) => ImageFile;
   /** A number fixed for this container instance, for the ids a real process would print (thread ids). */
   readonly instanceSeed: number;
 }
+
+export type ImageFile = { readonly from: 'image' } | { readonly from: 'absent' } | { readonly from: 'volume'; readonly text: string; readonly writable: boolean };
 
 export interface ServerLog {
   /** The lines written when the container starts (entrypoint messages, start-up notices). */
