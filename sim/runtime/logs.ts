@@ -19,6 +19,10 @@ export interface LogsOptions {
   readonly timestamps?: boolean;
   /** --tail N */
   readonly tail?: number;
+  /** --since / --since-time: only lines written at or after this virtual instant (after --tail, as the kubelet reads). */
+  readonly sinceMs?: number;
+  /** --limit-bytes: the output cut after this many bytes. */
+  readonly limitBytes?: number;
 }
 
 /** RFC3339Nano as the kubelet writes log timestamps: 2025-01-01T00:00:03.000000000Z. */
@@ -75,7 +79,10 @@ export function podLogs(cluster: Cluster, namespace: string, podName: string, co
     if (server.start.length > 0 || server.access.length > 0 || server.stop.length > 0) lines = [...server.start, ...mergeByTime(lines, server.access), ...server.stop];
   }
   if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
+  const since = opts.sinceMs;
+  if (since !== undefined) lines = lines.filter((l) => l.tMs >= since);
   const epoch = cluster.config.epochMs;
-  const stdout = lines.map((l) => (opts.timestamps ? `${logTimestamp(epoch, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');
+  let stdout = lines.map((l) => (opts.timestamps ? `${logTimestamp(epoch, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');
+  if (opts.limitBytes !== undefined) stdout = Buffer.from(stdout).subarray(0, opts.limitBytes).toString();
   return { stdout, stderr: note, exitCode: 0, container: spec.name };
 }

@@ -1,6 +1,7 @@
 import type { Pod } from '../../api/types';
 import type { Cluster } from '../../engine/types';
-import { podLogs } from '../../runtime/logs';
+import { podLogs, type LogsOptions } from '../../runtime/logs';
+import { logsRequest } from './logs-options';
 import { execInPod } from '../../runtime/exec';
 import { isBareShell } from '../../runtime/process';
 import { F, Output, failure, resultOf, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
@@ -58,6 +59,10 @@ export const logs: Command = {
     { name: 'follow', short: 'f', kind: 'bool' },
     { name: 'tail', kind: 'int', default: -1 },
     { name: 'timestamps', kind: 'bool' },
+    { name: 'since', kind: 'string', default: '0s' },
+    { name: 'since-time', kind: 'string', default: '' },
+    { name: 'limit-bytes', kind: 'int', default: 0 },
+    { name: 'all-containers', kind: 'bool' },
     { name: 'prefix', kind: 'bool' },
     { name: 'max-log-requests', kind: 'int', default: 5 },
   ],
@@ -66,15 +71,19 @@ export const logs: Command = {
     const selector = str(args, 'selector') ?? '';
     if (args.positional.length === 0 && selector === '') return failure(cluster, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
     if (args.positional.length > 0 && selector !== '') return failure(cluster, "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
-    // logs.go Complete: with a selector --tail defaults to 10 lines a container.
-    const tail = int(args, 'tail') ?? -1;
-    const opts = { timestamps: bool(args, 'timestamps'), ...(tail >= 0 ? { tail } : selector !== '' ? { tail: 10 } : {}) };
     const container = str(args, 'container') ?? args.positional[1];
-    if (selector !== '') return logsOfSelected(ctx, selector, container, opts);
+    const req = logsRequest(args, selector !== '', container, cluster.nowMs, cluster.config.epochMs);
+    if ('error' in req) return failure(cluster, req.error);
+    const { opts, allContainers } = req;
+    if (selector !== '') return logsOfSelected(ctx, selector, container, opts, allContainers);
     const picked = resolvePodOf(cluster, ctx.namespace, args.positional[0]);
     if (typeof picked === 'string') return failure(cluster, picked);
     const pod = picked.pod;
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
+    if (allContainers) {
+      const r = logsOfContainers(cluster, ctx.namespace, pod, bool(args, 'previous'), opts, bool(args, 'prefix'));
+      return { cluster, stdout: r.stdout, stderr: found + r.stderr, exitCode: r.exitCode };
+    }
     const result = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
     const stdout = bool(args, 'prefix') && result.container !== undefined ? prefixed(result.stdout, pod.metadata.name, result.container) : result.stdout;
     // logs.go: "Found N pods, using pod/X" goes to stderr before the logs stream.
@@ -86,7 +95,23 @@ export const logs: Command = {
  * `kubectl logs -l`: the Pods the query selects (a PodList, by name), one request each, read one
  * after another (sequentialConsumeRequest); the first that fails ends the command.
  */
-function logsOfSelected(ctx: CommandContext, selector: string, container: string | undefined, opts: { timestamps: boolean; tail?: number }): KubectlResult {
+/**
+ * --all-containers: one request per container, init containers first, then the others, in spec
+ * order (polymorphichelpers.logsForObject, AllContainers), read one after another; the first that fails ends it.
+ */
+function logsOfContainers(cluster: Cluster, namespace: string, pod: Pod, previous: boolean, opts: LogsOptions, prefix: boolean): { stdout: string; stderr: string; exitCode: number } {
+  let stdout = '';
+  let stderr = '';
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    const r = podLogs(cluster, namespace, pod.metadata.name, c.name, previous, opts);
+    stderr += r.stderr;
+    if (r.exitCode !== 0) return { stdout, stderr, exitCode: r.exitCode };
+    stdout += prefix ? prefixed(r.stdout, pod.metadata.name, c.name) : r.stdout;
+  }
+  return { stdout, stderr, exitCode: 0 };
+}
+
+function logsOfSelected(ctx: CommandContext, selector: string, container: string | undefined, opts: LogsOptions, allContainers: boolean): KubectlResult {
   const { cluster, args } = ctx;
   const sel = selectObjects(cluster, ['pods'], { namespace: ctx.namespace, allNamespaces: false }, { selector, filenames: [], readFile: () => undefined });
   if (typeof sel === 'string') return failure(cluster, sel);
@@ -99,6 +124,13 @@ function logsOfSelected(ctx: CommandContext, selector: string, container: string
   let stdout = '';
   let stderr = '';
   for (const pod of pods) {
+    if (allContainers) {
+      const all = logsOfContainers(cluster, ctx.namespace, pod, bool(args, 'previous'), opts, bool(args, 'prefix'));
+      stdout += all.stdout;
+      stderr += all.stderr;
+      if (all.exitCode !== 0) return { cluster, stdout, stderr, exitCode: all.exitCode };
+      continue;
+    }
     const r = podLogs(cluster, ctx.namespace, pod.metadata.name, container, bool(args, 'previous'), opts);
     stderr += r.stderr;
     if (r.exitCode !== 0) return { cluster, stdout, stderr, exitCode: r.exitCode };
