@@ -76,6 +76,34 @@ Commercial support is available at
 </html>
 `;
 
+// The older welcome page (612 bytes), before the color-scheme style: the book's nginx:1.7.9 serves it.
+const NGINX_INDEX_OLD = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+    body {
+        width: 35em;
+        margin: 0 auto;
+        font-family: Tahoma, Verdana, Arial, sans-serif;
+    }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
 const SHELL: ImageBehaviour = { kind: 'shell', cmd: ['sh'], sigterm: 'ignore' };
 
 /** Built-in behaviours by repository name (registry and tag stripped). */
@@ -101,6 +129,14 @@ const KNOWN: Readonly<Record<string, ImageBehaviour>> = {
     reply: 'Hello Kubernetes bootcamp! | Running on: $HOSTNAME | v=$VERSION\n',
   },
 };
+
+/** nginx before 1.19 (1.7.9, 1.14.2...): the same server with the older welcome page. */
+const NGINX_BEFORE_1_19: ImageBehaviour = { ...KNOWN.nginx, files: { ...KNOWN.nginx.files, '/usr/share/nginx/html/index.html': NGINX_INDEX_OLD } };
+
+function isNginxBefore119(tag: string): boolean {
+  const m = /^1\.(\d+)(?:[.-]|$)/.exec(tag);
+  return m !== null && Number(m[1]) < 19;
+}
 
 const UNKNOWN: ImageBehaviour = { kind: 'server', sigterm: { exit: 143 }, sizeBytes: 45_000_000 };
 
@@ -143,6 +179,7 @@ export function behaviourOf(images: ReadonlyMap<string, unknown>, image: string)
   const declared = images.size === 0 ? undefined : images.get(image) ?? images.get(ref.canonical) ?? images.get(ref.repo);
   if (declared !== undefined) return declared as ImageBehaviour;
   const { repo } = ref;
+  if (repo === 'nginx' && isNginxBefore119(ref.tag)) return NGINX_BEFORE_1_19;
   return KNOWN[repo] ?? KNOWN[repo.split('/').pop()!] ?? UNKNOWN;
 }
 

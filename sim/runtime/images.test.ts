@@ -19,6 +19,10 @@ test('image references: registry prefixes and tags resolve to the known behaviou
   const none = new Map();
   assert.equal(behaviourOf(none, 'docker.io/library/nginx:1.7.9').docroot, '/usr/share/nginx/html');
   assert.equal(behaviourOf(none, 'busybox').kind, 'shell');
+  // The welcome page nginx packages: 612 bytes before the color-scheme style (1.7.9), 615 after.
+  assert.equal(behaviourOf(none, 'nginx:1.7.9').files!['/usr/share/nginx/html/index.html'].length, 612);
+  assert.equal(behaviourOf(none, 'nginx:1.27').files!['/usr/share/nginx/html/index.html'].length, 615);
+  assert.equal(behaviourOf(none, 'nginx').files!['/usr/share/nginx/html/index.html'].length, 615);
   assert.equal(behaviourOf(none, 'registry.k8s.io/kube-proxy:v1.34.0').kind, 'server');
 });
 
