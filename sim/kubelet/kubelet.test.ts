@@ -343,3 +343,22 @@ test('graceful deletion: Ready until the containers stop, then the terminal stat
   assert.ok(shellReady.length > 0 && shellReady.every((r) => r === true), 'Ready through the grace period');
   assert.equal(c.store.get('Pod', 'default', 'shell'), undefined);
 });
+
+test('graceful deletion: readiness keeps probing through the grace period (only liveness and startup stop)', () => {
+  const pod = testPod('slow', {
+    containers: [testContainer({
+      name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'touch /tmp/ready; sleep 40; rm /tmp/ready; sleep 3600'],
+      readinessProbe: { exec: { command: ['cat', '/tmp/ready'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+      livenessProbe: { exec: { command: ['cat', '/tmp/ready'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 1 },
+    })],
+  });
+  let c = run(clusterWith(pod), 30_000);
+  assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, true);
+  c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'slow' }, reason: 'test' }], controllers).cluster;
+  // The file goes 40 s after the start; three failed readiness ticks later the container is unready,
+  // still running in its grace period; liveness (failureThreshold 1) was stopped and kills nothing.
+  c = run(c, 25_000);
+  const s = getPod(c, 'slow').status.containerStatuses![0];
+  assert.deepEqual([s.ready, s.state.running !== undefined, s.restartCount], [false, true, 0]);
+  assert.ok(!events(c, 'slow').some((e) => e.reason === 'Killing' && e.message.includes('failed liveness probe')));
+});

@@ -265,8 +265,10 @@ class PodSync {
       const before = this.events.length;
       const wasDirty = this.dirty;
       this.dirty = false;
-      if (this.terminating) this.stepTermination();
-      else if (!terminal) {
+      if (this.terminating) {
+        this.runProbes(); // readiness only, through the grace period
+        this.stepTermination();
+      } else if (!terminal) {
         this.runProbes();
         this.stepContainers();
         if (this.podSyncDue) this.runTriggeredReadiness();
@@ -731,11 +733,11 @@ class PodSync {
   private runProbes(): void {
     for (let i = 0; i < this.specs.length; i++) {
       const c = this.cs[i];
-      if (!probing(c)) continue;
+      if (c.phase !== 'running') continue;
       // Workers run side by side: a startup success at this instant is seen by the others from their next tick.
       const started = c.started;
       for (const kind of ['startup', 'liveness', 'readiness'] as const) {
-        if (!probing(this.cs[i])) break;
+        if (kind === 'readiness' ? this.cs[i].phase !== 'running' : !probing(this.cs[i])) continue;
         this.tick(i, kind, started);
       }
     }
@@ -788,7 +790,7 @@ class PodSync {
       const c = this.cs[i];
       const w = c.readiness;
       const probe = this.specs[i].readinessProbe;
-      if (w === undefined || probe === undefined || this.triggered[i] === true || !probing(c) || !c.started || w.result === 'Success') continue;
+      if (w === undefined || probe === undefined || this.triggered[i] === true || c.phase !== 'running' || !c.started || w.result === 'Success') continue;
       if (!pastInitialDelay(c.startedMs!, probe, this.now)) continue;
       this.triggered[i] = true;
       this.probeOnce(i, 'readiness', probe, w);
@@ -806,8 +808,14 @@ class PodSync {
       if (c.killAtMs !== undefined) wake = Math.min(wake, c.killAtMs);
       if (c.exitAtMs !== undefined) wake = Math.min(wake, c.exitAtMs);
       if (c.sh?.wakeMs !== undefined && c.sh.exitCode === undefined) wake = Math.min(wake, c.sh.wakeMs);
-      if (this.terminating || !probing(c)) continue;
       const spec = this.specs[i];
+      if (this.terminating) {
+        // Readiness goes on through the grace period, tick by tick (no deferred ticks once deleting).
+        const probe = spec.readinessProbe;
+        if (c.readiness !== undefined && probe !== undefined && !this.probeSettled(c, 'readiness', probe)) wake = Math.min(wake, c.readiness.nextMs);
+        continue;
+      }
+      if (!probing(c)) continue;
       let settledOnly = true;
       for (const kind of ['startup', 'liveness', 'readiness'] as const) {
         const w = c[kind];
@@ -873,9 +881,10 @@ class PodSync {
  * started: one literal (one hidden class for every copy) instead of spreads of the row and a patch.
  */
 /**
- * Whether a container's probe workers tick: a running one, also while it is killed for a failed
- * probe (each worker is its own goroutine: liveness and startup are on hold then, readiness goes
- * on), not once its Pod is being deleted.
+ * Whether a container's liveness and startup workers tick: a running one, also while it is killed
+ * for a failed probe (each worker is its own goroutine: they are on hold then), not once its Pod is
+ * being deleted (SyncTerminatingPod: probeManager.StopLivenessAndStartup). Readiness ticks as long
+ * as the container runs, until RemovePod once the containers stopped.
  */
 function probing(c: ContainerRt): boolean {
   return c.phase === 'running' && c.killing !== 'delete';
