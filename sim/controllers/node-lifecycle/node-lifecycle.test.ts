@@ -72,6 +72,17 @@ test('a node with its Pod network running is Ready, without taints; a new node w
   assert.deepEqual(taintKeys(c, 'n3'), []);
 });
 
+test('a node whose CNI agent ran once stays Ready when the agent Pod goes (its CNI config stays in /etc/cni/net.d)', () => {
+  let c = cluster();
+  c = run(c, registerNode('n3', { index: 3 }, c.nowMs, isoAt(c.config.epochMs, c.nowMs)));
+  c = run(c, [{ verb: 'create', object: flannel('n3') }]);
+  c = run(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'flannel-n3' }, reason: 'test', gracePeriodSeconds: 0 }]);
+  c = at(c, c.nowMs + 60_000);
+  assert.equal(podOf(c, 'flannel-n3'), undefined);
+  assert.deepEqual([ready(c, 'n3').status, ready(c, 'n3').reason], ['True', 'KubeletReady']);
+  assert.deepEqual(taintKeys(c, 'n3'), []);
+});
+
 test('a failed node goes Unknown at the exact monitor tick, is tainted unreachable, and its Pods become not Ready', () => {
   let c = at(cluster(), 25_000);
   c = fail(c, 'n1');

@@ -17,13 +17,17 @@ export const NETWORK_NOT_READY_MESSAGE =
 
 type Fields = Pick<Condition, 'type' | 'status' | 'reason' | 'message'>;
 
-/** The kubelet's conditions: pressures False, Ready per the Pod network; NetworkUnavailable from the CNI agent. */
-export function kubeletConditionFields(agent: CniAgent | undefined): Fields[] {
+/**
+ * The kubelet's conditions: pressures False, Ready per the runtime's NetworkReady; NetworkUnavailable
+ * from the CNI agent. `networkReady`: the CNI config is in /etc/cni/net.d (the agent's install-cni
+ * wrote it when it first ran; it stays when the agent's Pod goes, so the node stays Ready).
+ */
+export function kubeletConditionFields(networkReady: boolean): Fields[] {
   return [
     { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
     { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
     { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-    agent !== undefined
+    networkReady
       ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }
       : { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: NETWORK_NOT_READY_MESSAGE },
   ];
@@ -38,7 +42,8 @@ function same(a: Fields | undefined, b: Fields): boolean {
  * agent, first). Returns `prev` itself when nothing but heartbeats would change, so no write happens.
  */
 export function kubeletConditions(prev: readonly Condition[], agent: CniAgent | undefined, nowIso: string): readonly Condition[] {
-  const wanted = kubeletConditionFields(agent);
+  // An agent that ran here once set NetworkUnavailable False: its CNI config is on the node's disk.
+  const wanted = kubeletConditionFields(agent !== undefined || prev.some((c) => c.type === 'NetworkUnavailable' && c.status === 'False'));
   const oldNet = prev.find((c) => c.type === 'NetworkUnavailable');
   const netWanted = agent !== undefined ? networkUnavailableCondition(agent, nowIso) : undefined;
   const unchanged = wanted.every((w) => same(prev.find((c) => c.type === w.type), w))
