@@ -50,18 +50,8 @@ export interface ImageBehaviour {
   readonly reply?: string;
 }
 
-// The packaged /usr/share/nginx/html/index.html (615 bytes, as nginx's access log counts it).
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
+// The welcome page's body, the same in both versions of the packaged index.html.
+const NGINX_WELCOME_BODY = `<body>
 <h1>Welcome to nginx!</h1>
 <p>If you see this page, the nginx web server is successfully installed and
 working. Further configuration is required.</p>
@@ -75,6 +65,19 @@ Commercial support is available at
 </body>
 </html>
 `;
+
+// The packaged /usr/share/nginx/html/index.html (615 bytes, as nginx's access log counts it).
+const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+${NGINX_WELCOME_BODY}`;
 
 // The older welcome page (612 bytes), before the color-scheme style: the book's nginx:1.7.9 serves it.
 const NGINX_INDEX_OLD = `<!DOCTYPE html>
@@ -89,20 +92,7 @@ const NGINX_INDEX_OLD = `<!DOCTYPE html>
     }
 </style>
 </head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+${NGINX_WELCOME_BODY}`;
 
 const SHELL: ImageBehaviour = { kind: 'shell', cmd: ['sh'], sigterm: 'ignore' };
 
