@@ -1,11 +1,12 @@
 import type { DaemonSet, DaemonSetStatus, KubeObject, Node, Pod } from '../../api/types';
 import { computeHash } from '../../api/naming';
-import { isEmptySelector, matchesSelector } from '../../store/labels';
+import { isEmptySelector } from '../../store/labels';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 import { claimObjects } from '../util/claim';
 import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
 import { freshName } from '../util/names';
-import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
+import { controllersOf } from '../util/controllers-of';
+import { controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { getValueFromIntOrPercent } from '../deployment/util/deployment-util';
@@ -203,14 +204,7 @@ function rollingUpdate(ds: DaemonSet, oldPods: readonly Pod[], unavailableNodes:
 function daemonSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
   if (controlledByOtherKind(after, before, 'DaemonSet')) return [];
   if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
-  const keys = new Set<string>();
-  for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'DaemonSet'); if (k !== undefined) keys.add(k); }
-  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
-    for (const ds of view.list<DaemonSet>('DaemonSet', after.metadata.namespace ?? '')) {
-      if (!isEmptySelector(ds.spec.selector) && matchesSelector(after.metadata.labels, ds.spec.selector)) keys.add(keyFor(ds));
-    }
-  }
-  return [...keys];
+  return controllersOf(view, after, before, 'DaemonSet');
 }
 
 /**
@@ -218,14 +212,7 @@ function daemonSetsForPod(view: ClusterView, after: KubeObject | undefined, befo
  * matching DaemonSets (one may adopt it).
  */
 function daemonSetsForHistory(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
-  const keys = new Set<string>();
-  for (const h of [after, before]) if (h !== undefined) { const k = ownerKey(h, 'DaemonSet'); if (k !== undefined) keys.add(k); }
-  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
-    for (const ds of view.list<DaemonSet>('DaemonSet', after.metadata.namespace ?? '')) {
-      if (!isEmptySelector(ds.spec.selector) && matchesSelector(after.metadata.labels, ds.spec.selector)) keys.add(keyFor(ds));
-    }
-  }
-  return [...keys];
+  return controllersOf(view, after, before, 'DaemonSet');
 }
 
 /** shouldIgnoreNodeUpdate: only labels, taints, unschedulable, and existence matter to DaemonSets. */

@@ -1,8 +1,9 @@
 import type { Deployment, KubeObject, Pod, ReplicaSet } from '../../api/types';
-import { matchesSelector, isEmptySelector } from '../../store/labels';
+import { isEmptySelector } from '../../store/labels';
 import { NO_CHANGES, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 import { claimObjects } from '../util/claim';
 import { keyFor, splitKey } from '../util/events';
+import { controllersOf } from '../util/controllers-of';
 import { controllerRef, ownerKey } from '../util/owner';
 import { DEPLOYMENT_CONTROLLER, DeploymentSync } from './state';
 import { getAllReplicaSetsAndSyncRevision, isScalingEvent, sync, syncDeploymentStatus } from './sync';
@@ -65,18 +66,7 @@ function checkPausedConditions(s: DeploymentSync): void {
 
 /** The Deployments a ReplicaSet change concerns: its controller, or for an orphan those selecting it. */
 function deploymentsForReplicaSet(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
-  const keys = new Set<string>();
-  for (const rs of [after, before]) {
-    if (rs === undefined) continue;
-    const k = ownerKey(rs, 'Deployment');
-    if (k !== undefined) keys.add(k);
-  }
-  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
-    for (const d of view.list<Deployment>('Deployment', after.metadata.namespace ?? '')) {
-      if (!isEmptySelector(d.spec.selector) && matchesSelector(after.metadata.labels, d.spec.selector)) keys.add(keyFor(d));
-    }
-  }
-  return [...keys];
+  return controllersOf(view, after, before, 'Deployment');
 }
 
 const NONE: readonly string[] = Object.freeze([]);

@@ -1,10 +1,11 @@
 import type { KubeObject, Pod, PodTemplateSpec, StatefulSet, StatefulSetStatus, Volume } from '../../api/types';
 import { kindInfo } from '../../api/kinds';
-import { isEmptySelector, matchesSelector } from '../../store/labels';
+import { isEmptySelector } from '../../store/labels';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 import { claimObjects } from '../util/claim';
 import { eventFor, keyFor, omitZero, sameJson, splitKey } from '../util/events';
-import { controllerRef, ownerKey, controlledByOtherKind } from '../util/owner';
+import { controllersOf } from '../util/controllers-of';
+import { controlledByOtherKind } from '../util/owner';
 import { availableAtMs, isPodAvailable, isPodReady } from '../util/pod';
 import { podFromTemplate } from '../util/pod-template';
 import { podChangeMatters } from '../replicaset/replica-set';
@@ -264,14 +265,7 @@ function createStatefulPod(view: ClusterView, set: StatefulSet, ordinal: number,
 function statefulSetsForPod(view: ClusterView, after: KubeObject | undefined, before: KubeObject | undefined): string[] {
   if (controlledByOtherKind(after, before, 'StatefulSet')) return [];
   if (!podChangeMatters(after as Pod | undefined, before as Pod | undefined)) return [];
-  const keys = new Set<string>();
-  for (const p of [after, before]) if (p !== undefined) { const k = ownerKey(p, 'StatefulSet'); if (k !== undefined) keys.add(k); }
-  if (after !== undefined && controllerRef(after) === undefined && after.metadata.deletionTimestamp === undefined) {
-    for (const s of view.list<StatefulSet>('StatefulSet', after.metadata.namespace ?? '')) {
-      if (!isEmptySelector(s.spec.selector) && matchesSelector(after.metadata.labels, s.spec.selector)) keys.add(keyFor(s));
-    }
-  }
-  return [...keys];
+  return controllersOf(view, after, before, 'StatefulSet');
 }
 
 export const statefulSetController: Controller = {
