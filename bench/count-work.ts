@@ -1,13 +1,16 @@
 // Diagnostic: what the engine does per Pod in the scale benchmark (reconciles per controller,
-// writes per verb/kind/cause, events per reason). Usage: ts-node bench/count-work.ts N D R
+// writes per verb/kind/cause, events per reason). Usage: ts-node bench/count-work.ts N D R [rollout]
+// (`rollout`: counts the rolling update of every Deployment to a new image instead of the apply).
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { planManifests } from '../sim/api/apply';
 import * as loop from '../sim/engine/loop';
 import { CONTROLLERS } from '../sim/cluster/controllers';
-import type { Controller } from '../sim/engine/types';
-import type { Deployment } from '../sim/api/types';
+import type { Cluster, ClusterView, Controller } from '../sim/engine/types';
+import type { Deployment, ReplicaSet } from '../sim/api/types';
+import { deploymentManifests } from './manifests';
 
-const [nodes, deployments, replicas] = process.argv.slice(2).map(Number);
+const [nodes, deployments, replicas] = process.argv.slice(2, 5).map(Number);
+const rollout = process.argv[5] === 'rollout';
 const reconciles = new Map<string, number>();
 const noop = new Map<string, number>();
 const wrap = (c: Controller): Controller => ({
@@ -19,15 +22,20 @@ const wrap = (c: Controller): Controller => ({
   },
 });
 const CTL = CONTROLLERS.map(wrap);
+const want = deployments * replicas;
+const manifests = (image: string): string => deploymentManifests(deployments, replicas, image);
+const available = (v: ClusterView): boolean => v.list<Deployment>('Deployment', 'default').reduce((n, d) => n + (d.status?.availableReplicas ?? 0), 0) === want;
+const rolledOut = (v: ClusterView): boolean => available(v) && v.list<ReplicaSet>('ReplicaSet', 'default').every((rs) => rs.spec.template.spec.containers[0].image === 'nginx:1.28' || rs.spec.replicas === 0)
+  && v.list<Deployment>('Deployment', 'default').every((d) => d.status?.updatedReplicas === replicas && d.status?.replicas === replicas);
+const run = (from: Cluster, image: string, done: (v: ClusterView) => boolean, ctl: readonly Controller[]): Cluster => {
+  const plan = planManifests(from.store, manifests(image), { mode: 'apply', source: 'bench.yml' });
+  return loop.advanceUntil(loop.submit(from, plan.changes, ctl).cluster, from.nowMs + 3_600_000, ctl, done).cluster;
+};
 let cluster = bootstrapCluster({ nodes, recordTrace: true, seed: 1 });
+if (rollout) cluster = run(cluster, 'nginx:1.27', available, CONTROLLERS);
 const from = cluster.trace.length;
 const ev0 = cluster.events.length;
-const docs: string[] = [];
-for (let i = 0; i < deployments; i++) docs.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: {app: app-${i}}\n  template:\n    metadata:\n      labels: {app: app-${i}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources:\n          requests: {cpu: 10m, memory: 16Mi}\n`);
-const plan = planManifests(cluster.store, docs.join('---\n'), { mode: 'apply', source: 'bench.yml' });
-cluster = loop.submit(cluster, plan.changes, CTL).cluster;
-const want = deployments * replicas;
-cluster = loop.advanceUntil(cluster, cluster.nowMs + 3_600_000, CTL, (v) => v.list<Deployment>('Deployment', 'default').reduce((n, d) => n + (d.status?.availableReplicas ?? 0), 0) === want).cluster;
+cluster = rollout ? run(cluster, 'nginx:1.28', rolledOut, CTL) : run(cluster, 'nginx:1.27', available, CTL);
 const writes = new Map<string, number>();
 for (const e of cluster.trace.slice(from)) if (e.verb !== 'event') { const k = `${e.verb} ${e.kind} by ${e.cause}`; writes.set(k, (writes.get(k) ?? 0) + 1); }
 const events = new Map<string, number>();

@@ -28,23 +28,24 @@ Feature: A probe that keeps failing does not flood the cluster with events
   @claim:kubectl.describe-pod
   Scenario: After most of an hour of failing readiness probes the last Unhealthy write is minutes old
     The probe worker starts with the kubelet's first sync of the Pod, at 0 s, and ticks at 0, 5, 10 ...;
-    the container starts at 3 s, so the first tick at or after 3 + 10 s is at 15 s. Pulling, Pulled,
-    Created and Started take 4 of the kubelet's 25 tokens for the Pod; the failures at 15, 20 ... 115 s
-    take the other 21. The bucket then refills one token per 300 s: the failures at 300, 600 ...
-    3300 s are written and the rest are dropped, so at 59 minutes (3540 s) the last write is 4m old,
-    not the 0 s of the last failure. (At 60 minutes the failure at 3600 s would take the next token.)
+    the sandbox takes 1 s and busybox's pull 3 s, so the container starts at 4 s and the first tick at
+    or after 4 + 10 s is at 15 s. Pulling (at 1 s), Pulled, Created and Started take 4 of the kubelet's
+    25 tokens for the Pod; the failures at 15, 20 ... 115 s take the other 21. The bucket then refills
+    one token per 300 s from its first take at 1 s: the failures at the first ticks after 301, 601 ...
+    3301 s (305, 605 ... 3305 s) are written and the rest are dropped, so at 59 minutes (3540 s) the
+    last write is 3m55s old, not the 0 s of the last failure.
     When I run "kubectl apply -f readiness.yml"
     And 59 minutes pass
     And I run "kubectl describe pod readiness"
-    Then the output has a line matching "^  Warning\s+Unhealthy\s+4m \(x\d+ over 58m\)\s+kubelet\s+Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"
+    Then the output has a line matching "^  Warning\s+Unhealthy\s+3m55s \(x\d+ over 58m\)\s+kubelet\s+Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"
     And pod "readiness" has "status.conditions[type=Ready].status" equal to "False"
 
   @claim:kubectl.describe-pod
   Scenario: The Unhealthy count in kubectl describe includes the failures the spam filter dropped
-    The write at 3300 s carries the recorder's count, 658: every failure from 15 s to 3300 s, the
-    626 dropped ones included (the failures after 3300 s, up to 3540 s, are counted, but not written
+    The write at 3305 s carries the recorder's count, 659: every failure from 15 s to 3305 s, the
+    627 dropped ones included (the failures after 3305 s, up to 3540 s, are counted, but not written
     yet); the first failure is 3525 s old: 58m.
     When I run "kubectl apply -f readiness.yml"
     And 59 minutes pass
     And I run "kubectl describe pod readiness"
-    Then the output has a line matching "^  Warning\s+Unhealthy\s+4m \(x658 over 58m\)\s+kubelet\s+Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"
+    Then the output has a line matching "^  Warning\s+Unhealthy\s+3m55s \(x659 over 58m\)\s+kubelet\s+Readiness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"

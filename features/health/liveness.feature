@@ -1,6 +1,6 @@
 Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
   The kubelet's probe worker for a container starts with the Pod's first sync on its node (before the
-  image pull) and ticks every periodSeconds from then on, across restarts (pkg/kubelet/prober/worker.go
+  sandbox, 1 s, and the image pull) and ticks every periodSeconds from then on, across restarts (pkg/kubelet/prober/worker.go
   run); a tick probes once initialDelaySeconds have passed since the container started;
   failureThreshold (3) consecutive failures kill the container, which is then restarted
   per restartPolicy. The book's container is a shell as PID 1: it ignores SIGTERM, so it only dies,
@@ -11,11 +11,11 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
 
   @claim:liveness.custom @claim:probe.exec @claim:probe.initial-delay @claim:probe.period-and-threshold @claim:selfheal.strong
   Scenario: The book's liveness example restarts its container after three failed probes plus the grace period
-    In seconds after the container started: the worker started 3 s before it, when the kubelet first
-    synced the Pod (busybox's pull then takes 3 s), so it ticks at -3, 2, 7, 12 ...; the first tick
-    at or after the 10 s initial delay is at 12 s. Probes at 12, 17, 22, 27 s succeed; the file goes
-    at 30 s; the probes at 32, 37 and 42 s fail; the kill at 42 s waits out the 30 s grace period:
-    the container restarts 72 s after it started.
+    In seconds after the container started: the worker started 4 s before it, when the kubelet first
+    synced the Pod (the sandbox then takes 1 s and busybox's pull 3 s), so it ticks at -4, 1, 6, 11 ...;
+    the first tick at or after the 10 s initial delay is at 11 s. Probes at 11, 16, 21, 26 s succeed;
+    the file goes at 30 s; the probes at 31, 36 and 41 s fail; the kill at 41 s waits out the 30 s
+    grace period: the container restarts 71 s after it started.
     When I apply:
       """
       apiVersion: v1
@@ -41,23 +41,23 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then pod "liveness" is restarted for the first time 72 seconds after it started
+    Then pod "liveness" is restarted for the first time 71 seconds after it started
     And there is an event "Unhealthy" for pod "liveness" with message matching "^Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory$"
     And there is an event "Killing" for pod "liveness" with message matching "^Container liveness failed liveness probe, will be restarted$"
 
   @claim:health.exit-code @claim:probe.period-and-threshold
   Scenario: Liveness restarts come at once until the back-off outgrows the 75 s between kills
-    In seconds after the first container started, the worker ticks at 2, 7, 12 ... (it started with
-    the Pod's first sync, 3 s before, the busybox pull). The first container: probes from 12 s,
-    failures at 32, 37, 42 s, SIGKILL 30 s later and the restart at 1m12s. Each new container starts
-    after a 500 ms pull (busybox is :latest, so imagePullPolicy Always pulls at every start), at
-    72.5 s: its probes start at the tick at or after 82.5 s, 87 s; the file goes at 102.5 s; failures
-    at 107, 112, 117 s; the restart at 147 s: 75 s a cycle from then on (2m27s, 3m42s, 4m57s,
-    6m12s). The kubelet kills and restarts in one SyncPod, whose status still shows the killed
+    In seconds after the first container started, the worker ticks at 1, 6, 11 ... (it started with
+    the Pod's first sync, 4 s before: the sandbox, 1 s, and the busybox pull). The first container:
+    probes from 11 s, failures at 31, 36, 41 s, SIGKILL 30 s later and the restart at 1m11s. Each new
+    container starts after a 500 ms pull (busybox is :latest, so imagePullPolicy Always pulls at every
+    start), at 71.5 s: its probes start at the tick at or after 81.5 s, 86 s; the file goes at 101.5 s;
+    failures at 106, 111, 116 s; the restart at 146 s: 75 s a cycle from then on (2m26s, 3m41s, 4m56s,
+    6m11s). The kubelet kills and restarts in one SyncPod, whose status still shows the killed
     container running, so the back-off check (kuberuntime_manager.go doBackOff) measures from the
     container before it, which ended 75 s earlier: no wait while the back-off is 10 s, 20 s, 40 s; at
-    80 s the sixth start waits, in CrashLoopBackOff, until 80 s after the kill (6m12s + 75 s + 80 s
-    = 8m47s); the next kill waits 160 s.
+    80 s the sixth start waits, in CrashLoopBackOff, until 80 s after the kill (6m11s + 75 s + 80 s
+    = 8m46s); the next kill waits 160 s.
     When I apply:
       """
       apiVersion: v1
@@ -75,13 +75,13 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then within 10 minutes pod "liveness" has been restarted at "1m12s, 2m27s, 3m42s, 4m57s, 6m12s, 8m47s"
+    Then within 10 minutes pod "liveness" has been restarted at "1m11s, 2m26s, 3m41s, 4m56s, 6m11s, 8m46s"
 
   @claim:probe.period-and-threshold @claim:probe.liveness-vs-readiness
   Scenario: The container being killed for its liveness probe stays ready until the grace period ends
     The kubelet wrote the Pod's status as the SyncPod that kills began, and that SyncPod waits out
-    the 30 s grace period: the Killing at 42 s (the probes tick 3 s before the container's start
-    plus multiples of 5 s) does not make the Pod unready; the container stops at 1m12s. (kubespec then shows the 0.5 s pull of the new container as not ready, where the kubelet,
+    the 30 s grace period: the Killing at 41 s (the probes tick 4 s before the container's start
+    plus multiples of 5 s) does not make the Pod unready; the container stops at 1m11s. (kubespec then shows the 0.5 s pull of the new container as not ready, where the kubelet,
     still in that SyncPod, would go on showing the old status.)
     When I apply:
       """
@@ -100,7 +100,7 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then within 2 minutes the readiness of pod "liveness" changed as "ready at 0s, not-ready at 1m12s, ready at 1m12.5s"
+    Then within 2 minutes the readiness of pod "liveness" changed as "ready at 0s, not-ready at 1m11s, ready at 1m11.5s"
 
   @claim:health.exit-code @claim:probe.liveness-vs-readiness
   Scenario: With restartPolicy Never a failed liveness probe stops the container for good
@@ -129,13 +129,13 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
   @claim:probe.initial-delay
   Scenario: initialDelaySeconds shorter than the start-up time makes a restart loop
     The application needs 60 s before it answers. In seconds after the first container started, the
-    worker ticks at -3, 2, 7 ... (it started with the Pod's first sync, before the 3 s pull): the
-    first container is probed from the tick at or after 5 s, 7 s, and killed after 3 failures, at
-    17 s; it exits on SIGTERM and restarts at once, at a tick, so every later container is probed 5 s
+    worker ticks at -4, 1, 6 ... (it started with the Pod's first sync, before the 1 s sandbox and the
+    3 s pull): the first container is probed from the tick at or after 5 s, 6 s, and killed after 3
+    failures, at 16 s; it exits on SIGTERM and restarts at once, at a tick, so every later container is probed 5 s
     after its start and killed 15 s after it, before it is ever up. The first three kills restart at
     once (the container before the killed one ended 15 s earlier, outside a 10 s back-off); from the
-    20 s back-off on, each restart waits 20 s, 40 s, 80 s, 160 s ... after its kill (62 + 20, 97 +
-    40, 152 + 80, 247 + 160), and the Pod shows CrashLoopBackOff while it waits.
+    20 s back-off on, each restart waits 20 s, 40 s, 80 s, 160 s ... after its kill (61 + 20, 96 +
+    40, 151 + 80, 246 + 160), and the Pod shows CrashLoopBackOff while it waits.
     Given image "slowapp:v1" takes 60s to start
     When I apply:
       """
@@ -154,7 +154,7 @@ Feature: Liveness probes restart broken containers (book 8, 8.1, 8.2)
             initialDelaySeconds: 5
             periodSeconds: 5
       """
-    Then within 10 minutes pod "slow" has been restarted at "17s, 32s, 47s, 1m22s, 2m17s, 3m52s, 6m47s"
+    Then within 10 minutes pod "slow" has been restarted at "16s, 31s, 46s, 1m21s, 2m16s, 3m51s, 6m46s"
     And pod "slow" is CrashLoopBackOff
 
   @claim:probe.initial-delay

@@ -7,11 +7,12 @@ Feature: Readiness probes (book 8.3, 8.4)
     Given a cluster with 3 nodes
 
   @claim:readiness.threshold @claim:probe.liveness-vs-readiness @claim:readiness.gates-traffic
-  Scenario: The book's readiness example: ready at 12 s, not ready after three failures from 32 s
+  Scenario: The book's readiness example: ready at 11 s, not ready after three failures from 31 s
     In seconds after the container started: the probe worker started when the kubelet first synced
-    the Pod, 3 s before (busybox's pull), and ticks at -3, 2, 7, 12 ...; the probe the container's
-    start triggers returns early within the 10 s initial delay, so the first probe is the tick at
-    12 s: ready. The file goes at 30 s: failures at 32, 37, 42 s; not ready at 42 s.
+    the Pod, 4 s before (the sandbox, 1 s, and busybox's pull, 3 s), and ticks at -4, 1, 6, 11 ...;
+    the probe the container's start triggers returns early within the 10 s initial delay, so the
+    first probe is the tick at 11 s: ready. The file goes at 30 s: failures at 31, 36, 41 s; not
+    ready at 41 s.
     When I apply:
       """
       apiVersion: v1
@@ -37,16 +38,16 @@ Feature: Readiness probes (book 8.3, 8.4)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then within 5 minutes the readiness of pod "readiness" changed as "ready at 12s, not-ready at 42s"
+    Then within 5 minutes the readiness of pod "readiness" changed as "ready at 11s, not-ready at 41s"
     And pod "readiness" has "status.containerStatuses[0].restartCount" equal to "0"
     And pod "readiness" has "status.conditions[type=Ready].status" equal to "False"
 
   @claim:probe.independent
   Scenario: Readiness flapping: one success makes the Pod ready again, three failures unready
-    The worker ticks at 12, 17, 22 ... s after the container started (as in the book's example):
-    ready at 12 s; the file goes at 30 s: failures at 32, 37, 42 s (not ready); it is back at 57 s,
-    just after that tick, so the tick at 1m2s makes the Pod ready; it goes at 77 s, just after that
-    tick (a success): failures at 82, 87, 92 s, not ready at 1m32s.
+    The worker ticks at 11, 16, 21 ... s after the container started (as in the book's example):
+    ready at 11 s; the file goes at 30 s: failures at 31, 36, 41 s (not ready); it is back at 57 s,
+    just after the tick at 56 s, so the tick at 1m1s makes the Pod ready; it goes at 77 s, just
+    after the tick at 76 s (a success): failures at 81, 86, 91 s, not ready at 1m31s.
     When I apply:
       """
       apiVersion: v1
@@ -64,7 +65,7 @@ Feature: Readiness probes (book 8.3, 8.4)
             initialDelaySeconds: 10
             periodSeconds: 5
       """
-    Then within 5 minutes the readiness of pod "flappy" changed as "ready at 12s, not-ready at 42s, ready at 1m2s, not-ready at 1m32s"
+    Then within 5 minutes the readiness of pod "flappy" changed as "ready at 11s, not-ready at 41s, ready at 1m1s, not-ready at 1m31s"
     And for 1 minute pod "flappy" is never restarted
 
   @claim:readiness.scale-up @claim:probe.http-get @claim:health.recommended

@@ -41,7 +41,8 @@ Feature: kubectl describe pod (chapters 3.3 and 5.3)
   Scenario: the kubelet starts a Pod's containers one after another, each after its image is pulled
     The kubelet's SyncPod starts the containers in order, and starting one waits for its image pull
     (kuberuntime_container.go startContainer -> EnsureImageExists): the second image is pulled only
-    once the first container has started.
+    once the first container has started. The first pull starts once the sandbox exists, a second
+    after the Pod was scheduled.
     Given I apply:
       """
       apiVersion: v1
@@ -62,14 +63,15 @@ Feature: kubectl describe pod (chapters 3.3 and 5.3)
     And I run "kubectl describe pod two"
     Then the output contains:
       """
-        Normal  Pulling    60s   kubelet            Pulling image "nginx:1.7.9"
-        Normal  Pulled     57s   kubelet            Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.
-        Normal  Created    57s   kubelet            Created container: web
-        Normal  Started    57s   kubelet            Started container web
-        Normal  Pulling    57s   kubelet            Pulling image "busybox:1.36"
-        Normal  Pulled     54s   kubelet            Successfully pulled image "busybox:1.36" in 3s (3s including waiting). Image size: 2155033 bytes.
-        Normal  Created    54s   kubelet            Created container: side
-        Normal  Started    54s   kubelet            Started container side
+        Normal  Scheduled  60s   default-scheduler  Successfully assigned default/two to k8s-node1
+        Normal  Pulling    59s   kubelet            Pulling image "nginx:1.7.9"
+        Normal  Pulled     56s   kubelet            Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.
+        Normal  Created    56s   kubelet            Created container: web
+        Normal  Started    56s   kubelet            Started container web
+        Normal  Pulling    56s   kubelet            Pulling image "busybox:1.36"
+        Normal  Pulled     53s   kubelet            Successfully pulled image "busybox:1.36" in 3s (3s including waiting). Image size: 2155033 bytes.
+        Normal  Created    53s   kubelet            Created container: side
+        Normal  Started    53s   kubelet            Started container side
       """
 
   @claim:kubectl.describe-pod

@@ -42,6 +42,7 @@ Feature: Rolling update (book 1.6, 7, 7.1)
       """
       Waiting for deployment "nginx" rollout to finish: 1 out of 3 new replicas have been updated...
       Waiting for deployment "nginx" rollout to finish: 2 out of 3 new replicas have been updated...
+      Waiting for deployment "nginx" rollout to finish: 1 old replicas are pending termination...
       deployment "nginx" successfully rolled out
       """
     And deployment "nginx" has 3 available replicas
@@ -50,11 +51,13 @@ Feature: Rolling update (book 1.6, 7, 7.1)
   Scenario Outline: maxSurge <surge> and maxUnavailable <unavailable> of <replicas> replicas set the size of each step
     maxSurge rounds up and maxUnavailable rounds down (ResolveFenceposts); each sync of the deployment
     controller either scales the new ReplicaSet up to at most replicas + maxSurge Pods, or scales old
-    ones down while at least replicas - maxUnavailable stay available. A node pulls one image at a
-    time (the kubelet's serial image puller): the first new Pod on each of the two workers is ready
-    after its 3 s pull, those that asked at the same time 0.5 s apart after it (the layers are there
-    by then), so old Pods go one per worker at a time; Pods created after the pulls start at once,
-    and then a scale-up and the scale-down it allows happen at the same instant.
+    ones down while at least replicas - maxUnavailable stay available. Every new Pod's sandbox takes
+    1 s; a node pulls one image at a time (the kubelet's serial image puller): the first new Pod on
+    each of the two workers is ready after its 3 s pull, those that asked at the same time 0.5 s apart
+    after it (the layers are there by then), so old Pods go one per worker at a time; Pods created
+    after the pulls start 1 s later, together with those still pulling in turn (with 10, 3 and 2: the
+    two created 4 s after the new image was set and the last pull, at 5 s, make 7 new Pods available,
+    so 3 old ones go at once).
     Given I apply:
       """
       apiVersion: apps/v1
@@ -84,7 +87,7 @@ Feature: Rolling update (book 1.6, 7, 7.1)
 
     Examples:
       | replicas | surge | unavailable | steps |
-      | 10       | 3     | 2           | 10+0, 10+3, 8+3, 8+5, 6+5, 6+7, 4+7, 4+9, 2+9, 2+10, 1+10, 0+10 |
+      | 10       | 3     | 2           | 10+0, 10+3, 8+3, 8+5, 6+5, 6+7, 4+7, 4+9, 1+9, 1+10, 0+10 |
       | 10       | 0     | 25%         | 10+0, 8+0, 8+2, 6+2, 6+4, 4+4, 4+6, 2+6, 2+8, 0+8, 0+10 |
       | 4        | 30%   | 30%         | 4+0, 4+2, 3+2, 3+3, 1+3, 1+4, 0+4 |
       | 3        | 10%   | 10%         | 3+0, 3+1, 2+1, 2+2, 1+2, 1+3, 0+3 |

@@ -10,6 +10,7 @@ Feature: Bad Service and NetworkPolicy input gets one clear message and changes 
     And I run "kubectl apply -f httpd.yml"
     And I run "kubectl apply -f busybox.yml"
     And within 2 minutes deployment "httpd" has 3 ready replicas
+    And within 2 minutes pod "busybox" is Running
 
   Scenario: A port out of range
     When I apply:

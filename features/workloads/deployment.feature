@@ -196,11 +196,21 @@ Feature: Deployment (chapter 5.1)
 
   @claim:deploy.scale
   Scenario: kubectl scale changes the number of replicas online
+    The new Pods go one to each worker, which has the image already; each still waits a second for
+    its sandbox (RunPodSandbox: the pause container and the CNI plugin's ADD), so right after the
+    scale they are ContainerCreating, without an IP.
     When I run "kubectl apply -f nginx.yml"
     And within 2 minutes deployment "nginx-deployment" has 2 available replicas
     And I run "kubectl scale deployment nginx-deployment --replicas=4"
     Then the output contains "deployment.apps/nginx-deployment scaled"
-    And within 2 minutes deployment "nginx-deployment" has 4 available replicas
+    When I run "kubectl get deployment nginx-deployment"
+    Then the output table matches:
+      | NAME             | READY | UP-TO-DATE | AVAILABLE |
+      | nginx-deployment | 2/4   | 4          | 2         |
+    When I run "kubectl get pods -o wide"
+    Then the output has a line matching "^nginx-deployment-\S+\s+0/1\s+ContainerCreating\s+0\s+0s\s+<none>\s+k8s-node1\s"
+    And the output has a line matching "^nginx-deployment-\S+\s+0/1\s+ContainerCreating\s+0\s+0s\s+<none>\s+k8s-node2\s"
+    And within 1 second deployment "nginx-deployment" has 4 available replicas
     When I run "kubectl scale deployment nginx-deployment --replicas=1"
     Then within 2 minutes there is 1 pod labelled app=web_server
     And deployment "nginx-deployment" has 1 available replica

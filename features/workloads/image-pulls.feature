@@ -6,6 +6,8 @@ Feature: A node pulls images one at a time
   the request, the wait included (image_manager.go: "in %v (%v including waiting)").
   Deleting a Pod cancels its sync's context (pod_workers.go): its request, queued or in progress,
   returns "context canceled" as soon as the worker gets to it, and the requests behind it move up.
+  A Pod's first pull request comes once its sandbox exists, a second after the kubelet got the Pod
+  (RunPodSandbox: the pause container and the CNI plugin's ADD).
 
   Background:
     Given a cluster with 3 nodes
@@ -35,7 +37,7 @@ Feature: A node pulls images one at a time
           image: busybox:1.36
           args: ["sh", "-c", "sleep 3600"]
       """
-    When 5 seconds pass
+    When 6 seconds pass
     Then pod "web" is Running
     And pod "tools" is Pending
     And there is an event "Pulling" for pod "tools" with message matching "^Pulling image \"busybox:1.36\"$"
@@ -69,7 +71,7 @@ Feature: A node pulls images one at a time
             - name: web
               image: nginx:1.7.9
       """
-    When 3 seconds pass
+    When 4 seconds pass
     Then 1 pod of deployment "web" is running
     When 1 second passes
     Then 3 pods of deployment "web" are running
@@ -78,9 +80,9 @@ Feature: A node pulls images one at a time
     And there is an event "Pulled" for a pod of deployment "web" with message matching "^Successfully pulled image \"nginx:1.7.9\" in 500ms \(4s including waiting\)\."
 
   Scenario: Deleting a Pod whose pull runs cancels it: the Pod queued behind it pulls the image from then
-    Both Pods ask for nginx at once. The first pull is cancelled 1 s in, so nothing landed: the
-    second Pod's request, taken by the worker at once, fetches the image in full (3 s) and has
-    waited 4 s in all, where it would have taken a quick 500 ms pull at 3 s.
+    Both Pods ask for nginx at once, once their sandboxes exist (1 s). The first pull is cancelled
+    1 s in, so nothing landed: the second Pod's request, taken by the worker at once, fetches the
+    image in full (3 s) and has waited 4 s in all, where it would have taken a quick 500 ms pull at 3 s.
     Given I apply:
       """
       apiVersion: v1
@@ -103,7 +105,7 @@ Feature: A node pulls images one at a time
         - name: web
           image: nginx:1.7.9
       """
-    When 1 second passes
+    When 2 seconds pass
     And I run "kubectl delete pod first --wait=false"
     Then pod "first" does not exist
     When I run "kubectl get events --field-selector involvedObject.name=first"
@@ -146,7 +148,7 @@ Feature: A node pulls images one at a time
         - name: httpd
           image: httpd:2.4
       """
-    When 1 second passes
+    When 2 seconds pass
     And I run "kubectl delete pod tools --wait=false"
     Then for 1999 milliseconds pod "tools" stays Terminating
     And within 1 millisecond pod "tools" does not exist

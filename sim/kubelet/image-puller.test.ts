@@ -4,6 +4,7 @@ import { submit } from '../engine/loop';
 import { controllers } from './index';
 import { queuePull, replanPulls } from './image-puller';
 import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
+import { SANDBOX_START_MS } from './sync';
 
 const NGINX = 'docker.io/library/nginx:1.7.9';
 const BUSYBOX = 'docker.io/library/busybox:1.36';
@@ -35,36 +36,36 @@ test('two Pods on one node pulling two images: the second waits for the first, a
     testPod('web', { containers: [testContainer({ name: 'web', image: 'nginx:1.7.9' })] }),
     testPod('tools', { containers: [testContainer({ name: 'tools', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] }),
   );
-  c = run(c, 5999);
+  c = run(c, SANDBOX_START_MS + 5999); // the sandboxes, then the two pulls
   assert.equal(getPod(c, 'web').status.phase, 'Running');
   assert.equal(getPod(c, 'tools').status.containerStatuses?.[0].state.waiting?.reason, 'ContainerCreating');
   c = run(c, 1);
   assert.equal(getPod(c, 'tools').status.phase, 'Running');
   const line = (e: { t: number; reason: string; message: string }) => `${e.t} ${e.reason}: ${e.message}`;
   assert.deepEqual(events(c, 'web').slice(0, 2).map(line), [
-    '0 Pulling: Pulling image "nginx:1.7.9"',
-    '3000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.',
+    '1000 Pulling: Pulling image "nginx:1.7.9"',
+    '4000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.',
   ]);
-  // The Pulling event comes with the request (before the queue); the pull itself starts at 3 s.
+  // The Pulling event comes with the request (before the queue), once the sandbox exists; the pull itself starts at 4 s.
   assert.deepEqual(events(c, 'tools').slice(0, 3).map(line), [
-    '0 Pulling: Pulling image "busybox:1.36"',
-    '6000 Pulled: Successfully pulled image "busybox:1.36" in 3s (6s including waiting). Image size: 2155033 bytes.',
-    '6000 Created: Created container: tools',
+    '1000 Pulling: Pulling image "busybox:1.36"',
+    '7000 Pulled: Successfully pulled image "busybox:1.36" in 3s (6s including waiting). Image size: 2155033 bytes.',
+    '7000 Created: Created container: tools',
   ]);
 });
 
 test('Pods requesting an image while its first pull runs still pull it, each quickly, one after another', () => {
   const pod = (name: string) => testPod(name, { containers: [testContainer({ name: 'web', image: 'nginx:1.7.9' })] });
   let c = clusterWith(pod('a'), pod('b'), pod('c'));
-  c = run(c, 5000);
+  c = run(c, SANDBOX_START_MS + 5000);
   const pulled = (name: string) => events(c, name).find((e) => e.reason === 'Pulled')!;
   assert.deepEqual(['a', 'b', 'c'].map((n) => [pulled(n).t, pulled(n).message]), [
-    [3000, 'Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.'],
-    [3500, 'Successfully pulled image "nginx:1.7.9" in 500ms (3.5s including waiting). Image size: 67696814 bytes.'],
-    [4000, 'Successfully pulled image "nginx:1.7.9" in 500ms (4s including waiting). Image size: 67696814 bytes.'],
+    [4000, 'Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.'],
+    [4500, 'Successfully pulled image "nginx:1.7.9" in 500ms (3.5s including waiting). Image size: 67696814 bytes.'],
+    [5000, 'Successfully pulled image "nginx:1.7.9" in 500ms (4s including waiting). Image size: 67696814 bytes.'],
   ]);
   // A Pod that comes after the pulls finds the image present: no pull at all.
-  c = submit(c, [{ verb: 'create', object: pod('d') }], controllers).cluster;
+  c = run(submit(c, [{ verb: 'create', object: pod('d') }], controllers).cluster, SANDBOX_START_MS);
   assert.deepEqual(events(c, 'd').map((e) => e.message).slice(0, 1), ['Container image "nginx:1.7.9" already present on machine']);
 });
 
@@ -87,19 +88,19 @@ test('replanPulls: a cancelled request in progress returns now, a queued one as 
 test('a Pod deleted while its pull runs: the pull returns "context canceled" now, and the Pod queued behind it fetches the image from then', () => {
   const pod = (name: string) => testPod(name, { containers: [testContainer({ name: 'web', image: 'nginx:1.7.9' })] });
   let c = clusterWith(pod('a'), pod('b'));
-  c = run(c, 1000);
+  c = run(c, SANDBOX_START_MS + 1000);
   c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'a' }, reason: 'test' }], controllers).cluster;
   const line = (e: { t: number; reason: string; message: string }) => `${e.t} ${e.reason}: ${e.message}`;
   assert.deepEqual(events(c, 'a').map(line), [
-    '0 Pulling: Pulling image "nginx:1.7.9"',
-    '1000 Failed: Failed to pull image "nginx:1.7.9": rpc error: code = Canceled desc = context canceled',
-    '1000 Failed: Error: ErrImagePull',
+    '1000 Pulling: Pulling image "nginx:1.7.9"',
+    '2000 Failed: Failed to pull image "nginx:1.7.9": rpc error: code = Canceled desc = context canceled',
+    '2000 Failed: Error: ErrImagePull',
   ]);
   assert.equal(c.store.get('Pod', 'default', 'a'), undefined, 'nothing ran: the Pod is gone once its sync returns');
   c = run(c, 3000);
   assert.deepEqual(events(c, 'b').slice(0, 2).map(line), [
-    '0 Pulling: Pulling image "nginx:1.7.9"',
-    '4000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (4s including waiting). Image size: 67696814 bytes.',
+    '1000 Pulling: Pulling image "nginx:1.7.9"',
+    '5000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (4s including waiting). Image size: 67696814 bytes.',
   ]);
 });
 
@@ -109,7 +110,7 @@ test('a Pod deleted while its pull is queued stays Terminating until the worker 
     testPod('b', { containers: [testContainer({ name: 'b', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] }),
     testPod('c', { containers: [testContainer({ name: 'c', image: 'httpd:2.4' })] }),
   );
-  c = run(c, 1000);
+  c = run(c, SANDBOX_START_MS + 1000);
   c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test' }], controllers).cluster;
   c = run(c, 1999);
   assert.notEqual(getPod(c, 'b').metadata.deletionTimestamp, undefined, 'its pod worker waits in EnsureImageExists');
@@ -117,13 +118,13 @@ test('a Pod deleted while its pull is queued stays Terminating until the worker 
   assert.equal(c.store.get('Pod', 'default', 'b'), undefined);
   const line = (e: { t: number; reason: string; message: string }) => `${e.t} ${e.reason}: ${e.message}`;
   assert.deepEqual(events(c, 'b').slice(1).map(line), [
-    '3000 Failed: Failed to pull image "busybox:1.36": rpc error: code = Canceled desc = context canceled',
-    '3000 Failed: Error: ErrImagePull',
+    '4000 Failed: Failed to pull image "busybox:1.36": rpc error: code = Canceled desc = context canceled',
+    '4000 Failed: Error: ErrImagePull',
   ]);
   c = run(c, 3000);
   assert.deepEqual(events(c, 'c').slice(0, 2).map(line), [
-    '0 Pulling: Pulling image "httpd:2.4"',
-    '6000 Pulled: Successfully pulled image "httpd:2.4" in 3s (6s including waiting). Image size: 58119623 bytes.',
+    '1000 Pulling: Pulling image "httpd:2.4"',
+    '7000 Pulled: Successfully pulled image "httpd:2.4" in 3s (6s including waiting). Image size: 58119623 bytes.',
   ]);
 });
 
@@ -133,10 +134,10 @@ test('a Pod removed at once (grace 0) while its pull is queued: the Pod behind i
     testPod('b', { containers: [testContainer({ name: 'b', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] })] }),
     testPod('c', { containers: [testContainer({ name: 'c', image: 'httpd:2.4' })] }),
   );
-  c = run(c, 1000);
+  c = run(c, SANDBOX_START_MS + 1000);
   c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test', gracePeriodSeconds: 0 }], controllers).cluster;
   c = run(c, 5000);
-  assert.equal(events(c, 'c').find((e) => e.reason === 'Pulled')?.t, 6000);
+  assert.equal(events(c, 'c').find((e) => e.reason === 'Pulled')?.t, 7000);
 });
 
 test('a deleted Pod whose second container waits for its pull stops its first container only once that request returns', () => {
@@ -145,14 +146,14 @@ test('a deleted Pod whose second container waits for its pull stops its first co
     testPod('b', { containers: [testContainer({ name: 'tools', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }), testContainer({ name: 'web', image: 'httpd:2.4' })] }),
     testPod('c', { containers: [testContainer({ name: 'c', image: 'redis:7' })] }),
   );
-  // The queue: a 0-3 s, b/tools 3-6 s, c 6-9 s; b/web asks at 6 s, behind c: 9-12 s.
-  c = run(c, 7000);
+  // The queue (from the sandboxes at 1 s): a 1-4 s, b/tools 4-7 s, c 7-10 s; b/web asks at 7 s, behind c: 10-13 s.
+  c = run(c, 8000);
   c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'b' }, reason: 'test' }], controllers).cluster;
   c = run(c, 3000);
-  const after = (e: { t: number; reason: string; message: string }) => e.t >= 7000;
+  const after = (e: { t: number; reason: string; message: string }) => e.t >= 8000;
   assert.deepEqual(events(c, 'b').filter(after).map((e) => `${e.t} ${e.reason}: ${e.message}`), [
-    '9000 Failed: Failed to pull image "httpd:2.4": rpc error: code = Canceled desc = context canceled',
-    '9000 Failed: Error: ErrImagePull',
-    '9000 Killing: Stopping container tools',
+    '10000 Failed: Failed to pull image "httpd:2.4": rpc error: code = Canceled desc = context canceled',
+    '10000 Failed: Error: ErrImagePull',
+    '10000 Killing: Stopping container tools',
   ]);
 });

@@ -4,31 +4,39 @@ import { advance, submit } from '../engine/loop';
 import { NO_CHANGES, type Controller } from '../engine/types';
 import type { Pod } from '../api/types';
 import { controllers } from './index';
-import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
+import { clusterWith, events, getPod, PULLED_MS, run, testContainer, testPod } from './testing';
+import { SANDBOX_START_MS } from './sync';
 import type { PodRt } from './types';
 
 const nginx = () => testPod('nginx', { containers: [testContainer({ name: 'nginx', image: 'nginx:1.7.9', ports: [{ containerPort: 80, protocol: 'TCP' }] })] });
 
-test('a bound Pod pulls its image, is created and started, and runs with an IP from the node podCIDR', () => {
+test('a bound Pod gets its sandbox and IP, pulls its image, is created and started', () => {
   let c = clusterWith(nginx());
   let p = getPod(c, 'nginx');
+  // The first SyncPod writes the status as it begins: no sandbox, no IP, PodReadyToStartContainers False.
   assert.equal(p.status.phase, 'Pending');
   assert.equal(p.status.containerStatuses?.[0].state.waiting?.reason, 'ContainerCreating');
-  assert.equal(p.status.podIP, '10.244.1.2');
+  assert.equal(p.status.podIP, undefined);
   assert.equal(p.status.hostIP, '192.168.56.101');
+  assert.equal(p.status.conditions?.find((x) => x.type === 'PodReadyToStartContainers')?.status, 'False');
+  // RunPodSandbox takes its second; then the SyncPod blocks in the pull: the API still shows the first status.
+  c = run(c, SANDBOX_START_MS);
+  assert.equal(getPod(c, 'nginx').status, p.status);
+  assert.equal((c.tables.pods.get(p.metadata.uid) as unknown as PodRt).ip, '10.244.1.2', 'the sandbox has its address');
   c = run(c, 2999);
   assert.equal(getPod(c, 'nginx').status.phase, 'Pending');
   c = run(c, 1);
   p = getPod(c, 'nginx');
   assert.equal(p.status.phase, 'Running');
+  assert.equal(p.status.podIP, '10.244.1.2');
   assert.equal(p.status.containerStatuses?.[0].ready, true);
-  assert.equal(p.status.containerStatuses?.[0].state.running?.startedAt, '2025-01-01T00:00:03Z');
+  assert.equal(p.status.containerStatuses?.[0].state.running?.startedAt, '2025-01-01T00:00:04Z');
   assert.deepEqual(p.status.conditions?.map((x) => `${x.type}=${x.status}`), ['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
   assert.deepEqual(events(c, 'nginx').map((e) => `${e.t} ${e.reason}: ${e.message}`), [
-    '0 Pulling: Pulling image "nginx:1.7.9"',
-    '3000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.',
-    '3000 Created: Created container: nginx',
-    '3000 Started: Started container nginx',
+    '1000 Pulling: Pulling image "nginx:1.7.9"',
+    '4000 Pulled: Successfully pulled image "nginx:1.7.9" in 3s (3s including waiting). Image size: 67696814 bytes.',
+    '4000 Created: Created container: nginx',
+    '4000 Started: Started container nginx',
   ]);
   assert.ok((c.tables.nodes.get('node1')?.images as Set<string>).has('docker.io/library/nginx:1.7.9'));
   // quiet: nothing is due, no timers left
@@ -39,6 +47,8 @@ test('a second Pod with the same image on the node finds it present and gets the
   let c = run(clusterWith(nginx()), 5000);
   const second = { ...nginx(), metadata: { ...nginx().metadata, name: 'nginx2' } };
   c = submit(c, [{ verb: 'create', object: second }], controllers).cluster;
+  assert.equal(getPod(c, 'nginx2').status.containerStatuses?.[0].state.waiting?.reason, 'ContainerCreating', 'the sandbox first');
+  c = run(c, SANDBOX_START_MS);
   const p = getPod(c, 'nginx2');
   assert.equal(p.status.phase, 'Running');
   assert.equal(p.status.podIP, '10.244.1.3');
@@ -52,18 +62,18 @@ test('exit 1 with restartPolicy Always: restarts with back-off 10, 20, 40 ... ca
   const expected = [0, 0, 10, 30, 70, 150, 310, 610, 910, 1210];
   const restarts = () => getPod(c, 'crash').status.containerStatuses![0].restartCount;
   for (let k = 2; k < expected.length; k++) {
-    c = run(c, 3000 + expected[k] * 1000 - 1 - c.nowMs);
+    c = run(c, PULLED_MS + expected[k] * 1000 - 1 - c.nowMs);
     assert.equal(restarts(), k - 1, `before ${expected[k]} s`);
     c = run(c, 1);
     assert.equal(restarts(), k, `at ${expected[k]} s`);
   }
-  const starts = events(c, 'crash').filter((e) => e.reason === 'Started').map((e) => (e.t - 3000) / 1000);
+  const starts = events(c, 'crash').filter((e) => e.reason === 'Started').map((e) => (e.t - PULLED_MS) / 1000);
   assert.deepEqual(starts.slice(0, 6), expected.slice(0, 6));
   const backoffs = events(c, 'crash').filter((e) => e.reason === 'BackOff');
   assert.match(backoffs[0].message, /^Back-off restarting failed container c in pod crash_default\(.+\)$/);
   // In between: waiting CrashLoopBackOff with the back-off in the message, lastState terminated Error 1.
   c = clusterWith(testPod('crash', { containers: [testContainer({ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] })] }));
-  c = run(c, 3000 + 15_000);
+  c = run(c, PULLED_MS + 15_000);
   const s = getPod(c, 'crash').status.containerStatuses![0];
   assert.equal(s.state.waiting?.reason, 'CrashLoopBackOff');
   assert.match(s.state.waiting?.message ?? '', /^back-off 20s restarting failed container=c pod=crash_default\(/);
@@ -92,7 +102,7 @@ test('restartPolicy Never and OnFailure: Failed, Succeeded, and a restarting OnF
 
 test('busybox without a command exits 0 at once (its CMD sh has no tty); with Always it crash-loops as Completed', () => {
   let c = clusterWith(testPod('bb', { containers: [testContainer({ name: 'bb', image: 'busybox' })] }));
-  c = run(c, 3000);
+  c = run(c, PULLED_MS);
   const s = getPod(c, 'bb').status.containerStatuses![0];
   assert.equal(s.restartCount, 1);
   assert.equal(s.lastState.terminated?.reason, 'Completed');
@@ -115,9 +125,9 @@ test('graceful deletion: a server exits on SIGTERM at once; a shell as PID 1 is 
 
 test("the book's liveness example: the worker's ticks from the Pod's first sync; file removed 30 s after the start; three failures; SIGKILL 30 s later; restart", () => {
   // worker.go, in absolute time: the worker starts at the Pod's first sync, 0 s (no start-up jitter:
-  // the kubelet is not just starting), so it ticks at 0, 5, 10 ...; the container starts at 3 s (the
-  // pull) and the first tick to probe it is the first at or after 3 + 10 = 13 s: 15 s. The file goes
-  // at 33 s: the ticks at 15 ... 30 succeed, 35, 40, 45 fail; Killing at 45; the shell ignores
+  // the kubelet is not just starting), so it ticks at 0, 5, 10 ...; the container starts at 4 s (the
+  // sandbox, 1 s, and the pull, 3 s) and the first tick to probe it is the first at or after 4 + 10 = 14 s:
+  // 15 s. The file goes at 34 s: the ticks at 15 ... 30 succeed, 35, 40, 45 fail; Killing at 45; the shell ignores
   // SIGTERM, SIGKILL at 45 + 30 = 75 s and the restart at once (the image is present).
   const pod = testPod('liveness', {
     containers: [testContainer({
@@ -134,7 +144,7 @@ test("the book's liveness example: the worker's ticks from the Pod's first sync;
   const killing = ev.find((e) => e.reason === 'Killing')!;
   assert.deepEqual([killing.t, killing.message], [45, 'Container liveness failed liveness probe, will be restarted']);
   const starts = ev.filter((e) => e.reason === 'Started').map((e) => e.t);
-  assert.deepEqual(starts.slice(0, 2), [3, 75]);
+  assert.deepEqual(starts.slice(0, 2), [4, 75]);
   const s = getPod(c, 'liveness').status.containerStatuses![0];
   assert.ok(s.restartCount >= 1);
 });
@@ -156,7 +166,7 @@ test('a container killed for its liveness probe stays Ready through the grace pe
 
 test('the readiness probe goes on while the container is killed for its liveness probe, and can make it unready before it stops', () => {
   // Absolute times: both workers tick at 0, 5, 10 ... (the Pod's first sync at 0); the container
-  // starts at 3 s, probed from the tick at or after 13 s; /tmp/healthy goes at 33 s. Liveness fails
+  // starts at 4 s (1 s sandbox, 3 s pull), probed from the tick at or after 14 s; /tmp/healthy goes at 34 s. Liveness fails
   // at 35, 40, 45 (Killing at 45); readiness fails at 35, 40, 45 too, and its third failure turns
   // the cached result to Failure, whose update syncs the Pod: UpdatePodStatus finds the container
   // not ready and triggers the readiness worker, which probes again at once (a second failure at
@@ -177,7 +187,7 @@ test('the readiness probe goes on while the container is killed for its liveness
 
 test('a liveness kill restarts unless restartPolicy is Never, whatever the exit code; with Never the Killing event does not promise a restart', () => {
   // nginx answers 404 on /healthz and exits 0 on SIGTERM. The workers tick at 0, 10, 20 ... (the
-  // Pods' first sync at 0); the containers start at 3 and 3.5 s (one puller), failures at 10, 20,
+  // Pods' first sync at 0); the containers start at 4 and 4.5 s (one puller), failures at 10, 20,
   // 30: the kill at 30 s ends the container with exit code 0.
   const pod = (name: string, restartPolicy: 'Never' | 'OnFailure') => testPod(name, {
     restartPolicy,
@@ -199,7 +209,7 @@ test('a liveness kill restarts unless restartPolicy is Never, whatever the exit 
 test('liveness kills restart at once until the back-off outgrows the time between kills (doBackOff reads the container before the killed one)', () => {
   // nginx answers 404 on /healthz and exits on SIGTERM. Absolute times: the worker ticks at 0, 10,
   // 20 ... (the Pod's first sync at 0) for every container; a container is probed from the first
-  // tick after its start (the tick at the start instant cannot see it yet). The first starts at 3 s:
+  // tick after its start (the tick at the start instant cannot see it yet). The first starts at 4 s:
   // failures at 10, 20, 30, kill and restart at 30; then each container started at a tick is killed
   // 30 s later. The restart is decided in the SyncPod that killed, whose podStatus still had the
   // container running, so doBackOff checks the exited container before it: none at the first kill;
@@ -214,7 +224,7 @@ test('liveness kills restart at once until the back-off outgrows the time betwee
   });
   let c = clusterWith(pod);
   // Restart k happens exactly at expected[k] s.
-  const expected = [3, 30, 60, 90, 120, 190, 300, 490, 820];
+  const expected = [4, 30, 60, 90, 120, 190, 300, 490, 820];
   const restarts = () => getPod(c, 'live').status.containerStatuses![0].restartCount;
   for (let k = 1; k < expected.length; k++) {
     c = run(c, expected[k] * 1000 - 1 - c.nowMs);
@@ -238,9 +248,9 @@ test('readiness: not ready until the first success; a failing readiness probe ke
       readinessProbe: { httpGet: { path, port: 80 }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
     })],
   });
-  // Both workers tick at 0, 10, 20 ... (the Pods' first sync at 0). 'good' starts at 3 s; its start
+  // Both workers tick at 0, 10, 20 ... (the Pods' first sync at 0). 'good' starts at 4 s; its start
   // triggers the readiness worker (UpdatePodStatus), which returns early within the 5 s initial
-  // delay; the first tick at or after 8 s, 10 s, makes it ready.
+  // delay; the first tick at or after 9 s, 10 s, makes it ready.
   let c = clusterWith(pod('good', '/index.html'), pod('bad', '/healthy'));
   c = run(c, 9999);
   assert.equal(getPod(c, 'good').status.containerStatuses![0].ready, false);
@@ -252,8 +262,8 @@ test('readiness: not ready until the first success; a failing readiness probe ke
   const bad = events(c, 'bad').filter((e) => e.reason === 'Unhealthy');
   assert.ok(bad.length >= 6);
   assert.equal(bad[0].message, 'Readiness probe failed: HTTP probe failed with statuscode: 404');
-  // 'bad' pulled second on the node's serial puller: it started 0.5 s after 'good' (at 3.5 s), and
-  // is probed from the tick at or after 8.5 s, on the same grid.
+  // 'bad' pulled second on the node's serial puller: it started 0.5 s after 'good' (at 4.5 s), and
+  // is probed from the tick at or after 9.5 s, on the same grid.
   assert.deepEqual(bad.slice(0, 3).map((e) => e.t), [10_000, 20_000, 30_000]);
 });
 
@@ -264,7 +274,7 @@ test('an image that does not exist: ErrImagePull, then ImagePullBackOff, retries
   const { testNode } = await import('./testing');
   const { testNamespace } = await import('./testing');
   c = submit(c, [{ verb: 'create', object: testNamespace() }, { verb: 'create', object: testNode() }, { verb: 'create', object: testPod('nope', { containers: [testContainer({ name: 'web', image: 'nginx:nonexist' })] }) }], controllers).cluster;
-  c = run(c, 3000);
+  c = run(c, PULLED_MS);
   assert.equal(getPod(c, 'nope').status.containerStatuses![0].state.waiting?.reason, 'ErrImagePull');
   c = run(c, 100_000);
   const ev = events(c, 'nope');

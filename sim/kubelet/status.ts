@@ -173,8 +173,8 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
 
   const nowIso = iso(nowMs);
   const existing = pod.status?.conditions;
-  // No sandbox yet (volumes still being set up): no IP, PodReadyToStartContainers False (generate.go GeneratePodReadyToStartContainersCondition).
-  const sandbox = rt.mounting === undefined;
+  // No sandbox yet (volumes still being set up, or RunPodSandbox still running): no IP, PodReadyToStartContainers False (generate.go GeneratePodReadyToStartContainersCondition).
+  const sandbox = rt.mounting === undefined && rt.sandboxDueMs === undefined;
   // A terminal Pod's sandbox is stopped (SyncTerminatingPod kills it): PodSandboxChanged, so False too; its IP stays shown.
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox && !terminal ? 'True' : 'False', nowIso)];

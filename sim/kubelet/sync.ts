@@ -108,7 +108,9 @@ export interface KubeletNodeFields {
 }
 
 const POD_WORKER_BACKOFF_MS = 10_000; // pkg/kubelet/pod_workers.go backOffPeriod: resync after a sync error
-const MIN_GRACE_S = 2; // imagePullPolicy Always with the layers present: a manifest check
+const MIN_GRACE_S = 2; // kuberuntime_container.go killContainer: minimumGracePeriodInSeconds
+/** RunPodSandbox on a kubeadm node: the pause container and the CNI plugin's ADD, about a second. */
+export const SANDBOX_START_MS = 1_000;
 // Shared by every container that has logged nothing yet (with EMPTY_TREE, its file system layer before it starts).
 const EMPTY_LOG: AppendLog<LogLine> = AppendLog.empty();
 
@@ -866,6 +868,12 @@ class PodSync {
     return !this.inputsChanged && isSettledSuccess(w, probe) && isPureProbe(probe);
   }
 
+  /** Whether a container waits for its image (SyncPod blocks in EnsureImageExists). */
+  pulling(): boolean {
+    for (const c of this.cs) if (c.phase === 'pulling') return true;
+    return false;
+  }
+
   result(): { rt: PodRt; nodeRowFields: Partial<NodeRuntime & KubeletNodeFields> | undefined } {
     let rt = this.rt;
     if (this.dirty) { const copy = copyRow(rt); copy.containers = this.cs; copy.volumes = this.volumes; copy.resyncMs = this.resyncMs; rt = copy; }
@@ -877,10 +885,6 @@ class PodSync {
 }
 
 /**
- * A copy of c with every ContainerRt field, in the order the rows' copies always had them once
- * started: one literal (one hidden class for every copy) instead of spreads of the row and a patch.
- */
-/**
  * Whether a container's liveness and startup workers tick: a running one, also while it is killed
  * for a failed probe (each worker is its own goroutine: they are on hold then), not once its Pod is
  * being deleted (SyncTerminatingPod: probeManager.StopLivenessAndStartup). Readiness ticks as long
@@ -890,6 +894,10 @@ function probing(c: ContainerRt): boolean {
   return c.phase === 'running' && c.killing !== 'delete';
 }
 
+/**
+ * A copy of c with every ContainerRt field, in the order the rows' copies always had them once
+ * started: one literal (one hidden class for every copy) instead of spreads of the row and a patch.
+ */
 function copyContainer(c: ContainerRt): ContainerRt {
   // Typed so that a field added to ContainerRt and not copied here fails to compile.
   const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
@@ -923,7 +931,7 @@ type MutableRow = { -readonly [K in keyof Required<PodRt>]: PodRt[K] };
 function copyRow(rt: PodRt): MutableRow {
   return {
     ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, backed: rt.backed, containers: rt.containers,
-    resyncMs: rt.resyncMs, lastStatus: rt.lastStatus, wakeMs: rt.wakeMs, deleting: rt.deleting, mounting: rt.mounting,
+    resyncMs: rt.resyncMs, lastStatus: rt.lastStatus, wakeMs: rt.wakeMs, deleting: rt.deleting, mounting: rt.mounting, sandboxDueMs: rt.sandboxDueMs, starting: rt.starting,
   };
 }
 
@@ -943,7 +951,7 @@ function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = 
   // Every field, as copyRow makes them: all rows share one hidden class.
   const row: MutableRow = {
     ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, backed: hasBackedVolume(pod), containers,
-    resyncMs: undefined, lastStatus: undefined, wakeMs: undefined, deleting: undefined, mounting: undefined,
+    resyncMs: undefined, lastStatus: undefined, wakeMs: undefined, deleting: undefined, mounting: undefined, sandboxDueMs: undefined, starting: undefined,
   };
   return row;
 }
@@ -969,18 +977,29 @@ function setUpSandbox(in_: SyncInput, rt: PodRt | undefined, nodeRow: NodeRuntim
   const m = mountVolumes(in_.pod, in_.projectVolume, rt?.volumes ?? NO_VOLUMES, rt?.mounting ?? NO_RETRIES, in_.nowMs);
   const events: readonly KubeletEvent[] = m.failures.length === 0 ? NO_EVENTS : m.failures.map((message) => ({ type: 'Warning', reason: 'FailedMount', message }));
   if (hasKeys(m.retries)) return { rt: { ...(rt ?? newPodRt(in_, m.volumes)), volumes: m.volumes, mounting: m.retries }, events, ready: false };
+  // kubelet.go SyncPod: a Pod network is needed before the sandbox (hostNetwork Pods excepted).
+  if (in_.pod.spec.hostNetwork !== true && in_.node?.spec?.podCIDR === undefined) {
+    return { rt: rt === undefined ? undefined : { ...rt, volumes: m.volumes, mounting: {}, sandboxDueMs: undefined }, events, ready: false };
+  }
+  // RunPodSandbox (the pause container, the CNI plugin's ADD) takes SANDBOX_START_MS; the containers
+  // wait for it. The SyncPod that creates it blocks until its containers started (see PodRt.starting).
+  const dueMs = rt?.sandboxDueMs ?? in_.nowMs + SANDBOX_START_MS;
+  if (in_.nowMs < dueMs) {
+    const row = copyRow(rt ?? newPodRt(in_, m.volumes));
+    row.volumes = m.volumes; row.mounting = undefined; row.sandboxDueMs = dueMs; row.starting = true;
+    return { rt: row, events, ready: false };
+  }
   const ip = sandboxIp(in_, nodeRow);
-  if (ip === undefined) return { rt: rt === undefined ? undefined : { ...rt, volumes: m.volumes, mounting: {} }, events, ready: false };
-  // The common case, a new Pod whose volumes all mounted: its row is built once, with its IP.
-  if (rt === undefined) return { rt: newPodRt(in_, m.volumes, ip.ip), lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
-  const { mounting: _done, ...ready } = rt;
-  return { rt: { ...ready, ip: ip.ip, volumes: m.volumes }, lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
+  if (ip === undefined) return { rt: rt === undefined ? undefined : { ...rt, volumes: m.volumes, mounting: {}, sandboxDueMs: undefined, starting: undefined }, events, ready: false };
+  const row = copyRow(rt ?? newPodRt(in_, m.volumes));
+  row.ip = ip.ip; row.volumes = m.volumes; row.mounting = undefined; row.sandboxDueMs = undefined;
+  return { rt: row, lastAllocatedIp: ip.lastAllocatedIp, events, ready: true };
 }
 
-/** A Pod waiting for its volumes: ContainerCreating, no IP; wakes at the earliest retry. */
-function waitingForVolumes(in_: SyncInput, rt: PodRt, events: readonly KubeletEvent[]): SyncOutput {
+/** A Pod without a sandbox yet (its volumes, RunPodSandbox or a Pod network pending): ContainerCreating, no IP; wakes when one is due. */
+function waitingForSandbox(in_: SyncInput, rt: PodRt, events: readonly KubeletEvent[]): SyncOutput {
   const retries: readonly MountRetry[] = Object.values(rt.mounting ?? {});
-  const wakeMs = retries.length === 0 ? Infinity : Math.min(...retries.map((r) => r.retryAtMs));
+  const wakeMs = rt.sandboxDueMs ?? (retries.length === 0 ? Infinity : Math.min(...retries.map((r) => r.retryAtMs)));
   const computed = podStatusOf(in_.pod, rt, in_.nowMs, in_.iso);
   const status = jsonEqual(computed, in_.pod.status) ? undefined : computed;
   const out: PodRt = { ...rt, lastStatus: status ?? in_.pod.status, wakeMs, deleting: false };
@@ -1013,16 +1032,16 @@ export function syncPod(in_: SyncInput): SyncOutput {
   let nodeRow: (NodeRuntime & KubeletNodeFields) | undefined;
   const phase = pod.status?.phase;
   let setUpEvents: readonly KubeletEvent[] = [];
-  if (rt === undefined || rt.mounting !== undefined) {
+  if (rt === undefined || rt.mounting !== undefined || rt.sandboxDueMs !== undefined) {
     // Deleted or finished before the kubelet started anything: nothing to stop.
     if (pod.metadata.deletionTimestamp !== undefined) return output(undefined, undefined, undefined, [], true, Infinity);
     if (rt === undefined && (phase === 'Succeeded' || phase === 'Failed')) return output(undefined, undefined, undefined, [], false, Infinity);
     const set = setUpSandbox(in_, rt, baseRow);
     if (set.rt === undefined) return output(undefined, undefined, undefined, [], false, Infinity);
-    if (!set.ready) return waitingForVolumes(in_, set.rt, set.events);
-    rt = set.rt;
     // kubelet.go SyncPod: kl.probeManager.AddPod(pod) once the volumes are mounted, before the sandbox and the pulls.
-    rt = withProbeWorkers(in_, rt, baseRow);
+    const mounted = set.rt.mounting === undefined ? withProbeWorkers(in_, set.rt, baseRow) : set.rt;
+    if (!set.ready) return waitingForSandbox(in_, mounted, set.events);
+    rt = mounted;
     setUpEvents = set.events;
     if (set.lastAllocatedIp !== undefined) nodeRow = { ...baseRow, lastAllocatedIp: set.lastAllocatedIp };
   }
@@ -1041,8 +1060,12 @@ export function syncPod(in_: SyncInput): SyncOutput {
   let outRt = nextRt;
   let status: PodStatus | undefined;
   let lastStatus = nextRt.lastStatus;
-  const fresh = in_.rt === undefined || in_.rt.mounting !== undefined;
-  if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
+  // The first SyncPod still waits for a pull: the API keeps the status it wrote as it began.
+  const starting = nextRt.starting === true && pod.metadata.deletionTimestamp === undefined && sync.pulling();
+  const fresh = in_.rt === undefined || in_.rt.mounting !== undefined || in_.rt.sandboxDueMs !== undefined || in_.rt.starting === true;
+  if (starting) {
+    lastStatus = pod.status;
+  } else if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
     if (fresh || !jsonEqual(computed, pod.status)) {
       status = computed;
@@ -1055,11 +1078,11 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const deleting = pod.metadata.deletionTimestamp !== undefined;
   // One new row for all three fields (status memo, wake-up, deletion seen). A row result() just
   // made is this sync's own: it takes them in place (same fields, same order as the copy).
-  const changed = outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting;
+  const changed = outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting || (outRt.starting === true) !== starting;
   if (changed || lastStatus !== outRt.lastStatus) {
     const own = nextRt !== rt ? (nextRt as MutableRow) : copyRow(outRt);
     own.lastStatus = lastStatus;
-    if (changed) { own.wakeMs = wakeMs; own.deleting = deleting; }
+    if (changed) { own.wakeMs = wakeMs; own.deleting = deleting; own.starting = starting ? true : undefined; }
     outRt = own;
   }
   return output(outRt, nodeRow, status, sync.events, false, wakeMs);

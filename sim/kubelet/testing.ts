@@ -2,8 +2,12 @@ import type { Container, KubeObject, Node, Pod, PodSpec } from '../api/types';
 import type { Cluster, ClusterView } from '../engine/types';
 import { advance, advanceUntil, emptyCluster, submit } from '../engine/loop';
 import { controllers } from './index';
+import { SANDBOX_START_MS } from './sync';
 
 // Builders for kubelet tests: a Node and Pods bound to it, driven with the kubelet controller only.
+
+/** When a new Pod's first container starts after a first, 3 s pull: the sandbox (1 s), then the pull. */
+export const PULLED_MS = SANDBOX_START_MS + 3000;
 
 export function testNode(name = 'node1', i = 1): Node {
   return {

@@ -119,6 +119,13 @@ export interface PodRt {
   readonly mounting?: Readonly<Record<string, MountRetry>>;
   /** The pod worker's next periodic resync, which re-projects secret/configMap volumes (only Pods that have them). */
   readonly resyncMs?: number;
+  /** Set while RunPodSandbox runs (the pause container, the CNI ADD): the instant the sandbox and its IP exist. */
+  readonly sandboxDueMs?: number;
+  /**
+   * The Pod's first SyncPod has not returned yet: it wrote the status as it began, then blocks in
+   * RunPodSandbox, the image pulls and the container starts; the API shows that first status until then.
+   */
+  readonly starting?: boolean;
 }
 
 export function isPodRt(v: unknown): v is PodRt {

@@ -7,7 +7,7 @@ import type { Cluster } from '../engine/types';
 import type { KubeObject } from '../api/types';
 import { checkProperty } from '../testing/property';
 import { controllers } from './index';
-import { clusterWith, getPod, run, testContainer, testPod } from './testing';
+import { clusterWith, getPod, PULLED_MS, run, testContainer, testPod } from './testing';
 import { isPodRt, type PodRt } from './types';
 
 // Guards secret.volume-updates (pod_workers.go completeWork: wait.Jitter(1m, 0.5); volume manager
@@ -39,7 +39,7 @@ const rowOf = (c: Cluster): PodRt => {
 const fileOf = (c: Cluster) => rowOf(c).volumes.foo.get('/password');
 
 // Started once (image pulled, container running); every run goes on from this snapshot.
-const base: Cluster = run(apply(apply(clusterWith(), secret('v0'), 'create'), pod, 'create'), 3000);
+const base: Cluster = run(apply(apply(clusterWith(), secret('v0'), 'create'), pod, 'create'), PULLED_MS);
 
 const updates = fc.array(fc.record({ afterMs: fc.integer({ min: 1, max: 200_000 }), value: fc.constantFrom('a', 'b', 'c', 'd') }), { maxLength: 6 });
 

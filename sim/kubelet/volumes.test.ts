@@ -5,7 +5,7 @@ import { submit } from '../engine/loop';
 import type { Cluster } from '../engine/types';
 import type { KubeObject, Pod } from '../api/types';
 import { controllers } from './index';
-import { clusterWith, events, getPod, run, testContainer, testPod } from './testing';
+import { clusterWith, events, getPod, PULLED_MS, run, testContainer, testPod } from './testing';
 import { isPodRt, type PodRt } from './types';
 import { jitter, mountVolumes, remountedVolumes } from './volumes';
 import { tokenVolumeSource } from '../serviceaccount/admission';
@@ -77,7 +77,7 @@ test('only secret/configMap volumes mounted whole are re-projected: not subPath 
 });
 
 test('a mounted Secret is re-projected at the pod resync, 60-90 s after the container started, then every 60-90 s', () => {
-  let c = run(withSecret(podWithSecretVolume()), 3000); // image pull
+  let c = run(withSecret(podWithSecretVolume()), PULLED_MS); // the sandbox, then the image pull
   const started = rowOf(c, getPod(c, 'p')).containers[0].startedMs!;
   const firstResync = rowOf(c, getPod(c, 'p')).resyncMs!;
   assert.ok(firstResync >= started + 60_000 && firstResync < started + 90_000, `resync at ${firstResync}, started ${started}`);
@@ -104,8 +104,8 @@ test('a Pod without secret/configMap volumes has no resync timer; nor does one t
   c = run(c, 5000);
   assert.equal(rowOf(c, getPod(c, 'plain')).resyncMs, undefined);
   assert.equal(rowOf(c, getPod(c, 'sub')).resyncMs, undefined);
-  // Only the shells' `sleep 30000` wake-ups are pending ('sub' pulled second on the node's serial puller: 0.5 s later).
-  assert.deepEqual(c.timers.pending().map((t) => t.dueMs), [30_003_000, 30_003_500]);
+  // Only the shells' `sleep 30000` wake-ups are pending (started at 4 s; 'sub' pulled second on the node's serial puller: 0.5 s later).
+  assert.deepEqual(c.timers.pending().map((t) => t.dueMs), [30_004_000, 30_004_500]);
   c = put(c, secret('two'));
   c = run(c, 600_000);
   assert.equal(fileOf(c, 'sub'), 'one');
@@ -121,7 +121,7 @@ test('env naming a missing Secret: CreateContainerConfigError, retried every 10-
   assert.deepEqual(s.state.waiting, { reason: 'CreateContainerConfigError', message: 'secret "s" not found' });
   assert.equal(getPod(c, 'e').status.phase, 'Pending');
   const failedAt = events(c, 'e').filter((e) => e.reason === 'Failed').map((e) => e.t);
-  assert.equal(failedAt[0], 3000); // after the pull
+  assert.equal(failedAt[0], PULLED_MS); // after the sandbox and the pull
   for (let i = 1; i < failedAt.length; i++) {
     const gap = failedAt[i] - failedAt[i - 1];
     assert.ok(gap >= 10_000 && gap < 15_000, `retry after ${gap} ms`);
@@ -143,7 +143,7 @@ test('a Secret volume that cannot be set up: ContainerCreating with no IP and no
   assert.deepEqual(events(c, 'p').map((e) => `${e.t} ${e.reason}`), ['0 FailedMount', '500 FailedMount', '1500 FailedMount', '3500 FailedMount', '7500 FailedMount', '15500 FailedMount']);
   c = put(c, secret('one'), 'create');
   c = run(c, 31_500 - c.nowMs); // the next retry
-  c = run(c, 3000); // then the image pull
+  c = run(c, PULLED_MS); // then the sandbox and the image pull
   assert.equal(getPod(c, 'p').status.phase, 'Running');
   assert.equal(getPod(c, 'p').status.podIP, '10.244.1.2');
   assert.equal(fileOf(c, 'p'), 'one');
@@ -158,12 +158,12 @@ test('a subPath mount keeps its file while the container runs; a restarted conta
   const pod = testPod('r', { containers: [testContainer({
     name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 100; exit 1'], volumeMounts: [{ name: 'foo', mountPath: '/etc/foo/password', subPath: 'password' }],
   })], volumes: [{ name: 'foo', secret: { secretName: 's' } }] });
-  let c = run(withSecret(pod), 3000 + 50_000);
+  let c = run(withSecret(pod), PULLED_MS + 50_000); // started at 4 s
   c = put(c, secret('two'));
-  c = run(c, 49_000); // t = 102 s: still the first run
+  c = run(c, 49_999); // t = 103.999 s: still the first run
   assert.equal(getPod(c, 'r').status.containerStatuses![0].restartCount, 0);
   assert.equal(fileOf(c, 'r'), 'one');
-  c = run(c, 2000); // exits at 103 s and restarts at once (first back-off entry)
+  c = run(c, 1); // exits at 104 s and restarts at once (first back-off entry)
   assert.equal(getPod(c, 'r').status.containerStatuses![0].restartCount, 1);
   assert.equal(fileOf(c, 'r'), 'two');
 });

@@ -1,4 +1,5 @@
 import type { Node, Pod, Service, ServicePort } from '../api/types';
+import { isPodRt } from '../kubelet/types';
 import type { ClusterView } from '../engine/types';
 import type { Rng } from '../engine/rng';
 import { serviceBackends } from './backends';
@@ -118,7 +119,10 @@ function dial(view: ClusterView, rng: Rng, from: ConnectFrom, to: string, port: 
   if ('pod' in from) {
     const pod = view.get<Pod>('Pod', from.pod.namespace, from.pod.name);
     if (pod === undefined) return fail('error', `pods "${from.pod.name}" not found`);
-    const ip = pod.spec.hostNetwork ? pod.status?.hostIP : podIP(pod);
+    // A container's own traffic leaves from its sandbox's address, which the kubelet's row has before
+    // the Pod's status shows it (the first SyncPod writes it only once its containers started).
+    const row = view.table('pods').get(pod.metadata.uid);
+    const ip = pod.spec.hostNetwork ? pod.status?.hostIP : (isPodRt(row) && row.ip !== '' ? row.ip : podIP(pod));
     if (ip === undefined) return fail('error', `pod ${from.pod.namespace}/${from.pod.name} has no IP (not running, or the cluster has no Pod network)`);
     src = { endpoint: pod, ip, pod, ...(pod.spec.nodeName ? { node: pod.spec.nodeName } : {}), external: false };
   } else if ('node' in from) {

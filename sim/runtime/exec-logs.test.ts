@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execInPod } from './exec';
 import { podLogs } from './logs';
-import { clusterWith, getPod, run, testContainer, testPod } from '../kubelet/testing';
+import { clusterWith, getPod, PULLED_MS, run, testContainer, testPod } from '../kubelet/testing';
 
 const twoContainers = () => testPod('pc', {
   volumes: [{ name: 'shared', emptyDir: {} }],
@@ -15,7 +15,7 @@ const twoContainers = () => testPod('pc', {
 test("kubectl logs: the consumer prints what the producer wrote to the shared emptyDir; --timestamps shows virtual time", () => {
   const c = run(clusterWith(twoContainers()), 5000);
   assert.deepEqual(podLogs(c, 'default', 'pc', 'consumer'), { stdout: 'hello world\n', stderr: '', exitCode: 0, container: 'consumer' });
-  assert.equal(podLogs(c, 'default', 'pc', 'consumer', false, { timestamps: true }).stdout, '2025-01-01T00:00:03.000000000Z hello world\n');
+  assert.equal(podLogs(c, 'default', 'pc', 'consumer', false, { timestamps: true }).stdout, '2025-01-01T00:00:04.000000000Z hello world\n');
   const dflt = podLogs(c, 'default', 'pc');
   assert.equal(dflt.stderr, 'Defaulted container "producer" out of: producer, consumer\n');
   assert.equal(podLogs(c, 'default', 'nope').stderr, 'Error from server (NotFound): pods "nope" not found\n');
@@ -82,7 +82,7 @@ test('env: literal values with $(VAR) expansion and the downward API (fieldRef)'
       { name: 'APP', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } },
     ],
   })] }));
-  c = run(c, 3000);
+  c = run(c, PULLED_MS);
   assert.equal(podLogs(c, 'default', 'envy').stdout, 'hello-world 10.244.1.2 node1 default\n');
   assert.equal(execInPod(c, 'default', 'envy', undefined, ['printenv', 'MY_POD_IP']).stdout, '10.244.1.2\n');
 });
@@ -104,7 +104,7 @@ test('the config seam: a registered source supplies configMap env and volume fil
         volumeMounts: [{ name: 'conf', mountPath: '/etc/app', readOnly: true }],
       })],
     }));
-    c = run(c, 3000);
+    c = run(c, PULLED_MS);
     assert.equal(podLogs(c, 'default', 'cfg').stdout, 'debug yes\nport=80\n');
     assert.equal(execInPod(c, 'default', 'cfg', undefined, ['sh', '-c', 'echo x > /etc/app/new']).stderr, "sh: can't create /etc/app/new: Read-only file system\ncommand terminated with exit code 1\n");
   } finally {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { declareImage, behaviourOf, parseImageRef } from './images';
 import { emptyCluster, submit } from '../engine/loop';
 import { controllers } from '../kubelet/index';
-import { events, getPod, run, testContainer, testNode, testPod } from '../kubelet/testing';
+import { events, getPod, PULLED_MS, run, testContainer, testNode, testPod } from '../kubelet/testing';
+import { SANDBOX_START_MS } from '../kubelet/sync';
 import type { Pod } from '../api/types';
 import type { Cluster } from '../engine/types';
 
@@ -29,7 +30,7 @@ test('image references: registry prefixes and tags resolve to the known behaviou
 test('declared: "exits with code 1 after 10 seconds" and "takes 20 seconds to pull"', () => {
   let c = start((x) => declareImage(x, 'myapp:v1', { kind: 'server', exit: { afterMs: 10_000, code: 1 }, pullMs: 20_000 }),
     testPod('app', { restartPolicy: 'Never', containers: [testContainer({ name: 'app', image: 'myapp:v1' })] }));
-  c = run(c, 29_999);
+  c = run(c, SANDBOX_START_MS + 29_999); // the sandbox, the 20 s pull, 10 s running
   assert.equal(getPod(c, 'app').status.phase, 'Running');
   c = run(c, 1);
   assert.equal(getPod(c, 'app').status.phase, 'Failed');
@@ -42,9 +43,9 @@ test('declared: "answers 500 on /healthy after 60 seconds" fails a liveness prob
   let c = start((x) => declareImage(declareImage(x, 'sick', { kind: 'server', http: [{ path: '/healthy', status: 500, fromMs: 60_000 }] }), 'slow', { kind: 'server', startupMs: 30_000 }),
     testPod('sick', { containers: [testContainer({ name: 'app', image: 'sick:1', livenessProbe: probe('/healthy') })] }),
     testPod('slow', { containers: [testContainer({ name: 'app', image: 'slow:1', readinessProbe: probe('/') })] }));
-  // Both Pods' workers tick at 0, 10, 20 ... s (their first sync at 0). 'slow' pulls after 'sick' on
-  // the node's serial puller (3-6 s), so it starts at 6 s and serves from 36 s: the tick at 40 s
-  // makes it ready. 'sick' starts at 3 s and answers 500 from 63 s: failures at 70, 80, 90 s.
+  // Both Pods' workers tick at 0, 10, 20 ... s (their first sync at 0). The sandboxes take 1 s; 'slow'
+  // pulls after 'sick' on the node's serial puller (4-7 s), so it starts at 7 s and serves from 37 s:
+  // the tick at 40 s makes it ready. 'sick' starts at 4 s and answers 500 from 64 s: failures at 70, 80, 90 s.
   c = run(c, 39_999);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, false);
   c = run(c, 1);
@@ -65,8 +66,8 @@ test('a startup probe gates liveness until it succeeds', () => {
   const startup = { exec: { command: ['test', '-f', '/tmp/ready'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 10 };
   const liveness = { exec: { command: ['false'] }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 1 };
   let c = start((x) => x, testPod('s', { containers: [testContainer({ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 12; touch /tmp/ready; sleep 9999'], startupProbe: startup, livenessProbe: liveness })] }));
-  // The workers tick at 0, 5, 10 ... s (the Pod's first sync at 0); the container starts at 3 s and
-  // touches /tmp/ready at 15 s, just after that tick: the startup probe fails at 5, 10, 15 s and
+  // The workers tick at 0, 5, 10 ... s (the Pod's first sync at 0); the container starts at 4 s (1 s
+  // sandbox, 3 s pull) and touches /tmp/ready at 16 s, just after the tick at 15 s: the startup probe fails at 5, 10, 15 s and
   // succeeds at 20 s. The liveness tick at 20 s ran beside it, before the container counted as
   // started: the first liveness probe, and the kill, are at 25 s.
   c = run(c, 19_999);
@@ -84,11 +85,12 @@ test('hostNetwork Pods take the node address; Pod IPs are not reused while a Pod
     testPod('host', { hostNetwork: true, containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }),
     testPod('a', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }),
     testPod('b', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }));
+  c = run(c, PULLED_MS + 1000); // the sandboxes, then the node's pulls: 3 s, 0.5 s, 0.5 s
   assert.equal(getPod(c, 'host').status.podIP, '192.168.56.101');
   assert.deepEqual([getPod(c, 'a').status.podIP, getPod(c, 'b').status.podIP], ['10.244.1.2', '10.244.1.3']);
   c = submit(c, [{ verb: 'delete', ref: { kind: 'Pod', namespace: 'default', name: 'a' }, reason: 't' }], controllers).cluster;
   c = run(c, 5000);
-  c = submit(c, [{ verb: 'create', object: testPod('c', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }) }], controllers).cluster;
+  c = run(submit(c, [{ verb: 'create', object: testPod('c', { containers: [testContainer({ name: 'a', image: 'nginx:1.7.9' })] }) }], controllers).cluster, SANDBOX_START_MS);
   assert.equal(getPod(c, 'c').status.podIP, '10.244.1.4', 'host-local goes on from the last allocated address');
 });
 
@@ -110,7 +112,7 @@ test("a script that ends in the image's server binary serves: echo > index.html 
     name: 'web', image: 'nginx:1.25', command: ['/bin/sh', '-c', "echo hello from $(hostname) > /usr/share/nginx/html/index.html && exec nginx -g 'daemon off;'"],
     readinessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
   })] }));
-  c = run(c, 3000);
+  c = run(c, PULLED_MS);
   const pod = getPod(c, 'web');
   assert.equal(pod.status.containerStatuses![0].ready, true);
   assert.deepEqual(podHttpAnswer(viewOf(c), pod, 80, '/'), { status: 200, body: 'hello from web\n' });
@@ -126,7 +128,7 @@ test('an exec probe that outlives timeoutSeconds fails with "command ... timed o
     name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'],
     readinessProbe: { exec: { command: ['sh', '-c', 'sleep 2; true'] }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
   })] }));
-  c = run(c, 3000);
+  c = run(c, PULLED_MS);
   const ev = events(c, 'slow').filter((e) => e.reason === 'Unhealthy');
   assert.deepEqual(ev.map((e) => e.message), ['Readiness probe failed: command "sh -c sleep 2; true" timed out']);
   assert.equal(getPod(c, 'slow').status.containerStatuses![0].ready, false);

@@ -118,10 +118,10 @@ test('a container reads the token the kubelet requested when it mounted the volu
   const cat = () => execInPod(c, 'default', 'p', undefined, ['cat', `${API_TOKEN_MOUNT_PATH}/token`]);
   const first = cat();
   assert.equal(first.exitCode, 0);
-  // Pinned: the text the kubelet wrote before the token was made only when read (mounted at t=6s). It holds
-  // uids, so objects the bootstrap adds (its DaemonSets' ControllerRevisions) move it.
-  assert.equal(createHash('sha256').update(first.stdout).digest('hex'), 'b064ea96a18d5c7468ac1a4cc50b12fa422f89ec8fc110a973d0eb285178a116');
-  assert.equal(JSON.parse(Buffer.from(first.stdout.split('.')[1], 'base64url').toString()).iat, Math.floor((c.config.epochMs + 6_000) / 1000));
+  // Pinned: the text the kubelet wrote before the token was made only when read (mounted at t=7s, when the bootstrap
+  // ends). It holds uids and times, so objects the bootstrap adds and when it ends move it.
+  assert.equal(createHash('sha256').update(first.stdout).digest('hex'), '7e73e94f8eb9f455bc03c8a6ee90f9ad3d82a19e210a5ded7259275fa54ee1f4');
+  assert.equal(JSON.parse(Buffer.from(first.stdout.split('.')[1], 'base64url').toString()).iat, Math.floor((c.config.epochMs + 7_000) / 1000));
   c = advance(c, 600_000);
   assert.equal(cat().stdout, first.stdout);
 });

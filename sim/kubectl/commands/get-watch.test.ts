@@ -18,16 +18,17 @@ test('get pods -w: the list, then each Pod\'s changes as rows, widths kept from 
   const lines = r.stdout.trimEnd().split('\n');
   assert.match(lines[0], /^NAME {19}READY   STATUS {14}RESTARTS   AGE$/);
   assert.deepEqual(lines.slice(1, 3).map((l) => l.split(/\s+/).slice(2, 3)[0]), ['ContainerCreating', 'ContainerCreating']);
-  // The image pull ends: each Pod's write to Running is a row of its own, padded as ContainerCreating was.
+  // The image pull ends at +4 s (1 s sandbox, 3 s pull; the status the first SyncPod wrote stands until
+  // then): each Pod's write to Running is a row of its own, padded as ContainerCreating was.
   const running = lines.slice(3);
   assert.equal(running.length, 2);
-  for (const l of running) assert.match(l, /^web-\w+-\w{5} {3}1\/1 {5}Running {13}0 {10}3s$/);
+  for (const l of running) assert.match(l, /^web-\w+-\w{5} {3}1\/1 {5}Running {13}0 {10}4s$/);
   assert.equal(r.exitCode, 0);
 });
 
 test('get pods -w ends once the watched objects were quiet for a minute, or at --request-timeout', () => {
   const quiet = kubectl(started, 'get pods -w');
-  assert.equal(quiet.cluster.nowMs, started.nowMs + 3_000 + QUIET_MS); // last change at +3 s (Running)
+  assert.equal(quiet.cluster.nowMs, started.nowMs + 4_000 + QUIET_MS); // last change at +4 s (Running)
   const timed = kubectl(started, 'get pods -w --request-timeout=2s');
   assert.equal(timed.cluster.nowMs, started.nowMs + 2_000);
   assert.equal(timed.stdout.trimEnd().split('\n').length, 3); // still ContainerCreating at +2 s: no event yet

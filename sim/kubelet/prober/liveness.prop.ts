@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkProperty } from '../../testing/property';
-import { clusterWith, events, run, testContainer, testPod } from '../testing';
+import { clusterWith, events, PULLED_MS, run, testContainer, testPod } from '../testing';
 
 // Guards pkg/kubelet/prober/worker.go's counting (reference 2.2) end to end: for every probe
 // setting, the first liveness restart happens exactly when the settings imply.
 //
 //   the worker starts at the Pod's first sync, 0 (no start-up jitter: the kubelet is not just
-//   starting), and ticks at k·P; the container starts at S (pull 3 s); the first tick that probes
+//   starting), and ticks at k·P; the container starts at S (the sandbox 1 s, then the pull 3 s); the first tick that probes
 //   it is the first at or after S + I, and after S (at S the status manager does not know the
 //   container yet); the file disappears at S + D (a tick at exactly S + D still sees it: the shell
 //   acts just after its sleep ends); first failing tick tf = the first probing tick > S + D;
@@ -34,7 +34,7 @@ test('for all probe settings the first liveness restart happens exactly at the t
         livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: s.initialDelaySeconds, periodSeconds: s.periodSeconds, timeoutSeconds: 1, successThreshold: 1, failureThreshold: s.failureThreshold },
       })],
     });
-    const S = 3000;
+    const S = PULLED_MS;
     const P = s.periodSeconds * 1000;
     const tickAtOrAfter = (ms: number) => Math.ceil(ms / P) * P;
     const first = tickAtOrAfter(Math.max(S + s.initialDelaySeconds * 1000, S + 1));
