@@ -30,6 +30,8 @@ Feature: Rolling update (book 1.6, 7, 7.1)
 
   @claim:rollout.pods-replaced-gradually
   Scenario: kubectl set image and kubectl rollout status print kubectl's progress lines
+    rollout status prints the status line of every watch event of the Deployment (RunStatus), so a
+    line repeats for each write of the Deployment's status that leaves the line as it was.
     Given I run "kubectl create deployment nginx --image=nginx:1.7.9 --replicas=3"
     And the rollout of deployment "nginx" completes within 1 minute
     When I run "kubectl set image deployment/nginx nginx=nginx:1.9.1"
@@ -41,6 +43,8 @@ Feature: Rolling update (book 1.6, 7, 7.1)
     Then the output is:
       """
       Waiting for deployment "nginx" rollout to finish: 1 out of 3 new replicas have been updated...
+      Waiting for deployment "nginx" rollout to finish: 1 out of 3 new replicas have been updated...
+      Waiting for deployment "nginx" rollout to finish: 2 out of 3 new replicas have been updated...
       Waiting for deployment "nginx" rollout to finish: 2 out of 3 new replicas have been updated...
       Waiting for deployment "nginx" rollout to finish: 1 old replicas are pending termination...
       deployment "nginx" successfully rolled out

@@ -119,7 +119,8 @@ Feature: DaemonSet (chapter 5.2)
   @claim:ds.one-per-node
   Scenario: kubectl rollout status follows a DaemonSet's rolling update node by node
     RollingUpdate with maxUnavailable 1 replaces one node's Pod at a time; rollout status reads
-    the DaemonSet's updatedNumberScheduled and numberAvailable (DaemonSetStatusViewer).
+    the DaemonSet's updatedNumberScheduled and numberAvailable (DaemonSetStatusViewer), one line per
+    write of the DaemonSet: the old Pod's deletion and the new Pod's creation are writes of their own.
     Given the example file "node-exporter-daemonset.yml"
     And I run "kubectl apply -f node-exporter-daemonset.yml"
     And within 2 minutes every pod of daemonset "node-exporter-daemonset" is Running
@@ -127,6 +128,8 @@ Feature: DaemonSet (chapter 5.2)
     And I run "kubectl rollout status daemonset/node-exporter-daemonset"
     Then the output is:
       """
+      Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 out of 2 new pods have been updated...
+      Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 out of 2 new pods have been updated...
       Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 out of 2 new pods have been updated...
       Waiting for daemon set "node-exporter-daemonset" rollout to finish: 1 of 2 updated pods are available...
       daemon set "node-exporter-daemonset" successfully rolled out

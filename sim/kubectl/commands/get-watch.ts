@@ -1,7 +1,6 @@
 import type { KubeObject } from '../../api/types';
 import { CONTROLLERS } from '../../cluster/controllers';
 import * as loop from '../../engine/loop';
-import { NO_CHANGES, type Controller } from '../../engine/types';
 import { matchesQuery, parseLabelQuery } from '../../store/label-query';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
 import { parseDuration } from '../duration';
@@ -10,6 +9,7 @@ import { bool, str } from '../flags';
 import { tableLines, type TableOptions } from '../printers/table';
 import { selectorRefused, type Found } from '../resources';
 import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
+import { recordWatchEvents, type WatchEvent } from './watch-events';
 
 // kubectl get --watch (get.go (*GetOptions).watch): the list as it is, then one row per write of a
 // watched object (watch events ADDED / MODIFIED / DELETED), each flushed through the same
@@ -20,12 +20,6 @@ import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
 /** Without --request-timeout the watch ends once its objects have been unchanged this long. */
 export const QUIET_MS = 60_000;
 const MAX_WATCH_MS = 3_600_000;
-
-interface WatchEvent {
-  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  readonly object: KubeObject;
-  readonly nowMs: number; // virtual
-}
 
 export function watchGet(ctx: CommandContext, found: readonly Found[], single: boolean, wide: boolean, warnings: readonly string[]): KubectlResult {
   const { cluster, args } = ctx;
@@ -54,18 +48,7 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   };
   if (!bool(args, 'watch-only') && found[0].objects.length > 0) o.write('stdout', tw.flush(rows(found[0].objects, ctx.nowMs, 'ADDED')));
 
-  const events: WatchEvent[] = [];
-  const watcher: Controller = {
-    name: 'kubectl-watch',
-    reconcile: () => NO_CHANGES,
-    watches: {
-      [t.kind]: (view, after, before) => {
-        const obj = (after ?? before)!;
-        if (watched(obj)) events.push({ type: after === undefined ? 'DELETED' : before === undefined ? 'ADDED' : 'MODIFIED', object: obj, nowMs: view.nowMs });
-        return NONE;
-      },
-    },
-  };
+  const { controller: watcher, events } = recordWatchEvents('kubectl-watch', t.kind, watched);
   const startMs = cluster.nowMs;
   const flushEvents = (from: number): void => {
     for (let i = from; i < events.length; i++) o.write('stdout', tw.flush(rows([events[i].object], cluster.config.epochMs + events[i].nowMs, events[i].type)));
@@ -88,8 +71,6 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   }
   return o.result(now);
 }
-
-const NONE: readonly string[] = Object.freeze([]);
 
 /** --request-timeout: "0" (no timeout), a bare number of seconds, or a duration such as 30s or 1m. */
 function requestTimeoutMs(text: string | undefined): number | undefined | string {

@@ -44,3 +44,30 @@ test('rollout status prints the Deployment\'s own status as it changes: Pods fla
   assert.equal(late.stdout, 'Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...\n');
   assert.equal(late.stderr, 'error: timed out waiting for the condition\n');
 });
+
+test('rollout status prints a line per watch event of the Deployment: repeats, and the writes between two settled instants', () => {
+  let c = runKubectl(bootstrapCluster({ nodes: 2, seed: 1 }), ['create', 'deployment', 'nginx', '--image=nginx:1.7.9', '--replicas=3'], noFiles).cluster;
+  c = runKubectl(c, ['rollout', 'status', 'deployment/nginx'], noFiles).cluster;
+  c = runKubectl(c, ['set', 'image', 'deployment/nginx', 'nginx=nginx:1.9.1'], noFiles).cluster;
+  const from = c.trace.length;
+  const r = runKubectl(c, ['rollout', 'status', 'deployment/nginx'], noFiles);
+  const line = (s: string) => `Waiting for deployment "nginx" rollout to finish: ${s}...`;
+  // RunStatus: fmt.Fprintf of the viewer's status for every event (the initial list is one). The
+  // old ReplicaSet's scale-down and its Pods' going are Deployment writes within one instant.
+  assert.equal(r.stdout, [
+    line('1 out of 3 new replicas have been updated'), line('1 out of 3 new replicas have been updated'),
+    line('2 out of 3 new replicas have been updated'), line('2 out of 3 new replicas have been updated'),
+    line('1 old replicas are pending termination'), line('1 old replicas are pending termination'),
+    'deployment "nginx" successfully rolled out', '',
+  ].join('\n'));
+  const writes = r.cluster.trace.slice(from).filter((e) => e.kind === 'Deployment' && e.verb === 'update').length;
+  assert.equal(r.stdout.split('\n').length - 1, 1 + writes); // the list, then one line per write
+});
+
+test('rollout status of several objects: RunStatus names how many it found', () => {
+  let c = bootstrapCluster({ nodes: 2, seed: 1 });
+  for (const name of ['a', 'b']) c = runKubectl(c, ['create', 'deployment', name, '--image=nginx'], noFiles).cluster;
+  const r = runKubectl(c, ['rollout', 'status', 'deployment'], noFiles);
+  assert.equal(r.stderr, 'error: rollout status is only supported on individual resources and resource collections - 2 resources were found\n');
+  assert.equal(r.exitCode, 1);
+});

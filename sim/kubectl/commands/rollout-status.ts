@@ -1,16 +1,19 @@
 import type { Deployment, KubeObject } from '../../api/types';
 import type { Cluster, ClusterView } from '../../engine/types';
-import { advanceUntil, viewOf } from '../../index';
+import { CONTROLLERS } from '../../cluster/controllers';
+import * as loop from '../../engine/loop';
+import { viewOf } from '../../index';
 import { Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
 import { parseDuration } from '../duration';
 import { notImplemented, revisionOf, targets } from './rollout-common';
 import { daemonSetStatus, statefulSetStatus } from './rollout-status-sets';
+import { recordWatchEvents } from './watch-events';
 
 // kubectl rollout status (staging/src/k8s.io/kubectl/pkg/cmd/rollout/rollout_status.go with
-// polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status). Time is virtual: instead of
-// watching, the command lets the cluster's time pass until the rollout is done, fails, or --timeout
-// passes, printing each status line when it differs from the previous one.
+// polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status). Time is virtual: the command
+// lets the cluster's time pass until the rollout is done, fails, or --timeout passes, printing the
+// status line of every watch event of the object (RunStatus prints one per event, repeats included).
 
 /** With no --timeout kubectl waits forever; kubespec gives up after a virtual day. */
 const FOREVER_MS = 24 * 3600 * 1000;
@@ -75,7 +78,7 @@ function runStatus(ctx: CommandContext): KubectlResult {
   const found = targets(ctx);
   if ('error' in found) return failure(ctx.cluster, found.error);
   if (found.errors.length > 0) return failure(ctx.cluster, found.errors.join('\n'));
-  if (found.targets.length !== 1) return failure(ctx.cluster, 'error: rollout status is only supported on individual resources and resource collections are not supported yet');
+  if (found.targets.length !== 1) return failure(ctx.cluster, `error: rollout status is only supported on individual resources and resource collections - ${found.targets.length} resources were found`);
   const t = found.targets[0];
   const revision = int(ctx.args, 'revision') ?? 0;
   const viewer = statusViewer(t.object.kind, revision);
@@ -90,20 +93,22 @@ function runStatus(ctx: CommandContext): KubectlResult {
   o.out(last.text);
   if (last.done || !bool(ctx.args, 'watch')) return o.result(ctx.cluster);
 
+  // watchtools.UntilWithSync: the status viewer on every watch event of the object (each write,
+  // status-only ones included), one line per event even when it repeats the last one.
+  const { controller, events } = recordWatchEvents('kubectl-rollout-status', kind, (obj) => obj.metadata.name === name && (obj.metadata.namespace ?? 'default') === ns);
   let gone = false;
-  let seen = t.object;
+  let read = 0;
   const withinMs = timeoutMs > 0 ? timeoutMs : FOREVER_MS;
-  const { cluster, reached } = advanceUntil(ctx.cluster, withinMs, (view) => {
-    const obj = view.get(kind, ns, name);
-    if (obj === undefined) { gone = true; return true; }
-    // kubectl evaluates on the watch events of the object itself (Added, Modified): a Pod that goes
-    // from ErrImagePull to ImagePullBackOff shows in a warning only when the object changes next.
-    if (obj === seen || obj.metadata.resourceVersion === seen.metadata.resourceVersion) return false;
-    seen = obj;
-    const now = viewer(view, obj);
-    if (now.error === undefined && now.text !== last.text) o.out(now.text);
-    last = now;
-    return now.done || now.error !== undefined;
+  const { cluster, reached } = loop.advanceUntil(ctx.cluster, ctx.cluster.nowMs + withinMs, [...CONTROLLERS, controller], (view) => {
+    for (; read < events.length; read++) {
+      const e = events[read];
+      if (e.type === 'DELETED') { gone = true; return true; }
+      last = viewer(view, e.object);
+      if (last.error !== undefined) return true;
+      o.out(last.text);
+      if (last.done) return true;
+    }
+    return false;
   });
   if (gone) { o.fail('error: object has been deleted'); return o.result(cluster); }
   if (last.error !== undefined) { o.fail(last.error); return o.result(cluster); }
