@@ -81,3 +81,36 @@ Feature: kubectl logs shows what the container's process wrote, as the real imag
       """
       "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"
       """
+
+  Scenario: kubectl logs -f follows a container as it writes, and returns once it has exited
+    The kubelet sends the lines there are, then each line as the container writes it, and ends the
+    stream once the container is no longer running (ReadLogs with follow); virtual time passes
+    while kubectl follows. A container still being created has no log yet: the kubelet refuses at
+    once (validateContainerLogStatus), and kubectl logs -f does not wait for it.
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: counter
+      spec:
+        restartPolicy: Never
+        containers:
+        - name: count
+          image: busybox
+          command: ["sh", "-c", "echo one; sleep 5; echo two; sleep 5; echo three"]
+      """
+    And I run "kubectl logs -f counter"
+    Then the command fails with:
+      """
+      Error from server (BadRequest): container "count" in pod "counter" is waiting to start: ContainerCreating
+      """
+    And within 1 minute pod "counter" is Running
+    When I run "kubectl logs -f counter"
+    Then the output is:
+      """
+      one
+      two
+      three
+      """
+    And pod "counter" is Succeeded

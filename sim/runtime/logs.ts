@@ -58,17 +58,28 @@ function stoppedBySignal(t: TerminatedRt): boolean {
   return t.exitCode === 0 && t.reason === 'Completed';
 }
 
-export function podLogs(cluster: Cluster, namespace: string, podName: string, container?: string, previous = false, opts: LogsOptions = {}): LogsResult {
+/** The lines of one container instance's log, oldest first, each with the virtual instant it was written. */
+export interface ContainerLog {
+  readonly lines: readonly { readonly tMs: number; readonly text: string }[];
+  /** kubectl's "Defaulted container" note, if it picked the container. */
+  readonly note: string;
+  readonly container: string;
+}
+
+/** What the kubelet's ReadLogs would send for a container (current or previous instance), or the API server's refusal. */
+export function containerLog(cluster: Cluster, namespace: string, podName: string, container?: string, previous = false): ContainerLog | { readonly stderr: string; readonly exitCode: number } {
   const r = resolveContainer(cluster, namespace, podName, container);
-  if ('stderr' in r) return { stdout: '', stderr: r.stderr, exitCode: r.exitCode };
+  if ('stderr' in r) return r;
   const { spec, crt, note } = r;
+  // pod.LogLocation: a Pod not yet assigned a node has no log location, and the API server streams nothing.
+  if (r.pod.spec.nodeName === undefined || r.pod.spec.nodeName === '') return { lines: [], note, container: spec.name };
   const where = `container "${spec.name}" in pod "${podName}"`;
   if (previous) {
-    if (crt?.prevLog === undefined) return { stdout: '', stderr: `${note}Error from server (BadRequest): previous terminated ${where} not found\n`, exitCode: 1 };
+    if (crt?.prevLog === undefined) return { stderr: `${note}Error from server (BadRequest): previous terminated ${where} not found\n`, exitCode: 1 };
   } else if (crt === undefined || crt.id === 0) {
     const reason = crt?.waiting?.reason;
     const why = reason === 'ErrImagePull' || reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason ?? (crt !== undefined && !crt.init && r.rt?.containers.some((c) => c.init && c.phase !== 'exited') ? 'PodInitializing' : 'ContainerCreating');
-    return { stdout: '', stderr: `${note}Error from server (BadRequest): ${where} is waiting to start: ${why}\n`, exitCode: 1 };
+    return { stderr: `${note}Error from server (BadRequest): ${where} is waiting to start: ${why}\n`, exitCode: 1 };
   }
   const log = previous ? crt!.prevLog! : crt!.log;
   let lines = logLines(log.slice());
@@ -78,11 +89,25 @@ export function podLogs(cluster: Cluster, namespace: string, podName: string, co
     const server = serverLogLines(cluster, r.pod, r.rt, spec, r.index, instance, first !== undefined && first.tMs === instance.startedMs && first.fd === 2);
     if (server.start.length > 0 || server.access.length > 0 || server.stop.length > 0) lines = [...server.start, ...mergeByTime(lines, server.access), ...server.stop];
   }
-  if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
+  return { lines, note, container: spec.name };
+}
+
+/** The text of log lines as PodLogOptions ask: --tail first, then --since, then --timestamps. */
+export function logText(lines: readonly { readonly tMs: number; readonly text: string }[], opts: LogsOptions, epochMs: number): string {
+  let out = lines;
+  if (opts.tail !== undefined && opts.tail >= 0) out = opts.tail === 0 ? [] : out.slice(-opts.tail);
   const since = opts.sinceMs;
-  if (since !== undefined) lines = lines.filter((l) => l.tMs >= since);
-  const epoch = cluster.config.epochMs;
-  let stdout = lines.map((l) => (opts.timestamps ? `${logTimestamp(epoch, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');
-  if (opts.limitBytes !== undefined) stdout = Buffer.from(stdout).subarray(0, opts.limitBytes).toString();
-  return { stdout, stderr: note, exitCode: 0, container: spec.name };
+  if (since !== undefined) out = out.filter((l) => l.tMs >= since);
+  return out.map((l) => (opts.timestamps ? `${logTimestamp(epochMs, l.tMs)} ${l.text}\n` : `${l.text}\n`)).join('');
+}
+
+/** --limit-bytes: the stream cut after this many bytes. */
+export function limitBytes(text: string, opts: LogsOptions): string {
+  return opts.limitBytes === undefined ? text : Buffer.from(text).subarray(0, opts.limitBytes).toString();
+}
+
+export function podLogs(cluster: Cluster, namespace: string, podName: string, container?: string, previous = false, opts: LogsOptions = {}): LogsResult {
+  const log = containerLog(cluster, namespace, podName, container, previous);
+  if ('stderr' in log) return { stdout: '', stderr: log.stderr, exitCode: log.exitCode };
+  return { stdout: limitBytes(logText(log.lines, opts, cluster.config.epochMs), opts), stderr: log.note, exitCode: 0, container: log.container };
 }

@@ -1,25 +1,21 @@
 import type { KubeObject } from '../../api/types';
 import { CONTROLLERS } from '../../cluster/controllers';
-import * as loop from '../../engine/loop';
 import { matchesQuery, parseLabelQuery } from '../../store/label-query';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
-import { parseDuration } from '../duration';
 import { matchesFields, parseFieldSelector } from '../field-selector';
 import { bool, str } from '../flags';
 import { tableLines, type TableOptions } from '../printers/table';
 import { selectorRefused, type Found } from '../resources';
 import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
-import { recordWatchEvents, type WatchEvent } from './watch-events';
+import { recordWatchEvents, requestTimeoutMs, runWatch, type WatchEvent } from './watch-events';
 
 // kubectl get --watch (get.go (*GetOptions).watch): the list as it is, then one row per write of a
 // watched object (watch events ADDED / MODIFIED / DELETED), each flushed through the same
 // tabwriter, which remembers column widths across flushes (liggitt/tabwriter RememberWidths).
 // A real watch runs until Ctrl-C; here it runs until --request-timeout, or else until the watched
-// objects have not changed for QUIET_MS of virtual time (at most MAX_WATCH_MS).
+// objects have not changed for QUIET_MS of virtual time (at most MAX_WATCH_MS): watch-events.ts runWatch.
 
-/** Without --request-timeout the watch ends once its objects have been unchanged this long. */
-export const QUIET_MS = 60_000;
-const MAX_WATCH_MS = 3_600_000;
+export { QUIET_MS } from './watch-events';
 
 export function watchGet(ctx: CommandContext, found: readonly Found[], single: boolean, wide: boolean, warnings: readonly string[]): KubectlResult {
   const { cluster, args } = ctx;
@@ -49,35 +45,9 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   if (!bool(args, 'watch-only') && found[0].objects.length > 0) o.write('stdout', tw.flush(rows(found[0].objects, ctx.nowMs, 'ADDED')));
 
   const { controller: watcher, events } = recordWatchEvents('kubectl-watch', t.kind, watched);
-  const startMs = cluster.nowMs;
-  const flushEvents = (from: number): void => {
-    for (let i = from; i < events.length; i++) o.write('stdout', tw.flush(rows([events[i].object], cluster.config.epochMs + events[i].nowMs, events[i].type)));
-  };
-  const controllers = [...CONTROLLERS, watcher];
-  let now = cluster;
-  if (timeout !== undefined) {
-    now = loop.advanceUntil(now, startMs + timeout, controllers, () => false).cluster;
-    flushEvents(0);
-  } else {
-    // Until QUIET_MS pass without a watched change (the stand-in for the user's Ctrl-C).
-    let seen = 0;
-    let lastChangeMs = startMs;
-    do {
-      seen = events.length;
-      now = loop.advanceUntil(now, Math.min(lastChangeMs + QUIET_MS, startMs + MAX_WATCH_MS), controllers, () => false).cluster;
-      flushEvents(seen);
-      if (events.length > seen) lastChangeMs = events[events.length - 1].nowMs;
-    } while (events.length > seen && lastChangeMs + QUIET_MS <= startMs + MAX_WATCH_MS);
-  }
+  const now = runWatch(cluster, [...CONTROLLERS, watcher], timeout, { lastSeenMs: () => events.at(-1)?.nowMs });
+  for (const e of events) o.write('stdout', tw.flush(rows([e.object], cluster.config.epochMs + e.nowMs, e.type)));
   return o.result(now);
-}
-
-/** --request-timeout: "0" (no timeout), a bare number of seconds, or a duration such as 30s or 1m. */
-function requestTimeoutMs(text: string | undefined): number | undefined | string {
-  if (text === undefined || text === '' || text === '0') return undefined;
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : parseDuration(text);
-  if (ms === undefined) return `error: invalid argument "${text}" for "--request-timeout" flag: time: invalid duration "${text}"`;
-  return ms === 0 ? undefined : ms;
 }
 
 /** What the watch request selects: namespace, label and field selectors, names (metadata.name=). */

@@ -8,6 +8,8 @@ import { F, Output, failure, resultOf, type Attachment, type Command, type Comma
 import { bool, int, str } from '../flags';
 import { notFound, resolveTypes, selectObjects } from '../resources';
 import { formatLabelSelector } from '../printers/columns';
+import { followLogs, type FollowedContainer } from './logs-follow';
+import { requestTimeoutMs } from './watch-events';
 
 // kubectl logs and kubectl exec: the container's output and its shell come from sim/runtime
 // (logs.ts podLogs, exec.ts execInPod); kubectl resolves the Pod (also from deploy/NAME and the
@@ -55,7 +57,7 @@ export const logs: Command = {
   flags: [
     F.container, F.selector,
     { name: 'previous', short: 'p', kind: 'bool' },
-    // --follow prints what the container has written so far: virtual time only moves with `sleep`.
+    // --follow lets virtual time pass while the followed containers run (logs-follow.ts).
     { name: 'follow', short: 'f', kind: 'bool' },
     { name: 'tail', kind: 'int', default: -1 },
     { name: 'timestamps', kind: 'bool' },
@@ -75,11 +77,18 @@ export const logs: Command = {
     const req = logsRequest(args, selector !== '', container, cluster.nowMs, cluster.config.epochMs);
     if ('error' in req) return failure(cluster, req.error);
     const { opts, allContainers } = req;
-    if (selector !== '') return logsOfSelected(ctx, selector, container, opts, allContainers);
+    const follow = bool(args, 'follow') && !bool(args, 'previous');
+    const timeoutMs = requestTimeoutMs(str(args, 'request-timeout'));
+    if (typeof timeoutMs === 'string') return failure(cluster, timeoutMs);
+    if (selector !== '') return logsOfSelected(ctx, selector, container, opts, allContainers, follow ? { timeoutMs } : undefined);
     const picked = resolvePodOf(cluster, ctx.namespace, args.positional[0]);
     if (typeof picked === 'string') return failure(cluster, picked);
     const pod = picked.pod;
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
+    if (follow) {
+      const targets = allContainers ? containersOf(ctx.namespace, pod) : [{ namespace: ctx.namespace, pod: pod.metadata.name, container }];
+      return followLogs(cluster, targets, { opts, prefix: bool(args, 'prefix'), timeoutMs, preamble: found });
+    }
     if (allContainers) {
       const r = logsOfContainers(cluster, ctx.namespace, pod, bool(args, 'previous'), opts, bool(args, 'prefix'));
       return { cluster, stdout: r.stdout, stderr: found + r.stderr, exitCode: r.exitCode };
@@ -111,7 +120,12 @@ function logsOfContainers(cluster: Cluster, namespace: string, pod: Pod, previou
   return { stdout, stderr, exitCode: 0 };
 }
 
-function logsOfSelected(ctx: CommandContext, selector: string, container: string | undefined, opts: LogsOptions, allContainers: boolean): KubectlResult {
+/** --all-containers: every container of the Pod, init containers first, in spec order. */
+function containersOf(namespace: string, pod: Pod): FollowedContainer[] {
+  return [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => ({ namespace, pod: pod.metadata.name, container: c.name }));
+}
+
+function logsOfSelected(ctx: CommandContext, selector: string, container: string | undefined, opts: LogsOptions, allContainers: boolean, follow?: { timeoutMs: number | undefined }): KubectlResult {
   const { cluster, args } = ctx;
   const sel = selectObjects(cluster, ['pods'], { namespace: ctx.namespace, allNamespaces: false }, { selector, filenames: [], readFile: () => undefined });
   if (typeof sel === 'string') return failure(cluster, sel);
@@ -120,6 +134,10 @@ function logsOfSelected(ctx: CommandContext, selector: string, container: string
   const max = int(args, 'max-log-requests') ?? 5;
   if (bool(args, 'follow') && pods.length > max) {
     return failure(cluster, `error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
+  }
+  if (follow !== undefined) {
+    const targets = pods.flatMap((pod) => (allContainers ? containersOf(ctx.namespace, pod) : [{ namespace: ctx.namespace, pod: pod.metadata.name, container }]));
+    return followLogs(cluster, targets, { opts, prefix: bool(args, 'prefix'), timeoutMs: follow.timeoutMs, preamble: '' });
   }
   let stdout = '';
   let stderr = '';

@@ -1,0 +1,152 @@
+import type { Pod } from '../../api/types';
+import { CONTROLLERS } from '../../cluster/controllers';
+import type { Transaction } from '../../engine/transaction';
+import type { Cluster } from '../../engine/types';
+import { isPodRt } from '../../kubelet/types';
+import { containerLog, logTimestamp, type LogsOptions } from '../../runtime/logs';
+import { resolveContainer } from '../../runtime/pod-containers';
+import { Output, type KubectlResult } from '../context';
+import { recordWatchEvents, runWatch } from './watch-events';
+
+// kubectl logs --follow in virtual time. Each request follows one container instance, the one
+// running when it was made: the kubelet's ReadLogs (pkg/kubelet/kuberuntime/logs) sends the lines
+// there are (--tail applies to these), then each line as it is written, and returns once the
+// container is no longer running. One request runs alone (sequentialConsumeRequest); several
+// (--all-containers, -l) run together and their lines interleave as written
+// (parallelConsumeRequest). A container that keeps running is followed until --request-timeout,
+// or until it has written nothing for a quiet virtual minute (runWatch, as `kubectl get -w` ends).
+
+export interface FollowedContainer {
+  readonly namespace: string;
+  readonly pod: string;
+  /** undefined: the default container (with kubectl's "Defaulted container" note). */
+  readonly container: string | undefined;
+}
+
+interface Stream {
+  readonly uid: string;
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  readonly index: number;
+  /** ContainerRt.id of the instance followed. */
+  readonly instance: number;
+  /** How many lines there were when the request was made (--tail cuts these). */
+  readonly initial: number;
+  /** The lines read so far (the last read while the Pod was there). */
+  lines: readonly { readonly tMs: number; readonly text: string }[];
+  done: boolean;
+}
+
+export interface FollowOptions {
+  readonly opts: LogsOptions;
+  readonly prefix: boolean;
+  readonly timeoutMs: number | undefined;
+  /** stderr written before the logs (logs.go: "Found N pods, using pod/X"). */
+  readonly preamble: string;
+}
+
+export function followLogs(cluster: Cluster, targets: readonly FollowedContainer[], o: FollowOptions): KubectlResult {
+  const out = new Output();
+  out.write('stderr', o.preamble);
+  const streams: Stream[] = [];
+  for (const t of targets) {
+    const log = containerLog(cluster, t.namespace, t.pod, t.container);
+    if ('stderr' in log) { out.write('stderr', log.stderr); out.exitCode = log.exitCode; return out.result(cluster); }
+    out.write('stderr', log.note);
+    const r = resolveContainer(cluster, t.namespace, t.pod, log.container);
+    if ('stderr' in r) continue; // just resolved by containerLog
+    const running = r.crt?.phase === 'running';
+    streams.push({ uid: r.pod.metadata.uid, namespace: t.namespace, pod: t.pod, container: log.container, index: r.index, instance: r.crt?.id ?? 0, initial: log.lines.length, lines: log.lines, done: !running });
+  }
+
+  const followed = new Set(streams.map((s) => s.uid));
+  // A write of a followed Pod: read its log then, as its container may stop and the Pod go with it.
+  let podWritten = false;
+  const recorder = recordWatchEvents('kubectl-logs-follow', 'Pod', (pod) => followed.has(pod.metadata.uid) && (podWritten = true));
+  const ended = (view: Transaction, s: Stream): boolean => {
+    const row = view.table('pods').get(s.uid);
+    const crt = isPodRt(row) ? row.containers[s.index] : undefined;
+    return crt === undefined || crt.id !== s.instance || crt.phase !== 'running';
+  };
+  const read = (c: Cluster, s: Stream): void => {
+    const pod = c.store.get<Pod>('Pod', s.namespace, s.pod);
+    if (pod?.metadata.uid !== s.uid) return; // gone: keep the lines last read
+    const log = containerLog(c, s.namespace, s.pod, s.container);
+    if (!('stderr' in log)) s.lines = log.lines;
+  };
+  const lastLineMs = (): number | undefined => {
+    let last: number | undefined;
+    for (const s of streams) { const l = s.lines.at(-1); if (l !== undefined && (last === undefined || l.tMs > last)) last = l.tMs; }
+    return last;
+  };
+
+  let now = cluster;
+  if (streams.some((s) => !s.done)) {
+    now = runWatch(cluster, [...CONTROLLERS, recorder.controller], o.timeoutMs, {
+      stop: (view) => podWritten || streams.some((s) => !s.done && ended(view, s)),
+      stopped: (c) => {
+        podWritten = false;
+        for (const s of streams) {
+          if (s.done) continue;
+          read(c, s);
+          if (endedIn(c, s)) s.done = true;
+        }
+        return streams.every((s) => s.done);
+      },
+      lastSeenMs: (c) => { for (const s of streams) if (!s.done) read(c, s); return lastLineMs(); },
+    });
+  }
+
+  const texts = streams.map((s) => streamLines(s, o, cluster.config.epochMs));
+  const merged = texts.length === 1 ? texts[0] : mergeByTime(texts);
+  out.write('stdout', merged.map((l) => l.text).join(''));
+  return out.result(now);
+}
+
+/** The followed instance is no longer running in a committed cluster. */
+function endedIn(c: Cluster, s: Stream): boolean {
+  const row = c.tables.pods.get(s.uid);
+  const crt = isPodRt(row) ? row.containers[s.index] : undefined;
+  return crt === undefined || crt.id !== s.instance || crt.phase !== 'running';
+}
+
+/**
+ * One request's output: --tail applies to the lines there were when it was made, --since to all,
+ * then --timestamps, --prefix, and --limit-bytes on the stream (each line kept with when it was written).
+ */
+function streamLines(s: Stream, o: FollowOptions, epochMs: number): { tMs: number; text: string }[] {
+  const { opts } = o;
+  const before = s.lines.slice(0, s.initial);
+  const after = s.lines.slice(s.initial);
+  let lines = opts.tail !== undefined && opts.tail >= 0 ? [...(opts.tail === 0 ? [] : before.slice(-opts.tail)), ...after] : s.lines;
+  const since = opts.sinceMs;
+  if (since !== undefined) lines = lines.filter((l) => l.tMs >= since);
+  const prefix = o.prefix ? `[pod/${s.pod}/${s.container}] ` : '';
+  const out: { tMs: number; text: string }[] = [];
+  let budget = opts.limitBytes ?? Infinity;
+  for (const l of lines) {
+    if (budget <= 0) break;
+    let text = `${prefix}${opts.timestamps ? `${logTimestamp(epochMs, l.tMs)} ` : ''}${l.text}\n`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > budget) text = Buffer.from(text).subarray(0, budget).toString();
+    budget -= bytes;
+    out.push({ tMs: l.tMs, text });
+  }
+  return out;
+}
+
+/** Lines of several streams in the order they were written, each stream's in its own order (ties: in request order). */
+function mergeByTime(streams: readonly (readonly { tMs: number; text: string }[])[]): { tMs: number; text: string }[] {
+  const out: { tMs: number; text: string }[] = [];
+  const at = streams.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < streams.length; i++) {
+      const l = streams[i][at[i]];
+      if (l !== undefined && (pick === -1 || l.tMs < streams[pick][at[pick]].tMs)) pick = i;
+    }
+    if (pick === -1) return out;
+    out.push(streams[pick][at[pick]++]);
+  }
+}
