@@ -45,6 +45,18 @@ Feature: kubectl wait, patch and events
       deployment.apps/web condition met
       """
 
+  Scenario: wait checks the condition at every write of the object, as its watch sees them
+    During a rolling update with maxSurge 1 the surge Pod turns available and the old ReplicaSet is
+    scaled down at the same instant; the Deployment's status says 3 available replicas for one
+    write. kubectl wait checks the condition on each watch event (UntilWithSync), so it sees that
+    write, and -o yaml prints the object as that event carried it.
+    When I run "kubectl wait --for=condition=Available deployment/web --timeout=60s"
+    And I run "kubectl set image deployment/web web=nginx:1.29"
+    And I run "kubectl wait --for=jsonpath='{.status.availableReplicas}'=3 deployment/web --timeout=60s -o yaml"
+    Then the output has a line matching "^  availableReplicas: 3$"
+    And the output has a line matching "^  replicas: 3$"
+    And deployment "web" has 2 available replicas
+
   Scenario: wait gives up at its timeout and names each object it waited for
     When I run "kubectl wait --for=condition=Ready=false pod -l app=web --timeout=5s"
     Then the output has a line matching "^pod/web-[a-z0-9]+-[a-z0-9]{5} condition met$"

@@ -73,3 +73,17 @@ test('errors: no matching resources, NotFound, unrecognized condition, bad timeo
   assert.equal(kubectl(cluster0, 'wait pod/none').stderr, 'error: unrecognized condition: ""\n');
   assert.equal(kubectl(cluster0, 'wait --for=delete pod/x --timeout=soon').stderr, 'error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\n');
 });
+
+test('the condition is checked on every watch event of the object: a status written and overwritten within one instant meets it', () => {
+  let c = kubectl(cluster0, 'create deployment nginx --image=nginx:1.7.9 --replicas=3').cluster;
+  c = kubectl(c, 'rollout status deployment/nginx').cluster;
+  c = kubectl(c, 'set image deployment/nginx nginx=nginx:1.9.1').cluster;
+  // The surge Pod turns available (availableReplicas 4), and in the same instant the old ReplicaSet is
+  // scaled down (3 again): the Deployment's status said 4 for one write only.
+  const transient = kubectl(c, 'wait --for=jsonpath={.status.availableReplicas}=4 deploy/nginx --timeout=60s');
+  assert.deepEqual([transient.exitCode, transient.stdout], [0, 'deployment.apps/nginx condition met\n'], transient.stderr);
+  assert.ok(transient.cluster.nowMs < c.nowMs + 60_000);
+  // -o yaml prints the object of the event that met the condition, not the instant's last write.
+  const yaml = kubectl(c, 'wait --for=jsonpath={.status.updatedReplicas}=3 deploy/nginx --timeout=60s -o yaml').stdout;
+  assert.match(yaml, /^ {2}replicas: 4\n {2}unavailableReplicas: 1\n {2}updatedReplicas: 3\n$/m);
+});

@@ -1,17 +1,20 @@
 import type { KubeObject } from '../../api/types';
 import type { Cluster } from '../../engine/types';
-import { advance, advanceUntil } from '../../index';
+import { CONTROLLERS } from '../../cluster/controllers';
+import * as loop from '../../engine/loop';
+import { advance } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { parseDuration } from '../duration';
 import { kindPrefix, selectObjects, type ResourceType } from '../resources';
 import { outputFormat, printStructured, visitErrorLines, type VisitError } from './common';
 import { conditionMet, parseWaitFor, type WaitFor } from './wait-conditions';
+import { recordWatchEvents, type WatchEvent } from './watch-events';
 
 // kubectl wait (staging/src/k8s.io/kubectl/pkg/cmd/wait/wait.go, WaitOptions.RunWait): every object
 // the resource builder finds is waited for in turn, all under one deadline (--timeout, 30s by
-// default). Time is virtual: instead of watching, the cluster's time passes until the object meets
-// the condition or the deadline comes. `pod/web condition met` per object; a timeout is
+// default). Time is virtual: the cluster's time passes until a watch event of the object meets the
+// condition (each write of it checked, as kubectl's watch sees them) or the deadline comes. `pod/web condition met` per object; a timeout is
 // `timed out waiting for the condition on pods/web`.
 
 /** wait.PollUntilContextTimeout's interval for --for=create. */
@@ -128,7 +131,8 @@ function waitFor(cluster: Cluster, w: WaitFor, v: Visited, deadlineMs: number, o
     if (gone((k, n, name) => cluster.store.get(k, n, name))) return { cluster, object: v.object };
     if (once) return { cluster, error: `condition not met for ${objectName}` };
     if (cluster.nowMs >= deadlineMs) return { cluster, error: timedOut };
-    const r = advanceUntil(cluster, deadlineMs - cluster.nowMs, (view) => gone((k, n, name) => view.get(k, n, name)));
+    // IsDeleted: UntilWithSync until a Deleted event of the object (its uid's), whatever comes after it.
+    const r = watchUntil(cluster, v.object, deadlineMs, (e) => e.type === 'DELETED' && e.object.metadata.uid === metadata.uid);
     return r.reached ? { cluster: r.cluster, object: v.object } : { cluster: r.cluster, error: timedOut };
   }
   if (once) {
@@ -138,18 +142,36 @@ function waitFor(cluster: Cluster, w: WaitFor, v: Visited, deadlineMs: number, o
   }
   // After the deadline the informer cannot sync: every later object times out (UntilWithSync).
   if (cluster.nowMs >= deadlineMs) return { cluster, error: timedOut };
+  // ConditionalWait / JSONPathWait: the object as listed, then the condition checked on every watch
+  // event of it (Added, Modified); a Deleted event keeps the wait going.
+  const listed = cluster.store.get<KubeObject>(kind, ns, metadata.name);
   let failed: string | undefined;
-  let last: KubeObject = v.object;
-  const r = advanceUntil(cluster, deadlineMs - cluster.nowMs, (view) => {
-    const now = view.get<KubeObject>(kind, ns, metadata.name);
-    if (now === undefined) return false; // a Deleted event: keep waiting
-    last = now;
-    const met = conditionMet(w, now);
+  let last: KubeObject = listed ?? v.object;
+  const check = (obj: KubeObject): boolean => {
+    last = obj;
+    const met = conditionMet(w, obj);
     if (typeof met !== 'boolean') { failed = met.error; return true; }
     return met;
-  });
+  };
+  if (listed !== undefined && check(listed)) return failed !== undefined ? { cluster, error: failed } : { cluster, object: last };
+  const r = watchUntil(cluster, v.object, deadlineMs, (e) => e.type !== 'DELETED' && check(e.object));
   if (failed !== undefined) return { cluster: r.cluster, error: failed };
   return r.reached ? { cluster: r.cluster, object: last } : { cluster: r.cluster, error: timedOut };
+}
+
+/**
+ * Lets time pass until `done` holds for a watch event of the object (its kind, namespace and name),
+ * each event seen in the order written, or until the deadline.
+ */
+function watchUntil(cluster: Cluster, obj: KubeObject, deadlineMs: number, done: (e: WatchEvent) => boolean): { cluster: Cluster; reached: boolean } {
+  const ns = obj.metadata.namespace ?? '';
+  const { controller, events } = recordWatchEvents('kubectl-wait', obj.kind, (o) => o.metadata.name === obj.metadata.name && (o.metadata.namespace ?? '') === ns);
+  let read = 0;
+  let met = false;
+  return loop.advanceUntil(cluster, deadlineMs, [...CONTROLLERS, controller], () => {
+    for (; !met && read < events.length; read++) met = done(events[read]);
+    return met;
+  });
 }
 
 /** The printer NewPrintFlags("condition met") builds: `pod/web condition met`, or -o name|yaml|json. */
