@@ -84,3 +84,21 @@ test('logs of a Pod no node was assigned: the API server has no log location and
     assert.deepEqual([r.stdout, r.stderr, r.exitCode, r.cluster.nowMs], ['', '', 0, pending.nowMs], line);
   }
 });
+
+test('logs -f follows one instance: it returns when that container exits, before the kubelet restarts it; a Pod deleted while followed ends it too', () => {
+  const crashing = advance(withPod(pod('crash', 'echo up; sleep 2; echo down; exit 1', 'Always')), 4_000);
+  const r = kubectl(crashing, 'logs -f crash');
+  assert.equal(r.stdout, 'up\ndown\n');
+  // The kubelet starts it again (busybox pulled anew): -f then follows the new instance, from its start.
+  const again = advance(r.cluster, 500);
+  assert.equal(kubectl(again, 'logs crash').stdout, 'up\n');
+  const second = kubectl(again, 'logs -f crash');
+  assert.equal(second.stdout, 'up\ndown\n');
+  assert.equal(kubectl(second.cluster, 'logs -p crash').stdout, 'up\ndown\n');
+  // Deleted while followed: sh ignores SIGTERM, so the kubelet kills it at the end of the 30 s grace period.
+  const sleeper = advance(withPod(pod('sleeper', 'echo hello; sleep 3600', 'Always')), 4_000);
+  const deleted = kubectl(sleeper, 'delete pod sleeper --wait=false').cluster;
+  const followed = kubectl(deleted, 'logs -f sleeper');
+  assert.deepEqual([followed.stdout, followed.cluster.nowMs - deleted.nowMs], ['hello\n', 30_000]);
+  assert.equal(followed.cluster.store.get('Pod', 'default', 'sleeper'), undefined);
+});

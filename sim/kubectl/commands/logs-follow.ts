@@ -1,6 +1,5 @@
 import type { Pod } from '../../api/types';
 import { CONTROLLERS } from '../../cluster/controllers';
-import type { Transaction } from '../../engine/transaction';
 import type { Cluster } from '../../engine/types';
 import { isPodRt } from '../../kubelet/types';
 import { containerLog, logTimestamp, type LogsOptions } from '../../runtime/logs';
@@ -60,19 +59,18 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
     streams.push({ uid: r.pod.metadata.uid, namespace: t.namespace, pod: t.pod, container: log.container, index: r.index, instance: r.crt?.id ?? 0, initial: log.lines.length, lines: log.lines, done: !running });
   }
 
+  // A write of a followed Pod: its log is read then, as its container may stop and the Pod go with it.
   const followed = new Set(streams.map((s) => s.uid));
-  // A write of a followed Pod: read its log then, as its container may stop and the Pod go with it.
-  let podWritten = false;
-  const recorder = recordWatchEvents('kubectl-logs-follow', 'Pod', (pod) => followed.has(pod.metadata.uid) && (podWritten = true));
-  const ended = (view: Transaction, s: Stream): boolean => {
-    const row = view.table('pods').get(s.uid);
-    const crt = isPodRt(row) ? row.containers[s.index] : undefined;
-    return crt === undefined || crt.id !== s.instance || crt.phase !== 'running';
-  };
+  const podWrites = recordWatchEvents('kubectl-logs-follow', 'Pod', (pod) => followed.has(pod.metadata.uid));
+  let podWritesRead = 0;
+  // The followed instance's log: the current one's, or the previous one's once the kubelet has
+  // created the next; a Pod gone keeps the lines last read.
   const read = (c: Cluster, s: Stream): void => {
     const pod = c.store.get<Pod>('Pod', s.namespace, s.pod);
-    if (pod?.metadata.uid !== s.uid) return; // gone: keep the lines last read
-    const log = containerLog(c, s.namespace, s.pod, s.container);
+    const row = c.tables.pods.get(s.uid);
+    const id = isPodRt(row) ? row.containers[s.index]?.id : undefined;
+    if (pod?.metadata.uid !== s.uid || (id !== s.instance && id !== s.instance + 1)) return;
+    const log = containerLog(c, s.namespace, s.pod, s.container, id !== s.instance);
     if (!('stderr' in log)) s.lines = log.lines;
   };
   const lastLineMs = (): number | undefined => {
@@ -83,14 +81,14 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
 
   let now = cluster;
   if (streams.some((s) => !s.done)) {
-    now = runWatch(cluster, [...CONTROLLERS, recorder.controller], o.timeoutMs, {
-      stop: (view) => podWritten || streams.some((s) => !s.done && ended(view, s)),
+    now = runWatch(cluster, [...CONTROLLERS, podWrites.controller], o.timeoutMs, {
+      stop: (view) => podWrites.events.length > podWritesRead || streams.some((s) => !s.done && instanceEnded(view.table('pods').get(s.uid), s)),
       stopped: (c) => {
-        podWritten = false;
+        podWritesRead = podWrites.events.length;
         for (const s of streams) {
           if (s.done) continue;
           read(c, s);
-          if (endedIn(c, s)) s.done = true;
+          if (instanceEnded(c.tables.pods.get(s.uid), s)) s.done = true;
         }
         return streams.every((s) => s.done);
       },
@@ -104,9 +102,8 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
   return out.result(now);
 }
 
-/** The followed instance is no longer running in a committed cluster. */
-function endedIn(c: Cluster, s: Stream): boolean {
-  const row = c.tables.pods.get(s.uid);
+/** The followed instance no longer runs: its Pod's runtime row (the kubelet's) is gone, or shows another instance or another phase. */
+function instanceEnded(row: unknown, s: Stream): boolean {
   const crt = isPodRt(row) ? row.containers[s.index] : undefined;
   return crt === undefined || crt.id !== s.instance || crt.phase !== 'running';
 }
