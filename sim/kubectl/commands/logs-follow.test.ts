@@ -102,3 +102,11 @@ test('logs -f follows one instance: it returns when that container exits, before
   assert.deepEqual([followed.stdout, followed.cluster.nowMs - deleted.nowMs], ['hello\n', 30_000]);
   assert.equal(followed.cluster.store.get('Pod', 'default', 'sleeper'), undefined);
 });
+
+test('logs TYPE/NAME of a workload with no Pod waits --pod-running-timeout for one (GetFirstPod), then times out', () => {
+  const empty = kubectl(cluster, 'create deployment none --image=nginx --replicas=0').cluster;
+  const r = kubectl(empty, 'logs deployment/none');
+  assert.deepEqual([r.stderr, r.exitCode, r.cluster.nowMs - empty.nowMs], ['error: timed out waiting for the condition\n', 1, 20_000]);
+  assert.equal(kubectl(empty, 'logs -f deployment/none --pod-running-timeout=5s').cluster.nowMs - empty.nowMs, 5_000);
+  assert.equal(kubectl(empty, 'logs deployment/none --pod-running-timeout=0').stderr, 'error: --pod-running-timeout must be higher than zero\n');
+});

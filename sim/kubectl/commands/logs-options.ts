@@ -9,7 +9,7 @@ import { parseDuration } from '../duration';
 export type LogsRequest = { readonly opts: LogsOptions; readonly allContainers: boolean } | { readonly error: string };
 
 /** Go's time.ParseDuration for a Duration flag; a bare 0 is allowed, a leading '-' is negative. */
-function goDuration(text: string): number | undefined {
+export function goDuration(text: string): number | undefined {
   if (text === '0') return 0;
   const negative = text.startsWith('-');
   const ms = parseDuration(negative ? text.slice(1) : text);

@@ -1,11 +1,12 @@
 import type { Pod } from '../../api/types';
 import type { Cluster } from '../../engine/types';
 import { podLogs, type LogsOptions } from '../../runtime/logs';
-import { logsRequest } from './logs-options';
+import { goDuration, logsRequest } from './logs-options';
 import { execInPod } from '../../runtime/exec';
 import { isBareShell } from '../../runtime/process';
 import { F, Output, failure, resultOf, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
+import { advanceUntil } from '../../index';
 import { notFound, resolveTypes, selectObjects } from '../resources';
 import { formatLabelSelector } from '../printers/columns';
 import { followLogs, type FollowedContainer } from './logs-follow';
@@ -21,10 +22,13 @@ import { requestTimeoutMs } from './watch-events';
  */
 export function resolvePod(cluster: Cluster, namespace: string, target: string): Pod | string {
   const r = resolvePodOf(cluster, namespace, target);
-  return typeof r === 'string' ? r : r.pod;
+  return typeof r === 'string' ? r : 'noPods' in r ? `error: timed out waiting for the condition\nno pods found for selector ${formatLabelSelector(r.noPods)}` : r.pod;
 }
 
-function resolvePodOf(cluster: Cluster, namespace: string, target: string): { pod: Pod; among: number } | string {
+type LabelSelector = { matchLabels?: Record<string, string> };
+
+/** The Pod picked, how many there were to pick from; or the workload's selector when it selects no Pod yet. */
+function resolvePodOf(cluster: Cluster, namespace: string, target: string): { pod: Pod; among: number } | { noPods: LabelSelector } | string {
   const one = (p: Pod | undefined, t: ReturnType<typeof resolveTypes>, name: string) => (p === undefined ? notFound(t![0], name) : { pod: p, among: 1 });
   const slash = target.indexOf('/');
   if (slash === -1) return one(cluster.store.get<Pod>('Pod', namespace, target), resolveTypes('pods'), target);
@@ -35,10 +39,10 @@ function resolvePodOf(cluster: Cluster, namespace: string, target: string): { po
   if (t.kind === 'Pod') return one(cluster.store.get<Pod>('Pod', namespace, name), types, name);
   const owner = cluster.store.get(t.kind, namespace, name);
   if (owner === undefined) return notFound(t, name);
-  const selector = (owner.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector;
+  const selector = (owner.spec as { selector?: LabelSelector } | undefined)?.selector;
   if (selector === undefined) return `error: cannot attach to ${owner.kind.toLowerCase()}: selector for ${t.singular} not implemented`;
   const pods = [...cluster.store.select<Pod>('Pod', namespace, selector)].sort(byLogging);
-  if (pods.length === 0) return `error: timed out waiting for the condition\nno pods found for selector ${formatLabelSelector(selector)}`;
+  if (pods.length === 0) return { noPods: selector };
   return { pod: pods[0], among: pods.length };
 }
 
@@ -67,9 +71,11 @@ export const logs: Command = {
     { name: 'all-containers', kind: 'bool' },
     { name: 'prefix', kind: 'bool' },
     { name: 'max-log-requests', kind: 'int', default: 5 },
+    { name: 'pod-running-timeout', kind: 'string', default: '20s' },
   ],
   run: (ctx: CommandContext): KubectlResult => {
-    const { args, cluster } = ctx;
+    const { args } = ctx;
+    let { cluster } = ctx;
     const selector = str(args, 'selector') ?? '';
     if (args.positional.length === 0 && selector === '') return failure(cluster, "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
     if (args.positional.length > 0 && selector !== '') return failure(cluster, "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
@@ -81,8 +87,10 @@ export const logs: Command = {
     const timeoutMs = requestTimeoutMs(str(args, 'request-timeout'));
     if (typeof timeoutMs === 'string') return failure(cluster, timeoutMs);
     if (selector !== '') return logsOfSelected(ctx, selector, container, opts, allContainers, follow ? { timeoutMs } : undefined);
-    const picked = resolvePodOf(cluster, ctx.namespace, args.positional[0]);
-    if (typeof picked === 'string') return failure(cluster, picked);
+    const waited = podForLogs(ctx, args.positional[0]);
+    if ('error' in waited) return failure(waited.cluster, waited.error);
+    const { picked } = waited;
+    cluster = waited.cluster;
     const pod = picked.pod;
     const found = picked.among > 1 ? `Found ${picked.among} pods, using pod/${pod.metadata.name}\n` : '';
     if (follow) {
@@ -99,6 +107,27 @@ export const logs: Command = {
     return resultOf(cluster, [{ stream: 'stderr', text: found }, { stream: 'stdout', text: stdout }, { stream: 'stderr', text: result.stderr }], result.exitCode);
   },
 };
+
+/**
+ * The Pod `kubectl logs TYPE/NAME` reads (logsForObject, GetFirstPod): when the workload selects no
+ * Pod yet, a watch for one for --pod-running-timeout (20s), then `timed out waiting for the condition`.
+ */
+function podForLogs(ctx: CommandContext, target: string): { cluster: Cluster; picked: { pod: Pod; among: number } } | { cluster: Cluster; error: string } {
+  const { cluster, args } = ctx;
+  const text = str(args, 'pod-running-timeout') ?? '20s';
+  const timeoutMs = goDuration(text);
+  if (timeoutMs === undefined) return { cluster, error: `error: invalid argument "${text}" for "--pod-running-timeout" flag: time: invalid duration "${text}"` };
+  if (timeoutMs <= 0) return { cluster, error: 'error: --pod-running-timeout must be higher than zero' }; // GetPodRunningTimeoutFlag
+  const picked = resolvePodOf(cluster, ctx.namespace, target);
+  if (typeof picked === 'string') return { cluster, error: picked };
+  if (!('noPods' in picked)) return { cluster, picked };
+  const selector = picked.noPods;
+  const r = advanceUntil(cluster, timeoutMs, (v) => { for (const _ of v.select('Pod', ctx.namespace, selector)) return true; return false; });
+  if (!r.reached) return { cluster: r.cluster, error: 'error: timed out waiting for the condition' };
+  const found = resolvePodOf(r.cluster, ctx.namespace, target);
+  if (typeof found === 'string') return { cluster: r.cluster, error: found };
+  return 'noPods' in found ? { cluster: r.cluster, error: 'error: timed out waiting for the condition' } : { cluster: r.cluster, picked: found };
+}
 
 /**
  * `kubectl logs -l`: the Pods the query selects (a PodList, by name), one request each, read one
