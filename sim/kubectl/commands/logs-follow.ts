@@ -124,11 +124,12 @@ function streamLines(s: Stream, o: FollowOptions, epochMs: number): { tMs: numbe
   let budget = opts.limitBytes ?? Infinity;
   for (const l of lines) {
     if (budget <= 0) break;
-    let text = `${prefix}${opts.timestamps ? `${logTimestamp(epochMs, l.tMs)} ` : ''}${l.text}\n`;
+    // The kubelet counts --limit-bytes on what it sends; kubectl adds the prefix to each line it reads.
+    let text = `${opts.timestamps ? `${logTimestamp(epochMs, l.tMs)} ` : ''}${l.text}\n`;
     const bytes = Buffer.byteLength(text);
     if (bytes > budget) text = Buffer.from(text).subarray(0, budget).toString();
     budget -= bytes;
-    out.push({ tMs: l.tMs, text });
+    out.push({ tMs: l.tMs, text: prefix + text });
   }
   return out;
 }
