@@ -110,3 +110,14 @@ test('logs TYPE/NAME of a workload with no Pod waits --pod-running-timeout for o
   assert.equal(kubectl(empty, 'logs -f deployment/none --pod-running-timeout=5s').cluster.nowMs - empty.nowMs, 5_000);
   assert.equal(kubectl(empty, 'logs deployment/none --pod-running-timeout=0').stderr, 'error: --pod-running-timeout must be higher than zero\n');
 });
+
+test('logs -f --limit-bytes ends the stream at the write that reaches the limit (the kubelet\'s LimitWriter), not at the exit', () => {
+  const started = advance(withPod(pod('counter', 'echo one; sleep 2; echo two; sleep 2; echo three')), 4_000);
+  const full = kubectl(started, 'logs -f counter');
+  const cut = kubectl(started, 'logs -f counter --limit-bytes=6');
+  assert.equal(cut.stdout, 'one\ntw');
+  assert.equal(cut.cluster.nowMs, full.cluster.nowMs - 2_000); // at "two", two seconds before the exit
+  // Exactly at the limit after "one": the next write ("two") is the one refused.
+  const exact = kubectl(started, 'logs -f counter --limit-bytes=4');
+  assert.deepEqual([exact.stdout, exact.cluster.nowMs], ['one\n', cut.cluster.nowMs]);
+});

@@ -1,5 +1,6 @@
 import type { Pod } from '../../api/types';
 import { CONTROLLERS } from '../../cluster/controllers';
+import * as loop from '../../engine/loop';
 import type { Cluster } from '../../engine/types';
 import { isPodRt } from '../../kubelet/types';
 import { containerLog, logTimestamp, type LogsOptions } from '../../runtime/logs';
@@ -35,6 +36,8 @@ interface Stream {
   /** The lines read so far (the last read while the Pod was there). */
   lines: readonly { readonly tMs: number; readonly text: string }[];
   done: boolean;
+  /** When the followed instance stopped running (the request's instant if it had already); undefined while it runs. */
+  endedMs?: number;
 }
 
 export interface FollowOptions {
@@ -56,7 +59,7 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
     const r = resolveContainer(cluster, t.namespace, t.pod, log.container);
     if ('stderr' in r) continue; // just resolved by containerLog
     const running = r.crt?.phase === 'running';
-    streams.push({ uid: r.pod.metadata.uid, namespace: t.namespace, pod: t.pod, container: log.container, index: r.index, instance: r.crt?.id ?? 0, initial: log.lines.length, lines: log.lines, done: !running });
+    streams.push({ uid: r.pod.metadata.uid, namespace: t.namespace, pod: t.pod, container: log.container, index: r.index, instance: r.crt?.id ?? 0, initial: log.lines.length, lines: log.lines, done: !running, ...(running ? {} : { endedMs: cluster.nowMs }) });
   }
 
   // A write of a followed Pod: its log is read then, as its container may stop and the Pod go with it.
@@ -88,7 +91,7 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
         for (const s of streams) {
           if (s.done) continue;
           read(c, s);
-          if (instanceEnded(c.tables.pods.get(s.uid), s)) s.done = true;
+          if (instanceEnded(c.tables.pods.get(s.uid), s)) { s.done = true; s.endedMs = c.nowMs; }
         }
         return streams.every((s) => s.done);
       },
@@ -97,8 +100,13 @@ export function followLogs(cluster: Cluster, targets: readonly FollowedContainer
   }
 
   const texts = streams.map((s) => streamLines(s, o, cluster.config.epochMs));
-  const merged = texts.length === 1 ? texts[0] : mergeByTime(texts);
+  const merged = texts.length === 1 ? texts[0].lines : mergeByTime(texts.map((t) => t.lines));
   out.write('stdout', merged.map((l) => l.text).join(''));
+  // Streams that reached --limit-bytes ended then: kubectl returned when the last stream ended.
+  if (texts.length > 0 && texts.every((t, i) => t.limitMs !== undefined || streams[i].endedMs !== undefined)) {
+    const endMs = Math.max(...texts.map((t, i) => Math.min(t.limitMs ?? Infinity, streams[i].endedMs ?? Infinity)));
+    if (endMs < now.nowMs) now = loop.advanceUntil(cluster, endMs, CONTROLLERS, () => false).cluster;
+  }
   return out.result(now);
 }
 
@@ -112,7 +120,7 @@ function instanceEnded(row: unknown, s: Stream): boolean {
  * One request's output: --tail applies to the lines there were when it was made, --since to all,
  * then --timestamps, --prefix, and --limit-bytes on the stream (each line kept with when it was written).
  */
-function streamLines(s: Stream, o: FollowOptions, epochMs: number): { tMs: number; text: string }[] {
+function streamLines(s: Stream, o: FollowOptions, epochMs: number): { lines: { tMs: number; text: string }[]; limitMs?: number } {
   const { opts } = o;
   const before = s.lines.slice(0, s.initial);
   const after = s.lines.slice(s.initial);
@@ -123,15 +131,17 @@ function streamLines(s: Stream, o: FollowOptions, epochMs: number): { tMs: numbe
   const out: { tMs: number; text: string }[] = [];
   let budget = opts.limitBytes ?? Infinity;
   for (const l of lines) {
-    if (budget <= 0) break;
+    // The kubelet's LimitWriter: a write past the limit (the rest of it cut) ends the stream.
+    if (budget <= 0) return { lines: out, limitMs: l.tMs };
     // The kubelet counts --limit-bytes on what it sends; kubectl adds the prefix to each line it reads.
     let text = `${opts.timestamps ? `${logTimestamp(epochMs, l.tMs)} ` : ''}${l.text}\n`;
     const bytes = Buffer.byteLength(text);
     if (bytes > budget) text = Buffer.from(text).subarray(0, budget).toString();
-    budget -= bytes;
     out.push({ tMs: l.tMs, text: prefix + text });
+    if (bytes > budget) return { lines: out, limitMs: l.tMs };
+    budget -= bytes;
   }
-  return out;
+  return { lines: out };
 }
 
 /** Lines of several streams in the order they were written, each stream's in its own order (ties: in request order). */
