@@ -26,6 +26,21 @@ Feature: Label and field selectors select as the API server selects
     And I run "kubectl apply -f web.yml"
     And within 2 minutes deployment "web" has 2 available replicas
 
+  Scenario: kubectl get -L prints the value of each label asked for in a column of its own
+    When I run "kubectl get pods -o wide -L app -L tier,version"
+    Then the output table has columns:
+      | NAME | READY | STATUS | RESTARTS | AGE | IP | NODE | NOMINATED NODE | READINESS GATES | APP | TIER | VERSION |
+    And the output table matches:
+      | NAME   | APP | TIER  | VERSION |
+      | web-.* | web | front |         |
+      | web-.* | web | front |         |
+    When I run "kubectl get nodes --label-columns kubernetes.io/hostname --show-labels"
+    Then the output table has columns:
+      | NAME | STATUS | ROLES | AGE | VERSION | HOSTNAME | LABELS |
+    And the output table contains rows:
+      | NAME      | HOSTNAME  | LABELS                                |
+      | k8s-node1 | k8s-node1 | .*kubernetes.io/hostname=k8s-node1.* |
+
   Scenario: A field selector lists the Pods a node runs, across namespaces
     When I run "kubectl get pods -A --field-selector spec.nodeName=k8s-master -o name"
     Then the output contains "pod/kube-apiserver-k8s-master"

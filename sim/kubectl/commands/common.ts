@@ -3,7 +3,7 @@ import type { KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
 import { submit } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
-import { bool, str, type ParsedArgs } from '../flags';
+import { bool, list, str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
 import { asList, toJson, toYaml } from '../printers/objects';
 
@@ -34,6 +34,11 @@ export type OutputFormat =
   | { readonly t: 'jsonpath'; readonly template: string } | { readonly t: 'custom-columns'; readonly spec: string };
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+
+/** -L/--label-columns, a pflag StringSlice: repeatable, each value a comma-separated list (readAsCSV). */
+export function labelColumns(args: ParsedArgs): string[] {
+  return list(args, 'label-columns').flatMap((v) => (v === '' ? [] : v.split(',')));
+}
 
 /** -o: the printer kubectl would pick, or its error. */
 export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns']): OutputFormat | { error: string } {

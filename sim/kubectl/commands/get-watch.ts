@@ -8,6 +8,7 @@ import { tableLines, type TableOptions } from '../printers/table';
 import { selectorRefused, type Found } from '../resources';
 import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
 import { recordWatchEvents, requestTimeoutMs, runWatch, type WatchEvent } from './watch-events';
+import { labelColumns } from './common';
 
 // kubectl get --watch (get.go (*GetOptions).watch): the list as it is, then one row per write of a
 // watched object (watch events ADDED / MODIFIED / DELETED), each flushed through the same
@@ -31,7 +32,7 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   if (typeof watched === 'string') return failure(cluster, selectorRefused(t, str(args, 'selector'), str(args, 'field-selector'), watched));
 
   const eventsColumn = bool(args, 'output-watch-events');
-  const base: TableOptions = { nowMs: ctx.nowMs, wide, withNamespace: allNamespaces && t.namespaced, showLabels: bool(args, 'show-labels'), noHeaders: bool(args, 'no-headers') };
+  const base: TableOptions = { nowMs: ctx.nowMs, wide, withNamespace: allNamespaces && t.namespaced, showLabels: bool(args, 'show-labels'), labelColumns: labelColumns(args), noHeaders: bool(args, 'no-headers') };
   const tw = new RememberingTabwriter(GET_TABWRITER);
   const o = new Output();
   for (const w of warnings) o.err(w);

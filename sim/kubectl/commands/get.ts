@@ -5,11 +5,11 @@ import { executeJsonPath, jsonPathValueTexts } from '../jsonpath';
 import { kindPrefix, selectObjects, type Found } from '../resources';
 import { renderTable } from '../printers/table';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
-import { outputFormat, printStructured, type OutputFormat } from './common';
+import { labelColumns, outputFormat, printStructured, type OutputFormat } from './common';
 import { watchGet } from './get-watch';
 
 // kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): one table per resource type,
-// separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns; -A, -l, --show-labels.
+// separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns; -A, -l, -L, --show-labels.
 
 export const get: Command = {
   name: 'get',
@@ -17,6 +17,7 @@ export const get: Command = {
   flags: [
     F.filename, F.selector, F.output, F.allNamespaces, F.recursive,
     { name: 'show-labels', kind: 'bool' },
+    { name: 'label-columns', short: 'L', kind: 'stringArray' },
     { name: 'no-headers', kind: 'bool' },
     { name: 'watch', short: 'w', kind: 'bool' },
     { name: 'watch-only', kind: 'bool' },
@@ -71,6 +72,7 @@ function runGet(ctx: CommandContext): KubectlResult {
         wide: format.t === 'wide',
         withNamespace: allNamespaces && f.type.namespaced,
         showLabels: bool(args, 'show-labels'),
+        labelColumns: labelColumns(args),
         noHeaders: bool(args, 'no-headers'),
         kindPrefix: sel.multipleTypes || bool(args, 'show-kind') ? kindPrefix(f.type) : undefined,
       }));
