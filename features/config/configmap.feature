@@ -68,6 +68,39 @@ Feature: ConfigMaps hold configuration in plain text (chapter 10.4)
       yyy
       """
 
+  Scenario: kubectl set env --from=configmap makes each key a variable, and the Deployment rolls out
+    Given I run "kubectl create configmap app-config --from-literal=log.level=debug --from-literal=greeting=hello"
+    And I run "kubectl create deployment web --image=nginx:1.27 --replicas=2"
+    And the rollout of deployment "web" completes within 1 minute
+    When I run "kubectl set env deployment/web --from=configmap/app-config --prefix=APP_"
+    Then the output is:
+      """
+      deployment.apps/web env updated
+      """
+    And the rollout of deployment "web" completes within 1 minute
+    And deployment "web" owns 2 replicasets
+    And every pod of deployment "web" has "spec.containers[0].env[1].valueFrom.configMapKeyRef.key" equal to "log.level"
+    When I run "kubectl set env deployment/web --list"
+    Then the output is:
+      """
+      # Deployment web, container nginx
+      # APP_GREETING from configmap app-config, key greeting
+      # APP_LOG_LEVEL from configmap app-config, key log.level
+      """
+    When I run "kubectl exec deploy/web -- printenv APP_LOG_LEVEL"
+    Then the output is:
+      """
+      debug
+      """
+    When I run "kubectl set env deployment/web GREETING=hi APP_GREETING-"
+    And I run "kubectl set env deployment/web --list --resolve"
+    Then the output is:
+      """
+      # Deployment web, container nginx
+      APP_LOG_LEVEL=debug
+      GREETING=hi
+      """
+
   @claim:configmap.multiline
   Scenario: A multi-line logging.conf written with | becomes one file with all its lines
     Given the example file "myconfigmap-logging.yml"

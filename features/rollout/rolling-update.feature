@@ -52,6 +52,22 @@ Feature: Rolling update (book 1.6, 7, 7.1)
       """
     And deployment "nginx" has 3 available replicas
 
+  Scenario: kubectl set resources changes the Pod template, so the Deployment rolls out
+    Given I run "kubectl create deployment nginx --image=nginx:1.7.9 --replicas=3"
+    And the rollout of deployment "nginx" completes within 1 minute
+    When I run "kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi --requests=cpu=0.1"
+    Then the output is:
+      """
+      deployment.apps/nginx resource requirements updated
+      """
+    And the rollout of deployment "nginx" completes within 1 minute
+    And deployment "nginx" owns 2 replicasets
+    And every pod of deployment "nginx" has "spec.containers[0].resources.requests.cpu" equal to "100m"
+    And every pod of deployment "nginx" has "spec.containers[0].resources.requests.memory" equal to "512Mi"
+    When I run "kubectl set resources deployment nginx --requests=cpu=1"
+    Then the command fails with "error: failed to patch resources update to pod template Deployment.apps \"nginx\" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: \"1\": must be less than or equal to cpu limit of 200m"
+    And deployment "nginx" owns 2 replicasets
+
   @claim:rollout.tunable-batch @claim:rollout.max-surge @claim:rollout.max-unavailable @claim:rollout.bigger-faster
   Scenario Outline: maxSurge <surge> and maxUnavailable <unavailable> of <replicas> replicas set the size of each step
     maxSurge rounds up and maxUnavailable rounds down (ResolveFenceposts); each sync of the deployment

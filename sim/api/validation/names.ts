@@ -124,7 +124,20 @@ export function isValidPercent(value: string): string[] {
   return percent.test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')];
 }
 
-/** validation.IsEnvVarName (strict form; RelaxedEnvironmentVariableValidation is GA in 1.34 and allows more). */
+const ENV_VAR_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*';
+const envVarName = new RegExp(`^${ENV_VAR_NAME_FMT}$`);
+
+/** validation.IsEnvVarName, the strict form kubectl set env checks its KEY=VALUE arguments with (env.parseIntoEnvVar). */
+export function isEnvVarName(value: string): string[] {
+  const errs = envVarName.test(value) ? [] : [regexError("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit", ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnv1')];
+  // hasChDirPrefix
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+/** validation.IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation is GA in 1.34): what the API server checks. */
 export function isRelaxedEnvVarName(value: string): string[] {
   const errs: string[] = [];
   if (value.length === 0) errs.push(`environment variable name ${EMPTY_ERROR}`);

@@ -1,12 +1,15 @@
-import type { Container, KubeObject, PodTemplateSpec } from '../../api/types';
+import type { Container, KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix } from './common';
+import { updatePodSpec } from './pod-template';
 import { targets, write } from './rollout-common';
+import { setEnv } from './set-env';
+import { setResources } from './set-resources';
 
 // kubectl set image (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go): patches the image of the
-// named containers ("*" = all) in the Pod template; `deployment.apps/nginx image updated`. An
+// named containers ("*" = all) in the Pod spec (a Pod's own, a workload's template); `deployment.apps/nginx image updated`. An
 // unchanged object is skipped silently, as the empty patch is.
 
 const image: Command = {
@@ -20,9 +23,18 @@ export const set: Command = {
   name: 'set',
   short: 'Set specific features on objects',
   flags: [],
-  subcommands: { image },
-  run: (ctx) => failure(ctx.cluster, 'error: kubespec simulates "kubectl set image" only; e.g. kubectl set image deployment/nginx nginx=nginx:1.9.1'),
+  subcommands: { image, env: setEnv, resources: setResources },
+  run: runSet,
 };
+
+/** A subcommand kubespec lacks gets an honest refusal; another word, cobra's RequireNoArguments error. */
+function runSet(ctx: CommandContext): KubectlResult {
+  const word = ctx.args.positional[0];
+  if (word !== undefined && !['serviceaccount', 'sa', 'selector', 'subject'].includes(word)) {
+    return failure(ctx.cluster, `error: unknown command "${ctx.args.positional.join(' ')}"\nSee 'kubectl set -h' for help and examples`);
+  }
+  return failure(ctx.cluster, `error: kubespec simulates "kubectl set env", "set image" and "set resources"${word === undefined ? '' : `, not "set ${word}"`}; e.g. kubectl set image deployment/nginx nginx=nginx:1.9.1`);
+}
 
 /** cmdutil.GetResourcesAndPairs: words with "=" are container=image pairs; the others name resources. */
 function splitPairs(words: readonly string[]): { resources: string[]; pairs: Map<string, string> } | { error: string } {
@@ -65,21 +77,19 @@ function runSetImage(ctx: CommandContext): KubectlResult {
   const changes: Change[] = [];
   const lines: string[] = [];
   for (const t of found.targets) {
-    const template = (t.object.spec as { template?: PodTemplateSpec } | undefined)?.template;
-    if (template === undefined) { o.fail(`error: ${t.display} the object is not a pod or does not have a pod template: ${t.object.kind}`); continue; }
-    let spec = template.spec;
-    for (const [name, img] of split.pairs) {
-      const init = setImage(spec.initContainers, name, img);
-      const main = setImage(spec.containers, name, img);
-      if (!init.found && !main.found) { o.fail(`error: unable to find container named "${name}"`); continue; }
-      spec = { ...spec, containers: main.containers ?? spec.containers, ...(init.containers ? { initContainers: init.containers } : {}) };
-    }
+    const updated = updatePodSpec(t.object, (podSpec) => {
+      let spec = podSpec;
+      for (const [name, img] of split.pairs) {
+        const init = setImage(spec.initContainers, name, img);
+        const main = setImage(spec.containers, name, img);
+        if (!init.found && !main.found) { o.fail(`error: unable to find container named "${name}"`); continue; }
+        spec = { ...spec, containers: main.containers ?? spec.containers, ...(init.containers ? { initContainers: init.containers } : {}) };
+      }
+      return spec;
+    });
+    if ('error' in updated) { o.fail(`error: ${t.type.plural}/${t.object.metadata.name} ${updated.error}`); continue; }
     const annotations = bool(ctx.args, 'record') ? { ...(t.object.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx) } : t.object.metadata.annotations;
-    const next: KubeObject = {
-      ...t.object,
-      metadata: { ...t.object.metadata, ...(annotations ? { annotations } : {}) },
-      spec: { ...(t.object.spec as object), template: { ...template, spec } },
-    };
+    const next: KubeObject = { ...updated.object, metadata: { ...t.object.metadata, ...(annotations ? { annotations } : {}) } };
     if (JSON.stringify(next) === JSON.stringify(t.object)) continue; // the empty patch: nothing printed
     changes.push({ verb: 'update', object: next });
     lines.push(str(ctx.args, 'output') === 'name' ? t.display : `${t.display} image updated${dryRunSuffix(dry.dryRun)}`);

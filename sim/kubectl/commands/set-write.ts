@@ -1,0 +1,45 @@
+import type { KubeObject } from '../../api/types';
+import type { Cluster } from '../../engine/types';
+import { submit } from '../../index';
+import type { Output } from '../context';
+import { toJson, toYaml } from '../printers/objects';
+import { admitObject } from '../../api/apply';
+import { dryRunSuffix, type DryRun } from './common';
+import { statusErrorText } from './create-object';
+import type { Target } from './rollout-common';
+
+// How kubectl set env and set resources write and report each changed object (set_env.go and
+// set_resources.go Run): one PATCH an object (server dry-run: validated, not stored), the
+// operation printer's `deployment.apps/web env updated`, and cmdutil.CheckErr's aggregate.
+
+/**
+ * The PATCH of `next` over the stored object: admitted (defaults, validation) as the API server
+ * does, then stored (server dry-run: admitted, not stored). A refusal is the StatusError's own text,
+ * `Deployment.apps "web" is invalid: ...`, which kubectl wraps in its "failed to patch" error.
+ */
+export function writeSetChange(cluster: Cluster, target: Target, next: KubeObject, dryRun: DryRun): { cluster: Cluster; object: KubeObject } | { error: string } {
+  const qualifiedKind = target.type.group === '' ? target.type.kind : `${target.type.kind}.${target.type.group}`;
+  const admitted = admitObject(cluster.store, next, target.object);
+  if (admitted.error !== undefined) return { error: statusErrorText(admitted.error, qualifiedKind) };
+  const result = submit(cluster, [{ verb: 'update', object: admitted.object }], 'kubectl');
+  if (result.errors.length > 0) return { error: result.errors.map((e) => statusErrorText(e, qualifiedKind)).join('\n') };
+  const stored = result.cluster.store.get(next.kind, next.metadata.namespace ?? '', next.metadata.name) ?? admitted.object;
+  return { cluster: dryRun === 'server' ? cluster : result.cluster, object: stored };
+}
+
+/** PrintFlags with the operation ("env updated"): the name printer's line, or -o name|yaml|json. */
+export function printSetResult(o: Output, output: string, display: string, obj: KubeObject, operation: string, dryRun: DryRun): void {
+  if (output === 'yaml') o.write('stdout', toYaml(obj));
+  else if (output === 'json') o.write('stdout', toJson(obj));
+  else if (output === 'name') o.out(display);
+  else o.out(`${display} ${operation}${dryRunSuffix(dryRun)}`);
+}
+
+/**
+ * cmdutil.CheckErr of utilerrors.NewAggregate(allErrs): a lone error as it is (with "error: " in
+ * front unless it has it), several one a line (MultipleErrors); texts keep their own newlines.
+ */
+export function setErrorText(errors: readonly string[]): string {
+  if (errors.length === 1) return errors[0].startsWith('error: ') ? errors[0] : `error: ${errors[0]}`;
+  return errors.map((e) => `${e}\n`).join('');
+}
