@@ -1,6 +1,6 @@
 Feature: A cluster made by kubeadm (chapter 3)
   kubeadm init checks the machine, makes a token, certificates and kubeconfig files (not modelled:
-  the simulator has no machines), runs the control-plane components as containers, installs
+  the simulator has no machines; kubectl config reads the admin.conf it would write), runs the control-plane components as containers, installs
   kube-proxy and the DNS add-on, and leaves the Pod network to the administrator. kubelet runs on
   every node and starts the Pods; kubectl is how we deploy and look at everything.
 
@@ -75,6 +75,43 @@ Feature: A cluster made by kubeadm (chapter 3)
     Then within 2 minutes daemonset "probe" has one pod on each of nodes "k8s-master, k8s-node1, k8s-node2"
     And within 1 minute every pod of daemonset "probe" is Running
     And there is an event "Started" for a pod of daemonset "probe"
+
+  Scenario: kubectl reads the admin.conf kubeadm wrote, its certificates omitted from view
+    Given a cluster with 3 nodes
+    When I run "kubectl config current-context"
+    Then the output is:
+      """
+      kubernetes-admin@kubernetes
+      """
+    When I run "kubectl config view --minify"
+    Then the output is:
+      """
+      apiVersion: v1
+      clusters:
+      - cluster:
+          certificate-authority-data: DATA+OMITTED
+          server: https://192.168.56.100:6443
+        name: kubernetes
+      contexts:
+      - context:
+          cluster: kubernetes
+          user: kubernetes-admin
+        name: kubernetes-admin@kubernetes
+      current-context: kubernetes-admin@kubernetes
+      kind: Config
+      preferences: {}
+      users:
+      - name: kubernetes-admin
+        user:
+          client-certificate-data: DATA+OMITTED
+          client-key-data: DATA+OMITTED
+      """
+    When I run "kubectl config get-contexts"
+    Then the output table matches:
+      | CURRENT | NAME                        | CLUSTER    | AUTHINFO         | NAMESPACE |
+      | \*      | kubernetes-admin@kubernetes | kubernetes | kubernetes-admin |           |
+    When I run "kubectl config set-context --current --namespace=dev"
+    Then the command fails with "kubespec does not simulate \"kubectl config set-context\""
 
   @claim:cluster.pod-network-required @claim:kubectl.describe-pod
   Scenario: Without a Pod network the nodes stay NotReady and the DNS Pods stay Pending

@@ -24,6 +24,7 @@ import { drain } from './commands/drain';
 import { patch } from './commands/patch';
 import { wait } from './commands/wait';
 import { events } from './commands/events';
+import { config } from './commands/config';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -72,6 +73,7 @@ registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
 for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node maintenance (cmd/taint, cmd/drain)
 registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass
 registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE by time)
+registerCommand(config); // view, current-context, get-contexts over kubeadm's admin.conf (read-only)
 registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {

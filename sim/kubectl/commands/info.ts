@@ -1,9 +1,10 @@
-import type { KubeObject, Node, Service } from '../../api/types';
+import type { KubeObject, Service } from '../../api/types';
 import { F, failure, type Command, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
 import { toJson, toYaml } from '../printers/objects';
 import { allTypes } from '../resources';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
+import { apiServerUrl } from './kubeconfig';
 
 // kubectl cluster-info, version, api-resources and api-versions.
 
@@ -36,10 +37,7 @@ export const clusterInfo: Command = {
   flags: [],
   run: (ctx): KubectlResult => {
     if (ctx.args.positional[0] === 'dump') return failure(ctx.cluster, 'error: kubespec: cluster-info dump is not supported; use kubectl get ... -o yaml');
-    const nodes = ctx.cluster.store.list<Node>('Node', '');
-    const master = nodes.find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})) ?? nodes[0];
-    const ip = master?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '192.168.56.100';
-    const server = `https://${ip}:6443`;
+    const server = apiServerUrl(ctx.cluster);
     const lines = [`Kubernetes control plane is running at ${server}`];
     // Services in kube-system labelled kubernetes.io/cluster-service=true, named by kubernetes.io/name.
     for (const svc of ctx.cluster.store.list<Service>('Service', 'kube-system')) {

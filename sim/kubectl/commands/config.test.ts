@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Cluster } from '../../engine/types';
+import { runKubectl } from '../index';
+import { clusterWith, node } from '../test-fixtures';
+
+// kubectl config view / current-context / get-contexts over kubeadm's admin.conf
+// (cmd/config/view.go with clientcmdapi.ShortenConfig and MinifyConfig, get_contexts.go).
+
+const kubectl = (c: Cluster, line: string) => runKubectl(c, line.split(' '), { readFile: () => undefined });
+const cluster = () => clusterWith([node('k8s-master', true, { ip: '192.168.56.100', labels: { 'node-role.kubernetes.io/control-plane': '' } }), node('k8s-node1', true)], 10);
+
+test('config view: admin.conf with its certificate data omitted, keys sorted as the YAML printer sorts them', () => {
+  const r = kubectl(cluster(), 'config view');
+  assert.equal(r.stdout, [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    '    certificate-authority-data: DATA+OMITTED',
+    '    server: https://192.168.56.100:6443',
+    '  name: kubernetes',
+    'contexts:',
+    '- context:',
+    '    cluster: kubernetes',
+    '    user: kubernetes-admin',
+    '  name: kubernetes-admin@kubernetes',
+    'current-context: kubernetes-admin@kubernetes',
+    'kind: Config',
+    'preferences: {}',
+    'users:',
+    '- name: kubernetes-admin',
+    '  user:',
+    '    client-certificate-data: DATA+OMITTED',
+    '    client-key-data: DATA+OMITTED',
+    '',
+  ].join('\n'));
+});
+
+test('config view -o json keeps the struct order; --raw shows the PEM data; --minify with an unknown --context fails', () => {
+  const json = kubectl(cluster(), 'config view -o json').stdout;
+  assert.deepEqual(Object.keys(JSON.parse(json)), ['kind', 'apiVersion', 'preferences', 'clusters', 'users', 'contexts', 'current-context']);
+  const ca = kubectl(cluster(), 'config view --raw -o jsonpath={.clusters[0].cluster.certificate-authority-data}').stdout;
+  assert.match(Buffer.from(ca, 'base64').toString(), /^-----BEGIN CERTIFICATE-----\n/);
+  assert.equal(kubectl(cluster(), 'config view --minify -o jsonpath={.clusters[0].cluster.server}').stdout, 'https://192.168.56.100:6443');
+  assert.equal(kubectl(cluster(), 'config view --minify --context=dev').stderr, 'error: cannot locate context dev\n');
+});
+
+test('config current-context and get-contexts', () => {
+  assert.equal(kubectl(cluster(), 'config current-context').stdout, 'kubernetes-admin@kubernetes\n');
+  assert.equal(kubectl(cluster(), 'config get-contexts').stdout, [
+    'CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE',
+    '*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   ',
+    '',
+  ].join('\n'));
+  assert.equal(kubectl(cluster(), 'config get-contexts -o name').stdout, 'kubernetes-admin@kubernetes\n');
+  const missing = kubectl(cluster(), 'config get-contexts dev');
+  assert.deepEqual([missing.stdout, missing.stderr, missing.exitCode], ['CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n', 'error: context dev not found\n', 1]);
+});
+
+test('config subcommands that write the kubeconfig are refused, and change nothing', () => {
+  const c = cluster();
+  const r = kubectl(c, 'config set-context --current --namespace=dev');
+  assert.equal(r.exitCode, 1);
+  assert.match(r.stderr, /^error: kubespec does not simulate "kubectl config set-context"/);
+  assert.equal(r.cluster, c);
+  assert.equal(kubectl(c, 'config use-context dev').stderr, 'error: no context exists with the name: "dev"\n');
+});

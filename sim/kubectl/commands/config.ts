@@ -1,0 +1,154 @@
+import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
+import { bool, str, type FlagSpec } from '../flags';
+import { toYaml } from '../printers/objects';
+import { GET_TABWRITER, tabwrite } from '../tabwriter';
+import { outputFormat, printStructured } from './common';
+import { CONTEXT_NAME, adminKubeconfig, kubeconfigV1, minifyConfig } from './kubeconfig';
+import type { KubeObject } from '../../api/types';
+
+// kubectl config (staging/src/k8s.io/kubectl/pkg/cmd/config): the read-only subcommands over the
+// kubeadm admin.conf kubectl uses here (view.go, current_context.go, get_contexts.go,
+// get_clusters.go, get_users.go, and use-context of the one context there is). Subcommands that
+// write the kubeconfig are refused: the simulated kubeconfig is not a file to edit.
+
+const WRITERS = ['set-context', 'set-cluster', 'set-credentials', 'set', 'unset', 'delete-cluster', 'delete-context', 'delete-user', 'rename-context'];
+
+/** --kubeconfig names a file kubespec does not read; the refusal says so. */
+function explicitFileRefused(ctx: CommandContext): KubectlResult | undefined {
+  const file = str(ctx.args, 'kubeconfig');
+  if (file === undefined || file === '') return undefined;
+  return failure(ctx.cluster, `error: kubespec: kubectl reads the simulated cluster's admin.conf only; --kubeconfig=${file} is not read`);
+}
+
+function noArgs(ctx: CommandContext): KubectlResult | undefined {
+  if (ctx.args.positional.length === 0) return undefined;
+  // cmdutil.UsageErrorf
+  return failure(ctx.cluster, `error: unexpected arguments: [${ctx.args.positional.join(' ')}]\nSee '${ctx.path} -h' for help and examples`);
+}
+
+const view: Command = {
+  name: 'view',
+  short: 'Display merged kubeconfig settings or a specified kubeconfig file',
+  flags: [F.output, { name: 'raw', kind: 'bool' }, { name: 'flatten', kind: 'bool' }, { name: 'minify', kind: 'bool' }, { name: 'merge', kind: 'string', noOptDefVal: 'true' }],
+  run: (ctx) => {
+    const refused = explicitFileRefused(ctx) ?? noArgs(ctx);
+    if (refused !== undefined) return refused;
+    // PrintFlags WithDefaultOutput("yaml").
+    const format = outputFormat({ ...ctx.args, values: new Map([...ctx.args.values, ['output', str(ctx.args, 'output') || 'yaml']]) }, ['yaml', 'json', 'jsonpath', 'name']);
+    if ('error' in format) return failure(ctx.cluster, format.error);
+    let config = adminKubeconfig(ctx.cluster);
+    if (bool(ctx.args, 'minify')) {
+      const minified = minifyConfig(config, str(ctx.args, 'context'));
+      if ('error' in minified) return failure(ctx.cluster, `error: ${minified.error}`);
+      config = minified;
+    }
+    const value = kubeconfigV1(config, !bool(ctx.args, 'flatten') && !bool(ctx.args, 'raw'));
+    const o = new Output();
+    if (format.t === 'json') o.write('stdout', `${JSON.stringify(value, null, 4)}\n`); // struct order, as json.MarshalIndent
+    else if (format.t === 'yaml') o.write('stdout', toYaml(value));
+    else if (format.t === 'name') o.out('config/'); // the name printer: a Config has no name
+    else {
+      const printed = printStructured(format, [value as unknown as KubeObject], true);
+      if ('error' in printed) return failure(ctx.cluster, printed.error);
+      o.write('stdout', printed.text);
+    }
+    return o.result(ctx.cluster);
+  },
+};
+
+const currentContext: Command = {
+  name: 'current-context',
+  short: 'Display the current-context',
+  flags: [],
+  run: (ctx) => explicitFileRefused(ctx) ?? { cluster: ctx.cluster, stdout: `${adminKubeconfig(ctx.cluster).currentContext}\n`, stderr: '', exitCode: 0 },
+};
+
+const getContexts: Command = {
+  name: 'get-contexts',
+  short: 'Describe one or many contexts',
+  flags: [{ name: 'no-headers', kind: 'bool' }, F.output],
+  run: (ctx) => {
+    const refused = explicitFileRefused(ctx);
+    if (refused !== undefined) return refused;
+    const o = new Output();
+    let output = str(ctx.args, 'output') ?? '';
+    const valid = ['', 'json', 'yaml', 'wide', 'name', 'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath', 'jsonpath-file'];
+    if (!valid.includes(output)) return failure(ctx.cluster, `error: output must be one of '' or 'name': ${output}`);
+    if (output !== '' && output !== 'name') {
+      o.out(`--output ${output} is not available in kubectl config get-contexts; resetting to default output format`);
+      output = '';
+    }
+    const nameOnly = output === 'name';
+    const showHeaders = !bool(ctx.args, 'no-headers') && !nameOnly;
+    const config = adminKubeconfig(ctx.cluster);
+    const errors: string[] = [];
+    const names = ctx.args.positional.length === 0 ? config.contexts.map((c) => c.name) : ctx.args.positional.filter((n) => {
+      const found = config.contexts.some((c) => c.name === n);
+      if (!found) errors.push(`context ${n} not found`);
+      return found;
+    });
+    const lines: string[] = [];
+    if (showHeaders) lines.push(['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'].join('\t'));
+    for (const name of [...names].sort()) {
+      const c = config.contexts.find((x) => x.name === name)!;
+      lines.push(nameOnly ? name : [config.currentContext === name ? '*' : ' ', name, c.cluster, c.user, c.namespace ?? ''].join('\t'));
+    }
+    if (lines.length > 0) o.write('stdout', tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER));
+    // utilerrors.NewAggregate through CheckErr: one error with "error: ", several one a line.
+    if (errors.length === 1) o.fail(`error: ${errors[0]}`);
+    else if (errors.length > 1) o.fail(errors.join('\n'));
+    return o.result(ctx.cluster);
+  },
+};
+
+const namesCommand = (name: string, short: string, names: (c: ReturnType<typeof adminKubeconfig>) => string[]): Command => ({
+  name,
+  short,
+  flags: [],
+  run: (ctx) => explicitFileRefused(ctx) ?? { cluster: ctx.cluster, stdout: `NAME\n${names(adminKubeconfig(ctx.cluster)).map((n) => `${n}\n`).join('')}`, stderr: '', exitCode: 0 },
+});
+
+const useContext: Command = {
+  name: 'use-context',
+  short: 'Set the current-context in a kubeconfig file',
+  flags: [],
+  run: (ctx) => {
+    const refused = explicitFileRefused(ctx);
+    if (refused !== undefined) return refused;
+    const name = ctx.args.positional[0];
+    if (ctx.args.positional.length !== 1) return failure(ctx.cluster, `error: Unexpected args: [${ctx.args.positional.join(' ')}]`); // helpErrorf (after the help text)
+    if (name !== CONTEXT_NAME) return failure(ctx.cluster, `error: no context exists with the name: "${name}"`);
+    return { cluster: ctx.cluster, stdout: `Switched to context "${name}".\n`, stderr: '', exitCode: 0 };
+  },
+};
+
+const writer = (name: string): Command => ({
+  name,
+  short: 'Changes the kubeconfig (not simulated)',
+  flags: [
+    ...[
+    'namespace', 'server', 'certificate-authority', 'token', 'client-certificate', 'client-key', 'username', 'password',
+    'tls-server-name', 'proxy-url', 'auth-provider', 'exec-command', 'exec-api-version',
+    ].map((f): FlagSpec => ({ name: f, kind: 'string' })),
+    ...['current', 'embed-certs', 'set-raw-bytes', 'insecure-skip-tls-verify'].map((f): FlagSpec => ({ name: f, kind: 'bool' })),
+  ],
+  run: (ctx) => failure(ctx.cluster, `error: kubespec does not simulate "kubectl config ${name}": the simulated kubeconfig (kubeadm's admin.conf, context ${CONTEXT_NAME}) is read-only; pass -n NAMESPACE to each command instead of setting a context's namespace`),
+});
+
+export const config: Command = {
+  name: 'config',
+  short: 'Modify kubeconfig files',
+  flags: [],
+  subcommands: {
+    view,
+    'current-context': currentContext,
+    'get-contexts': getContexts,
+    'get-clusters': namesCommand('get-clusters', 'Display clusters defined in the kubeconfig', (c) => c.clusters.map((x) => x.name)),
+    'get-users': namesCommand('get-users', 'Display users defined in the kubeconfig', (c) => c.users.map((x) => x.name).sort()),
+    'use-context': useContext,
+    ...Object.fromEntries(WRITERS.map((w) => [w, writer(w)])),
+  },
+  run: (ctx) => ctx.args.positional.length > 0
+    ? failure(ctx.cluster, `error: unknown command "${ctx.args.positional.join(' ')}"\nSee 'kubectl config -h' for help and examples`)
+    : failure(ctx.cluster, 'error: kubespec simulates "kubectl config view", "current-context", "get-contexts", "get-clusters", "get-users" and "use-context" (of the one context); e.g. kubectl config view --minify'),
+};
