@@ -1,6 +1,6 @@
 import { Then, type DataTable } from '@cucumber/cucumber';
 import type { SimWorld } from '../support/world';
-import { assertCommandFailed, assertCommandSucceeded } from '../support/outcomes';
+import { assertCommandFailed, assertCommandSucceeded, assertExitCode } from '../support/outcomes';
 import { expectErrorOutput, expectOutput, expectTable } from '../support/output';
 
 // What the last command printed: text, lines, kubectl tables, errors.
@@ -9,10 +9,16 @@ Then('the command succeeds', function (this: SimWorld) {
   assertCommandSucceeded(this);
 });
 
+// example: Then the command exits with code 1
+Then('the command exits with code {int}', function (this: SimWorld, code: number) {
+  assertExitCode(this, code);
+});
+
 Then('the command fails with:', function (this: SimWorld, text: string) {
   assertCommandFailed(this, text);
 });
 
+// example: Then the command fails with "No such file or directory"
 Then('the command fails with {string}', function (this: SimWorld, text: string) {
   assertCommandFailed(this, text);
 });

@@ -37,6 +37,24 @@ export function assertCommandFailed(world: SimWorld, text: string | undefined): 
   world.verifyFailure();
 }
 
+/**
+ * The last command exited with `code` (kubectl diff's 1 means "differences found"). A non-zero code
+ * checked here is no failure left to report, and output steps may read what the command printed.
+ */
+export function assertExitCode(world: SimWorld, code: number): void {
+  const last = world.lastCommand;
+  if (last === undefined) throw new Error('no command has run yet: use When I run "kubectl ..." first');
+  if (last.exitCode !== code) throw new Error(`Expected "${last.line}" to exit with code ${code}, but it exited with ${last.exitCode}:\n${last.stderr || last.stdout || '(no output)'}\n${world.replayHint()}`);
+  if (code !== 0) world.verifyFailure();
+  world.lastCommand = { ...last, exitCodeChecked: true };
+}
+
+/** Output steps read a command that succeeded, or one whose exit code a step has checked. */
+export function assertOutputReadable(world: SimWorld): void {
+  if (world.lastCommand?.exitCodeChecked === true) return;
+  assertCommandSucceeded(world);
+}
+
 export function assertCommandSucceeded(world: SimWorld): void {
   const last = world.lastCommand;
   if (last === undefined) throw new Error('no command has run yet: use When I run "kubectl ..." first');

@@ -1,5 +1,5 @@
 import { parseTable, unmatchedRow } from './kubectl-table';
-import { containsText, lastOutput, assertCommandSucceeded } from './outcomes';
+import { containsText, lastOutput, assertOutputReadable } from './outcomes';
 import type { SimWorld } from './world';
 
 // Output assertions over the last command's stdout. Each also requires that the command succeeded,
@@ -17,7 +17,7 @@ export function expectErrorOutput(world: SimWorld, written: string): void {
 }
 
 export function expectOutput(world: SimWorld, how: TextCheck, written: string): void {
-  assertCommandSucceeded(world);
+  assertOutputReadable(world);
   const text = world.resolve(written);
   const out = lastOutput(world);
   const lines = out.split('\n');
@@ -39,7 +39,7 @@ export interface TableExpectation {
 }
 
 export function expectTable(world: SimWorld, want: TableExpectation): void {
-  assertCommandSucceeded(world);
+  assertOutputReadable(world);
   const out = lastOutput(world);
   const table = parseTable(out);
   const fail = (why: string) => { throw new Error(`Expected the output of "${world.lastCommand!.line}" ${why}, but it was:\n${out || '(empty)'}\n${world.replayHint()}`); };

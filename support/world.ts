@@ -40,7 +40,8 @@ export class SimWorld extends World {
   beforeLastAct: Cluster | undefined;
   readonly files = new VirtualFiles();
   readonly vars = new Map<string, string>();
-  lastCommand: (KubectlResult & { readonly line: string }) | undefined;
+  /** `exitCodeChecked`: a step checked its exit code (`Then the command exits with code 1`). */
+  lastCommand: (KubectlResult & { readonly line: string; readonly exitCodeChecked?: boolean }) | undefined;
   lastApply: { readonly lines: readonly string[]; readonly errors: readonly string[] } | undefined;
   /** A failed act no step has checked yet; the next act or the After hook refuses to go on. */
   unverifiedFailure: string | undefined;

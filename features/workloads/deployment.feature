@@ -118,6 +118,58 @@ Feature: Deployment (chapter 5.1)
     And within 2 minutes deployment "nginx-deployment" has 3 available replicas
     And deployment "nginx-deployment" owns 1 replicaset
 
+  Scenario: kubectl diff shows what applying a changed file would change, and changes nothing
+    Given I run "kubectl apply -f nginx.yml"
+    And within 2 minutes deployment "nginx-deployment" has 2 available replicas
+    And the file "nginx.yml":
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: nginx-deployment
+      spec:
+        replicas: 3
+        selector:
+          matchLabels:
+            app: web_server
+        template:
+          metadata:
+            labels:
+              app: web_server
+          spec:
+            containers:
+            - name: nginx
+              image: nginx:1.9.1
+      """
+    When I run "kubectl diff -f nginx.yml"
+    Then the command exits with code 1
+    And the cluster is unchanged
+    And the output has a line matching "^diff -u -N /tmp/LIVE-\d+/apps\.v1\.Deployment\.default\.nginx-deployment /tmp/MERGED-\d+/apps\.v1\.Deployment\.default\.nginx-deployment$"
+    And the output contains:
+      """
+         creationTimestamp: "2025-01-01T00:00:06Z"
+      -  generation: 1
+      +  generation: 2
+         name: nginx-deployment
+      """
+    And the output has a line matching "^--- /tmp/LIVE-\d+/apps\.v1\.Deployment\.default\.nginx-deployment\t2025-01-01 00:00:\d\d\.\d{9} \+0000$"
+    And the output has a line matching "^@@ -\d+,7 \+\d+,7 @@$"
+    And the output contains:
+      """
+      -  replicas: 2
+      +  replicas: 3
+         revisionHistoryLimit: 10
+      """
+    And the output contains:
+      """
+      -      - image: nginx:1.7.9
+      +      - image: nginx:1.9.1
+      """
+    When I run "kubectl apply -f nginx.yml"
+    And I run "kubectl diff -f nginx.yml"
+    Then the command succeeds
+    And the output does not contain "nginx"
+
   @claim:manifest.fields
   Scenario: replicas defaults to 1
     When I apply:

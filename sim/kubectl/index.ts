@@ -25,6 +25,7 @@ import { patch } from './commands/patch';
 import { wait } from './commands/wait';
 import { events } from './commands/events';
 import { config } from './commands/config';
+import { diff } from './commands/diff';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -74,6 +75,7 @@ for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node ma
 registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass
 registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE by time)
 registerCommand(config); // view, current-context, get-contexts over kubeadm's admin.conf (read-only)
+registerCommand(diff); // -f: LIVE against the dry-run apply's MERGED, as diff -u -N prints it
 registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 
 export function runKubectl(cluster: Cluster, argv: readonly string[], io: KubectlIo): KubectlResult {
