@@ -64,4 +64,6 @@ test('config subcommands that write the kubeconfig are refused, and change nothi
   assert.match(r.stderr, /^error: kubespec does not simulate "kubectl config set-context"/);
   assert.equal(r.cluster, c);
   assert.equal(kubectl(c, 'config use-context dev').stderr, 'error: no context exists with the name: "dev"\n');
+  assert.equal(kubectl(c, 'config current-context --kubeconfig=/etc/kubernetes/admin.conf').stdout, 'kubernetes-admin@kubernetes\n');
+  assert.match(kubectl(c, 'config view --kubeconfig=other.conf').stderr, /^error: kubespec: kubectl reads the simulated cluster's admin\.conf/);
 });

@@ -13,11 +13,14 @@ import type { KubeObject } from '../../api/types';
 
 const WRITERS = ['set-context', 'set-cluster', 'set-credentials', 'set', 'unset', 'delete-cluster', 'delete-context', 'delete-user', 'rename-context'];
 
-/** --kubeconfig names a file kubespec does not read; the refusal says so. */
+/**
+ * --kubeconfig: kubeadm's /etc/kubernetes/admin.conf and its usual copy ~/.kube/config are the
+ * kubeconfig simulated here; another file is not read, and the refusal says so.
+ */
 function explicitFileRefused(ctx: CommandContext): KubectlResult | undefined {
   const file = str(ctx.args, 'kubeconfig');
-  if (file === undefined || file === '') return undefined;
-  return failure(ctx.cluster, `error: kubespec: kubectl reads the simulated cluster's admin.conf only; --kubeconfig=${file} is not read`);
+  if (file === undefined || file === '' || /(^|\/)admin\.conf$|(^|\/)\.kube\/config$/.test(file)) return undefined;
+  return failure(ctx.cluster, `error: kubespec: kubectl reads the simulated cluster's admin.conf (/etc/kubernetes/admin.conf, ~/.kube/config) only; --kubeconfig=${file} is not read`);
 }
 
 function noArgs(ctx: CommandContext): KubectlResult | undefined {
