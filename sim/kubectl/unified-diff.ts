@@ -1,7 +1,8 @@
 // `diff -u` of two texts, as GNU diffutils prints it (kubectl diff runs `diff -u -N LIVE MERGED`):
-// a minimal edit script (Myers' O(ND) algorithm), GNU's shift_boundaries (analyze.c) sliding each
-// run of changes down as far as it goes unless it can line up with a change in the other file,
-// then hunks with 3 lines of context, deletions before insertions, ranges as `-start,count`.
+// analyze.c's discard_confusing_lines, diffseq.h's compareseq (Myers' middle snakes), analyze.c's
+// shift_boundaries sliding each run of changes down as far as it goes unless it can line up with a
+// change in the other file, then hunks with 3 lines of context, deletions before insertions,
+// ranges as `-start,count`.
 
 /** The lines of a text; a final newline ends the last line rather than starting an empty one. */
 export function splitLines(text: string): string[] {
@@ -12,46 +13,150 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * Which lines of `a` are deleted and which of `b` inserted, in a shortest edit script. Flags are
+ * Which lines of `a` are deleted and which of `b` inserted, as GNU diff decides (analyze.c
+ * diff_2_files): the common ends are trimmed to `horizon` lines, lines with no match in the other
+ * file are discarded (discard_confusing_lines),
+ * compareseq splits the rest at middle snakes (diffseq.h diag), then shift_boundaries. Flags are
  * indexed from 0; both arrays carry one extra false at the end (GNU's sentinel).
  */
-export function changedLines(a: readonly string[], b: readonly string[]): { changedA: boolean[]; changedB: boolean[] } {
-  const n = a.length, m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  let v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    const next = v.slice();
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
-      next[offset + k] = x;
-      if (x >= n && y >= m) { found = true; break; }
-    }
-    v = next;
-  }
-  const changedA = new Array<boolean>(n + 1).fill(false);
-  const changedB = new Array<boolean>(m + 1).fill(false);
-  // Walk the trace back from (n, m), marking the deletion or insertion of each step.
-  let x = n, y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-    const prevX = vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY && x - 1 >= 0 && y - 1 >= 0 && a[x - 1] === b[y - 1] && x - y === k) { x--; y--; }
-    if (prevK === k + 1) changedB[prevY] = true; // an insertion of b[prevY]
-    else changedA[prevX] = true; // a deletion of a[prevX]
-    x = prevX; y = prevY;
-  }
-  shiftBoundaries(a, changedA, changedB);
-  shiftBoundaries(b, changedB, changedA);
+export function changedLines(a: readonly string[], b: readonly string[], horizon = 3): { changedA: boolean[]; changedB: boolean[] } {
+  const classes = new Map<string, number>();
+  const equiv = (l: string) => { let c = classes.get(l); if (c === undefined) { c = classes.size + 1; classes.set(l, c); } return c; };
+  const changedA = new Array<boolean>(a.length + 1).fill(false);
+  const changedB = new Array<boolean>(b.length + 1).fill(false);
+  // io.c find_identical_ends: the common prefix and suffix are not read into the buffers, but for
+  // `horizon` lines (the context) next to the differences.
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const from = Math.max(0, prefix - horizon);
+  const cut = Math.max(0, suffix - horizon);
+  const ea = a.slice(from, a.length - cut).map(equiv), eb = b.slice(from, b.length - cut).map(equiv);
+  const ca = new Array<boolean>(ea.length + 1).fill(false), cb = new Array<boolean>(eb.length + 1).fill(false);
+  const [keptA, keptB] = discardConfusingLines(ea, eb, ca, cb);
+  const xv = keptA.map((i) => ea[i]), yv = keptB.map((i) => eb[i]);
+  compareseq(xv, yv, (x) => { ca[keptA[x]] = true; }, (y) => { cb[keptB[y]] = true; });
+  shiftBoundaries(ea, ca, cb);
+  shiftBoundaries(eb, cb, ca);
+  for (let i = 0; i < ea.length; i++) changedA[from + i] = ca[i];
+  for (let j = 0; j < eb.length; j++) changedB[from + j] = cb[j];
   return { changedA, changedB };
+}
+
+/**
+ * analyze.c discard_confusing_lines: a line matching no line of the other file is marked changed
+ * and left out of the search; a line matching very many is left out only inside a run of such
+ * lines. Returns the indexes of the lines kept, per file.
+ */
+function discardConfusingLines(ea: readonly number[], eb: readonly number[], changedA: boolean[], changedB: boolean[]): [number[], number[]] {
+  const counts = [new Map<number, number>(), new Map<number, number>()];
+  for (const e of ea) counts[0].set(e, (counts[0].get(e) ?? 0) + 1);
+  for (const e of eb) counts[1].set(e, (counts[1].get(e) ?? 0) + 1);
+  const files = [ea, eb];
+  const discarded = files.map((equivs, f) => {
+    const end = equivs.length;
+    const other = counts[1 - f];
+    let many = 5;
+    let tem = Math.floor(end / 64);
+    while ((tem >>= 2) > 0) many *= 2;
+    return equivs.map((e) => { const n = other.get(e) ?? 0; return n === 0 ? 1 : n > many ? 2 : 0; });
+  });
+  for (const discards of discarded) {
+    const end = discards.length;
+    for (let i = 0; i < end; i++) {
+      if (discards[i] === 2) { discards[i] = 0; continue; }
+      if (discards[i] === 0) continue;
+      let j = i;
+      let provisional = 0;
+      for (; j < end; j++) {
+        if (discards[j] === 0) break;
+        if (discards[j] === 2) provisional++;
+      }
+      while (j > i && discards[j - 1] === 2) { discards[--j] = 0; provisional--; }
+      const length = j - i;
+      if (provisional * 4 > length) {
+        while (j > i) if (discards[--j] === 2) discards[j] = 0;
+      } else {
+        let minimum = 1;
+        let t = length >> 2;
+        while ((t >>= 2) > 0) minimum <<= 1;
+        minimum++;
+        let consec = 0;
+        for (j = 0; j < length; j++) {
+          if (discards[i + j] !== 2) consec = 0;
+          else if (minimum === ++consec) j -= consec;
+          else if (minimum < consec) discards[i + j] = 0;
+        }
+        consec = 0;
+        for (j = 0; j < length; j++) {
+          if (j >= 8 && discards[i + j] === 1) break;
+          if (discards[i + j] === 2) { consec = 0; discards[i + j] = 0; } else if (discards[i + j] === 0) consec = 0; else consec++;
+          if (consec === 3) break;
+        }
+        i += length - 1;
+        consec = 0;
+        for (j = 0; j < length; j++) {
+          if (j >= 8 && discards[i - j] === 1) break;
+          if (discards[i - j] === 2) { consec = 0; discards[i - j] = 0; } else if (discards[i - j] === 0) consec = 0; else consec++;
+          if (consec === 3) break;
+        }
+      }
+    }
+  }
+  const changed = [changedA, changedB];
+  return discarded.map((discards, f) => {
+    const kept: number[] = [];
+    discards.forEach((d, i) => { if (d === 0) kept.push(i); else changed[f][i] = true; });
+    return kept;
+  }) as [number[], number[]];
+}
+
+/** diffseq.h compareseq with diag (minimal: no cost limit matters at these sizes). */
+function compareseq(xv: readonly number[], yv: readonly number[], noteDelete: (x: number) => void, noteInsert: (y: number) => void): void {
+  const size = xv.length + yv.length + 3;
+  const fd = new Float64Array(size), bd = new Float64Array(size);
+  const off = yv.length + 1; // diagonals run from -(ylen) to xlen
+  const diag = (xoff: number, xlim: number, yoff: number, ylim: number): [number, number] => {
+    const dmin = xoff - ylim, dmax = xlim - yoff;
+    const fmid = xoff - yoff, bmid = xlim - ylim;
+    let fmin = fmid, fmax = fmid, bmin = bmid, bmax = bmid;
+    const odd = ((fmid - bmid) & 1) !== 0;
+    fd[off + fmid] = xoff;
+    bd[off + bmid] = xlim;
+    for (;;) {
+      if (fmin > dmin) fd[off + --fmin - 1] = -1; else ++fmin;
+      if (fmax < dmax) fd[off + ++fmax + 1] = -1; else --fmax;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        const tlo = fd[off + d - 1], thi = fd[off + d + 1];
+        let x = tlo < thi ? thi : tlo + 1;
+        let y = x - d;
+        while (x < xlim && y < ylim && xv[x] === yv[y]) { x++; y++; }
+        fd[off + d] = x;
+        if (odd && bmin <= d && d <= bmax && bd[off + d] <= x) return [x, y];
+      }
+      if (bmin > dmin) bd[off + --bmin - 1] = Number.MAX_SAFE_INTEGER; else ++bmin;
+      if (bmax < dmax) bd[off + ++bmax + 1] = Number.MAX_SAFE_INTEGER; else --bmax;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        const tlo = bd[off + d - 1], thi = bd[off + d + 1];
+        let x = tlo < thi ? tlo : thi - 1;
+        let y = x - d;
+        while (xoff < x && yoff < y && xv[x - 1] === yv[y - 1]) { x--; y--; }
+        bd[off + d] = x;
+        if (!odd && fmin <= d && d <= fmax && x <= fd[off + d]) return [x, y];
+      }
+    }
+  };
+  const recurse = (xoff: number, xlim: number, yoff: number, ylim: number): void => {
+    while (xoff < xlim && yoff < ylim && xv[xoff] === yv[yoff]) { xoff++; yoff++; }
+    while (xoff < xlim && yoff < ylim && xv[xlim - 1] === yv[ylim - 1]) { xlim--; ylim--; }
+    if (xoff === xlim) { for (; yoff < ylim; yoff++) noteInsert(yoff); return; }
+    if (yoff === ylim) { for (; xoff < xlim; xoff++) noteDelete(xoff); return; }
+    const [xmid, ymid] = diag(xoff, xlim, yoff, ylim);
+    recurse(xoff, xmid, yoff, ymid);
+    recurse(xmid, xlim, ymid, ylim);
+  };
+  recurse(0, xv.length, 0, yv.length);
 }
 
 /**
@@ -59,7 +164,7 @@ export function changedLines(a: readonly string[], b: readonly string[]): { chan
  * with an earlier run, then down as far as the lines allow, then back up to the last place where
  * it ended alongside a change in the other file.
  */
-function shiftBoundaries(lines: readonly string[], changed: boolean[], otherChanged: boolean[]): void {
+function shiftBoundaries(lines: readonly number[], changed: boolean[], otherChanged: boolean[]): void {
   const iEnd = lines.length;
   // GNU indexes with a sentinel before the first line; at(-1) reads false.
   const ch = (i: number) => (i < 0 ? false : changed[i]);
