@@ -147,7 +147,7 @@ Feature: Deployment (chapter 5.1)
     And the output has a line matching "^diff -u -N /tmp/LIVE-\d+/apps\.v1\.Deployment\.default\.nginx-deployment /tmp/MERGED-\d+/apps\.v1\.Deployment\.default\.nginx-deployment$"
     And the output contains:
       """
-         creationTimestamp: "2025-01-01T00:00:06Z"
+         creationTimestamp: "2025-01-01T00:00:07Z"
       -  generation: 1
       +  generation: 2
          name: nginx-deployment
