@@ -146,3 +146,13 @@ Feature: kubectl wait, patch and events
     Then the error output contains "No events found in default namespace."
     When I run "kubectl events -A --types=Warning"
     Then the output has a line matching "^kube-system\s+\S+.*\s+Warning\s+FailedScheduling\s+Pod/coredns-"
+
+  Scenario: kubectl events --watch prints each new Event, and a repeated one again with its count
+    When I run "kubectl run crash --image=busybox -- sh -c 'sleep 2; exit 1'"
+    And I run "kubectl events --watch --for pod/crash --request-timeout=30s"
+    Then the output has a line matching "^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$"
+    And the output has a line matching "^0s +Normal +Scheduled +Pod/crash +Successfully assigned default/crash to "
+    And the output has a line matching "^0s \(x2 over \d+s\) +Normal +Started +Pod/crash +Started container crash$"
+    And the output has a line matching "^0s +Warning +BackOff +Pod/crash +Back-off restarting failed container crash in pod crash_default"
+    When I run "kubectl get events -w --field-selector involvedObject.name=crash --request-timeout=5s"
+    Then the output has a line matching "^\d+s +Warning +BackOff +pod/crash +Back-off restarting failed container crash"

@@ -23,26 +23,50 @@ export interface EventObject extends KubeObject {
 
 /** All events, folded, in the API server's list order (namespace, then name). */
 export function eventObjects(cluster: Cluster, filter?: (e: EventRecord) => boolean): EventObject[] {
-  const folded = new Map<string, { first: EventRecord; last: EventRecord; count: number }>();
-  for (const e of cluster.events) {
-    if (filter !== undefined && !filter(e)) continue;
+  const folder = new EventFolder(cluster.config.epochMs);
+  for (const e of cluster.events) if (filter === undefined || filter(e)) folder.add(e);
+  return folder.objects().sort(byNsName);
+}
+
+interface Fold { readonly first: EventRecord; last: EventRecord; count: number }
+
+/**
+ * Folds the engine's event writes into Event objects, one write at a time: a write either creates
+ * an Event or patches the one it folds into (count, lastTimestamp, message).
+ */
+export class EventFolder {
+  private readonly folds = new Map<string, Fold>();
+  constructor(private readonly epochMs: number) {}
+
+  /** Folds one write in; returns the Event as it is after it, and whether the write created it. */
+  add(e: EventRecord): { object: EventObject; created: boolean } {
     // A combined event (the correlator's aggregate) keeps its identity while its message changes.
     const identity = e.message.startsWith(COMBINED_PREFIX) ? `${COMBINED_PREFIX}${e.firstTimeMs ?? e.timeMs}` : e.message;
     const key = [e.involved.uid, e.involved.kind, e.involved.namespace, e.involved.name, e.type, e.reason, identity, e.source].join('\u0000');
-    const seen = folded.get(key);
-    if (seen === undefined) folded.set(key, { first: e, last: e, count: e.count ?? 1 });
-    else { seen.last = e; seen.count = e.count ?? seen.count + 1; }
+    const seen = this.folds.get(key);
+    if (seen === undefined) {
+      const fold = { first: e, last: e, count: e.count ?? 1 };
+      this.folds.set(key, fold);
+      return { object: this.toObject(fold), created: true };
+    }
+    seen.last = e;
+    seen.count = e.count ?? seen.count + 1;
+    return { object: this.toObject(seen), created: false };
   }
-  const epoch = cluster.config.epochMs;
-  const out: EventObject[] = [];
-  for (const { first, last, count } of folded.values()) {
-    const lastMs = last.timeMs;
+
+  /** The Events so far, in the order they were created. */
+  objects(): EventObject[] {
+    return [...this.folds.values()].map((f) => this.toObject(f));
+  }
+
+  private toObject({ first, last, count }: Fold): EventObject {
+    const epoch = this.epochMs;
     // A write the spam filter let through after dropping the first occurrences still carries their firstTimestamp.
     const firstMs = first.firstTimeMs ?? first.timeMs;
     const namespace = first.involved.namespace || 'default';
     // The recorder names events <object>.<UnixNano of the first occurrence, hex>.
     const name = `${first.involved.name}.${(BigInt(epoch + firstMs) * 1_000_000n).toString(16)}`;
-    out.push({
+    return {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: isoAt(epoch, first.timeMs) },
@@ -54,14 +78,18 @@ export function eventObjects(cluster: Cluster, filter?: (e: EventRecord) => bool
       message: last.message,
       source: { component: first.source },
       firstTimestamp: isoAt(epoch, firstMs),
-      lastTimestamp: isoAt(epoch, lastMs),
+      lastTimestamp: isoAt(epoch, last.timeMs),
       count,
       type: first.type,
       reportingComponent: first.source,
       reportingInstance: '',
-    });
+    };
   }
-  return out.sort((a, b) => cmp(a.metadata.namespace!, b.metadata.namespace!) || cmp(a.metadata.name, b.metadata.name));
+}
+
+/** The API server's list (and watch cache) order: namespace, then name. */
+export function byNsName(a: EventObject, b: EventObject): number {
+  return cmp(a.metadata.namespace!, b.metadata.namespace!) || cmp(a.metadata.name, b.metadata.name);
 }
 
 /** The events `kubectl describe` shows for one object (by uid), oldest lastTimestamp first. */

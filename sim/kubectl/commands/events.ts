@@ -6,6 +6,7 @@ import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { resolveTypes } from '../resources';
 import { outputFormat, printStructured } from './common';
 import { toJson, toYaml } from '../printers/objects';
+import { watchEvents } from './events-watch';
 
 // kubectl events (staging/src/k8s.io/kubectl/pkg/cmd/events: events.go EventsOptions.Run,
 // event_printer.go EventPrinter): the namespace's core/v1 Events (or every namespace's with -A),
@@ -36,7 +37,6 @@ function runEvents(ctx: CommandContext): KubectlResult {
   const types = list(args, 'types').flatMap((t) => t.split(','));
   // EventsOptions.Validate
   if (types.some((t) => t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning')) return failure(ctx.cluster, 'error: valid --types are Normal or Warning');
-  if (bool(args, 'watch')) return failure(ctx.cluster, 'error: kubespec does not simulate "kubectl events --watch": time passes only between commands');
 
   let forObject: { kind: string; name: string } | undefined;
   const forText = str(args, 'for') ?? '';
@@ -47,10 +47,12 @@ function runEvents(ctx: CommandContext): KubectlResult {
   }
 
   const allNamespaces = bool(args, 'all-namespaces');
-  const listed = eventObjects(ctx.cluster).filter((e) =>
+  const selected = (e: EventObject): boolean =>
     (allNamespaces || e.metadata.namespace === ctx.namespace)
     && (forObject === undefined || (e.involvedObject.kind === forObject.kind && e.involvedObject.name === forObject.name))
-    && (types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase())));
+    && (types.length === 0 || types.some((t) => t.toLowerCase() === e.type.toLowerCase()));
+  if (bool(args, 'watch')) return watchEvents(ctx, selected, format, { allNamespaces, noHeaders: bool(args, 'no-headers') });
+  const listed = eventObjects(ctx.cluster).filter(selected);
   if (listed.length === 0) {
     const o = new Output();
     o.err(allNamespaces ? 'No events found.' : `No events found in ${ctx.namespace} namespace.`);
@@ -95,13 +97,18 @@ export function sortableEvents(list: readonly EventObject[]): EventObject[] {
 
 /** EventPrinter.PrintObj through printers.GetNewTabWriter. */
 export function printEvents(list: readonly EventObject[], opts: { allNamespaces: boolean; noHeaders: boolean; nowMs: number }): string {
+  return tabwrite(`${eventLines(list, opts).join('\n')}\n`, GET_TABWRITER);
+}
+
+/** EventPrinter's lines, tab-separated: the headings unless noHeaders, then printOneEvent for each. */
+export function eventLines(list: readonly EventObject[], opts: { allNamespaces: boolean; noHeaders: boolean; nowMs: number }): string[] {
   const lines: string[] = [];
   if (!opts.noHeaders) lines.push(`${opts.allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE`);
   for (const e of list) {
     const cells = [interval(e, opts.nowMs), e.type, e.reason, `${e.involvedObject.kind}/${e.involvedObject.name}`, e.message.trim()];
     lines.push([...(opts.allNamespaces ? [e.metadata.namespace ?? ''] : []), ...cells].join('\t'));
   }
-  return tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER);
+  return lines;
 }
 
 /** getInterval: `5s`, or `5s (x3 over 2m)` for a repeated event. */

@@ -9,6 +9,8 @@ import { selectorRefused, type Found } from '../resources';
 import { GET_TABWRITER, RememberingTabwriter } from '../tabwriter';
 import { recordWatchEvents, requestTimeoutMs, runWatch, type WatchEvent } from './watch-events';
 import { labelColumns } from './common';
+import { EventWrites } from './event-writes';
+import type { Cluster } from '../../engine/types';
 
 // kubectl get --watch (get.go (*GetOptions).watch): the list as it is, then one row per write of a
 // watched object (watch events ADDED / MODIFIED / DELETED), each flushed through the same
@@ -23,7 +25,7 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   // resource.Builder SingleResourceType: one type, whatever its number of objects.
   if (found.length !== 1) return failure(cluster, 'error: you may only specify a single resource type');
   const t = found[0].type;
-  if (t.kind === 'Event' || t.kind === 'ComponentStatus') return failure(cluster, `error: kubespec: --watch is not simulated for ${t.plural}; let time pass with 'sleep <duration>' and run get again`);
+  if (t.kind === 'ComponentStatus') return failure(cluster, `error: kubespec: --watch is not simulated for ${t.plural}; let time pass with 'sleep <duration>' and run get again`);
   const timeout = requestTimeoutMs(str(args, 'request-timeout'));
   if (typeof timeout === 'string') return failure(cluster, timeout);
   const allNamespaces = bool(args, 'all-namespaces');
@@ -45,10 +47,29 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
   };
   if (!bool(args, 'watch-only') && found[0].objects.length > 0) o.write('stdout', tw.flush(rows(found[0].objects, ctx.nowMs, 'ADDED')));
 
-  const { controller: watcher, events } = recordWatchEvents('kubectl-watch', t.kind, watched);
-  const now = runWatch(cluster, [...CONTROLLERS, watcher], timeout, { lastSeenMs: () => events.at(-1)?.nowMs });
+  const { now, events } = t.kind === 'Event' ? watchEventWrites(cluster, watched, timeout) : watchObjects(cluster, t.kind, watched, timeout);
   for (const e of events) o.write('stdout', tw.flush(rows([e.object], cluster.config.epochMs + e.nowMs, e.type)));
   return o.result(now);
+}
+
+function watchObjects(cluster: Cluster, kind: string, watched: (obj: KubeObject) => boolean, timeout: number | undefined): { now: Cluster; events: readonly WatchEvent[] } {
+  const { controller: watcher, events } = recordWatchEvents('kubectl-watch', kind, watched);
+  const now = runWatch(cluster, [...CONTROLLERS, watcher], timeout, { lastSeenMs: () => events.at(-1)?.nowMs });
+  return { now, events };
+}
+
+/** Events are no store objects: the watch reads the engine's log of Event writes (event-writes.ts). */
+function watchEventWrites(cluster: Cluster, watched: (obj: KubeObject) => boolean, timeout: number | undefined): { now: Cluster; events: readonly WatchEvent[] } {
+  const writes = new EventWrites(cluster, watched);
+  const events: WatchEvent[] = [];
+  const now = runWatch(cluster, CONTROLLERS, timeout, {
+    lastSeenMs: (c) => {
+      events.push(...writes.next(c));
+      return events.at(-1)?.nowMs;
+    },
+  });
+  events.push(...writes.next(now));
+  return { now, events };
 }
 
 /** What the watch request selects: namespace, label and field selectors, names (metadata.name=). */
