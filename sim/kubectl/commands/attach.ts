@@ -3,7 +3,7 @@ import { advanceUntil } from '../../index';
 import { podLogs } from '../../runtime/logs';
 import { Output, failure, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
-import { resolvePod } from './pod-io';
+import { mostActiveFirst, podForObject } from './pod-io';
 import { POD_RUNNING_TIMEOUT_MS, PROMPT_HINT, SESSION_WARNING } from './run-attach';
 
 // kubectl attach (staging/src/k8s.io/kubectl/pkg/cmd/attach/attach.go): to a running container's
@@ -18,7 +18,7 @@ export const attach: Command = {
     { name: 'stdin', short: 'i', kind: 'bool' },
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'quiet', short: 'q', kind: 'bool' },
-    { name: 'pod-running-timeout', kind: 'string' },
+    { name: 'pod-running-timeout', kind: 'string', default: '1m0s' },
   ],
   run: runAttach,
 };
@@ -29,11 +29,11 @@ function runAttach(ctx: CommandContext): KubectlResult {
   if (target === undefined || args.positional.length > 2) {
     return failure(ctx.cluster, `error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.positional.length}: [${args.positional.join(' ')}]\nSee 'kubectl attach -h' for help and examples`);
   }
-  const found = resolvePod(ctx.cluster, ctx.namespace, target);
-  if (typeof found === 'string') return failure(ctx.cluster, found);
-  // GetPodTimeout: wait (in virtual time) while the Pod is still Pending.
-  const name = found.metadata.name;
-  const waited = advanceUntil(ctx.cluster, POD_RUNNING_TIMEOUT_MS, (v) => v.get<Pod>('Pod', ctx.namespace, name)?.status?.phase !== 'Pending');
+  const found = podForObject(ctx, target, mostActiveFirst, '1m0s');
+  if ('error' in found) return failure(found.cluster, found.error);
+  // Wait (in virtual time) while the Pod is still Pending.
+  const name = found.picked.pod.metadata.name;
+  const waited = advanceUntil(found.cluster, POD_RUNNING_TIMEOUT_MS, (v) => v.get<Pod>('Pod', ctx.namespace, name)?.status?.phase !== 'Pending');
   const cluster = waited.cluster;
   const pod = cluster.store.get<Pod>('Pod', ctx.namespace, name);
   if (pod === undefined) return failure(cluster, `Error from server (NotFound): pods "${name}" not found`);

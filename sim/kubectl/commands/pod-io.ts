@@ -1,4 +1,4 @@
-import type { Pod } from '../../api/types';
+import type { KubeObject, Pod } from '../../api/types';
 import type { Cluster } from '../../engine/types';
 import { podLogs, type LogsOptions } from '../../runtime/logs';
 import { goDuration, logsRequest } from './logs-options';
@@ -8,7 +8,6 @@ import { F, Output, failure, resultOf, type Attachment, type Command, type Comma
 import { bool, int, str } from '../flags';
 import { advanceUntil } from '../../index';
 import { notFound, resolveTypes, selectObjects } from '../resources';
-import { formatLabelSelector } from '../printers/columns';
 import { followLogs, type FollowedContainer } from './logs-follow';
 import { requestTimeoutMs } from './watch-events';
 
@@ -16,19 +15,36 @@ import { requestTimeoutMs } from './watch-events';
 // (logs.ts podLogs, exec.ts execInPod); kubectl resolves the Pod (also from deploy/NAME and the
 // like, as kubectl picks one of its Pods) and passes -c, --previous, --tail and the command.
 
+/** How kubectl orders a workload's Pods to pick the first (GetFirstPod's sortBy). */
+export type PodOrder = (a: Pod, b: Pod) => number;
+
 /**
- * A Pod named directly, or, for a workload named TYPE/NAME, the Pod kubectl picks among its Pods
- * (polymorphichelpers.attachablePodForObject, podutils.ByLogging: ready, then running, then oldest).
+ * The Pod kubectl picks among a workload's Pods named TYPE/NAME, after GetFirstPod's wait for one
+ * (GetPodList: a watch for --pod-running-timeout when the selector matches no Pod yet, then
+ * `timed out waiting for the condition`); a Pod named directly as it is. logs sorts ByLogging
+ * (logsForObject), exec and attach sort.Reverse(ActivePods) (attachablePodForObject).
  */
-export function resolvePod(cluster: Cluster, namespace: string, target: string): Pod | string {
-  const r = resolvePodOf(cluster, namespace, target);
-  return typeof r === 'string' ? r : 'noPods' in r ? `error: timed out waiting for the condition\nno pods found for selector ${formatLabelSelector(r.noPods)}` : r.pod;
+export function podForObject(ctx: CommandContext, target: string, order: PodOrder, defaultTimeout: string): { cluster: Cluster; picked: { pod: Pod; among: number } } | { cluster: Cluster; error: string } {
+  const { cluster, args } = ctx;
+  const text = str(args, 'pod-running-timeout') ?? defaultTimeout;
+  const timeoutMs = goDuration(text);
+  if (timeoutMs === undefined) return { cluster, error: `error: invalid argument "${text}" for "--pod-running-timeout" flag: time: invalid duration "${text}"` };
+  if (timeoutMs <= 0) return { cluster, error: 'error: --pod-running-timeout must be higher than zero' }; // GetPodRunningTimeoutFlag
+  const picked = resolvePodOf(cluster, ctx.namespace, target, order);
+  if (typeof picked === 'string') return { cluster, error: picked };
+  if (!('noPods' in picked)) return { cluster, picked };
+  const selector = picked.noPods;
+  const r = advanceUntil(cluster, timeoutMs, (v) => { for (const _ of v.select('Pod', ctx.namespace, selector)) return true; return false; });
+  if (!r.reached) return { cluster: r.cluster, error: 'error: timed out waiting for the condition' };
+  const found = resolvePodOf(r.cluster, ctx.namespace, target, order);
+  if (typeof found === 'string') return { cluster: r.cluster, error: found };
+  return 'noPods' in found ? { cluster: r.cluster, error: 'error: timed out waiting for the condition' } : { cluster: r.cluster, picked: found };
 }
 
 type LabelSelector = { matchLabels?: Record<string, string> };
 
 /** The Pod picked, how many there were to pick from; or the workload's selector when it selects no Pod yet. */
-function resolvePodOf(cluster: Cluster, namespace: string, target: string): { pod: Pod; among: number } | { noPods: LabelSelector } | string {
+function resolvePodOf(cluster: Cluster, namespace: string, target: string, order: PodOrder): { pod: Pod; among: number } | { noPods: LabelSelector } | string {
   const one = (p: Pod | undefined, t: ReturnType<typeof resolveTypes>, name: string) => (p === undefined ? notFound(t![0], name) : { pod: p, among: 1 });
   const slash = target.indexOf('/');
   if (slash === -1) return one(cluster.store.get<Pod>('Pod', namespace, target), resolveTypes('pods'), target);
@@ -39,20 +55,82 @@ function resolvePodOf(cluster: Cluster, namespace: string, target: string): { po
   if (t.kind === 'Pod') return one(cluster.store.get<Pod>('Pod', namespace, name), types, name);
   const owner = cluster.store.get(t.kind, namespace, name);
   if (owner === undefined) return notFound(t, name);
-  const selector = (owner.spec as { selector?: LabelSelector } | undefined)?.selector;
-  if (selector === undefined) return `error: cannot attach to ${owner.kind.toLowerCase()}: selector for ${t.singular} not implemented`;
-  const pods = [...cluster.store.select<Pod>('Pod', namespace, selector)].sort(byLogging);
+  const selector = selectorFor(owner);
+  if (typeof selector === 'string') return `error: ${order === byLogging ? 'cannot get the logs from' : 'cannot attach to'} ${goType(owner)}: ${selector}`;
+  // The API server lists by name; sort.Sort's insertion sort (up to 12 Pods) keeps that order on ties.
+  const pods = [...cluster.store.select<Pod>('Pod', namespace, selector)].sort((a, b) => cmp(a.metadata.name, b.metadata.name)).sort(order);
   if (pods.length === 0) return { noPods: selector };
   return { pod: pods[0], among: pods.length };
 }
 
-/** podutils.ByLogging, simplified: ready before not ready, running before pending, older first. */
-function byLogging(a: Pod, b: Pod): number {
-  const ready = (p: Pod) => (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
-  const phase = (p: Pod) => ({ Running: 0, Pending: 1 } as Record<string, number>)[p.status?.phase ?? ''] ?? 2;
-  return ready(a) - ready(b) || phase(a) - phase(b)
-    || (a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : a.metadata.creationTimestamp > b.metadata.creationTimestamp ? 1 : 0)
-    || (a.metadata.name < b.metadata.name ? -1 : 1);
+/** polymorphichelpers.SelectorsForObject: the workload's Pod selector, or why it has none. */
+function selectorFor(owner: KubeObject): LabelSelector | string {
+  const spec = owner.spec as { selector?: LabelSelector | Record<string, string> } | undefined;
+  switch (owner.kind) {
+    case 'ReplicaSet': case 'StatefulSet': case 'DaemonSet': case 'Deployment': case 'Job':
+      return (spec?.selector as LabelSelector | undefined) ?? {};
+    case 'ReplicationController':
+      return { matchLabels: (spec?.selector as Record<string, string> | undefined) ?? {} };
+    case 'Service': {
+      const sel = spec?.selector as Record<string, string> | undefined;
+      if (sel === undefined || Object.keys(sel).length === 0) return `invalid service '${owner.metadata.name}': Service is defined without a selector`;
+      return { matchLabels: sel };
+    }
+    default: return `selector for ${goType(owner)} not implemented`;
+  }
+}
+
+/** Go's %T of the typed object the builder decodes, e.g. *v1.Deployment. */
+function goType(obj: KubeObject): string {
+  return `*${obj.apiVersion.split('/').at(-1)}.${obj.kind}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const readyCondition = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
+const isReady = (p: Pod): boolean => readyCondition(p) !== undefined;
+const readyTime = (p: Pod): string => readyCondition(p)?.lastTransitionTime ?? '';
+const restarts = (p: Pod): number => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
+/** afterOrZero: t1 after t2, a zero (empty) time counting as after any other. */
+const afterOrZero = (t1: string, t2: string): boolean => (t1 === '' || t2 === '' ? t1 === '' : Date.parse(t1) > Date.parse(t2));
+const assignedDiffers = (a: Pod, b: Pod): boolean => (a.spec.nodeName ?? '') !== (b.spec.nodeName ?? '') && (!a.spec.nodeName || !b.spec.nodeName);
+
+/** podutils.ByLogging: assigned, Running < Unknown < Pending (other phases rank as Running, a Go map miss), ready, ready longest, most restarts, oldest. */
+export function byLogging(a: Pod, b: Pod): number {
+  const less = (i: Pod, j: Pod): boolean => {
+    if (assignedDiffers(i, j)) return !!i.spec.nodeName;
+    const m: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+    const pi = m[i.status?.phase ?? ''] ?? 0;
+    const pj = m[j.status?.phase ?? ''] ?? 0;
+    if (pi !== pj) return pi < pj;
+    if (isReady(i) !== isReady(j)) return isReady(i);
+    if (isReady(i) && isReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(j), readyTime(i));
+    if (restarts(i) !== restarts(j)) return restarts(i) > restarts(j);
+    if (i.metadata.creationTimestamp !== j.metadata.creationTimestamp) return afterOrZero(j.metadata.creationTimestamp, i.metadata.creationTimestamp);
+    return false;
+  };
+  return less(a, b) ? -1 : less(b, a) ? 1 : 0;
+}
+
+/** podutils.ActivePods: unassigned, Pending (and other phases) < Unknown < Running, not ready, ready latest, most restarts, newest. */
+function activePodsLess(i: Pod, j: Pod): boolean {
+  if (assignedDiffers(i, j)) return !i.spec.nodeName;
+  const m: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+  const pi = m[i.status?.phase ?? ''] ?? 0;
+  const pj = m[j.status?.phase ?? ''] ?? 0;
+  if (pi !== pj) return pi < pj;
+  if (isReady(i) !== isReady(j)) return !isReady(i);
+  if (isReady(i) && isReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(i), readyTime(j));
+  if (restarts(i) !== restarts(j)) return restarts(i) > restarts(j);
+  if (i.metadata.creationTimestamp !== j.metadata.creationTimestamp) return afterOrZero(i.metadata.creationTimestamp, j.metadata.creationTimestamp);
+  return false;
+}
+
+/** sort.Reverse(podutils.ActivePods), attachablePodForObject's order: the most active Pod first. */
+export function mostActiveFirst(a: Pod, b: Pod): number {
+  return activePodsLess(b, a) ? -1 : activePodsLess(a, b) ? 1 : 0;
 }
 
 export const logs: Command = {
@@ -87,7 +165,7 @@ export const logs: Command = {
     const timeoutMs = requestTimeoutMs(str(args, 'request-timeout'));
     if (typeof timeoutMs === 'string') return failure(cluster, timeoutMs);
     if (selector !== '') return logsOfSelected(ctx, selector, container, opts, allContainers, follow ? { timeoutMs } : undefined);
-    const waited = podForLogs(ctx, args.positional[0]);
+    const waited = podForObject(ctx, args.positional[0], byLogging, '20s');
     if ('error' in waited) return failure(waited.cluster, waited.error);
     const { picked } = waited;
     cluster = waited.cluster;
@@ -107,27 +185,6 @@ export const logs: Command = {
     return resultOf(cluster, [{ stream: 'stderr', text: found }, { stream: 'stdout', text: stdout }, { stream: 'stderr', text: result.stderr }], result.exitCode);
   },
 };
-
-/**
- * The Pod `kubectl logs TYPE/NAME` reads (logsForObject, GetFirstPod): when the workload selects no
- * Pod yet, a watch for one for --pod-running-timeout (20s), then `timed out waiting for the condition`.
- */
-function podForLogs(ctx: CommandContext, target: string): { cluster: Cluster; picked: { pod: Pod; among: number } } | { cluster: Cluster; error: string } {
-  const { cluster, args } = ctx;
-  const text = str(args, 'pod-running-timeout') ?? '20s';
-  const timeoutMs = goDuration(text);
-  if (timeoutMs === undefined) return { cluster, error: `error: invalid argument "${text}" for "--pod-running-timeout" flag: time: invalid duration "${text}"` };
-  if (timeoutMs <= 0) return { cluster, error: 'error: --pod-running-timeout must be higher than zero' }; // GetPodRunningTimeoutFlag
-  const picked = resolvePodOf(cluster, ctx.namespace, target);
-  if (typeof picked === 'string') return { cluster, error: picked };
-  if (!('noPods' in picked)) return { cluster, picked };
-  const selector = picked.noPods;
-  const r = advanceUntil(cluster, timeoutMs, (v) => { for (const _ of v.select('Pod', ctx.namespace, selector)) return true; return false; });
-  if (!r.reached) return { cluster: r.cluster, error: 'error: timed out waiting for the condition' };
-  const found = resolvePodOf(r.cluster, ctx.namespace, target);
-  if (typeof found === 'string') return { cluster: r.cluster, error: found };
-  return 'noPods' in found ? { cluster: r.cluster, error: 'error: timed out waiting for the condition' } : { cluster: r.cluster, picked: found };
-}
 
 /**
  * `kubectl logs -l`: the Pods the query selects (a PodList, by name), one request each, read one
@@ -199,9 +256,11 @@ export const exec: Command = {
     { name: 'stdin', short: 'i', kind: 'bool' },
     { name: 'tty', short: 't', kind: 'bool' },
     { name: 'quiet', short: 'q', kind: 'bool' },
+    { name: 'pod-running-timeout', kind: 'string', default: '1m0s' },
   ],
   run: (ctx: CommandContext): KubectlResult => {
-    const { args, cluster } = ctx;
+    const { args } = ctx;
+    let { cluster } = ctx;
     const o = new Output();
     const dash = args.argsLenAtDash;
     const before = dash === -1 ? args.positional : args.positional.slice(0, dash);
@@ -211,8 +270,10 @@ export const exec: Command = {
       return failure(cluster, 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples');
     }
     if (command.length === 0) return failure(cluster, "error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples");
-    const pod = resolvePod(cluster, ctx.namespace, before[0]);
-    if (typeof pod === 'string') return failure(cluster, pod);
+    const waited = podForObject(ctx, before[0], mostActiveFirst, '1m0s');
+    if ('error' in waited) return failure(waited.cluster, waited.error);
+    cluster = waited.cluster;
+    const pod = waited.picked.pod;
     let container = str(args, 'container');
     if (container === undefined && pod.spec.containers.length > 1 && !bool(args, 'quiet')) {
       container = pod.spec.containers[0].name;

@@ -1,0 +1,32 @@
+Feature: kubectl exec and attach on a workload
+  `kubectl exec deploy/web -- CMD` and `kubectl attach deploy/web` run in one of the workload's
+  Pods: the most active one (sort.Reverse(podutils.ActivePods): assigned, Running, ready, ready
+  longest, fewest restarts, oldest). A workload that has no Pod yet is watched for one for
+  --pod-running-timeout (1m0s), then kubectl gives up.
+
+  Background:
+    Given a cluster with 2 nodes
+
+  Scenario: exec on a Deployment scaled to zero waits a minute for a Pod, then times out
+    When I run "kubectl create deployment web --image=nginx --replicas=0"
+    And I run "kubectl exec deploy/web -- hostname"
+    Then the command fails with:
+      """
+      error: timed out waiting for the condition
+      """
+    When I run "kubectl get deployment web"
+    Then the output has a line matching "^web\s+0/0\s+0\s+0\s+60s$"
+    When I run "kubectl attach deploy/web --pod-running-timeout=5s"
+    Then the command fails with "error: timed out waiting for the condition"
+    When I run "kubectl get deployment web"
+    Then the output has a line matching "^web\s+0/0\s+0\s+0\s+65s$"
+
+  Scenario: exec picks a running Pod of the Deployment; a kind without a Pod selector is refused
+    When I run "kubectl create deployment web --image=nginx --replicas=2"
+    And 30 seconds pass
+    And I run "kubectl exec deploy/web -- hostname"
+    Then the command succeeds
+    And the output has a line matching "^web-\w+-\w{5}$"
+    When I run "kubectl create configmap cm"
+    And I run "kubectl exec configmap/cm -- ls"
+    Then the command fails with "error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented"
