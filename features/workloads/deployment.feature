@@ -169,6 +169,10 @@ Feature: Deployment (chapter 5.1)
     And I run "kubectl diff -f nginx.yml"
     Then the command succeeds
     And the output does not contain "nginx"
+    When I run "kubectl diff -f nginx.yml --force"
+    Then the command exits with code 2
+    And the error output contains "error: unknown flag: --force"
+    And the error output contains "See 'kubectl diff -h' for help and examples"
 
   @claim:manifest.fields
   Scenario: replicas defaults to 1

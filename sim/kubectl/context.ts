@@ -84,6 +84,8 @@ export interface Command {
   readonly run: (ctx: CommandContext) => KubectlResult;
   /** `create deployment`, `rollout status`...: chosen by the first positional word. */
   readonly subcommands?: Readonly<Record<string, Command>>;
+  /** cobra's SetFlagErrorFunc: the result of a flag that does not parse (default: cobra's message, exit 1). */
+  readonly flagError?: (cluster: Cluster, path: string, message: string) => KubectlResult;
 }
 
 /** Accumulates output, then builds the result. */

@@ -88,7 +88,7 @@ export function runKubectl(cluster: Cluster, argv: readonly string[], io: Kubect
   try {
     parsed = parseArgs(rest, [...command.flags, ...GLOBAL_FLAGS.filter((g) => !command.flags.some((f) => f.name === g.name || (g.short !== undefined && f.short === g.short)))]);
   } catch (e) {
-    if (e instanceof FlagError) return failure(cluster, `error: ${e.message}\nSee '${path} --help' for usage.`);
+    if (e instanceof FlagError) return command.flagError?.(cluster, path, e.message) ?? failure(cluster, `error: ${e.message}\nSee '${path} --help' for usage.`);
     throw e;
   }
   if (parsed.values.get('help') === true) return { cluster, stdout: commandHelp(command, path), stderr: '', exitCode: 0 };

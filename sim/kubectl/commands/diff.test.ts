@@ -44,6 +44,12 @@ test('kubectl\'s errors exit with 2', () => {
   assert.match(invalid.stderr, /^The ConfigMap "Bad_Name" is invalid: metadata\.name/);
 });
 
+test('a flag that does not parse: UsageErrorf through CheckDiffErr, exit 2 (1 would mean differences)', () => {
+  const c = clusterWith([namespace('default')], 60);
+  assert.deepEqual(kubectl(c, 'diff --foo -f cm.yml', {}), { cluster: c, stdout: '', stderr: "error: unknown flag: --foo\nSee 'kubectl diff -h' for help and examples\n", exitCode: 2 });
+  assert.deepEqual([kubectl(c, 'diff -f', {}).stderr, kubectl(c, 'diff -f', {}).exitCode], ["error: flag needs an argument: 'f' in -f\nSee 'kubectl diff -h' for help and examples\n", 2]);
+});
+
 test('Masker: Secret data values are masked, "(before)" and "(after)" where they differ', () => {
   const secret = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Secret', metadata: meta('db', 'default', 0), data }) as KubeObject;
   const [from, to] = maskSecrets(secret({ user: 'YQ==', password: 'YQ==' }), secret({ user: 'YQ==', password: 'Yg==', token: 'Yw==' }));

@@ -29,6 +29,9 @@ export const diff: Command = {
     { name: 'show-managed-fields', kind: 'bool' },
   ],
   run: runDiff,
+  // diff.go: "Flag errors exit with code 1, however according to the diff command it means changes
+  // were found": SetFlagErrorFunc sends them through CheckDiffErr(UsageErrorf(...)), exit status 2.
+  flagError: (cluster, path, message) => failure(cluster, `error: ${message}\nSee '${path} -h' for help and examples`, 2),
 };
 
 /** CheckDiffErr: kubectl's error, with exit status 2 (1 means "differences found"). */
