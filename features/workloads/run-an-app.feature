@@ -34,6 +34,19 @@ Feature: Run an application (chapter 1.3)
     And pod "kubernetes-bootcamp" has "spec.containers[0].ports[0].containerPort" equal to "8080"
     And pod "kubernetes-bootcamp" has no "metadata.ownerReferences"
 
+  Scenario: kubectl run --overrides patches the generated Pod before it is created
+    When I run "kubectl run pinned --image=nginx --overrides='{\"spec\":{\"nodeName\":\"k8s-node2\"}}'"
+    Then the output contains "pod/pinned created"
+    And within 1 minute pod "pinned" is Running
+    And pod "pinned" has "spec.nodeName" equal to "k8s-node2"
+    When I run "kubectl run tuned --image=nginx --override-type=strategic --overrides='{\"spec\":{\"containers\":[{\"name\":\"tuned\",\"env\":[{\"name\":\"MODE\",\"value\":\"fast\"}]}]}}'"
+    Then pod "tuned" has "spec.containers[0].image" equal to "nginx"
+    And pod "tuned" has "spec.containers[0].env[0].value" equal to "fast"
+    When I run "kubectl run broken --image=nginx --overrides='{\"spec\":{\"containers\":[{\"name\":\"broken\"}]}}'"
+    Then the command fails with "spec.containers[0].image: Required value"
+    When I run "kubectl run other --image=nginx --override-type=yaml --overrides={}"
+    Then the command fails with "error: invalid override type: yaml"
+
   @claim:pod.scheduled-together @claim:pod.shared-network
   Scenario: The containers of one Pod run together on one node, behind one IP address
     Given I apply:

@@ -6,6 +6,7 @@ import { createObjectFromManifest } from './create-object';
 import { createCronJob, createJob } from './create-job';
 import { RECORD_DEPRECATED } from './common';
 import { attachToRunPod } from './run-attach';
+import { applyOverrides } from './run-overrides';
 
 // kubectl create -f, create deployment, create namespace, and kubectl run: the generators build
 // the manifest kubectl would send (staging/src/k8s.io/kubectl/pkg/cmd/create, cmd/run), then it
@@ -133,6 +134,8 @@ export const run: Command = {
     { name: 'leave-stdin-open', kind: 'bool' },
     { name: 'quiet', short: 'q', kind: 'bool' },
     { name: 'serviceaccount', kind: 'string' },
+    { name: 'overrides', kind: 'string', default: '' },
+    { name: 'override-type', kind: 'string', default: 'merge' },
   ],
   run: (ctx) => {
     const { args } = ctx;
@@ -189,11 +192,15 @@ export const run: Command = {
       spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart, ...(str(args, 'serviceaccount') ? { serviceAccountName: str(args, 'serviceaccount') } : {}) },
       status: {},
     };
-    const result = createFromManifest(ctx, manifest, `pod/${name}`);
+    // createGeneratedObject: the overrides apply to the generated Pod, which is then created as it is.
+    const overridden = applyOverrides(manifest, str(args, 'overrides') ?? '', str(args, 'override-type') ?? 'merge');
+    if ('error' in overridden) return failure(ctx.cluster, `${o.stderr}error: ${overridden.error}`);
+    const podName = String((overridden.metadata as { name?: unknown } | undefined)?.name ?? name);
+    const result = createFromManifest(ctx, overridden, `pod/${podName}`);
     if (attach && result.exitCode === 0) {
       // An attached run prints no `pod/NAME created`: the session (or the Pod's output) follows.
       return attachToRunPod({ ...result, stdout: '', stderr: o.stderr + result.stderr }, {
-        namespace: ctx.namespace, name, stdin, tty, remove: bool(args, 'rm'), quiet: bool(args, 'quiet'), restartPolicy: restart,
+        namespace: ctx.namespace, name: podName, stdin, tty, remove: bool(args, 'rm'), quiet: bool(args, 'quiet'), restartPolicy: restart,
       });
     }
     return resultOf(result.cluster, [{ stream: 'stderr', text: o.stderr }, ...writesOf(result)], result.exitCode);
