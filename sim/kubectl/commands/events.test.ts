@@ -45,3 +45,11 @@ test('--for TYPE/NAME, --types, -A, and the messages when nothing is found', () 
   const yaml = kubectl(c, 'events -o yaml').stdout;
   assert.match(yaml, /^apiVersion: v1\nitems:\n- apiVersion: v1\n[\s\S]*\nkind: EventList\nmetadata: \{\}\n$/);
 });
+
+test('a cell ends at its first line break, marked ... (escapeCell)', () => {
+  let c = clusterWith([namespace('default'), pod('web', 0, { node: 'n1' })], 0);
+  c = submit(c, [eventChange(c.store.get('Pod', 'default', 'web')!, 'Failed', 'Error: first line\nsecond line', 'kubelet', 'Warning')], []).cluster;
+  const lines = kubectl(advance(c, 1_000, []), 'events').stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[1], /Pod\/web   Error: first line\.\.\.$/);
+});

@@ -105,10 +105,16 @@ export function eventLines(list: readonly EventObject[], opts: { allNamespaces: 
   const lines: string[] = [];
   if (!opts.noHeaders) lines.push(`${opts.allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE`);
   for (const e of list) {
-    const cells = [interval(e, opts.nowMs), e.type, e.reason, `${e.involvedObject.kind}/${e.involvedObject.name}`, e.message.trim()];
+    const cells = [interval(e, opts.nowMs), escapeCell(e.type), escapeCell(e.reason), `${escapeCell(e.involvedObject.kind)}/${escapeCell(e.involvedObject.name)}`, escapeCell(e.message.trim())];
     lines.push([...(opts.allNamespaces ? [e.metadata.namespace ?? ''] : []), ...cells].join('\t'));
   }
   return lines;
+}
+
+/** escapeCell (event_printer.go): a cell ends at its first form feed, newline or carriage return, marked `...`. */
+export function escapeCell(text: string): string {
+  const at = text.search(/[\f\n\r]/);
+  return at === -1 ? text : `${text.slice(0, at)}...`;
 }
 
 /** getInterval: `5s`, or `5s (x3 over 2m)` for a repeated event. */
