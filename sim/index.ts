@@ -16,6 +16,8 @@ export interface WriteResult {
   readonly lines: readonly string[];
   /** kubectl's error lines; when any, `cluster` is the input cluster, unchanged. */
   readonly errors: readonly string[];
+  /** kubectl's warning lines for stderr (apply on an object created without --save-config). */
+  readonly warnings?: readonly string[];
 }
 
 /** kubectl apply/create/replace -f: plan, then submit atomically and reconcile at this instant. */
@@ -23,7 +25,7 @@ export function applyManifests(cluster: Cluster, text: string, opts: PlanOptions
   const plan = planManifests(cluster.store, text, opts);
   if (plan.errors.length > 0) return { cluster, lines: [], errors: plan.errors };
   const result = loop.submit(cluster, plan.changes, CONTROLLERS);
-  return { cluster: result.cluster, lines: result.errors.length > 0 ? [] : plan.lines, errors: result.errors };
+  return { cluster: result.cluster, lines: result.errors.length > 0 ? [] : plan.lines, errors: result.errors, warnings: plan.warnings ?? [] };
 }
 
 /** Submits changes as an API client; atomic; controllers then run until quiet. */

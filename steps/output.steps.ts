@@ -1,7 +1,7 @@
 import { Then, type DataTable } from '@cucumber/cucumber';
 import type { SimWorld } from '../support/world';
 import { assertCommandFailed, assertCommandSucceeded, assertExitCode } from '../support/outcomes';
-import { expectErrorOutput, expectOutput, expectTable } from '../support/output';
+import { expectErrorOutput, expectNoErrorOutput, expectOutput, expectTable } from '../support/output';
 
 // What the last command printed: text, lines, kubectl tables, errors.
 
@@ -65,4 +65,8 @@ Then('the output table contains rows:', function (this: SimWorld, table: DataTab
 
 Then('the error output contains {string}', function (this: SimWorld, text: string) {
   expectErrorOutput(this, text);
+});
+
+Then('the error output is empty', function (this: SimWorld) {
+  expectNoErrorOutput(this);
 });

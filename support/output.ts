@@ -16,6 +16,13 @@ export function expectErrorOutput(world: SimWorld, written: string): void {
   if (last.exitCode !== 0) world.verifyFailure();
 }
 
+/** The last command wrote nothing to stderr (no warning, no error). */
+export function expectNoErrorOutput(world: SimWorld): void {
+  const last = world.lastCommand;
+  if (last === undefined) throw new Error('no command has run yet: use When I run "kubectl ..." first');
+  if (last.stderr !== '') throw new Error(`Expected "${last.line}" to write nothing to the error output, but it wrote:\n${last.stderr}\n${world.replayHint()}`);
+}
+
 export function expectOutput(world: SimWorld, how: TextCheck, written: string): void {
   assertOutputReadable(world);
   const text = world.resolve(written);

@@ -87,6 +87,42 @@ Feature: Deployment (chapter 5.1)
     And deployment "nginx-deployment" has "metadata.generation" equal to "1"
 
   @claim:manifest.declarative
+  Scenario: kubectl apply on a Deployment made by kubectl create warns and records the missing annotation
+    When I run "kubectl create -f nginx.yml"
+    And I run "kubectl apply -f nginx.yml"
+    Then the output is:
+      """
+      deployment.apps/nginx-deployment configured
+      """
+    And the error output contains "Warning: resource deployments/nginx-deployment is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically."
+    When I run "kubectl apply -f nginx.yml"
+    Then the output is:
+      """
+      deployment.apps/nginx-deployment unchanged
+      """
+    And the error output is empty
+
+  @claim:manifest.declarative
+  Scenario: kubectl create --save-config stores last-applied-configuration, so a later apply does not warn
+    When I run "kubectl create --save-config -f nginx.yml"
+    Then deployment "nginx-deployment" has "metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]" matching "nginx:1.7.9"
+    When I run "kubectl apply -f nginx.yml"
+    Then the output is:
+      """
+      deployment.apps/nginx-deployment unchanged
+      """
+    And the error output is empty
+
+  Scenario: Fields left at their Go zero value are not shown, as the API server omits them
+    When I run "kubectl create deployment web --image=nginx"
+    And I run "kubectl get deployment web -o yaml"
+    Then the output contains "progressDeadlineSeconds: 600"
+    And the output does not contain "minReadySeconds"
+    And deployment "web" has no "spec.minReadySeconds"
+    When I pick a replicaset of deployment "web" as "$RS"
+    Then replicaset "$RS" has no "spec.minReadySeconds"
+
+  @claim:manifest.declarative
   Scenario: The file describes the end state; a changed file is applied as a change
     When I run "kubectl apply -f nginx.yml"
     And within 2 minutes deployment "nginx-deployment" has 2 available replicas

@@ -238,3 +238,18 @@ test('admitObject runs defaults, validation and allocation for objects built in 
   const bad = admitObject(view, { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: { containers: [{ name: 'web' }] } });
   assert.equal(bad.error, 'The Pod "web" is invalid: spec.containers[0].image: Required value');
 });
+
+test('apply on an object created without last-applied-configuration warns (apply.go warningNoLastAppliedConfigAnnotation) and patches it in', () => {
+  const manifest = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - {name: nginx, image: nginx}\n';
+  const created = applyManifests(clusterWithDefaultNamespace(), manifest, { mode: 'create', source: 'web.yml' });
+  assert.deepEqual(created.errors, []);
+  assert.equal(created.cluster.store.get('Deployment', 'default', 'web')?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'], undefined);
+  const applied = applyManifests(created.cluster, manifest, { mode: 'apply', source: 'web.yml' });
+  assert.deepEqual(applied.lines, ['deployment.apps/web configured']);
+  assert.deepEqual(applied.warnings, ['Warning: resource deployments/web is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.']);
+  assert.notEqual(applied.cluster.store.get('Deployment', 'default', 'web')?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'], undefined);
+  assert.deepEqual(applyManifests(applied.cluster, manifest, { mode: 'apply', source: 'web.yml' }).warnings ?? [], []);
+  const saved = applyManifests(clusterWithDefaultNamespace(), manifest, { mode: 'create', source: 'web.yml', saveConfig: true });
+  assert.notEqual(saved.cluster.store.get('Deployment', 'default', 'web')?.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'], undefined);
+  assert.deepEqual(applyManifests(saved.cluster, manifest, { mode: 'apply', source: 'web.yml' }).warnings ?? [], []);
+});

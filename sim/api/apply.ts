@@ -24,6 +24,8 @@ export interface ManifestPlan {
   readonly lines: readonly string[];
   /** Error lines, as kubectl prints them; when any, `changes` is empty. */
   readonly errors: readonly string[];
+  /** Warning lines kubectl prints on stderr (apply on an object without last-applied-configuration). */
+  readonly warnings?: readonly string[];
 }
 
 export interface PlanOptions {
@@ -34,6 +36,8 @@ export interface PlanOptions {
   readonly namespace?: string;
   /** True when the user passed -n: a manifest naming another namespace is then an error. */
   readonly namespaceExplicit?: boolean;
+  /** create --save-config / replace --save-config: store the last-applied-configuration annotation too. */
+  readonly saveConfig?: boolean;
 }
 
 /** Plans the writes for a YAML text; pure: the caller submits `changes` to the engine. */
@@ -48,6 +52,7 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
   const changes: Change[] = [];
   const lines: string[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
   const verb = opts.mode === 'replace' ? 'replacing' : 'creating';
   const plannedObjects: KubeObject[] = [];
@@ -61,12 +66,13 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
     }
     seen.add(id);
     if (planned.change !== undefined) changes.push(planned.change);
+    if (planned.warning !== undefined) warnings.push(planned.warning);
     // Later documents see objects planned earlier: a Namespace created at the top of the file (kubectl
     // applies documents in order), Services whose addresses are allocated.
     if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace' || planned.info.kind === 'ServiceAccount')) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
   }
-  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors };
+  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /**
@@ -100,7 +106,7 @@ function planOneSafely(view: StoreView, doc: ParsedDocument, opts: PlanOptions):
 }
 
 type Planned =
-  | { readonly info: KindInfo; readonly obj: KubeObject; readonly change?: Change; readonly outcome: string }
+  | { readonly info: KindInfo; readonly obj: KubeObject; readonly change?: Change; readonly outcome: string; readonly warning?: string }
   | { readonly error: string };
 
 function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Planned {
@@ -159,14 +165,15 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
     return { error: `Error from server (NotFound): error when replacing "${opts.source}": ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" not found` };
   }
   let candidate: KubeObject;
+  const saveConfig = opts.mode === 'apply' || opts.saveConfig === true;
   if (live === undefined) {
-    const withConfig = opts.mode === 'apply' ? withLastApplied(manifest) : manifest;
+    const withConfig = saveConfig ? withLastApplied(manifest) : manifest;
     candidate = info.defaults(withConfig as unknown as KubeObject);
   } else {
     const previous = lastAppliedOf(live);
     const merged = opts.mode === 'replace'
       ? { ...manifest, metadata: { ...(manifest.metadata as object), ...serverMetadata(live.metadata) }, status: live.status }
-      : threeWayMerge(live as unknown as Record<string, unknown>, previous, opts.mode === 'apply' ? withLastApplied(manifest) : manifest);
+      : threeWayMerge(live as unknown as Record<string, unknown>, previous, saveConfig ? withLastApplied(manifest) : manifest);
     candidate = info.defaults(merged as unknown as KubeObject);
     if (info.prepareForUpdate !== undefined) candidate = info.prepareForUpdate(candidate, live);
   }
@@ -185,8 +192,19 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
     candidate = admitted.obj;
   }
   if (live === undefined) return { info, obj: candidate, change: { verb: 'create', object: candidate }, outcome: 'created' };
-  if (sameDesiredState(live, candidate)) return { info, obj: candidate, outcome: 'unchanged' };
-  return { info, obj: candidate, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured' };
+  const warning = opts.mode === 'apply' && live.metadata.annotations?.[LAST_APPLIED] === undefined ? missingLastAppliedWarning(info, name) : undefined;
+  if (sameDesiredState(live, candidate)) return { info, obj: candidate, outcome: 'unchanged', warning };
+  return { info, obj: candidate, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured', warning };
+}
+
+/**
+ * apply.go warningNoLastAppliedConfigAnnotation, printed when the live object has no
+ * last-applied-configuration; info.ObjectName() is the plural resource without its group.
+ */
+export function missingLastAppliedWarning(info: Pick<KindInfo, 'plural'>, name: string): string {
+  return `Warning: resource ${info.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. `
+    + 'kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. '
+    + 'The missing annotation will be patched automatically.';
 }
 
 /** Fields a manifest may carry (e.g. from `get -o yaml`) that only the server sets. */

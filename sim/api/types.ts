@@ -262,7 +262,7 @@ export interface DeploymentSpec {
   readonly selector: LabelSelector;
   readonly template: PodTemplateSpec;
   readonly strategy: { readonly type: 'RollingUpdate' | 'Recreate'; readonly rollingUpdate?: RollingUpdateDeployment };
-  readonly minReadySeconds: number;
+  readonly minReadySeconds?: number;
   readonly revisionHistoryLimit: number;
   readonly progressDeadlineSeconds: number;
   readonly paused?: boolean;
@@ -285,7 +285,7 @@ export interface Deployment extends KubeObject {
 
 export interface ReplicaSetSpec {
   readonly replicas: number;
-  readonly minReadySeconds: number;
+  readonly minReadySeconds?: number;
   readonly selector: LabelSelector;
   readonly template: PodTemplateSpec;
 }
@@ -307,7 +307,7 @@ export interface DaemonSetSpec {
   readonly selector: LabelSelector;
   readonly template: PodTemplateSpec;
   readonly updateStrategy: { readonly type: 'RollingUpdate' | 'OnDelete'; readonly rollingUpdate?: { readonly maxUnavailable?: IntOrString; readonly maxSurge?: IntOrString } };
-  readonly minReadySeconds: number;
+  readonly minReadySeconds?: number;
   readonly revisionHistoryLimit: number;
 }
 export interface DaemonSetStatus {

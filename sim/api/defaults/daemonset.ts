@@ -1,6 +1,6 @@
 import type { KubeObject, DaemonSet } from '../types';
 import { defaultPodTemplate } from './pod-spec';
-import { objOr, unset, orDefault } from './util';
+import { objOr, unset, orDefault, omitEmpty } from './util';
 
 // pkg/apis/apps/v1/defaults.go SetDefaults_DaemonSet, the Pod template defaults, and the zero counts a
 // new DaemonSet's status starts with.
@@ -18,13 +18,13 @@ export function defaultDaemonSet(obj: KubeObject): DaemonSet {
   const status = objOr(obj.status);
   return {
     ...obj,
-    spec: {
+    // DaemonSetSpec.minReadySeconds is an omitempty int32: 0 is not stored.
+    spec: omitEmpty({
       ...spec,
       template: defaultPodTemplate(spec.template), // a struct in Go: defaulted even when absent
       updateStrategy: nextStrategy,
-      minReadySeconds: orDefault(spec.minReadySeconds, 0),
       revisionHistoryLimit: orDefault(spec.revisionHistoryLimit, 10),
-    },
+    }, ['minReadySeconds']),
     status: {
       ...status,
       currentNumberScheduled: orDefault(status.currentNumberScheduled, 0),

@@ -201,7 +201,7 @@ test('Deployment: replicas 1, RollingUpdate 25%/25%, history 10, deadline 600, t
   assert.deepEqual(d.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
   assert.equal(d.spec.revisionHistoryLimit, 10);
   assert.equal(d.spec.progressDeadlineSeconds, 600);
-  assert.equal(d.spec.minReadySeconds, 0);
+  assert.equal('minReadySeconds' in d.spec, false); // an omitempty int32 the API server never shows at 0
   assert.equal(d.spec.template.spec.restartPolicy, 'Always');
   assert.equal(d.spec.template.spec.containers[0].imagePullPolicy, 'IfNotPresent');
   assert.equal(d.spec.template.spec.tolerations, undefined);
@@ -248,4 +248,22 @@ test('a ReplicaSet written back with its defaulted template keeps that template 
   const scaled = defaultReplicaSet({ ...once, spec: { ...once.spec, replicas: 5 } } as unknown as KubeObject);
   assert.equal(scaled.spec.template, once.spec.template);
   assert.equal(JSON.stringify(defaultReplicaSet(JSON.parse(JSON.stringify(once)))), JSON.stringify(once), 'a copy defaults to the same text');
+});
+
+test('omitempty zero values are not stored: minReadySeconds 0, paused false, env [], nodeSelector {} (the Go round trip)', () => {
+  const template = { metadata: { labels: { app: 'a' } }, spec: { nodeSelector: {}, containers: [{ name: 'c', image: 'nginx', env: [], args: [], resources: {} }] } };
+  const d = defaultDeployment(obj('Deployment', { replicas: 0, minReadySeconds: 0, paused: false, template }));
+  assert.equal('minReadySeconds' in d.spec, false);
+  assert.equal('paused' in d.spec, false);
+  assert.equal(d.spec.replicas, 0); // a pointer: 0 is kept
+  assert.equal('nodeSelector' in d.spec.template.spec, false);
+  const c = d.spec.template.spec.containers[0] as unknown as Record<string, unknown>;
+  assert.equal('env' in c, false);
+  assert.equal('args' in c, false);
+  assert.deepEqual(c.resources, {}); // a struct: kept even when empty
+  assert.equal(defaultDeployment(obj('Deployment', { minReadySeconds: 5, paused: true })).spec.minReadySeconds, 5);
+  assert.equal('minReadySeconds' in defaultReplicaSet(obj('ReplicaSet', { minReadySeconds: 0 })).spec, false);
+  assert.equal('minReadySeconds' in defaultDaemonSet(obj('DaemonSet', {})).spec, false);
+  assert.equal('minReadySeconds' in defaultStatefulSet(obj('StatefulSet', { minReadySeconds: 0, volumeClaimTemplates: [] })).spec, false);
+  assert.equal('volumeClaimTemplates' in defaultStatefulSet(obj('StatefulSet', { volumeClaimTemplates: [] })).spec, false);
 });

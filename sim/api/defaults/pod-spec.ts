@@ -1,4 +1,4 @@
-import { isObj, mapList, objOr, unset, type Json } from './util';
+import { isObj, mapList, objOr, omitEmpty, unset, type Json } from './util';
 
 // pkg/apis/core/v1/defaults.go and zz_generated.defaults.go: the defaults every PodSpec gets,
 // in a Pod and in a workload's Pod template alike (SetDefaults_PodSpec, _Container, _Probe,
@@ -7,9 +7,25 @@ import { isObj, mapList, objOr, unset, type Json } from './util';
 /** v1.SecretVolumeSourceDefaultMode / ConfigMapVolumeSourceDefaultMode / ...: 0644. */
 export const DEFAULT_VOLUME_MODE = 0o644;
 
+/**
+ * PodSpec's omitempty lists, maps and scalars (core/v1 types.go) that the Go round trip drops when
+ * empty (`containers` has no omitempty; nodeName and serviceAccountName are left to their writers).
+ */
+const POD_SPEC_OMITEMPTY = [
+  'volumes', 'initContainers', 'ephemeralContainers', 'imagePullSecrets', 'tolerations', 'hostAliases',
+  'topologySpreadConstraints', 'readinessGates', 'schedulingGates', 'resourceClaims', 'nodeSelector', 'overhead',
+  'hostNetwork', 'hostPID', 'hostIPC', 'hostname', 'subdomain', 'priorityClassName',
+];
+
+/** Container's omitempty lists and scalars (core/v1 types.go); `resources` is a struct, kept as {}. */
+const CONTAINER_OMITEMPTY = [
+  'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resizePolicy', 'volumeMounts', 'volumeDevices',
+  'stdin', 'stdinOnce', 'tty',
+];
+
 /** SetDefaults_PodSpec and the nested defaulters, applied to a raw spec. Pure; idempotent. */
 export function defaultPodSpec(raw: unknown): Json {
-  const spec = objOr(raw);
+  const spec = omitEmpty(objOr(raw), POD_SPEC_OMITEMPTY);
   return {
     ...spec,
     ...(spec.containers !== undefined ? { containers: mapList(spec.containers, defaultContainer) } : {}),
@@ -24,7 +40,8 @@ export function defaultPodSpec(raw: unknown): Json {
 }
 
 /** SetDefaults_Container: imagePullPolicy from the tag, termination message path and policy; ports, probes, env. */
-export function defaultContainer(c: Json): Json {
+export function defaultContainer(raw: Json): Json {
+  const c = omitEmpty(raw, CONTAINER_OMITEMPTY);
   const out: Json = { ...c };
   if (unset(c.imagePullPolicy)) out.imagePullPolicy = imageTag(typeof c.image === 'string' ? c.image : '') === 'latest' ? 'Always' : 'IfNotPresent';
   if (unset(c.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';

@@ -1,6 +1,6 @@
 import type { KubeObject, ReplicaSet } from '../types';
 import { defaultPodTemplate } from './pod-spec';
-import { objOr, orDefault } from './util';
+import { objOr, orDefault, omitEmpty } from './util';
 
 // pkg/apis/apps/v1/defaults.go SetDefaults_ReplicaSet, the Pod template defaults, and status {replicas: 0}.
 
@@ -10,12 +10,12 @@ export function defaultReplicaSet(obj: KubeObject): ReplicaSet {
   const status = objOr(obj.status);
   return {
     ...obj,
-    spec: {
+    // ReplicaSetSpec.minReadySeconds is an omitempty int32: 0 is not stored.
+    spec: omitEmpty({
       ...spec,
       replicas: orDefault(spec.replicas, 1),
-      minReadySeconds: orDefault(spec.minReadySeconds, 0),
       template: defaultPodTemplate(spec.template), // a struct in Go: defaulted even when absent
-    },
+    }, ['minReadySeconds']),
     status: { ...status, replicas: orDefault(status.replicas, 0) },
   } as unknown as ReplicaSet;
 }

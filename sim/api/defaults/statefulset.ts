@@ -1,6 +1,6 @@
 import type { KubeObject, StatefulSet } from '../types';
 import { defaultPodTemplate } from './pod-spec';
-import { isObj, objOr, unset, orDefault } from './util';
+import { isObj, objOr, unset, orDefault, omitEmpty } from './util';
 
 // pkg/apis/apps/v1/defaults.go SetDefaults_StatefulSet (StatefulSetAutoDeletePVC is on by default), the
 // Pod template defaults, and status {replicas: 0, availableReplicas: 0}.
@@ -21,7 +21,8 @@ export function defaultStatefulSet(obj: KubeObject): StatefulSet {
   const status = objOr(obj.status);
   return {
     ...obj,
-    spec: {
+    // StatefulSetSpec's omitempty non-pointers: a zero minReadySeconds, an empty volumeClaimTemplates are not stored.
+    spec: omitEmpty({
       ...spec,
       replicas: orDefault(spec.replicas, 1),
       podManagementPolicy: unset(spec.podManagementPolicy) ? 'OrderedReady' : spec.podManagementPolicy,
@@ -33,7 +34,7 @@ export function defaultStatefulSet(obj: KubeObject): StatefulSet {
       },
       revisionHistoryLimit: orDefault(spec.revisionHistoryLimit, 10),
       template: defaultPodTemplate(spec.template), // a struct in Go: defaulted even when absent
-    },
+    }, ['minReadySeconds', 'volumeClaimTemplates']),
     status: { ...status, replicas: orDefault(status.replicas, 0), availableReplicas: orDefault(status.availableReplicas, 0) },
   } as unknown as StatefulSet;
 }

@@ -30,3 +30,34 @@ export function sameExcept(a: Json, b: Json, except: string): boolean {
   for (const k in b) if (k !== except) n--;
   return n === 0;
 }
+
+/**
+ * What the API server's Go round trip does to a non-pointer `omitempty` field (encoding/json): a
+ * zero value (0, false, "", null, an empty list or map) is not stored, so it never reads back.
+ * Only for fields whose Go type is a scalar, slice or map: a struct is encoded even when empty and
+ * a pointer (e.g. Deployment replicas) keeps its 0. Returns `o` itself when nothing is dropped.
+ *
+ * | o                                  | keys                | result          |
+ * |------------------------------------|---------------------|-----------------|
+ * | {minReadySeconds: 0, replicas: 0}  | ['minReadySeconds'] | {replicas: 0}   |
+ * | {env: [], args: ['a']}             | ['env', 'args']     | {args: ['a']}   |
+ * | {nodeSelector: {}}                 | ['nodeSelector']    | {}              |
+ * | {minReadySeconds: 5}               | ['minReadySeconds'] | the same object |
+ */
+export function omitEmpty(o: Json, keys: readonly string[]): Json {
+  let out: Json | undefined;
+  for (const k of keys) {
+    if (!(k in o) || !isGoZero(o[k])) continue;
+    out ??= { ...o };
+    delete out[k];
+  }
+  return out ?? o;
+}
+
+/** Go's isEmptyValue for the JSON shapes a scalar, slice or map field can take. */
+function isGoZero(v: unknown): boolean {
+  if (v === null || v === 0 || v === false || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (isObj(v)) { for (const _ in v) return false; return true; }
+  return false;
+}

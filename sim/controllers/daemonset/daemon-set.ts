@@ -68,7 +68,7 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
   const oldPods: Pod[] = [];
   const surge = allowsSurge(ds);
   const surgeNodes: SurgeNode[] = [];
-  const avail = (p: Pod): boolean => isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+  const avail = (p: Pod): boolean => isPodAvailable(p, ds.spec.minReadySeconds ?? 0, ctx.nowMs, ctx.config.epochMs);
   const nodeNames = new Set<string>();
   // syncNodes creates in slow-start batches from one: a refused first create skips the rest.
   let createError: string | undefined;
@@ -112,7 +112,7 @@ export function reconcileDaemonSet(view: ClusterView, key: string, ctx: Reconcil
         if (isPodReady(p)) ready++;
         if (avail(p)) available++; else unavailableNodes++;
         for (const q of surge ? live : [p]) {
-          const at = availableAtMs(q, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+          const at = availableAtMs(q, ds.spec.minReadySeconds ?? 0, ctx.nowMs, ctx.config.epochMs);
           if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
         }
         if (p.metadata.labels?.[CONTROLLER_REVISION_HASH] === hash) updated++;
@@ -191,7 +191,7 @@ function rollingUpdate(ds: DaemonSet, oldPods: readonly Pod[], unavailableNodes:
   let unavailable = unavailableNodes;
   const candidates: Pod[] = [];
   for (const p of oldPods) {
-    if (!isPodAvailable(p, ds.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs)) { del(p); continue; }
+    if (!isPodAvailable(p, ds.spec.minReadySeconds ?? 0, ctx.nowMs, ctx.config.epochMs)) { del(p); continue; }
     candidates.push(p);
   }
   for (const p of candidates) {

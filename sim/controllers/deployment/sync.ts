@@ -44,8 +44,8 @@ export function getNewReplicaSet(s: DeploymentSync, oldRSs: readonly ReplicaSet[
   if (existing !== undefined) {
     const annotated = setNewReplicaSetAnnotations(d, existing, newRevision, true);
     let rs = annotated.rs;
-    if (annotated.changed || rs.spec.minReadySeconds !== d.spec.minReadySeconds) {
-      rs = { ...rs, spec: { ...rs.spec, minReadySeconds: d.spec.minReadySeconds } };
+    if (annotated.changed || (rs.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0)) {
+      rs = { ...rs, spec: withMinReadySeconds(rs.spec, d.spec.minReadySeconds ?? 0) };
       s.updateRS(rs);
     }
     setDeploymentRevision(s, rs.metadata.annotations?.[REVISION_ANNOTATION] ?? '');
@@ -70,7 +70,7 @@ export function getNewReplicaSet(s: DeploymentSync, oldRSs: readonly ReplicaSet[
     apiVersion: 'apps/v1', kind: 'ReplicaSet',
     metadata: { name, namespace: ns, uid: '', resourceVersion: '', creationTimestamp: now, labels, ownerReferences: [newControllerRef(d)] },
     spec: {
-      replicas: 0, minReadySeconds: d.spec.minReadySeconds,
+      replicas: 0, ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
       selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash } },
       template: { ...d.spec.template, metadata: { ...d.spec.template.metadata, labels } },
     },
@@ -211,4 +211,10 @@ export function cleanupDeployment(s: DeploymentSync, oldRSs: readonly ReplicaSet
     if ((rs.status?.replicas ?? 0) !== 0 || rs.spec.replicas !== 0 || (rs.metadata.generation ?? 0) > (rs.status?.observedGeneration ?? 0)) continue;
     s.changes.push({ verb: 'delete', ref: { kind: 'ReplicaSet', namespace: rs.metadata.namespace ?? '', name: rs.metadata.name }, reason: `revisionHistoryLimit of deployment ${d.metadata.namespace}/${d.metadata.name}` });
   }
+}
+
+/** The ReplicaSet spec with the Deployment's minReadySeconds; an omitempty int32, so 0 is not stored. */
+function withMinReadySeconds(spec: ReplicaSet['spec'], minReadySeconds: number): ReplicaSet['spec'] {
+  const { minReadySeconds: _old, ...rest } = spec;
+  return minReadySeconds === 0 ? rest : { ...rest, minReadySeconds };
 }

@@ -42,9 +42,10 @@ export function reconcileReplicaSet(view: ClusterView, key: string, ctx: Reconci
   // replica_set.go: requeue after minReadySeconds so availableReplicas moves when it is due.
   let nextMs: number | undefined;
   // With minReadySeconds 0 every Ready Pod is available at once: no Pod has an instant to wait for.
-  if (!(rs.spec.minReadySeconds <= 0)) {
+  const minReadySeconds = rs.spec.minReadySeconds ?? 0; // omitempty: absent when 0
+  if (!(minReadySeconds <= 0)) {
     for (const p of pods) {
-      const at = availableAtMs(p, rs.spec.minReadySeconds, ctx.nowMs, ctx.config.epochMs);
+      const at = availableAtMs(p, minReadySeconds, ctx.nowMs, ctx.config.epochMs);
       if (at !== undefined && (nextMs === undefined || at < nextMs)) nextMs = at;
     }
   }
@@ -112,6 +113,7 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], nowMs: num
   // previous Pod's answers serve the next one's when the objects are the same.
   let lastLabels: unknown = null, labeled = false;
   let lastConditions: unknown = null, podReady = false;
+  const minReadySeconds = rs.spec.minReadySeconds ?? 0; // omitempty: absent when 0
   for (const p of pods) {
     const labels = p.metadata.labels;
     if (labels !== lastLabels) { lastLabels = labels; labeled = matchesLabels(labels, templateLabels); }
@@ -120,7 +122,7 @@ export function calculateStatus(rs: ReplicaSet, pods: readonly Pod[], nowMs: num
     if (conditions !== lastConditions) { lastConditions = conditions; podReady = isPodReady(p); }
     if (podReady) {
       ready++;
-      if (rs.spec.minReadySeconds <= 0 || isPodAvailable(p, rs.spec.minReadySeconds, nowMs, epochMs)) available++;
+      if (minReadySeconds <= 0 || isPodAvailable(p, minReadySeconds, nowMs, epochMs)) available++;
     }
   }
   // ReplicaSetStatus: replicas is always serialized; the other counts are omitempty.

@@ -20,7 +20,7 @@ function writeCommand(name: WriteMode, short: string, extraFlags: Command['flags
 }
 
 export const apply = writeCommand('apply', 'Apply a configuration to a resource by file name');
-export const replace = writeCommand('replace', 'Replace a resource by file name');
+export const replace = writeCommand('replace', 'Replace a resource by file name', [{ name: 'save-config', kind: 'bool' }]);
 
 export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
   const { args } = ctx;
@@ -40,8 +40,10 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     let text = ctx.io.readFile(file);
     if (text === undefined) { o.fail(`error: the path "${file}" does not exist`); continue; }
     if (bool(args, 'record')) text = annotateManifests(text, CHANGE_CAUSE, changeCause(ctx));
-    const result = applyManifests(cluster, text, { mode, source: file, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
+    const saveConfig = mode !== 'apply' && bool(args, 'save-config');
+    const result = applyManifests(cluster, text, { mode, source: file, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit, saveConfig });
     for (const e of result.errors) o.fail(e);
+    for (const w of result.warnings ?? []) o.err(w);
     if (result.errors.length > 0) continue;
     if (dry.dryRun === 'none') cluster = result.cluster;
     // Lines read `endpoints/name created`: the resource word names what each request wrote.

@@ -107,6 +107,8 @@ export const create: Command = {
   flags: [
     F.filename, F.output, F.dryRun, F.record, F.recursive,
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
+    // cmdutil.AddApplyAnnotationFlags: store last-applied-configuration so a later apply merges from it.
+    { name: 'save-config', kind: 'bool' },
   ],
   run: (ctx) => runWrite(ctx, 'create'),
   subcommands: {
