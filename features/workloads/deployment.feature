@@ -122,6 +122,13 @@ Feature: Deployment (chapter 5.1)
     When I pick a replicaset of deployment "web" as "$RS"
     Then replicaset "$RS" has no "spec.minReadySeconds"
 
+  Scenario: A container without resources shows resources: {}, a struct the API server always writes
+    When I run "kubectl apply -f nginx.yml"
+    And I run "kubectl get deployment nginx-deployment -o yaml"
+    Then the output contains "resources: {}"
+    And deployment "nginx-deployment" has "spec.template.spec.containers[0].resources" equal to "{}"
+    And every pod of deployment "nginx-deployment" has "spec.containers[0].resources" equal to "{}"
+
   @claim:manifest.declarative
   Scenario: The file describes the end state; a changed file is applied as a change
     When I run "kubectl apply -f nginx.yml"

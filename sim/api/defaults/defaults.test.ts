@@ -267,3 +267,10 @@ test('omitempty zero values are not stored: minReadySeconds 0, paused false, env
   assert.equal('minReadySeconds' in defaultStatefulSet(obj('StatefulSet', { minReadySeconds: 0, volumeClaimTemplates: [] })).spec, false);
   assert.equal('volumeClaimTemplates' in defaultStatefulSet(obj('StatefulSet', { volumeClaimTemplates: [] })).spec, false);
 });
+
+test('a container without resources gets resources {}: ResourceRequirements is a struct, written even when empty', () => {
+  const spec = defaultPodSpec({ containers: [{ name: 'c', image: 'nginx' }, { name: 'd', image: 'nginx', resources: { limits: { cpu: '1' } } }] });
+  const containers = spec.containers as Record<string, unknown>[];
+  assert.deepEqual(containers[0].resources, {});
+  assert.deepEqual(containers[1].resources, { limits: { cpu: '1' } });
+});

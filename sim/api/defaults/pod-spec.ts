@@ -43,6 +43,8 @@ export function defaultPodSpec(raw: unknown): Json {
 export function defaultContainer(raw: Json): Json {
   const c = omitEmpty(raw, CONTAINER_OMITEMPTY);
   const out: Json = { ...c };
+  // Container.Resources is a struct, not a pointer: encoding/json writes it even when empty.
+  if (c.resources === undefined || c.resources === null) out.resources = {};
   if (unset(c.imagePullPolicy)) out.imagePullPolicy = imageTag(typeof c.image === 'string' ? c.image : '') === 'latest' ? 'Always' : 'IfNotPresent';
   if (unset(c.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
   if (unset(c.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
