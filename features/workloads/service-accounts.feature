@@ -93,3 +93,8 @@ Feature: Every Pod runs as a ServiceAccount
     Then the output has a line matching "Warning\s+FailedCreate\s+.*replicaset-controller\s+Error creating: pods \"web-[a-z0-9]+-\" is forbidden: error looking up service account default/builder: serviceaccount \"builder\" not found$"
     When I run "kubectl create serviceaccount builder"
     Then within 20 minutes deployment "web" has 2 available replicas
+
+  Scenario: A Pod template's serviceAccountName reads back with the deprecated serviceAccount alias
+    When I run "kubectl get deployment coredns -n kube-system -o yaml"
+    Then the output contains "serviceAccount: coredns"
+    And deployment "kube-system/coredns" has "spec.template.spec.serviceAccount" equal to "coredns"

@@ -274,3 +274,12 @@ test('a container without resources gets resources {}: ResourceRequirements is a
   assert.deepEqual(containers[0].resources, {});
   assert.deepEqual(containers[1].resources, { limits: { cpu: '1' } });
 });
+
+test('serviceAccountName is mirrored in the deprecated serviceAccount (v1 conversion), templates included', () => {
+  const named = defaultPodSpec({ serviceAccountName: 'web', containers: [] });
+  assert.equal(named.serviceAccount, 'web');
+  assert.equal(defaultPodSpec({ serviceAccount: 'old', containers: [] }).serviceAccountName, 'old');
+  assert.equal(defaultPodSpec({ serviceAccountName: 'web', serviceAccount: 'old', containers: [] }).serviceAccount, 'web');
+  const none = defaultPodSpec({ containers: [] });
+  assert.equal('serviceAccount' in none || 'serviceAccountName' in none, false);
+});

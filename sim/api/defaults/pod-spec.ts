@@ -28,6 +28,7 @@ export function defaultPodSpec(raw: unknown): Json {
   const spec = omitEmpty(objOr(raw), POD_SPEC_OMITEMPTY);
   return {
     ...spec,
+    ...serviceAccountAlias(spec),
     ...(spec.containers !== undefined ? { containers: mapList(spec.containers, defaultContainer) } : {}),
     ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, defaultContainer) } : {}),
     ...(spec.volumes !== undefined ? { volumes: mapList(spec.volumes, defaultVolume) } : {}),
@@ -37,6 +38,23 @@ export function defaultPodSpec(raw: unknown): Json {
     securityContext: spec.securityContext === undefined || spec.securityContext === null ? {} : spec.securityContext,
     schedulerName: unset(spec.schedulerName) ? 'default-scheduler' : spec.schedulerName,
   };
+}
+
+/**
+ * pkg/apis/core/v1/conversion.go: Convert_v1_PodSpec_To_core_PodSpec takes the deprecated
+ * serviceAccount when serviceAccountName is empty; Convert_core_PodSpec_To_v1_PodSpec always writes
+ * serviceAccountName back into serviceAccount, so a stored spec (a template too) shows both.
+ *
+ * | serviceAccountName | serviceAccount | -> both   |
+ * |--------------------|----------------|-----------|
+ * | web                | -              | web       |
+ * | -                  | old            | old       |
+ * | web                | old            | web       |
+ * | -                  | -              | (neither) |
+ */
+function serviceAccountAlias(spec: Json): Json {
+  const name = !unset(spec.serviceAccountName) ? spec.serviceAccountName : spec.serviceAccount;
+  return typeof name === 'string' && name !== '' ? { serviceAccountName: name, serviceAccount: name } : {};
 }
 
 /** SetDefaults_Container: imagePullPolicy from the tag, termination message path and policy; ports, probes, env. */
