@@ -89,7 +89,9 @@ Feature: Deployment (chapter 5.1)
   @claim:manifest.declarative
   Scenario: kubectl apply on a Deployment made by kubectl create warns and records the missing annotation
     When I run "kubectl create -f nginx.yml"
-    And I run "kubectl apply -f nginx.yml"
+    And I run "kubectl apply -f nginx.yml --dry-run=client"
+    Then the error output is empty
+    When I run "kubectl apply -f nginx.yml"
     Then the output is:
       """
       deployment.apps/nginx-deployment configured

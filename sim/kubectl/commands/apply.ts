@@ -43,7 +43,8 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     const saveConfig = mode !== 'apply' && bool(args, 'save-config');
     const result = applyManifests(cluster, text, { mode, source: file, namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit, saveConfig });
     for (const e of result.errors) o.fail(e);
-    for (const w of result.warnings ?? []) o.err(w);
+    // apply.go (v1.34) warns only when it patches the server: not with --dry-run=client.
+    if (dry.dryRun !== 'client') for (const w of result.warnings ?? []) o.err(w);
     if (result.errors.length > 0) continue;
     if (dry.dryRun === 'none') cluster = result.cluster;
     // Lines read `endpoints/name created`: the resource word names what each request wrote.
