@@ -98,3 +98,10 @@ Feature: Every Pod runs as a ServiceAccount
     When I run "kubectl get deployment coredns -n kube-system -o yaml"
     Then the output contains "serviceAccount: coredns"
     And deployment "kube-system/coredns" has "spec.template.spec.serviceAccount" equal to "coredns"
+
+  Scenario: A running container reports its mounts in status, the token read-only with recursiveReadOnly Disabled
+    When I run "kubectl run web --image=nginx"
+    Then within 1 minute pod "web" has "status.phase" equal to "Running"
+    And pod "web" has "status.containerStatuses[0].volumeMounts[0].mountPath" equal to "/var/run/secrets/kubernetes.io/serviceaccount"
+    And pod "web" has "status.containerStatuses[0].volumeMounts[0].readOnly" equal to "true"
+    And pod "web" has "status.containerStatuses[0].volumeMounts[0].recursiveReadOnly" equal to "Disabled"

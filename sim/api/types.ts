@@ -80,7 +80,16 @@ export interface VolumeMount {
   readonly name: string;
   readonly mountPath: string;
   readonly readOnly?: boolean;
+  readonly recursiveReadOnly?: string;
   readonly subPath?: string;
+}
+
+/** A container status's view of one mount (core/v1 VolumeMountStatus). */
+export interface VolumeMountStatus {
+  readonly name: string;
+  readonly mountPath: string;
+  readonly readOnly?: boolean;
+  readonly recursiveReadOnly?: string;
 }
 
 export interface Container {
@@ -201,6 +210,7 @@ export interface ContainerStatus {
   readonly restartCount: number;
   readonly state: ContainerState;
   readonly lastState: ContainerState;
+  readonly volumeMounts?: readonly VolumeMountStatus[];
 }
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';

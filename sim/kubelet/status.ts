@@ -1,4 +1,5 @@
-import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus } from '../api/types';
+import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus, VolumeMount } from '../api/types';
+import { volumeMountStatuses } from './volume-mount-status';
 import { imageIdOf, parseImageRef, prefixedDigest } from '../runtime/image-behaviours';
 import { asSharedCondition, EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
 import type { ContainerRt, PodRt, TerminatedRt } from './types';
@@ -40,7 +41,7 @@ export function isReady(c: ContainerRt): boolean {
 const CONTAINER_CREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
 const POD_INITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
 
-export function containerStatusOf(rt: PodRt, c: ContainerRt, image: string, initPending: boolean, iso: (ms: number) => string): ContainerStatus {
+export function containerStatusOf(rt: PodRt, c: ContainerRt, image: string, initPending: boolean, iso: (ms: number) => string, mounts?: readonly VolumeMount[]): ContainerStatus {
   let state: ContainerState;
   switch (c.phase) {
     case 'running': state = runningState(iso(c.startedMs!)); break;
@@ -59,9 +60,12 @@ export function containerStatusOf(rt: PodRt, c: ContainerRt, image: string, init
   if (containerID === undefined && lastState === EMPTY_STATE && !c.imagePulled && !ready && !started && c.restartCount === 0
     && (state === CONTAINER_CREATING || state === POD_INITIALIZING)) return waitingStatus(state, c.name, image);
   // Two literals rather than a spread, same key order: this runs for every container at every status sync.
-  return containerID === undefined
-    ? { name: c.name, image: shownImage, imageID, ready, started, restartCount: c.restartCount, state, lastState }
-    : { name: c.name, image: shownImage, imageID, containerID, ready, started, restartCount: c.restartCount, state, lastState };
+  if (containerID === undefined) return { name: c.name, image: shownImage, imageID, ready, started, restartCount: c.restartCount, state, lastState };
+  // Only a container the runtime has reports its mounts (convertToAPIContainerStatuses).
+  const volumeMounts = volumeMountStatuses(mounts);
+  return volumeMounts === undefined
+    ? { name: c.name, image: shownImage, imageID, containerID, ready, started, restartCount: c.restartCount, state, lastState }
+    : { name: c.name, image: shownImage, imageID, containerID, ready, started, restartCount: c.restartCount, state, lastState, volumeMounts };
 }
 
 // The status of a container not created yet, never started, in a shared waiting state: the same for
@@ -164,8 +168,8 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   let ii = 0;
   let mi = 0;
   for (const c of rt.containers) {
-    if (c.init) { initStatuses[ii] = containerStatusOf(rt, c, inits[ii].image, false, iso); ii++; }
-    else { mainStatuses[mi] = containerStatusOf(rt, c, pod.spec.containers[mi].image, !initDone, iso); mi++; }
+    if (c.init) { initStatuses[ii] = containerStatusOf(rt, c, inits[ii].image, false, iso, inits[ii].volumeMounts); ii++; }
+    else { mainStatuses[mi] = containerStatusOf(rt, c, pod.spec.containers[mi].image, !initDone, iso, pod.spec.containers[mi].volumeMounts); mi++; }
   }
   const previousPhase = pod.status?.phase;
   // A Pod that reached a terminal phase stays there (kubelet never moves it out).
