@@ -7,6 +7,7 @@ import { isBareShell } from '../../runtime/process';
 import { F, Output, failure, resultOf, type Attachment, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, str } from '../flags';
 import { advanceUntil } from '../../index';
+import { isPodReady, maxContainerRestarts, podReadyCondition } from '../../controllers/util/pod';
 import { notFound, resolveTypes, selectObjects } from '../resources';
 import { followLogs, type FollowedContainer } from './logs-follow';
 import { requestTimeoutMs } from './watch-events';
@@ -89,10 +90,8 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const readyCondition = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
-const isReady = (p: Pod): boolean => readyCondition(p) !== undefined;
-const readyTime = (p: Pod): string => readyCondition(p)?.lastTransitionTime ?? '';
-const restarts = (p: Pod): number => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
+// Read only when both Pods are ready: the Ready condition's last transition.
+const readyTime = (p: Pod): string => podReadyCondition(p)?.lastTransitionTime ?? '';
 /** afterOrZero: t1 after t2, a zero (empty) time counting as after any other. */
 const afterOrZero = (t1: string, t2: string): boolean => (t1 === '' || t2 === '' ? t1 === '' : Date.parse(t1) > Date.parse(t2));
 const assignedDiffers = (a: Pod, b: Pod): boolean => (a.spec.nodeName ?? '') !== (b.spec.nodeName ?? '') && (!a.spec.nodeName || !b.spec.nodeName);
@@ -105,9 +104,9 @@ export function byLogging(a: Pod, b: Pod): number {
     const pi = m[i.status?.phase ?? ''] ?? 0;
     const pj = m[j.status?.phase ?? ''] ?? 0;
     if (pi !== pj) return pi < pj;
-    if (isReady(i) !== isReady(j)) return isReady(i);
-    if (isReady(i) && isReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(j), readyTime(i));
-    if (restarts(i) !== restarts(j)) return restarts(i) > restarts(j);
+    if (isPodReady(i) !== isPodReady(j)) return isPodReady(i);
+    if (isPodReady(i) && isPodReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(j), readyTime(i));
+    if (maxContainerRestarts(i) !== maxContainerRestarts(j)) return maxContainerRestarts(i) > maxContainerRestarts(j);
     if (i.metadata.creationTimestamp !== j.metadata.creationTimestamp) return afterOrZero(j.metadata.creationTimestamp, i.metadata.creationTimestamp);
     return false;
   };
@@ -121,9 +120,9 @@ function activePodsLess(i: Pod, j: Pod): boolean {
   const pi = m[i.status?.phase ?? ''] ?? 0;
   const pj = m[j.status?.phase ?? ''] ?? 0;
   if (pi !== pj) return pi < pj;
-  if (isReady(i) !== isReady(j)) return !isReady(i);
-  if (isReady(i) && isReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(i), readyTime(j));
-  if (restarts(i) !== restarts(j)) return restarts(i) > restarts(j);
+  if (isPodReady(i) !== isPodReady(j)) return !isPodReady(i);
+  if (isPodReady(i) && isPodReady(j) && readyTime(i) !== readyTime(j)) return afterOrZero(readyTime(i), readyTime(j));
+  if (maxContainerRestarts(i) !== maxContainerRestarts(j)) return maxContainerRestarts(i) > maxContainerRestarts(j);
   if (i.metadata.creationTimestamp !== j.metadata.creationTimestamp) return afterOrZero(i.metadata.creationTimestamp, j.metadata.creationTimestamp);
   return false;
 }
