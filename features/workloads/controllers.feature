@@ -72,6 +72,17 @@ Feature: Controllers manage Pods (chapter 2)
     And within 2 minutes deployment "nginx-deployment" has 2 available replicas
     And within 1 minute there are 2 pods labelled app=web_server
 
+  Scenario: A Deployment deleted in the foreground waits for its Pods, at its next generation
+    The API server marks an object that waits on finalizers (store.go markAsDeleting): deletion
+    timestamp now, deletionGracePeriodSeconds 0, and metadata.generation one more.
+    Given I run "kubectl create deployment sleeper --image=busybox --replicas=2 -- sleep 3600"
+    And within 2 minutes deployment "sleeper" has 2 available replicas
+    When I run "kubectl delete deployment sleeper --cascade=foreground --wait=false"
+    Then deployment "sleeper" has "metadata.generation" equal to "2"
+    And deployment "sleeper" has "metadata.deletionGracePeriodSeconds" equal to "0"
+    And deployment "sleeper" has "metadata.finalizers[0]" equal to "foregroundDeletion"
+    And within 2 minutes deployment "sleeper" does not exist
+
   @claim:arch.controller-manager @claim:deploy.keeps-desired-state
   Scenario: A Deployment whose ReplicaSet is deleted creates it again
     Given the example file "nginx.yml"

@@ -69,3 +69,43 @@ Feature: Why Pods (chapter 2)
     When I run "kubectl delete pod pair"
     Then the output contains "pod \"pair\" deleted"
     And within 1 minute pod "pair" does not exist
+
+  Scenario: A Pod's generation counts its spec changes, and the kubelet reports the generation it synced
+    Kubernetes v1.34 (KEP-5067, PodObservedGenerationTracking Beta): the API server creates a Pod at
+    metadata.generation 1 and adds one for each change of its spec and when its graceful deletion
+    begins; labels and status writes leave it. The kubelet writes the generation of the Pod it synced
+    to status.observedGeneration and to each condition it sets.
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: gen
+      spec:
+        containers:
+        - name: web
+          image: busybox
+          command: ["sh", "-c", "sleep 3600"]
+      """
+    And within 2 minutes pod "gen" is Running
+    Then pod "gen" has "metadata.generation" equal to "1"
+    And pod "gen" has "status.observedGeneration" equal to "1"
+    When I run "kubectl get pod gen -o jsonpath='{range .status.conditions[*]}{.type}={.observedGeneration} {end}'"
+    Then the output is:
+      """
+      PodReadyToStartContainers=1 Initialized=1 Ready=1 ContainersReady=1 PodScheduled=1
+      """
+    When I run "kubectl label pod gen tier=web"
+    Then pod "gen" has "metadata.generation" equal to "1"
+    When I run "kubectl set image pod/gen web=busybox:1.36"
+    Then pod "gen" has "metadata.generation" equal to "2"
+    And within 10 seconds pod "gen" has "status.observedGeneration" equal to "2"
+    When I run "kubectl get pod gen -o jsonpath='{range .status.conditions[*]}{.type}={.observedGeneration} {end}'"
+    Then the output is:
+      """
+      PodReadyToStartContainers=2 Initialized=2 Ready=2 ContainersReady=2 PodScheduled=2
+      """
+    When I run "kubectl delete pod gen --wait=false"
+    Then pod "gen" has "metadata.generation" equal to "3"
+    And pod "gen" has "metadata.deletionGracePeriodSeconds" equal to "30"
+    And within 5 seconds pod "gen" has "status.observedGeneration" equal to "3"

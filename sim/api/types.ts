@@ -176,6 +176,8 @@ export interface PodTemplateSpec {
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
 export interface Condition {
   readonly type: string;
+  /** PodCondition (v1.34, KEP-5067): the metadata.generation the writer saw; right after `type` in Go's struct. */
+  readonly observedGeneration?: number;
   readonly status: ConditionStatus;
   readonly reason?: string;
   readonly message?: string;
@@ -215,6 +217,8 @@ export interface ContainerStatus {
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 export interface PodStatus {
+  /** The metadata.generation of the Pod the kubelet last synced (v1.34, KEP-5067); PodStatus's first field. */
+  readonly observedGeneration?: number;
   readonly phase: PodPhase;
   readonly conditions?: readonly Condition[];
   readonly hostIP?: string;

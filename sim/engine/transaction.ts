@@ -5,6 +5,7 @@ import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
 import { withTemplateGeneration } from '../api/defaults/daemonset';
+import { createdGeneration, deletingGeneration, preserveOldObservedGeneration, updatedGeneration } from './generation';
 import { kindInfo } from '../api/kinds';
 import { LogWriter } from './append-log';
 import { CorrelatorWriter, type ObjectCorrelation } from './event-correlator';
@@ -22,9 +23,6 @@ import type {
 // watch what changed. `commit()` seals it into a new Cluster; the input Cluster is never touched.
 
 const NO_FINALIZERS: readonly string[] = Object.freeze([]);
-
-/** Kinds whose metadata.generation moves when their spec changes (API server strategies). */
-const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'NetworkPolicy']);
 
 export class Transaction implements ClusterView {
   readonly config: Cluster['config'];
@@ -178,13 +176,14 @@ export class Transaction implements ClusterView {
       key = keyOf({ kind: obj.kind, namespace, name });
       if (this.store.getByKey(key) !== undefined) return alreadyExists({ kind: obj.kind, namespace, name });
     }
+    const generation = createdGeneration(obj.kind);
     const metadata: ObjectMeta = {
       ...obj.metadata,
       name,
       uid: obj.metadata.uid || this.newUid(),
       resourceVersion: this.newResourceVersion(),
       creationTimestamp: obj.metadata.creationTimestamp || isoAt(this.config.epochMs, this.nowMs),
-      ...(GENERATION_KINDS.has(obj.kind) ? { generation: 1 } : {}),
+      ...(generation !== undefined ? { generation } : {}),
     };
     const stored = { ...obj, metadata };
     this.store.put(stored, { key, old: undefined }); // just looked up: not there
@@ -200,11 +199,16 @@ export class Transaction implements ClusterView {
     if (old === undefined) return notFound({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name });
     let next: KubeObject;
     if (statusOnly) {
-      next = { ...old, status: obj.status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
+      const status = obj.kind === 'Pod' ? preserveOldObservedGeneration((obj as Pod).status, (old as Pod).status) : obj.status;
+      next = { ...old, status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
     } else {
       if (obj.kind === 'DaemonSet') obj = withTemplateGeneration(obj, old, !canonicalEqual((obj as DaemonSet).spec.template, (old as DaemonSet).spec.template));
-      const specChanged = GENERATION_KINDS.has(obj.kind) && !canonicalEqual(obj.spec, old.spec);
-      const generation = old.metadata.generation === undefined ? undefined : old.metadata.generation + (specChanged ? 1 : 0);
+      const generation = updatedGeneration(obj, old, binding);
+      // rest/update.go BeforeUpdate: a request cannot set generation (a kind without one keeps none).
+      if (generation === undefined && obj.metadata.generation !== undefined) {
+        const { generation: _ignored, ...meta } = obj.metadata;
+        obj = { ...obj, metadata: meta };
+      }
       next = {
         ...obj,
         metadata: {
@@ -250,8 +254,13 @@ export class Transaction implements ClusterView {
     // appended): conditional spreads of small objects cost more than the copy itself.
     const metadata: { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] } = { ...old.metadata };
     metadata.resourceVersion = this.newResourceVersion();
+    // The first deletion moves generation: BeforeDelete (graceful Pods) / markAsDeleting (the rest).
+    const generation = deletingGeneration(old);
+    if (generation !== undefined) metadata.generation = generation;
     metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? isoAt(this.config.epochMs, this.nowMs + (graceful ? grace * 1000 : 0));
-    if (graceful) metadata.deletionGracePeriodSeconds = grace;
+    // store.go markAsDeleting: an object that waits on finalizers only is deleted with grace period 0
+    // (so is a Pod not gracefully deleted, BeforeDelete with period 0: unbound, terminal or --grace-period=0).
+    metadata.deletionGracePeriodSeconds = graceful ? grace : 0;
     if (finalizers.length > 0) metadata.finalizers = finalizers;
     const next: KubeObject = { ...old, metadata };
     this.store.put(next, { key, old });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asSharedCondition, EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
+import { EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
 import type { Condition } from '../api/types';
 
 const T0 = '2025-01-01T00:00:06Z';
@@ -18,17 +18,6 @@ test('equal conditions are one frozen object; any differing field gives another'
   ]) assert.notEqual(other, a);
   assert.equal(JSON.stringify(sharedCondition('Ready', 'False', T0, 'ContainersNotReady', 'containers with unready status: [web]')),
     '{"type":"Ready","status":"False","lastProbeTime":null,"lastTransitionTime":"2025-01-01T00:00:06Z","reason":"ContainersNotReady","message":"containers with unready status: [web]"}');
-});
-
-test('a condition of the same shape (the scheduler\'s PodScheduled) is replaced by the shared one; another shape is kept', () => {
-  const scheduled: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: T0 };
-  assert.equal(asSharedCondition(scheduled), sharedCondition('PodScheduled', 'True', T0));
-  const reordered: Condition = { type: 'PodScheduled', status: 'True', lastTransitionTime: T0, lastProbeTime: null };
-  assert.equal(asSharedCondition(reordered), reordered);
-  const extra: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: T0, lastUpdateTime: T0 };
-  assert.equal(asSharedCondition(extra), extra);
-  const undefinedKey: Condition = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: T0, reason: undefined };
-  assert.equal(asSharedCondition(undefinedKey), undefinedKey);
 });
 
 test('lists of shared conditions are shared; a list with another condition is returned as it is', () => {

@@ -21,22 +21,29 @@ export function isShared(v: object): boolean {
 
 export const EMPTY_STATE: ContainerState = share({});
 
-// Nested maps by lastTransitionTime, type, status, reason, message (undefined is a key too): no key
-// string to build at each of the ~4 lookups a status sync makes.
-type Level = Map<string | undefined, unknown>;
+// Nested maps by observedGeneration, lastTransitionTime, type, status, reason, message (undefined is a
+// key too): no key string to build at each of the ~5 lookups a status sync makes. Almost every Pod is
+// at generation 1: one more level, not more objects.
+type Level = Map<string | number | undefined, unknown>;
 let conditions: Level = new Map();
 let conditionCount = 0;
 /** A number per shared condition, for keying lists of them. */
 const conditionIds = new WeakMap<Condition, number>();
 let nextConditionId = 0;
 
-/** `{type, status, lastProbeTime: null, lastTransitionTime[, reason][, message]}`, the shape generate.go gives. */
-export function sharedCondition(type: string, status: Condition['status'], lastTransitionTime: string, reason?: string, message?: string): Condition {
+/**
+ * `{type[, observedGeneration], status, lastProbeTime: null, lastTransitionTime[, reason][, message]}`,
+ * the shape generate.go gives (PodCondition's Go field order; observedGeneration is the Pod's
+ * generation the kubelet synced, podutil.CalculatePodConditionObservedGeneration, none for a mirror Pod).
+ */
+export function sharedCondition(type: string, status: Condition['status'], lastTransitionTime: string, reason?: string, message?: string, observedGeneration?: number): Condition {
   if (conditionCount >= MAX_ENTRIES) { conditions = new Map(); conditionCount = 0; }
-  const leaf = child(child(child(child(conditions, lastTransitionTime), type), status), reason);
+  const leaf = child(child(child(child(child(conditions, observedGeneration), lastTransitionTime), type), status), reason);
   let c = leaf.get(message) as Condition | undefined;
   if (c === undefined) {
-    const built: Condition = { type, status, lastProbeTime: null, lastTransitionTime, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) };
+    const built: Condition = observedGeneration === undefined
+      ? { type, status, lastProbeTime: null, lastTransitionTime, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) }
+      : { type, observedGeneration, status, lastProbeTime: null, lastTransitionTime, ...(reason !== undefined ? { reason } : {}), ...(message !== undefined ? { message } : {}) };
     c = share(built);
     conditionIds.set(c, nextConditionId++);
     leaf.set(message, c);
@@ -45,25 +52,10 @@ export function sharedCondition(type: string, status: Condition['status'], lastT
   return c;
 }
 
-function child(level: Level, key: string | undefined): Level {
+function child(level: Level, key: string | number | undefined): Level {
   let next = level.get(key) as Level | undefined;
   if (next === undefined) level.set(key, (next = new Map()));
   return next;
-}
-
-/** The shared equal of c when c has exactly sharedCondition's shape (same keys in the same order); else c itself. */
-export function asSharedCondition(c: Condition): Condition {
-  if (shared.has(c)) return c;
-  const { type, status, lastProbeTime, lastTransitionTime, reason, message } = c;
-  if (typeof type !== 'string' || typeof status !== 'string' || lastProbeTime !== null || typeof lastTransitionTime !== 'string') return c;
-  if ((reason !== undefined && typeof reason !== 'string') || (message !== undefined && typeof message !== 'string')) return c;
-  const keys = Object.keys(c);
-  const expected = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
-  if (reason !== undefined) expected.push('reason');
-  if (message !== undefined) expected.push('message');
-  if (keys.length !== expected.length) return c;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== expected[i]) return c;
-  return sharedCondition(type, status, lastTransitionTime, reason, message);
 }
 
 const conditionLists = new Map<string, readonly Condition[]>();

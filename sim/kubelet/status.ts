@@ -1,7 +1,7 @@
 import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus, VolumeMount } from '../api/types';
 import { volumeMountStatuses } from './volume-mount-status';
 import { imageIdOf, parseImageRef, prefixedDigest } from '../runtime/image-behaviours';
-import { asSharedCondition, EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
+import { EMPTY_STATE, ipList, isShared, runningState, sharedCondition, sharedConditions, sharedIpList } from './shared-status';
 import type { ContainerRt, PodRt, TerminatedRt } from './types';
 
 // The Pod status the kubelet reports: container statuses from the runtime rows, the phase as
@@ -132,13 +132,36 @@ function find(list: readonly Condition[] | undefined, type: string): Condition |
   return undefined;
 }
 
-/** A condition that keeps its lastTransitionTime while its status stays; shared across Pods (see shared-status.ts). */
-function condition(existing: readonly Condition[] | undefined, type: string, status: Condition['status'], nowIso: string, reason?: string, message?: string): Condition {
+/**
+ * The generation the kubelet reports as observed: that of the Pod it synced (status manager
+ * SetPodStatus -> podutil.CalculatePodStatusObservedGeneration; PodObservedGenerationTracking is Beta,
+ * on, in v1.34). A mirror Pod's is its static Pod's, read from the manifest file, which has none: the
+ * mirror Pod shows generation 1 and no observedGeneration (e2e node/pods.go "mirror pods").
+ */
+export function kubeletObservedGeneration(pod: Pod): number | undefined {
+  const generation = pod.metadata.generation;
+  if (generation === undefined || generation === 0) return undefined;
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] === undefined ? generation : undefined;
+}
+
+/** Whether the Pod's status already reports the generation a sync of it would (a spec update since needs a sync that writes). */
+export function observedGenerationCurrent(pod: Pod): boolean {
+  const observed = pod.status?.observedGeneration;
+  return observed === pod.metadata.generation || observed === kubeletObservedGeneration(pod);
+}
+
+/**
+ * A condition that keeps its lastTransitionTime while its status stays (status manager
+ * updateLastTransitionTime), with the synced Pod's generation (CalculatePodConditionObservedGeneration);
+ * shared across Pods (see shared-status.ts).
+ */
+function condition(existing: readonly Condition[] | undefined, type: string, status: Condition['status'], nowIso: string, generation: number | undefined, reason?: string, message?: string): Condition {
   const old = find(existing, type);
   const lastTransitionTime = old !== undefined && old.status === status ? old.lastTransitionTime ?? nowIso : nowIso;
   // The field comparisons first: the WeakSet look-up is the costly test.
-  if (old !== undefined && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message && isShared(old)) return old;
-  return sharedCondition(type, status, lastTransitionTime, reason, message);
+  if (old !== undefined && old.status === status && old.lastTransitionTime === lastTransitionTime && old.reason === reason && old.message === message
+    && old.observedGeneration === generation && isShared(old)) return old;
+  return sharedCondition(type, status, lastTransitionTime, reason, message, generation);
 }
 
 /** The names of the statuses that are not ready, as generate.go lists them: `[a b]`. */
@@ -177,40 +200,46 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
 
   const nowIso = iso(nowMs);
   const existing = pod.status?.conditions;
+  const generation = kubeletObservedGeneration(pod);
   // No sandbox yet (volumes still being set up, or RunPodSandbox still running): no IP, PodReadyToStartContainers False (generate.go GeneratePodReadyToStartContainersCondition).
   const sandbox = rt.mounting === undefined && rt.sandboxDueMs === undefined;
   // A terminal Pod's sandbox is stopped (SyncTerminatingPod kills it): PodSandboxChanged, so False too; its IP stays shown.
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox && !terminal ? 'True' : 'False', nowIso)];
+  const conditions: Condition[] = [condition(existing, 'PodReadyToStartContainers', sandbox && !terminal ? 'True' : 'False', nowIso, generation)];
   // generate.go GeneratePodInitializedCondition
   const incomplete = unreadyNames(initStatuses);
-  if (phase === 'Succeeded') conditions.push(condition(existing, 'Initialized', 'True', nowIso, 'PodCompleted'));
-  else if (incomplete === undefined || anyRegularStarted) conditions.push(condition(existing, 'Initialized', 'True', nowIso));
-  else conditions.push(condition(existing, 'Initialized', 'False', nowIso, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete}]`));
+  if (phase === 'Succeeded') conditions.push(condition(existing, 'Initialized', 'True', nowIso, generation, 'PodCompleted'));
+  else if (incomplete === undefined || anyRegularStarted) conditions.push(condition(existing, 'Initialized', 'True', nowIso, generation));
+  else conditions.push(condition(existing, 'Initialized', 'False', nowIso, generation, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete}]`));
   // generate.go GenerateContainersReadyCondition / GeneratePodReadyCondition
   const unready = unreadyNames(mainStatuses);
   let ready: Condition;
   let containersReady: Condition;
   if (phase === 'Succeeded' || phase === 'Failed') {
     const reason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
-    ready = condition(existing, 'Ready', 'False', nowIso, reason);
-    containersReady = condition(existing, 'ContainersReady', 'False', nowIso, reason);
+    ready = condition(existing, 'Ready', 'False', nowIso, generation, reason);
+    containersReady = condition(existing, 'ContainersReady', 'False', nowIso, generation, reason);
   } else if (unready !== undefined) {
     const msg = `containers with unready status: [${unready}]`;
-    ready = condition(existing, 'Ready', 'False', nowIso, 'ContainersNotReady', msg);
-    containersReady = condition(existing, 'ContainersReady', 'False', nowIso, 'ContainersNotReady', msg);
+    ready = condition(existing, 'Ready', 'False', nowIso, generation, 'ContainersNotReady', msg);
+    containersReady = condition(existing, 'ContainersReady', 'False', nowIso, generation, 'ContainersNotReady', msg);
   } else {
-    ready = condition(existing, 'Ready', 'True', nowIso);
-    containersReady = condition(existing, 'ContainersReady', 'True', nowIso);
+    ready = condition(existing, 'Ready', 'True', nowIso, generation);
+    containersReady = condition(existing, 'ContainersReady', 'True', nowIso, generation);
   }
   conditions.push(ready, containersReady);
-  const scheduled = find(existing, 'PodScheduled');
-  if (scheduled !== undefined) conditions.push(asSharedCondition(scheduled));
+  // kubelet_pods.go generateAPIPodStatus: the kubelet's own PodScheduled True (the binding's had no
+  // observedGeneration; a Pod created with its nodeName had none at all).
+  conditions.push(condition(existing, 'PodScheduled', 'True', nowIso, generation));
 
   const previous = pod.status as ShownStatus | undefined;
   // Built key by key, as the spread literal this was (the previous status's keys in place, new ones
-  // appended in this order), without the temporary objects of conditional spreads.
+  // appended in this order), without the temporary objects of conditional spreads. observedGeneration
+  // is appended too: kubectl prints keys sorted (-o yaml and -o json marshal the unstructured map), and
+  // a literal with it first then the spread cost 344 B a Pod (the clone's in-object slack lost). A
+  // mirror Pod's kubelet leaves it out (the API server keeps the stored one, none).
   const status = { ...previous } as { -readonly [K in keyof ShownStatus]: ShownStatus[K] };
+  if (generation !== undefined) status.observedGeneration = generation;
   status.phase = phase;
   status.conditions = sharedConditions(conditions);
   status.hostIP = rt.hostIP;

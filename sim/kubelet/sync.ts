@@ -19,7 +19,7 @@ import {
 import { allocateIp } from './ipam';
 import { queuePull, type PullQueue } from './image-puller';
 import { pullRequestOf } from './pull-request';
-import { podStatusOf } from './status';
+import { observedGenerationCurrent, podStatusOf } from './status';
 import { jsonEqual } from './json-equal';
 import { applyResult, forNewContainer, isSettledSuccess, newWorker, onGrid, pastInitialDelay, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
 import { addPodWorkers } from './prober/manager';
@@ -1065,7 +1065,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const fresh = in_.rt === undefined || in_.rt.mounting !== undefined || in_.rt.sandboxDueMs !== undefined || in_.rt.starting === true;
   if (starting) {
     lastStatus = pod.status;
-  } else if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus) {
+  } else if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus || !observedGenerationCurrent(pod)) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
     if (fresh || !jsonEqual(computed, pod.status)) {
       status = computed;
@@ -1095,5 +1095,5 @@ export function syncPod(in_: SyncInput): SyncOutput {
  */
 export function syncIsNoop(pod: Pod, rt: PodRt | undefined, nowMs: number, external: boolean): boolean {
   return rt !== undefined && !external && rt.wakeMs !== undefined && rt.wakeMs > nowMs && pod.status === rt.lastStatus
-    && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false);
+    && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false) && observedGenerationCurrent(pod);
 }

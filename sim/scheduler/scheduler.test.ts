@@ -60,6 +60,28 @@ test('nodeSelector matching no node: Pending, Unschedulable, FailedScheduling wi
   assert.equal(eventsOf(c, 'ssd').at(-1)?.reason, 'Scheduled');
 });
 
+test('PodScheduled False carries the Pod\'s generation (handleSchedulingFailure); rewritten only when it says something new; the binding\'s True has none', () => {
+  let c = run(emptyCluster(), create(...kubeadmNodes()));
+  c = run(c, create(pod('ssd', undefined, { spec: { nodeSelector: { disktype: 'ssd' } } })));
+  const scheduled = (n: string) => podOf(c, n).status.conditions?.find((x) => x.type === 'PodScheduled');
+  assert.deepEqual(Object.keys(scheduled('ssd')!).slice(0, 3), ['type', 'observedGeneration', 'status']);
+  assert.equal(scheduled('ssd')?.observedGeneration, 1);
+  // A spec change (generation 2) that fails alike: podutil.UpdatePodCondition finds nothing new, no write.
+  const p = podOf(c, 'ssd');
+  c = run(c, [{ verb: 'update', object: { ...p, spec: { ...p.spec, tolerations: [{ key: 'x', operator: 'Exists', effect: 'NoSchedule' }] } } }]);
+  assert.equal(podOf(c, 'ssd').metadata.generation, 2);
+  assert.equal(scheduled('ssd')?.observedGeneration, 1);
+  // Another node: a new message, written with the generation the scheduler saw.
+  c = run(c, create(node('k8s-node3')));
+  assert.match(scheduled('ssd')!.message!, /^0\/4 nodes are available/);
+  assert.equal(scheduled('ssd')?.observedGeneration, 2);
+  const n1 = c.store.get<Node>('Node', '', 'k8s-node1')!;
+  c = run(c, [{ verb: 'update', object: { ...n1, metadata: { ...n1.metadata, labels: { ...n1.metadata.labels, disktype: 'ssd' } } } }]);
+  assert.equal(podOf(c, 'ssd').spec.nodeName, 'k8s-node1');
+  assert.deepEqual(scheduled('ssd'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: '2025-01-01T00:00:00Z' });
+  assert.equal(podOf(c, 'ssd').metadata.generation, 2, 'the binding moves no generation');
+});
+
 test('requests beyond what is left: Insufficient cpu, and no preemption victims among equal-priority Pods', () => {
   const big = { containers: [{ name: 'c', image: 'nginx', imagePullPolicy: 'IfNotPresent' as const, terminationMessagePath: '', terminationMessagePolicy: '', resources: { requests: { cpu: '1500m' } } }] };
   let c = run(emptyCluster(), create(...kubeadmNodes()));

@@ -4,6 +4,7 @@ import { keyOf } from '../store/keys';
 import { cacheFor, existingCache, type SchedulerCache } from './cache';
 import { schedulePod } from './schedule-one';
 import { boundStatus } from './bound-status';
+import { podCondition } from '../api/pod-condition';
 import { volumePreBind } from '../storage/volume-binding'; // VolumeBinding PreBind (sim/storage)
 
 // kube-scheduler's default profile as a controller: binds Pods without spec.nodeName whose
@@ -166,10 +167,9 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
   const changes: Change[] = [];
   const old = podScheduledCondition(pod);
   if (old?.status !== 'False' || old.reason !== 'Unschedulable' || old.message !== message) {
-    const cond: Condition = {
-      type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null,
-      lastTransitionTime: old?.status === 'False' && old.lastTransitionTime ? old.lastTransitionTime : ctx.iso(),
-    };
+    // schedule_one.go handleSchedulingFailure -> updatePod: PodScheduled False with the Pod's generation
+    // (CalculatePodConditionObservedGeneration); podutil.UpdatePodCondition keeps lastTransitionTime while False.
+    const cond: Condition = podCondition(pod, 'PodScheduled', 'False', old?.status === 'False' && old.lastTransitionTime ? old.lastTransitionTime : ctx.iso(), 'Unschedulable', message);
     const status = { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), cond] };
     changes.push({ verb: 'status', object: { ...pod, status } });
   }

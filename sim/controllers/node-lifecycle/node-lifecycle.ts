@@ -26,6 +26,8 @@ export function markPodsNotReady(pods: readonly Pod[], nowIso: string): Change[]
     const conditions = pod.status?.conditions ?? [];
     const i = conditions.findIndex((c) => c.type === 'Ready');
     if (i < 0 || conditions[i].status === 'False') continue;
+    // A copy of the kubelet's Ready condition with status False: its observedGeneration stays the kubelet's
+    // (MarkPodsNotReady copies the condition and sets no generation of its own).
     const ready: Condition = { ...conditions[i], status: 'False', lastTransitionTime: nowIso };
     const next = conditions.map((c, j) => (j === i ? ready : c));
     changes.push({ verb: 'status', object: { ...pod, status: { ...pod.status, conditions: next } } });

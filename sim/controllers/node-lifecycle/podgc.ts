@@ -1,4 +1,5 @@
 import type { Condition, KubeObject, Node, Pod } from '../../api/types';
+import { podCondition } from '../../api/pod-condition';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 
 // pkg/controller/podgc gcOrphaned: Pods bound to a node that no longer exists are, after the
@@ -20,10 +21,8 @@ export function reconcilePodGC(view: ClusterView, key: string, ctx: ReconcileCon
     const ns = pod.metadata.namespace ?? '';
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
     if (!terminal) {
-      const disruption: Condition = {
-        type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists',
-        lastProbeTime: null, lastTransitionTime: ctx.iso(),
-      };
+      // gc_controller.go gcOrphaned: DisruptionTarget with the Pod's generation (CalculatePodConditionObservedGeneration).
+      const disruption: Condition = podCondition(pod, 'DisruptionTarget', 'True', ctx.iso(), 'DeletionByPodGC', 'PodGC: node no longer exists');
       const conditions = [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), disruption];
       changes.push({ verb: 'status', object: { ...pod, status: { ...pod.status, phase: 'Failed', conditions } } });
     }

@@ -1,6 +1,7 @@
 import type { Condition, KubeObject, Node, Pod, Taint } from '../../api/types';
 import { NO_CHANGES, type Change, type ClusterView, type Controller, type ReconcileContext, type ReconcileResult } from '../../engine/types';
 import { processPodOnNode, type EvictionWork } from './eviction-work';
+import { podCondition } from '../../api/pod-condition';
 
 // pkg/controller/tainteviction (the NoExecute taint manager), keyed by node name. handleNodeUpdate
 // (the node's NoExecute taints changed) processes every Pod on the node, handlePodUpdate (a Pod
@@ -48,10 +49,8 @@ function evict(pod: Pod, ctx: ReconcileContext): Change[] {
   const changes: Change[] = [];
   const conditions = pod.status?.conditions ?? [];
   if (!conditions.some((c) => c.type === 'DisruptionTarget' && c.status === 'True')) {
-    const disruption: Condition = {
-      type: 'DisruptionTarget', status: 'True', reason: 'DeletionByTaintManager',
-      message: 'Taint manager: deleting due to NoExecute taint', lastProbeTime: null, lastTransitionTime: ctx.iso(),
-    };
+    // taint_eviction.go addConditionAndDeletePod: DisruptionTarget with the Pod's generation (CalculatePodConditionObservedGeneration).
+    const disruption: Condition = podCondition(pod, 'DisruptionTarget', 'True', ctx.iso(), 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
     changes.push({ verb: 'status', object: { ...pod, status: { ...pod.status, conditions: [...conditions, disruption] } } });
   }
   changes.push(podEvent(ns, pod.metadata.name, pod.metadata.uid, `Marking for deletion Pod ${ns}/${pod.metadata.name}`));
