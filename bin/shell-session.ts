@@ -3,6 +3,7 @@ import type { ImageBehaviour } from '../sim/runtime/images';
 import { runKubectl, splitWords, parseDuration, type KubectlIo } from '../sim/kubectl/index';
 import { closeSession, openSession, typeLine, type Session } from '../sim/kubectl/session';
 import type { Written } from '../sim/kubectl/context';
+import type { Kubeconfig } from '../sim/kubectl/commands/kubeconfig';
 
 export type { Session };
 import { parseImagePhrases } from './image-phrases';
@@ -12,7 +13,10 @@ import { runHelm, type HelmIo } from '../sim/helm/index';
 // simulator functions and the file reader come in as dependencies, so tests can inject them.
 
 export interface ShellDeps {
+  /** Files, and the session's kubeconfig (io.kubeconfig) that writeKubeconfig keeps. */
   readonly io: KubectlIo;
+  /** Keeps the kubeconfig a `kubectl config set-*` wrote, for the next lines (io.kubeconfig reads it). */
+  readonly writeKubeconfig?: (config: Kubeconfig) => void;
   /** helm's view of the files (directories listed, writes kept); without it helm sees no directories. */
   readonly helmIo?: HelmIo & { readonly write?: (path: string, data: string) => void };
   readonly advance: (cluster: Cluster, ms: number) => Cluster;
@@ -67,6 +71,7 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
   switch (head) {
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
+      if (r.kubeconfig !== undefined) deps.writeKubeconfig?.(r.kubeconfig);
       const session = r.attach !== undefined ? openSession(r.attach) : undefined;
       return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, written: r.written, session };
     }

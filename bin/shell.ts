@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Cluster, NetworkPlugin, ProxyMode } from '../sim/engine/types';
 import type { KubectlIo } from '../sim/kubectl/index';
+import type { Kubeconfig } from '../sim/kubectl/commands/kubeconfig';
 import { writesOf } from '../sim/kubectl/context';
 import { advance } from '../sim/index';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
@@ -103,8 +104,10 @@ export function fileReader(cwd: string): KubectlIo {
 }
 
 export function realDeps(io: KubectlIo): ShellDeps {
+  let kubeconfig: Kubeconfig | undefined; // the session's ~/.kube/config once kubectl config rewrote it
   return {
-    io,
+    io: { ...io, kubeconfig: () => kubeconfig },
+    writeKubeconfig: (config) => { kubeconfig = config; },
     helmIo: shellHelmIo(process.cwd()),
     advance,
     failNode,

@@ -6,6 +6,7 @@ import type { NetworkPlugin } from '../sim/engine/types';
 import { bootstrapCluster } from '../sim/cluster/bootstrap';
 import { addNode, failNode, recoverNode, type NodeOpResult } from '../sim/cluster/node-ops';
 import { runKubectl, type KubectlResult } from '../sim/kubectl/index';
+import type { Kubeconfig } from '../sim/kubectl/commands/kubeconfig';
 import { closeSession, openSession, typeLine, type Session } from '../sim/kubectl/session';
 import { runHelm } from '../sim/helm/index';
 import { helmIo } from './helm-io';
@@ -42,6 +43,8 @@ export class SimWorld extends World {
   readonly vars = new Map<string, string>();
   /** `exitCodeChecked`: a step checked its exit code (`Then the command exits with code 1`). */
   lastCommand: (KubectlResult & { readonly line: string; readonly exitCodeChecked?: boolean }) | undefined;
+  /** The scenario's kubeconfig once a `kubectl config set-*` rewrote it; undefined: kubeadm's admin.conf. */
+  kubeconfig: Kubeconfig | undefined;
   lastApply: { readonly lines: readonly string[]; readonly errors: readonly string[] } | undefined;
   /** A failed act no step has checked yet; the next act or the After hook refuses to go on. */
   unverifiedFailure: string | undefined;
@@ -89,8 +92,9 @@ export class SimWorld extends World {
 
   kubectl(argv: string[], line = `kubectl ${argv.join(' ')}`): void {
     this.beginAct();
-    const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path), listDir: (dir) => this.files.listDir(dir) });
+    const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path), listDir: (dir) => this.files.listDir(dir), kubeconfig: () => this.kubeconfig });
     this.cluster = result.cluster;
+    if (result.kubeconfig !== undefined) this.kubeconfig = result.kubeconfig;
     this.lastCommand = { ...result, line };
     if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);
   }

@@ -30,3 +30,40 @@ Feature: kubectl exec and attach on a workload
     When I run "kubectl create configmap cm"
     And I run "kubectl exec configmap/cm -- ls"
     Then the command fails with "error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented"
+
+  Scenario: attach to a Pod that is still Pending fails at once instead of waiting for it to run
+    # attach.go AttachOptions.Run takes the Pod as it is; only a workload without any Pod is waited for.
+    When I apply:
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: stuck
+      spec:
+        replicas: 1
+        selector:
+          matchLabels: {app: stuck}
+        template:
+          metadata:
+            labels: {app: stuck}
+          spec:
+            nodeSelector: {disktype: none}
+            containers:
+            - name: web
+              image: nginx
+      """
+    And I pick a pod of deployment "stuck" as "$POD"
+    And I run "kubectl attach pod/$POD"
+    Then the command fails with "Error from server (BadRequest): pod stuck-"
+    And the error output contains "does not have a host assigned"
+    And the error output contains "If you don't see a command prompt, try pressing enter."
+    When I run "kubectl attach deployment/stuck -q"
+    Then the command fails with "does not have a host assigned"
+    When I run "kubectl get deployment stuck"
+    Then the output has a line matching "^stuck\s+0/1\s+1\s+0\s+0s$"
+    When I run "kubectl run web --image=nginx"
+    And I run "kubectl attach web -q"
+    Then the command fails with "error: unable to upgrade connection: container web not found in pod web_default"
+    When 30 seconds pass
+    And I run "kubectl attach web -q"
+    Then the command succeeds

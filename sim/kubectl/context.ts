@@ -1,5 +1,6 @@
 import type { Cluster } from '../engine/types';
 import type { FlagSpec, ParsedArgs } from './flags';
+import type { Kubeconfig } from './commands/kubeconfig';
 
 // The shape every kubectl command shares: what it gets (the cluster, parsed flags, a file reader)
 // and what it returns (the next cluster, stdout, stderr, exit code).
@@ -9,6 +10,11 @@ export interface KubectlIo {
   readFile(path: string): string | undefined;
   /** The regular files directly in a directory, sorted (os.ReadDir); undefined when `path` is not a directory. */
   listDir?(path: string): readonly string[] | undefined;
+  /**
+   * The shell session's kubeconfig once a `kubectl config set-*` / `delete-*` rewrote it (the caller
+   * keeps KubectlResult.kubeconfig and hands it back); undefined: kubeadm's admin.conf as written.
+   */
+  kubeconfig?(): Kubeconfig | undefined;
 }
 
 export interface KubectlResult {
@@ -20,6 +26,8 @@ export interface KubectlResult {
   readonly attach?: Attachment;
   /** Both streams in the order kubectl wrote them, when that is not all of stdout before stderr. */
   readonly written?: readonly Written[];
+  /** The kubeconfig a `kubectl config` command wrote: the caller keeps it for the next commands (KubectlIo.kubeconfig). */
+  readonly kubeconfig?: Kubeconfig;
 }
 
 /** One write to stdout or stderr: a terminal shows them in the order they happened. */
@@ -73,6 +81,8 @@ export interface CommandContext {
   readonly namespace: string;
   /** -n was given (a manifest naming another namespace is then an error). */
   readonly namespaceExplicit: boolean;
+  /** The kubeconfig this command reads (the session's, else kubeadm's admin.conf). */
+  readonly kubeconfig: Kubeconfig;
   /** Absolute Unix milliseconds of the cluster's current virtual time. */
   readonly nowMs: number;
 }

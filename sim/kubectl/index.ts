@@ -26,6 +26,9 @@ import { wait } from './commands/wait';
 import { events } from './commands/events';
 import { config } from './commands/config';
 import { diff } from './commands/diff';
+import { auth } from './commands/auth';
+import { adminKubeconfig } from './commands/kubeconfig';
+import { clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -39,7 +42,7 @@ export { humanDuration, shortHumanDuration, parseDuration } from './duration';
 export { podSummary, type PodSummary } from './printers/pod-status';
 export { eventObjects, eventsFor, type EventObject } from './events';
 
-/** kubectl's persistent flags (accepted everywhere; only --namespace changes anything here). */
+/** kubectl's persistent flags (accepted everywhere; --namespace, --context, --cluster, --user and --server are read against the kubeconfig). */
 const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'kubeconfig', kind: 'string' },
@@ -74,7 +77,8 @@ registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
 for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node maintenance (cmd/taint, cmd/drain)
 registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass
 registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE by time)
-registerCommand(config); // view, current-context, get-contexts over kubeadm's admin.conf (read-only)
+registerCommand(config); // view, get-contexts, set-context, use-context...: kubeadm's admin.conf, then the session's copy
+registerCommand(auth); // can-i and whoami for the kubeadm admin (cluster-admin)
 registerCommand(diff); // -f: LIVE against the dry-run apply's MERGED, as diff -u -N prints it
 registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 
@@ -92,17 +96,38 @@ export function runKubectl(cluster: Cluster, argv: readonly string[], io: Kubect
     throw e;
   }
   if (parsed.values.get('help') === true) return { cluster, stdout: commandHelp(command, path), stderr: '', exitCode: 0 };
-  const namespace = str(parsed, 'namespace');
+  const kubeconfig = io.kubeconfig?.() ?? adminKubeconfig(cluster);
+  const resolved = resolveNamespace(parsed, path, kubeconfig);
+  if ('error' in resolved) return failure(cluster, resolved.error);
   const ctx: CommandContext = {
     cluster,
     args: parsed,
     io,
     path,
-    namespace: namespace ?? 'default',
-    namespaceExplicit: namespace !== undefined,
+    namespace: resolved.namespace,
+    namespaceExplicit: resolved.explicit,
+    kubeconfig,
     nowMs: cluster.config.epochMs + cluster.nowMs,
   };
   return command.run(ctx);
+}
+
+/**
+ * The namespace from -n, else the kubeconfig's context (f.ToRawKubeConfigLoader().Namespace(), which
+ * every command's Complete calls), and the client config checked before the command talks to the
+ * server. `kubectl config` reads the file only (ConfigAccess) and `version --client` no server:
+ * they skip both.
+ */
+function resolveNamespace(parsed: ReturnType<typeof parseArgs>, path: string, kubeconfig: ReturnType<typeof adminKubeconfig>): { namespace: string; explicit: boolean } | { error: string } {
+  const flag = str(parsed, 'namespace');
+  const overrides: ConfigOverrides = { context: str(parsed, 'context'), cluster: str(parsed, 'cluster'), user: str(parsed, 'user'), server: str(parsed, 'server'), namespace: flag };
+  if (path.startsWith('kubectl config') || (path === 'kubectl version' && parsed.values.get('client') === true)) {
+    return flag !== undefined && flag !== '' ? { namespace: flag, explicit: true } : { namespace: 'default', explicit: false };
+  }
+  const ns = clientNamespace(kubeconfig, overrides);
+  if ('error' in ns) return ns;
+  const serverError = clientServerError(kubeconfig, overrides);
+  return serverError !== undefined ? { error: serverError } : ns;
 }
 
 /**

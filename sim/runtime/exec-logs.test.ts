@@ -51,6 +51,8 @@ test('kubectl exec into a container that is not running, or a completed Pod', ()
   c = run(c, 5000);
   assert.equal(getPod(c, 'done').status.phase, 'Succeeded');
   assert.equal(execInPod(c, 'default', 'done', undefined, ['ls']).stderr, 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n');
+  const unscheduled = clusterWith(testPod('nowhere', { containers: [testContainer({ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] })] }, ''));
+  assert.equal(execInPod(unscheduled, 'default', 'nowhere', undefined, ['ls']).stderr, 'Error from server (BadRequest): pod nowhere does not have a host assigned\n');
 });
 
 test('an exec that breaks a liveness probe file wakes the kubelet: the probe fails from its next tick', () => {

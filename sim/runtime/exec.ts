@@ -36,6 +36,10 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
   if (phase === 'Succeeded' || phase === 'Failed') {
     return { cluster, stdout: '', stderr: `${note}error: cannot exec into a container in a completed pod; current phase is ${phase}\n`, exitCode: 1 };
   }
+  // The API server's streamLocation (pkg/registry/core/pod/strategy.go) refuses a Pod with no node before asking a kubelet.
+  if (pod.spec.nodeName === undefined || pod.spec.nodeName === '') {
+    return { cluster, stdout: '', stderr: `${note}Error from server (BadRequest): pod ${podName} does not have a host assigned\n`, exitCode: 1 };
+  }
   if (rt === undefined || crt === undefined || crt.id === 0) {
     return { cluster, stdout: '', stderr: `${note}error: unable to upgrade connection: container not found ("${spec.name}")\n`, exitCode: 1 };
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Cluster } from '../../engine/types';
 import { runKubectl } from '../index';
 import { clusterWith, node } from '../test-fixtures';
+import { adminKubeconfig } from './kubeconfig';
 
 // kubectl config view / current-context / get-contexts over kubeadm's admin.conf
 // (cmd/config/view.go with clientcmdapi.ShortenConfig and MinifyConfig, get_contexts.go).
@@ -57,13 +58,11 @@ test('config current-context and get-contexts', () => {
   assert.deepEqual([missing.stdout, missing.stderr, missing.exitCode], ['CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n', 'error: context dev not found\n', 1]);
 });
 
-test('config subcommands that write the kubeconfig are refused, and change nothing', () => {
+test('config reads admin.conf or ~/.kube/config only; current-context fails when unset', () => {
   const c = cluster();
-  const r = kubectl(c, 'config set-context --current --namespace=dev');
-  assert.equal(r.exitCode, 1);
-  assert.match(r.stderr, /^error: kubespec does not simulate "kubectl config set-context"/);
-  assert.equal(r.cluster, c);
-  assert.equal(kubectl(c, 'config use-context dev').stderr, 'error: no context exists with the name: "dev"\n');
   assert.equal(kubectl(c, 'config current-context --kubeconfig=/etc/kubernetes/admin.conf').stdout, 'kubernetes-admin@kubernetes\n');
   assert.match(kubectl(c, 'config view --kubeconfig=other.conf').stderr, /^error: kubespec: kubectl reads the simulated cluster's admin\.conf/);
+  assert.match(kubectl(c, 'config set-context --current --namespace=dev --kubeconfig=other.conf').stderr, /^error: kubespec: kubectl reads the simulated cluster's admin\.conf/);
+  const unset = runKubectl(c, ['config', 'current-context'], { readFile: () => undefined, kubeconfig: () => ({ ...adminKubeconfig(c), currentContext: '' }) });
+  assert.deepEqual([unset.stderr, unset.exitCode], ['error: current-context is not set\n', 1]);
 });

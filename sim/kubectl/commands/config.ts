@@ -1,17 +1,16 @@
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
-import { bool, str, type FlagSpec } from '../flags';
+import { bool, str } from '../flags';
 import { toYaml } from '../printers/objects';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { outputFormat, printStructured } from './common';
-import { CONTEXT_NAME, adminKubeconfig, kubeconfigV1, minifyConfig } from './kubeconfig';
+import { kubeconfigV1, minifyConfig, type Kubeconfig } from './kubeconfig';
+import { CONFIG_WRITERS } from './config-write';
 import type { KubeObject } from '../../api/types';
 
 // kubectl config (staging/src/k8s.io/kubectl/pkg/cmd/config): the read-only subcommands over the
-// kubeadm admin.conf kubectl uses here (view.go, current_context.go, get_contexts.go,
-// get_clusters.go, get_users.go, and use-context of the one context there is). Subcommands that
-// write the kubeconfig are refused: the simulated kubeconfig is not a file to edit.
-
-const WRITERS = ['set-context', 'set-cluster', 'set-credentials', 'set', 'unset', 'delete-cluster', 'delete-context', 'delete-user', 'rename-context'];
+// kubeconfig kubectl uses here (view.go, current_context.go, get_contexts.go, get_clusters.go,
+// get_users.go): kubeadm's admin.conf, or the shell session's copy once a subcommand in
+// config-write.ts (set-context, use-context, delete-context, ...) rewrote it.
 
 /**
  * --kubeconfig: kubeadm's /etc/kubernetes/admin.conf and its usual copy ~/.kube/config are the
@@ -39,7 +38,7 @@ const view: Command = {
     // PrintFlags WithDefaultOutput("yaml").
     const format = outputFormat({ ...ctx.args, values: new Map([...ctx.args.values, ['output', str(ctx.args, 'output') || 'yaml']]) }, ['yaml', 'json', 'jsonpath', 'name']);
     if ('error' in format) return failure(ctx.cluster, format.error);
-    let config = adminKubeconfig(ctx.cluster);
+    let config = ctx.kubeconfig;
     if (bool(ctx.args, 'minify')) {
       const minified = minifyConfig(config, str(ctx.args, 'context'));
       if ('error' in minified) return failure(ctx.cluster, `error: ${minified.error}`);
@@ -63,7 +62,9 @@ const currentContext: Command = {
   name: 'current-context',
   short: 'Display the current-context',
   flags: [],
-  run: (ctx) => explicitFileRefused(ctx) ?? { cluster: ctx.cluster, stdout: `${adminKubeconfig(ctx.cluster).currentContext}\n`, stderr: '', exitCode: 0 },
+  run: (ctx) => explicitFileRefused(ctx)
+    ?? (ctx.kubeconfig.currentContext === '' ? failure(ctx.cluster, 'error: current-context is not set') // RunCurrentContext
+      : { cluster: ctx.cluster, stdout: `${ctx.kubeconfig.currentContext}\n`, stderr: '', exitCode: 0 }),
 };
 
 const getContexts: Command = {
@@ -83,7 +84,7 @@ const getContexts: Command = {
     }
     const nameOnly = output === 'name';
     const showHeaders = !bool(ctx.args, 'no-headers') && !nameOnly;
-    const config = adminKubeconfig(ctx.cluster);
+    const config = ctx.kubeconfig;
     const errors: string[] = [];
     const names = ctx.args.positional.length === 0 ? config.contexts.map((c) => c.name) : ctx.args.positional.filter((n) => {
       const found = config.contexts.some((c) => c.name === n);
@@ -94,7 +95,7 @@ const getContexts: Command = {
     if (showHeaders) lines.push(['CURRENT', 'NAME', 'CLUSTER', 'AUTHINFO', 'NAMESPACE'].join('\t'));
     for (const name of [...names].sort()) {
       const c = config.contexts.find((x) => x.name === name)!;
-      lines.push(nameOnly ? name : [config.currentContext === name ? '*' : ' ', name, c.cluster, c.user, c.namespace ?? ''].join('\t'));
+      lines.push(nameOnly ? name : [config.currentContext === name ? '*' : ' ', name, c.cluster ?? '', c.user ?? '', c.namespace ?? ''].join('\t'));
     }
     if (lines.length > 0) o.write('stdout', tabwrite(`${lines.join('\n')}\n`, GET_TABWRITER));
     // utilerrors.NewAggregate through CheckErr: one error with "error: ", several one a line.
@@ -104,38 +105,11 @@ const getContexts: Command = {
   },
 };
 
-const namesCommand = (name: string, short: string, names: (c: ReturnType<typeof adminKubeconfig>) => string[]): Command => ({
+const namesCommand = (name: string, short: string, names: (c: Kubeconfig) => string[]): Command => ({
   name,
   short,
   flags: [],
-  run: (ctx) => explicitFileRefused(ctx) ?? { cluster: ctx.cluster, stdout: `NAME\n${names(adminKubeconfig(ctx.cluster)).map((n) => `${n}\n`).join('')}`, stderr: '', exitCode: 0 },
-});
-
-const useContext: Command = {
-  name: 'use-context',
-  short: 'Set the current-context in a kubeconfig file',
-  flags: [],
-  run: (ctx) => {
-    const refused = explicitFileRefused(ctx);
-    if (refused !== undefined) return refused;
-    const name = ctx.args.positional[0];
-    if (ctx.args.positional.length !== 1) return failure(ctx.cluster, `error: Unexpected args: [${ctx.args.positional.join(' ')}]`); // helpErrorf (after the help text)
-    if (name !== CONTEXT_NAME) return failure(ctx.cluster, `error: no context exists with the name: "${name}"`);
-    return { cluster: ctx.cluster, stdout: `Switched to context "${name}".\n`, stderr: '', exitCode: 0 };
-  },
-};
-
-const writer = (name: string): Command => ({
-  name,
-  short: 'Changes the kubeconfig (not simulated)',
-  flags: [
-    ...[
-    'namespace', 'server', 'certificate-authority', 'token', 'client-certificate', 'client-key', 'username', 'password',
-    'tls-server-name', 'proxy-url', 'auth-provider', 'exec-command', 'exec-api-version',
-    ].map((f): FlagSpec => ({ name: f, kind: 'string' })),
-    ...['current', 'embed-certs', 'set-raw-bytes', 'insecure-skip-tls-verify'].map((f): FlagSpec => ({ name: f, kind: 'bool' })),
-  ],
-  run: (ctx) => failure(ctx.cluster, `error: kubespec does not simulate "kubectl config ${name}": the simulated kubeconfig (kubeadm's admin.conf, context ${CONTEXT_NAME}) is read-only; pass -n NAMESPACE to each command instead of setting a context's namespace`),
+  run: (ctx) => explicitFileRefused(ctx) ?? { cluster: ctx.cluster, stdout: `NAME\n${names(ctx.kubeconfig).map((n) => `${n}\n`).join('')}`, stderr: '', exitCode: 0 },
 });
 
 export const config: Command = {
@@ -146,12 +120,11 @@ export const config: Command = {
     view,
     'current-context': currentContext,
     'get-contexts': getContexts,
-    'get-clusters': namesCommand('get-clusters', 'Display clusters defined in the kubeconfig', (c) => c.clusters.map((x) => x.name)),
+    'get-clusters': namesCommand('get-clusters', 'Display clusters defined in the kubeconfig', (c) => c.clusters.map((x) => x.name).sort()), // a Go map's order: sorted here
     'get-users': namesCommand('get-users', 'Display users defined in the kubeconfig', (c) => c.users.map((x) => x.name).sort()),
-    'use-context': useContext,
-    ...Object.fromEntries(WRITERS.map((w) => [w, writer(w)])),
+    ...Object.fromEntries(CONFIG_WRITERS.map((w): [string, Command] => [w.name, { ...w, run: (ctx) => explicitFileRefused(ctx) ?? w.run(ctx) }])),
   },
   run: (ctx) => ctx.args.positional.length > 0
     ? failure(ctx.cluster, `error: unknown command "${ctx.args.positional.join(' ')}"\nSee 'kubectl config -h' for help and examples`)
-    : failure(ctx.cluster, 'error: kubespec simulates "kubectl config view", "current-context", "get-contexts", "get-clusters", "get-users" and "use-context" (of the one context); e.g. kubectl config view --minify'),
+    : failure(ctx.cluster, `error: kubespec simulates "kubectl config" ${['view', 'current-context', 'get-contexts', 'get-clusters', 'get-users', ...CONFIG_WRITERS.map((w) => w.name)].join(', ')}; e.g. kubectl config set-context --current --namespace=kube-system`),
 };

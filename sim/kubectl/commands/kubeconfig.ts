@@ -10,12 +10,59 @@ export const CLUSTER_NAME = 'kubernetes';
 export const USER_NAME = 'kubernetes-admin';
 export const CONTEXT_NAME = `${USER_NAME}@${CLUSTER_NAME}`;
 
+/** A clusters[] entry (clientcmdapi.Cluster): the fields `kubectl config set-cluster` sets. */
+export interface KubeconfigCluster {
+  readonly name: string;
+  readonly server?: string;
+  readonly tlsServerName?: string;
+  readonly insecureSkipTlsVerify?: boolean;
+  /** certificate-authority: a file path. */
+  readonly caFile?: string;
+  /** certificate-authority-data, base64 (as the file holds it). */
+  readonly caData?: string;
+  readonly proxyUrl?: string;
+}
+
+/** A users[] entry (clientcmdapi.AuthInfo): the fields `kubectl config set-credentials` sets. */
+export interface KubeconfigUser {
+  readonly name: string;
+  /** client-certificate / client-key: file paths. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  /** client-certificate-data / client-key-data, base64. */
+  readonly certData?: string;
+  readonly keyData?: string;
+  readonly token?: string;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/** A contexts[] entry (clientcmdapi.Context); an empty field is left out, as omitempty does. */
+export interface KubeconfigContext {
+  readonly name: string;
+  readonly cluster?: string;
+  readonly user?: string;
+  readonly namespace?: string;
+}
+
+/**
+ * The kubeconfig kubectl reads: kubeadm's admin.conf until a `kubectl config set-*` / `delete-*`
+ * rewrites the shell session's copy (sim/kubectl/commands/config-write.ts). Names are unique in
+ * each list (clientcmdapi keeps maps; the v1 file lists them sorted by name).
+ */
 export interface Kubeconfig {
-  readonly clusters: readonly { readonly name: string; readonly server: string; readonly caData: string }[];
-  readonly users: readonly { readonly name: string; readonly certData: string; readonly keyData: string }[];
-  readonly contexts: readonly { readonly name: string; readonly cluster: string; readonly user: string; readonly namespace?: string }[];
+  readonly clusters: readonly KubeconfigCluster[];
+  readonly users: readonly KubeconfigUser[];
+  readonly contexts: readonly KubeconfigContext[];
+  /** "" when unset (kubectl config unset current-context). */
   readonly currentContext: string;
 }
+
+/**
+ * The file kubectl names in `deleted context X from FILE` (ConfigAccess.GetDefaultFilename, or
+ * the explicit --kubeconfig): the root user's copy of admin.conf, as kubeadm init tells one to make.
+ */
+export const DEFAULT_KUBECONFIG_PATH = '/root/.kube/config';
 
 /** The API server's address, as kubeadm's controlPlaneEndpoint: the control-plane node's InternalIP, port 6443. */
 export function apiServerUrl(cluster: Cluster): string {
@@ -65,16 +112,37 @@ function pem(type: string, prefix: string, length: number, seed: number): string
  * data print as DATA+OMITTED (and a token as REDACTED), unless --raw or --flatten.
  */
 export function kubeconfigV1(config: Kubeconfig, shorten: boolean): Record<string, unknown> {
-  const data = (d: string) => (shorten ? 'DATA+OMITTED' : d);
+  const data = (d: string | undefined) => (d === undefined || d === '' ? undefined : shorten ? 'DATA+OMITTED' : d);
+  const secret = (d: string | undefined) => (d === undefined || d === '' ? undefined : shorten ? 'REDACTED' : d);
+  const byName = <T extends { readonly name: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: config.clusters.map((c) => ({ name: c.name, cluster: { server: c.server, 'certificate-authority-data': data(c.caData) } })),
-    users: config.users.map((u) => ({ name: u.name, user: { 'client-certificate-data': data(u.certData), 'client-key-data': data(u.keyData) } })),
-    contexts: config.contexts.map((c) => ({ name: c.name, context: { cluster: c.cluster, user: c.user, ...(c.namespace ? { namespace: c.namespace } : {}) } })),
+    clusters: byName(config.clusters).map((c) => ({
+      name: c.name,
+      cluster: omitEmpty({
+        server: c.server ?? '', 'tls-server-name': c.tlsServerName, 'insecure-skip-tls-verify': c.insecureSkipTlsVerify || undefined,
+        'certificate-authority': c.caFile, 'certificate-authority-data': data(c.caData), 'proxy-url': c.proxyUrl,
+      }),
+    })),
+    users: byName(config.users).map((u) => ({
+      name: u.name,
+      user: omitEmpty({
+        'client-certificate': u.certFile, 'client-certificate-data': data(u.certData), 'client-key': u.keyFile, 'client-key-data': data(u.keyData), token: secret(u.token),
+        username: u.username, password: u.password,
+      }),
+    })),
+    contexts: byName(config.contexts).map((c) => ({ name: c.name, context: omitEmpty({ cluster: c.cluster ?? '', user: c.user ?? '', namespace: c.namespace }) })),
     'current-context': config.currentContext,
   };
+}
+
+/** The fields of a v1 kubeconfig struct that `omitempty` keeps (a cluster's server, a context's cluster and user have no omitempty). */
+function omitEmpty(fields: Record<string, string | boolean | undefined>): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && (v !== '' || k === 'server' || k === 'cluster' || k === 'user')) out[k] = v;
+  return out;
 }
 
 /**
@@ -86,9 +154,9 @@ export function minifyConfig(config: Kubeconfig, context: string | undefined): K
   if (current === '') return { error: 'current-context must exist in order to minify' };
   const ctx = config.contexts.find((c) => c.name === current);
   if (ctx === undefined) return { error: `cannot locate context ${current}` };
-  const cluster = config.clusters.find((c) => c.name === ctx.cluster);
-  if (cluster === undefined) return { error: `cannot locate cluster ${ctx.cluster}` };
-  const user = config.users.find((u) => u.name === ctx.user);
-  if (user === undefined) return { error: `cannot locate user ${ctx.user}` };
+  const cluster = config.clusters.find((c) => c.name === (ctx.cluster ?? ''));
+  if (cluster === undefined) return { error: `cannot locate cluster ${ctx.cluster ?? ''}` };
+  const user = config.users.find((u) => u.name === (ctx.user ?? ''));
+  if (user === undefined) return { error: `cannot locate user ${ctx.user ?? ''}` };
   return { clusters: [cluster], users: [user], contexts: [ctx], currentContext: current };
 }
