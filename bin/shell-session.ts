@@ -77,7 +77,7 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
     }
     case 'helm': {
       const io = deps.helmIo ?? { readFile: (p: string) => deps.io.readFile(p), listDir: () => undefined };
-      const r = runHelm(cluster, rest, io);
+      const r = runHelm(cluster, rest, { ...io, kubeconfig: () => deps.io.kubeconfig?.() });
       for (const w of r.writes) deps.helmIo?.write?.(w.path, w.data);
       return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
     }

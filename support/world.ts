@@ -127,7 +127,7 @@ export class SimWorld extends World {
   /** helm over the simulator; files helm writes (helm create) join the scenario's files. */
   helm(argv: string[], line = `helm ${argv.join(' ')}`): void {
     this.beginAct();
-    const result = runHelm(this.cluster, argv, helmIo(this.files));
+    const result = runHelm(this.cluster, argv, { ...helmIo(this.files), kubeconfig: () => this.kubeconfig });
     for (const w of result.writes) this.files.declare(w.path, w.data);
     this.cluster = result.cluster;
     this.lastCommand = { ...result, line };

@@ -139,3 +139,14 @@ test('upgrade patches what the chart changed and keeps live changes it did not t
   assert.equal(cm.metadata.labels.touched, 'by-hand');
   assert.equal(cm.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration'], undefined, 'helm is not kubectl apply');
 });
+
+test("the release namespace is -n, else the kubeconfig context's (EnvSettings.Namespace), else default", () => {
+  const c = bootstrapCluster({ nodes: 1, network: 'flannel', seed: 7, recordTrace: false });
+  const set = runKubectl(c, ['config', 'set-context', '--current', '--namespace=kube-system'], { readFile: () => undefined });
+  const withContext: HelmIo = { ...io(CHART), kubeconfig: () => set.kubeconfig };
+  const installed = runHelm(c, ['install', 'r', './c'], withContext);
+  assert.match(installed.stdout, /^NAMESPACE: kube-system$/m);
+  assert.ok(installed.cluster.store.get('ConfigMap', 'kube-system', 'r-cm') !== undefined);
+  assert.match(runHelm(c, ['install', 'r', './c', '-n', 'default'], withContext).stdout, /^NAMESPACE: default$/m);
+  assert.match(runHelm(c, ['install', 'r', './c'], io(CHART)).stdout, /^NAMESPACE: default$/m);
+});

@@ -1,5 +1,7 @@
 import type { Cluster } from '../engine/types';
 import { FlagError, parseArgs, str, bool, list, type FlagSpec, type ParsedArgs } from '../kubectl/flags';
+import { clientNamespace } from '../kubectl/client-config';
+import { adminKubeconfig } from '../kubectl/commands/kubeconfig';
 import { ChartError, checkDependencies, loadChartFiles, readChartDir, type Chart } from './chart';
 import { userValues, ValuesError } from './values';
 import { history, install, latestReleases, render, rollback, uninstall, upgrade } from './actions';
@@ -519,6 +521,15 @@ export function runHelm(cluster: Cluster, argv: readonly string[], io: HelmIo): 
   }
 }
 
+/**
+ * helm's EnvSettings.Namespace: the kubeconfig loader's Namespace() (-n, else the namespace of the
+ * --kube-context or current context), "default" when that fails or names none.
+ */
+function helmNamespace(cluster: Cluster, args: ParsedArgs, io: HelmIo): string {
+  const ns = clientNamespace(io.kubeconfig?.() ?? adminKubeconfig(cluster), { namespace: str(args, 'namespace'), context: str(args, 'kube-context') });
+  return 'error' in ns ? 'default' : ns.namespace;
+}
+
 function runHelmCommand(cluster: Cluster, argv: readonly string[], io: HelmIo): HelmResult {
   const args = argv[0] === 'helm' ? argv.slice(1) : argv;
   const fail = (msg: string, c = cluster, stdout = '', writes: HelmWrite[] = []): HelmResult => ({ cluster: c, stdout, stderr: `Error: ${msg}\n`, exitCode: 1, writes });
@@ -551,7 +562,7 @@ function runHelmCommand(cluster: Cluster, argv: readonly string[], io: HelmIo): 
   if (cmd.minArgs !== undefined && parsed.positional.length < cmd.minArgs) {
     return fail(`"${path}" requires at least ${cmd.minArgs} argument${cmd.minArgs === 1 ? '' : 's'}\n\nUsage:  ${path.replace(/ \S+$/, '')} ${cmd.use} [flags]`);
   }
-  const out = cmd.run({ cluster, args: parsed, io, namespace: str(parsed, 'namespace') ?? 'default' });
+  const out = cmd.run({ cluster, args: parsed, io, namespace: helmNamespace(cluster, parsed, io) });
   if (out.error !== undefined) return fail(out.error, out.cluster ?? cluster, out.stdout ?? '', out.writes ?? []);
   return { cluster: out.cluster ?? cluster, stdout: out.stdout ?? '', stderr: '', exitCode: 0, writes: out.writes ?? [] };
 }
