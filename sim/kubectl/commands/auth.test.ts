@@ -47,6 +47,7 @@ test('can-i --list: the admin\'s rules, sorted by PolicyRule.String() (verbs fir
   assert.equal((kubectl(cluster, 'auth can-i --list --no-headers')[0] as string).split('\n')[0], '*.*                                             []             []    [*]');
 });
 
-test('whoami: kubernetes-admin in kubeadm:cluster-admins', () => {
+test('whoami: kubernetes-admin in kubeadm:cluster-admins; an unknown auth subcommand is RequireNoArguments\' usage error', () => {
+  assert.deepEqual(kubectl(cluster, 'auth reconcile-x'), ['', "error: unknown command \"reconcile-x\"\nSee 'kubectl auth -h' for help and examples\n", 1]);
   assert.deepEqual(kubectl(cluster, 'auth whoami'), ['ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      [kubeadm:cluster-admins system:authenticated]\n', '', 0]);
 });

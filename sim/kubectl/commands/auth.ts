@@ -115,7 +115,8 @@ export const auth: Command = {
   short: 'Inspect authorization',
   flags: [],
   subcommands: { 'can-i': canI, whoami },
+  // cmdutil.DefaultSubCommandRun: RequireNoArguments' usage error; without arguments the help (here: what is simulated), exit 1.
   run: (ctx) => ctx.args.positional.length > 0
-    ? failure(ctx.cluster, `error: unknown command "${ctx.args.positional[0]}" for "kubectl auth"`)
+    ? failure(ctx.cluster, `error: unknown command "${ctx.args.positional.join(' ')}"\nSee 'kubectl auth -h' for help and examples`)
     : failure(ctx.cluster, 'error: kubespec simulates "kubectl auth can-i" and "kubectl auth whoami" (for the kubeadm admin user); `kubectl auth reconcile` is not simulated'),
 };

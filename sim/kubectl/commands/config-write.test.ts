@@ -157,3 +157,14 @@ test('set and unset a dotted property: map keys run until a field name; unset of
   assert.equal(kubeconfig?.currentContext, 'kubernetes-admin@kubernetes');
   assert.deepEqual(kubeconfig?.contexts.find((c) => c.name === 'a.b'), { name: 'a.b', namespace: 'x' });
 });
+
+test('config view --minify of a context without cluster and user (MinifyConfig keeps none); of one naming a deleted cluster, an error', () => {
+  const { results } = session(cluster(), [
+    'config set-context bare --namespace=x',
+    'config view --minify --context=bare -o jsonpath={.clusters}|{.users}|{.contexts[0].context}',
+    'config delete-cluster kubernetes',
+    'config view --minify',
+  ]);
+  assert.equal(results[1].stdout, '[]|[]|{"cluster":"","namespace":"x","user":""}');
+  assert.deepEqual(out(results[3]), ['', 'error: cannot locate cluster kubernetes\n', 1]);
+});

@@ -154,9 +154,10 @@ export function minifyConfig(config: Kubeconfig, context: string | undefined): K
   if (current === '') return { error: 'current-context must exist in order to minify' };
   const ctx = config.contexts.find((c) => c.name === current);
   if (ctx === undefined) return { error: `cannot locate context ${current}` };
-  const cluster = config.clusters.find((c) => c.name === (ctx.cluster ?? ''));
-  if (cluster === undefined) return { error: `cannot locate cluster ${ctx.cluster ?? ''}` };
-  const user = config.users.find((u) => u.name === (ctx.user ?? ''));
-  if (user === undefined) return { error: `cannot locate user ${ctx.user ?? ''}` };
-  return { clusters: [cluster], users: [user], contexts: [ctx], currentContext: current };
+  // A context without a cluster (or user) keeps none; one it names must exist.
+  const cluster = ctx.cluster ? config.clusters.find((c) => c.name === ctx.cluster) : undefined;
+  if (ctx.cluster && cluster === undefined) return { error: `cannot locate cluster ${ctx.cluster}` };
+  const user = ctx.user ? config.users.find((u) => u.name === ctx.user) : undefined;
+  if (ctx.user && user === undefined) return { error: `cannot locate user ${ctx.user}` };
+  return { clusters: cluster ? [cluster] : [], users: user ? [user] : [], contexts: [ctx], currentContext: current };
 }
