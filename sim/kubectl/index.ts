@@ -1,5 +1,5 @@
 import type { Cluster } from '../engine/types';
-import { FlagError, parseArgs, str, type FlagSpec } from './flags';
+import { FlagError, parseArgs, str, type FlagSpec, type ParsedArgs } from './flags';
 import { failure, type Command, type CommandContext, type KubectlIo, type KubectlResult } from './context';
 import { get } from './commands/get';
 import { apply, replace } from './commands/apply';
@@ -27,7 +27,7 @@ import { events } from './commands/events';
 import { config } from './commands/config';
 import { diff } from './commands/diff';
 import { auth } from './commands/auth';
-import { adminKubeconfig } from './commands/kubeconfig';
+import { adminKubeconfig, type Kubeconfig } from './commands/kubeconfig';
 import { clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
@@ -61,7 +61,7 @@ const COMMANDS = new Map<string, Command>();
 /** Real kubectl commands not simulated (yet): they get an honest message, not "unknown command". */
 const KUBECTL_COMMANDS = new Set([
   'expose', 'set', 'explain', 'rollout', 'autoscale', 'certificate',
-  'port-forward', 'proxy', 'cp', 'auth', 'debug', 'diff', 'kustomize',
+  'port-forward', 'proxy', 'cp', 'debug', 'diff', 'kustomize',
   'annotate', 'completion', 'alpha', 'config', 'plugin', 'options',
 ]);
 
@@ -112,19 +112,22 @@ export function runKubectl(cluster: Cluster, argv: readonly string[], io: Kubect
   return command.run(ctx);
 }
 
+const DISCOVERY_ONLY = new Set(['kubectl version', 'kubectl api-resources', 'kubectl api-versions']);
+
 /**
  * The namespace from -n, else the kubeconfig's context (f.ToRawKubeConfigLoader().Namespace(), which
  * every command's Complete calls), and the client config checked before the command talks to the
  * server. `kubectl config` reads the file only (ConfigAccess) and `version --client` no server:
  * they skip both.
  */
-function resolveNamespace(parsed: ReturnType<typeof parseArgs>, path: string, kubeconfig: ReturnType<typeof adminKubeconfig>): { namespace: string; explicit: boolean } | { error: string } {
+function resolveNamespace(parsed: ParsedArgs, path: string, kubeconfig: Kubeconfig): { namespace: string; explicit: boolean } | { error: string } {
   const flag = str(parsed, 'namespace');
   const overrides: ConfigOverrides = { context: str(parsed, 'context'), cluster: str(parsed, 'cluster'), user: str(parsed, 'user'), server: str(parsed, 'server'), namespace: flag };
   if (path.startsWith('kubectl config') || (path === 'kubectl version' && parsed.values.get('client') === true)) {
     return flag !== undefined && flag !== '' ? { namespace: flag, explicit: true } : { namespace: 'default', explicit: false };
   }
-  const ns = clientNamespace(kubeconfig, overrides);
+  // version, api-resources and api-versions build a discovery client (ClientConfig) without asking Namespace().
+  const ns = DISCOVERY_ONLY.has(path) ? { namespace: flag || 'default', explicit: flag !== undefined && flag !== '' } : clientNamespace(kubeconfig, overrides);
   if ('error' in ns) return ns;
   const serverError = clientServerError(kubeconfig, overrides);
   return serverError !== undefined ? { error: serverError } : ns;

@@ -168,3 +168,11 @@ test('config view --minify of a context without cluster and user (MinifyConfig k
   assert.equal(results[1].stdout, '[]|[]|{"cluster":"","namespace":"x","user":""}');
   assert.deepEqual(out(results[3]), ['', 'error: cannot locate cluster kubernetes\n', 1]);
 });
+
+test('an unknown --context: Namespace()\'s "Error in configuration" for get, ClientConfig\'s error for version and api-resources (discovery only); version --client reads no config', () => {
+  const { results } = session(cluster(), ['get pods --context x', 'version --context x', 'api-resources --context x', 'version --client --context x']);
+  assert.deepEqual(out(results[0]), ['', 'Error in configuration: context was not found for specified context: x\n', 1]);
+  assert.deepEqual(out(results[1]), ['', 'error: context "x" does not exist\n', 1]);
+  assert.deepEqual(out(results[2]), ['', 'error: context "x" does not exist\n', 1]);
+  assert.equal(results[3].exitCode, 0);
+});

@@ -17,7 +17,7 @@ export function configFile(ctx: CommandContext): string {
 }
 
 /** clientcmd.ModifyConfig: the command's output, and the kubeconfig the session keeps. */
-function written(ctx: CommandContext, kubeconfig: Kubeconfig, stdout: string, stderr = ''): KubectlResult {
+function saved(ctx: CommandContext, kubeconfig: Kubeconfig, stdout: string, stderr = ''): KubectlResult {
   return { cluster: ctx.cluster, stdout, stderr, exitCode: 0, kubeconfig };
 }
 
@@ -53,7 +53,7 @@ export const setContext: Command = {
       user: user ?? existing?.user,
       namespace: namespace ?? existing?.namespace,
     };
-    return written(ctx, { ...config, contexts: upsert(config.contexts, context) }, `Context "${name}" ${existing !== undefined ? 'modified' : 'created'}.\n`);
+    return saved(ctx, { ...config, contexts: upsert(config.contexts, context) }, `Context "${name}" ${existing !== undefined ? 'modified' : 'created'}.\n`);
   },
 };
 
@@ -66,7 +66,7 @@ export const useContext: Command = {
     const name = ctx.args.positional[0];
     if (ctx.args.positional.length !== 1) return unexpectedArgs(ctx);
     if (!ctx.kubeconfig.contexts.some((c) => c.name === name)) return fail(ctx, `no context exists with the name: "${name}"`);
-    return written(ctx, { ...ctx.kubeconfig, currentContext: name }, `Switched to context "${name}".\n`);
+    return saved(ctx, { ...ctx.kubeconfig, currentContext: name }, `Switched to context "${name}".\n`);
   },
 };
 
@@ -82,7 +82,7 @@ export const deleteContext: Command = {
     if (!config.contexts.some((c) => c.name === name)) return fail(ctx, `cannot delete context ${name}, not in ${configFile(ctx)}`);
     const warning = config.currentContext === name ? 'warning: this removed your active context, use "kubectl config use-context" to select a different one\n' : '';
     return {
-      ...written(ctx, { ...config, contexts: config.contexts.filter((c) => c.name !== name) }, `deleted context ${name} from ${configFile(ctx)}\n`, warning),
+      ...saved(ctx, { ...config, contexts: config.contexts.filter((c) => c.name !== name) }, `deleted context ${name} from ${configFile(ctx)}\n`, warning),
       ...(warning !== '' ? { written: [{ stream: 'stderr' as const, text: warning }, { stream: 'stdout' as const, text: `deleted context ${name} from ${configFile(ctx)}\n` }] } : {}),
     };
   },
@@ -107,7 +107,7 @@ export const renameContext: Command = {
     if (context === undefined) return fail(ctx, `cannot rename the context "${from}", it's not in ${configFile(ctx)}`);
     if (config.contexts.some((c) => c.name === to)) return fail(ctx, `cannot rename the context "${from}", the context "${to}" already exists in ${configFile(ctx)}`);
     const contexts = [...config.contexts.filter((c) => c.name !== from), { ...context, name: to }];
-    return written(ctx, { ...config, contexts, currentContext: config.currentContext === from ? to : config.currentContext }, `Context "${from}" renamed to "${to}".\n`);
+    return saved(ctx, { ...config, contexts, currentContext: config.currentContext === from ? to : config.currentContext }, `Context "${from}" renamed to "${to}".\n`);
   },
 };
 
@@ -157,7 +157,7 @@ export const setCluster: Command = {
         ? { ...c, caData: b64(caText), caFile: undefined, insecureSkipTlsVerify: false }
         : { ...c, caFile: absolute(ca), ...(ca !== '' ? { caData: undefined, insecureSkipTlsVerify: false } : {}) };
     }
-    return written(ctx, { ...config, clusters: upsert(config.clusters, c) }, `Cluster "${name}" set.\n`);
+    return saved(ctx, { ...config, clusters: upsert(config.clusters, c) }, `Cluster "${name}" set.\n`);
   },
 };
 
@@ -202,7 +202,7 @@ export const setCredentials: Command = {
       if (!setToken) u = { ...u, token: undefined };
       if (!setBasic) u = { ...u, username: undefined, password: undefined };
     }
-    return written(ctx, { ...config, users: upsert(config.users, u) }, `User "${name}" set.\n`);
+    return saved(ctx, { ...config, users: upsert(config.users, u) }, `User "${name}" set.\n`);
   },
 };
 
@@ -222,7 +222,7 @@ const deleteEntry = (command: 'delete-cluster' | 'delete-user', what: 'cluster' 
     const list = what === 'cluster' ? config.clusters : config.users;
     if (!list.some((x) => x.name === name)) return fail(ctx, `cannot delete ${what} ${name}, not in ${configFile(ctx)}`);
     const next = what === 'cluster' ? { ...config, clusters: config.clusters.filter((c) => c.name !== name) } : { ...config, users: config.users.filter((u) => u.name !== name) };
-    return written(ctx, next, `deleted ${what} ${name} from ${configFile(ctx)}\n`);
+    return saved(ctx, next, `deleted ${what} ${name} from ${configFile(ctx)}\n`);
   },
 });
 
@@ -242,7 +242,7 @@ const property = (name: 'set' | 'unset'): Command => ({
     if (path === '') return fail(ctx, 'you must specify a property');
     const r = setProperty(ctx.kubeconfig, path, name === 'set' ? { value, rawBytes: bool(ctx.args, 'set-raw-bytes') } : undefined);
     if ('error' in r) return fail(ctx, r.error);
-    return written(ctx, r.config, `Property "${path}" ${name}.\n`);
+    return saved(ctx, r.config, `Property "${path}" ${name}.\n`);
   },
 });
 
