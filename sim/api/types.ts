@@ -68,7 +68,8 @@ export interface Probe {
   readonly exec?: { readonly command: readonly string[] };
   readonly httpGet?: { readonly path?: string; readonly port: number | string; readonly scheme?: string };
   readonly tcpSocket?: { readonly port: number | string };
-  readonly initialDelaySeconds: number;
+  /** An omitempty int32 without a default: absent means 0. */
+  readonly initialDelaySeconds?: number;
   readonly timeoutSeconds: number;
   readonly periodSeconds: number;
   readonly successThreshold: number;

@@ -2,6 +2,7 @@ import type { KindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { forbidden, invalid, tooLong, type FieldError } from '../api/field-errors';
 import { decoderFor } from '../api/schema/decode';
+import { omitEmpty, type Json } from '../api/defaults/util';
 import { validateObjectMeta } from '../api/validation/meta';
 import { nameIsDNSSubdomain } from '../api/validation/names';
 import { decodedLength, encodeBase64, secretDataDecodeError } from './base64';
@@ -32,8 +33,15 @@ export function defaultSecret(obj: KubeObject): KubeObject {
   const { stringData, ...rest } = s;
   const data: Record<string, string> = { ...(s.data ?? {}) };
   for (const [k, v] of Object.entries(stringData ?? {})) data[k] = encodeBase64(v);
-  const hasData = s.data !== undefined || stringData !== undefined;
-  return { ...rest, ...(hasData ? { data } : {}), type: s.type === undefined || s.type === '' ? 'Opaque' : s.type };
+  // Secret.data is an omitempty map: an empty one is not stored.
+  const out: Record<string, unknown> = { ...rest, data, type: s.type === undefined || s.type === '' ? 'Opaque' : s.type };
+  if (Object.keys(data).length === 0) delete out.data;
+  return out as unknown as KubeObject;
+}
+
+/** ConfigMap's data and binaryData are omitempty maps: empty ones are not stored. */
+export function defaultConfigMap(obj: KubeObject): KubeObject {
+  return omitEmpty(obj as unknown as Json, ['data', 'binaryData']) as unknown as KubeObject;
 }
 
 /** ValidateSecret (+ ValidateSecretUpdate with `old`). Values are never echoed: only keys and sizes. */
@@ -101,7 +109,7 @@ export const configKinds: readonly KindInfo[] = [
   },
   {
     kind: 'ConfigMap', group: '', apiVersions: ['v1'], plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true,
-    defaults: (o) => o, validate: validateConfigMap,
+    defaults: defaultConfigMap, validate: validateConfigMap,
     decode: (raw) => strictConfigMap?.(raw) ?? secretDataDecodeError(raw.binaryData),
   },
 ];

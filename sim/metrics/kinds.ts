@@ -2,6 +2,7 @@ import { kindInfo, registerKind, type KindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { validateObjectMeta } from '../api/validation/meta';
 import { nameIsDNSSubdomain } from '../api/validation/names';
+import { defaultRoleBinding } from '../api/defaults/rbac';
 
 // The kinds the add-on manifests (metrics-server's components.yaml, the fluentd-elasticsearch
 // add-on) create besides workloads, so that they apply unchanged: APIService
@@ -11,10 +12,11 @@ import { nameIsDNSSubdomain } from '../api/validation/names';
 
 const identity = (o: KubeObject): KubeObject => o;
 
-function simpleKind(k: string, group: string, version: string, plural: string, shortNames: string[], namespaced: boolean): KindInfo {
+function simpleKind(k: string, group: string, version: string, plural: string, shortNames: string[], namespaced: boolean,
+  defaults: (o: KubeObject) => KubeObject = identity): KindInfo {
   return {
     kind: k, group, apiVersions: [group === '' ? version : `${group}/${version}`], plural, singular: k.toLowerCase(), shortNames, namespaced,
-    defaults: identity,
+    defaults,
     // RBAC names may hold ':' (system:metrics-server), so only emptiness and length are checked for them.
     validate: (o, old) => (old === undefined ? validateObjectMeta(o, namespaced, group === 'rbac.authorization.k8s.io' ? rbacName : nameIsDNSSubdomain) : []),
   };
@@ -32,9 +34,9 @@ export const ADDON_KINDS: readonly KindInfo[] = [
   simpleKind('APIService', 'apiregistration.k8s.io', 'v1', 'apiservices', [], false),
   simpleKind('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true),
   simpleKind('ClusterRole', 'rbac.authorization.k8s.io', 'v1', 'clusterroles', [], false),
-  simpleKind('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', [], false),
+  simpleKind('ClusterRoleBinding', 'rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', [], false, defaultRoleBinding),
   simpleKind('Role', 'rbac.authorization.k8s.io', 'v1', 'roles', [], true),
-  simpleKind('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings', [], true),
+  simpleKind('RoleBinding', 'rbac.authorization.k8s.io', 'v1', 'rolebindings', [], true, defaultRoleBinding),
 ];
 
 for (const info of ADDON_KINDS) if (kindInfo(info.kind) === undefined) registerKind(info);

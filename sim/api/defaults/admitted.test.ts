@@ -41,6 +41,7 @@ test('isDefaultedVolume answers as "defaultVolume changes nothing" does, without
     { name: 'a', downwardAPI: { items: [] } }, { name: 'a', downwardAPI: { items: [], defaultMode: 420 } },
     { name: 'a', projected: { sources: [] } }, { name: 'a', projected: { sources: [], defaultMode: 420 } },
     { name: 'a', hostPath: { path: '/x' } }, { name: 'a', hostPath: { path: '/x', type: '' } }, { name: 'a', hostPath: { path: '/x', type: 'Directory' } },
+    { name: 'a', emptyDir: { medium: '' } }, { name: 'a', emptyDir: { medium: 'Memory' } },
     { name: 'a', persistentVolumeClaim: { claimName: 'c' } }, { name: 'a', nfs: { server: 's', path: '/' } },
     { name: 'a', emptyDir: {}, secret: { secretName: 's' } }, { name: 'a', secret: { secretName: 's', defaultMode: 420 }, hostPath: { path: '/x' } },
   ];

@@ -61,7 +61,7 @@ const MODE_SOURCES = ['secret', 'configMap', 'downwardAPI', 'projected'] as cons
 /**
  * Whether defaultVolume (pod-spec.ts) would change nothing in `v`, read without making its copy: it
  * adds an emptyDir to a volume without a source, a defaultMode to a mode source without one, a type
- * to a hostPath without one, and keeps every other field (the same objects).
+ * to a hostPath without one, drops an emptyDir's medium "", and keeps every other field (the same objects).
  */
 export function isDefaultedVolume(v: unknown): boolean {
   if (!isObj(v) || volumeSourcesOf(v).length === 0) return false;
@@ -70,5 +70,7 @@ export function isDefaultedVolume(v: unknown): boolean {
     if (isObj(source) && unset(source.defaultMode)) return false;
   }
   const hostPath = v.hostPath;
-  return !(isObj(hostPath) && hostPath.type === undefined);
+  if (isObj(hostPath) && hostPath.type === undefined) return false;
+  const emptyDir = v.emptyDir;
+  return !(isObj(emptyDir) && emptyDir.medium === '');
 }

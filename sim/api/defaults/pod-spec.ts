@@ -1,3 +1,4 @@
+import { emptyMetaOmitted } from './meta';
 import { isObj, mapList, objOr, omitEmpty, unset, type Json } from './util';
 
 // pkg/apis/core/v1/defaults.go and zz_generated.defaults.go: the defaults every PodSpec gets,
@@ -9,19 +10,31 @@ export const DEFAULT_VOLUME_MODE = 0o644;
 
 /**
  * PodSpec's omitempty lists, maps and scalars (core/v1 types.go) that the Go round trip drops when
- * empty (`containers` has no omitempty; nodeName and serviceAccountName are left to their writers).
+ * empty (`containers` has no omitempty). Pointers (terminationGracePeriodSeconds,
+ * activeDeadlineSeconds, automountServiceAccountToken...) keep their 0 or false.
  */
 const POD_SPEC_OMITEMPTY = [
   'volumes', 'initContainers', 'ephemeralContainers', 'imagePullSecrets', 'tolerations', 'hostAliases',
   'topologySpreadConstraints', 'readinessGates', 'schedulingGates', 'resourceClaims', 'nodeSelector', 'overhead',
   'hostNetwork', 'hostPID', 'hostIPC', 'hostname', 'subdomain', 'priorityClassName',
+  'nodeName', 'serviceAccountName', 'serviceAccount',
 ];
 
 /** Container's omitempty lists and scalars (core/v1 types.go); `resources` is a struct, kept as {}. */
 const CONTAINER_OMITEMPTY = [
-  'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resizePolicy', 'volumeMounts', 'volumeDevices',
+  'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resizePolicy', 'volumeMounts', 'volumeDevices',
   'stdin', 'stdinOnce', 'tty',
 ];
+
+/** ContainerPort's omitempty fields (containerPort has none; protocol is defaulted to TCP). */
+const CONTAINER_PORT_OMITEMPTY = ['name', 'hostPort', 'hostIP'];
+
+/** VolumeMount's omitempty fields (mountPropagation and recursiveReadOnly are pointers). */
+const VOLUME_MOUNT_OMITEMPTY = ['readOnly', 'subPath', 'subPathExpr'];
+
+/** Probe's omitempty int32 initialDelaySeconds (the others are defaulted when 0); HTTPGetAction's host and httpHeaders. */
+const PROBE_OMITEMPTY = ['initialDelaySeconds'];
+const HTTP_GET_OMITEMPTY = ['host', 'httpHeaders'];
 
 /** SetDefaults_PodSpec and the nested defaulters, applied to a raw spec. Pure; idempotent. */
 export function defaultPodSpec(raw: unknown): Json {
@@ -66,7 +79,8 @@ export function defaultContainer(raw: Json): Json {
   if (unset(c.imagePullPolicy)) out.imagePullPolicy = imageTag(typeof c.image === 'string' ? c.image : '') === 'latest' ? 'Always' : 'IfNotPresent';
   if (unset(c.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
   if (unset(c.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
-  if (c.ports !== undefined) out.ports = mapList(c.ports, (p) => (unset(p.protocol) ? { ...p, protocol: 'TCP' } : p));
+  if (c.ports !== undefined) out.ports = mapList(c.ports, defaultContainerPort);
+  if (c.volumeMounts !== undefined) out.volumeMounts = mapList(c.volumeMounts, (m) => omitEmpty(m, VOLUME_MOUNT_OMITEMPTY));
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     if (isObj(c[probe])) out[probe] = defaultProbe(c[probe] as Json);
   }
@@ -78,6 +92,12 @@ export function defaultContainer(raw: Json): Json {
   }
   if (c.env !== undefined) out.env = mapList(c.env, defaultEnvVar);
   return out;
+}
+
+/** ContainerPort: empty name, hostPort 0 and hostIP "" are not stored; protocol defaults to TCP. */
+function defaultContainerPort(raw: Json): Json {
+  const p = omitEmpty(raw, CONTAINER_PORT_OMITEMPTY);
+  return unset(p.protocol) ? { ...p, protocol: 'TCP' } : p;
 }
 
 /**
@@ -99,12 +119,15 @@ export function imageTag(image: string): string {
   return lastColon > lastSlash ? image.slice(lastColon + 1) : 'latest';
 }
 
-/** SetDefaults_Probe (+ HTTPGetAction): timeout 1, period 10, success 1, failure 3; initialDelaySeconds kept at 0 internally. */
-export function defaultProbe(p: Json): Json {
+/**
+ * SetDefaults_Probe (+ HTTPGetAction): timeout 1, period 10, success 1, failure 3. initialDelaySeconds
+ * has no default and is an omitempty int32: 0 (or unset) is not stored (readers take it as 0).
+ */
+export function defaultProbe(raw: Json): Json {
+  const p = omitEmpty(raw, PROBE_OMITEMPTY);
   return {
     ...p,
     ...(isObj(p.httpGet) ? { httpGet: defaultHttpGet(p.httpGet) } : {}),
-    initialDelaySeconds: unset(p.initialDelaySeconds) ? 0 : p.initialDelaySeconds,
     timeoutSeconds: unset(p.timeoutSeconds) || p.timeoutSeconds === 0 ? 1 : p.timeoutSeconds,
     periodSeconds: unset(p.periodSeconds) || p.periodSeconds === 0 ? 10 : p.periodSeconds,
     successThreshold: unset(p.successThreshold) || p.successThreshold === 0 ? 1 : p.successThreshold,
@@ -113,12 +136,14 @@ export function defaultProbe(p: Json): Json {
 }
 
 /** SetDefaults_HTTPGetAction: path "/", scheme HTTP. */
-function defaultHttpGet(h: Json): Json {
+function defaultHttpGet(raw: Json): Json {
+  const h = omitEmpty(raw, HTTP_GET_OMITEMPTY);
   return { ...h, path: unset(h.path) ? '/' : h.path, scheme: unset(h.scheme) ? 'HTTP' : h.scheme };
 }
 
-/** SetDefaults_ObjectFieldSelector: fieldRef.apiVersion "v1". */
-function defaultEnvVar(e: Json): Json {
+/** EnvVar: an empty value is not stored (omitempty); SetDefaults_ObjectFieldSelector: fieldRef.apiVersion "v1". */
+function defaultEnvVar(raw: Json): Json {
+  const e = omitEmpty(raw, ['value']);
   const vf = e.valueFrom;
   if (!isObj(vf) || !isObj(vf.fieldRef) || !unset((vf.fieldRef as Json).apiVersion)) return e;
   return { ...e, valueFrom: { ...vf, fieldRef: { apiVersion: 'v1', ...(vf.fieldRef as Json) } } };
@@ -147,6 +172,8 @@ export function defaultVolume(v: Json): Json {
     if (isObj(v[src]) && unset((v[src] as Json).defaultMode)) out[src] = { ...(v[src] as Json), defaultMode: DEFAULT_VOLUME_MODE };
   }
   if (isObj(v.hostPath) && (v.hostPath as Json).type === undefined) out.hostPath = { ...(v.hostPath as Json), type: '' };
+  // EmptyDirVolumeSource.medium is an omitempty string: medium "" (the node's default) is not stored.
+  if (isObj(v.emptyDir) && 'medium' in v.emptyDir) out.emptyDir = omitEmpty(v.emptyDir, ['medium']);
   return out;
 }
 
@@ -155,11 +182,11 @@ export function defaultVolume(v: Json): Json {
 // and every memo keyed by the template (its hash text, its Pods' shared parts) still hits.
 const defaultedTemplates = new WeakSet<object>();
 
-/** A PodTemplateSpec: metadata kept, spec defaulted. */
+/** A PodTemplateSpec: metadata without its empty labels, annotations..., spec defaulted. */
 export function defaultPodTemplate(raw: unknown): Json {
   if (isObj(raw) && defaultedTemplates.has(raw)) return raw;
   const t = objOr(raw);
-  const out = { ...t, metadata: objOr(t.metadata), spec: defaultPodSpec(t.spec) };
+  const out = { ...t, metadata: emptyMetaOmitted(objOr(t.metadata)), spec: defaultPodSpec(t.spec) };
   defaultedTemplates.add(out);
   return out;
 }
