@@ -14,6 +14,13 @@ test('policyTypes default to Ingress, plus Egress when egress rules exist; port 
   assert.deepEqual(explicit.policyTypes, ['Egress']);
 });
 
+test('empty ingress/egress lists and a rule\'s empty from, to and ports are not stored (omitempty)', () => {
+  const spec = defaultNetworkPolicy(networkPolicy('e', { podSelector: {}, egress: [], ingress: [{ from: [], ports: [] }, { from: [{ podSelector: {} }] }] })).spec as Record<string, unknown>;
+  assert.deepEqual(spec.ingress, [{}, { from: [{ podSelector: {} }] }]);
+  assert.equal('egress' in spec, false);
+  assert.deepEqual(spec.policyTypes, ['Ingress']);
+});
+
 test('ipBlock validation speaks the API server\'s words', () => {
   const msgs = (spec: Record<string, unknown>) => validateNetworkPolicy(networkPolicy('x', spec)).map(formatFieldError);
   assert.deepEqual(msgs({ ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0' } }] }] }),

@@ -2,6 +2,7 @@ import type { KindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/types';
 import { forbidden, invalid, notSupported, required, type FieldError } from '../api/field-errors';
 import { INVALID_CIDR_DETAIL, parseCIDR, strictSubset } from './ip';
+import { omitEmpty } from '../api/defaults/util';
 
 // The network kinds for the API registry (sim/api/kinds/index.ts registers them):
 // Endpoints (v1), EndpointSlice (discovery.k8s.io/v1), NetworkPolicy (networking.k8s.io/v1).
@@ -28,9 +29,14 @@ function defaultEndpointSlice(obj: KubeObject): KubeObject {
  * when spec.egress is non-empty; SetDefaults_NetworkPolicyPort: protocol TCP.
  */
 export function defaultNetworkPolicy(obj: KubeObject): KubeObject {
-  const spec = (obj.spec ?? {}) as Obj;
+  // The spec's and the rules' lists are omitempty: an empty one is not stored (an empty `from`
+  // allows every source, as an absent one does).
+  const spec = omitEmpty((obj.spec ?? {}) as Obj, ['ingress', 'egress', 'policyTypes']);
   const withProtocol = (rules: unknown) => (Array.isArray(rules)
-    ? (rules as Obj[]).map((r) => (Array.isArray(r.ports) ? { ...r, ports: (r.ports as Obj[]).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : r))
+    ? (rules as Obj[]).map((raw) => {
+      const r = omitEmpty(raw, ['ports', 'from', 'to']);
+      return Array.isArray(r.ports) ? { ...r, ports: (r.ports as Obj[]).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })) } : r;
+    })
     : rules);
   const egress = asArray(spec.egress);
   const policyTypes = Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0

@@ -30,13 +30,19 @@ test('Pod template: empty labels and annotations dropped from its metadata', () 
     spec: { template: { metadata: { labels: {}, annotations: {} }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } } } as unknown as KubeObject) as Any;
   assert.deepEqual(job.spec.template.metadata, {});
   assert.equal(job.metadata.labels, undefined, 'no labels of its own, none copied from an empty template');
+  const cj = applyDefaults({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta, spec: { schedule: '* * * * *',
+    jobTemplate: { metadata: { labels: {}, annotations: { a: 'b' } }, spec: { template: { metadata: { annotations: {} }, spec: { restartPolicy: 'Never', containers: [] } } } } } } as unknown as KubeObject) as Any;
+  assert.deepEqual(cj.spec.jobTemplate.metadata, { annotations: { a: 'b' } });
+  assert.deepEqual(cj.spec.jobTemplate.spec.template.metadata, {});
 });
 
-test('Container: port name "", hostPort 0, hostIP "", env value "", mount readOnly false and subPath "" are not stored', () => {
+test('Container: port name "", hostPort 0, hostIP "", env value "", empty limits, mount readOnly false and subPath "" are not stored', () => {
   const [c] = defaultPodSpec({ containers: [{ name: 'c', image: 'i',
     ports: [{ containerPort: 80, hostPort: 0, hostIP: '', name: '' }, { containerPort: 81, hostPort: 8081, hostIP: '10.0.0.1', name: 'alt' }],
     env: [{ name: 'A', value: '' }, { name: 'B', value: 'b' }],
+    resources: { limits: {}, requests: { cpu: '1' } },
     volumeMounts: [{ name: 'v', mountPath: '/v', readOnly: false, subPath: '' }, { name: 'w', mountPath: '/w', readOnly: true }] }] }).containers as Any[];
+  assert.deepEqual(c.resources, { requests: { cpu: '1' } });
   assert.deepEqual(c.ports, [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 81, hostPort: 8081, hostIP: '10.0.0.1', name: 'alt', protocol: 'TCP' }]);
   assert.deepEqual(c.env, [{ name: 'A' }, { name: 'B', value: 'b' }]);
   assert.deepEqual(c.volumeMounts, [{ name: 'v', mountPath: '/v' }, { name: 'w', mountPath: '/w', readOnly: true }]);

@@ -76,6 +76,8 @@ export function defaultContainer(raw: Json): Json {
   const out: Json = { ...c };
   // Container.Resources is a struct, not a pointer: encoding/json writes it even when empty.
   if (c.resources === undefined || c.resources === null) out.resources = {};
+  // ResourceRequirements' limits, requests and claims are omitempty: `limits: {}` is not stored.
+  else if (isObj(c.resources)) out.resources = omitEmpty(c.resources, ['limits', 'requests', 'claims']);
   if (unset(c.imagePullPolicy)) out.imagePullPolicy = imageTag(typeof c.image === 'string' ? c.image : '') === 'latest' ? 'Always' : 'IfNotPresent';
   if (unset(c.terminationMessagePath)) out.terminationMessagePath = '/dev/termination-log';
   if (unset(c.terminationMessagePolicy)) out.terminationMessagePolicy = 'File';
