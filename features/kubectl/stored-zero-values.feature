@@ -117,3 +117,29 @@ Feature: Stored objects read back without their empty omitempty fields
     And configmap "empty" has no "data"
     When I pick a pod of job "once" as "$POD"
     Then pod "$POD" has no "metadata.annotations"
+
+  Scenario: Validation sees the manifest as decoded: an empty template labels map is {} in its message, not nil
+    Given the file "bad.yml":
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: bad
+      spec:
+        selector:
+          matchLabels:
+            app: bad
+        template:
+          metadata:
+            labels: {}
+          spec:
+            containers:
+            - name: c
+              image: nginx
+      """
+    When I run "kubectl apply -f bad.yml"
+    Then the command fails with:
+      """
+      The Deployment "bad" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{}: `selector` does not match template `labels`
+      """
+    And the cluster is unchanged

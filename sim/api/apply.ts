@@ -3,6 +3,7 @@ import { parseManifests, type ParsedDocument } from './parse';
 import { kindInfo, resourceRef, type KindInfo } from './kinds';
 import { formatKubectlInvalid, required } from './field-errors';
 import { threeWayMerge } from './merge';
+import { storedForm } from './defaults/meta';
 import { canonicalJson, fnv32a } from './naming';
 import { rngFrom, seedState } from '../engine/rng';
 import type { StoreView } from '../store/store';
@@ -184,7 +185,7 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
   }
   const allocated = allocate(info, candidate, live, view);
   if (allocated.error !== undefined) return { error: allocated.error };
-  candidate = allocated.object;
+  candidate = storedForm(allocated.object); // validated as decoded, stored without empty omitempty metadata
   if (live === undefined && info.admit !== undefined) {
     // Admission runs on create, after validation: kubectl reports a refusal as Forbidden.
     const admitted = info.admit(candidate, view);
@@ -267,8 +268,7 @@ export function admitObject(view: StoreView, obj: KubeObject, live?: KubeObject)
   if (errors.length > 0) return { error: formatKubectlInvalid(info.kind, candidate.metadata.name || String(candidate.metadata.generateName ?? ''), errors) };
   const allocated = allocate(info, candidate, live, view);
   if (allocated.error !== undefined) return { error: allocated.error };
-  candidate = allocated.object;
-  return { object: candidate };
+  return { object: storedForm(allocated.object) };
 }
 
 /** KindInfo.allocate with a generator seeded from the object's name and the store (pure, repeatable). */

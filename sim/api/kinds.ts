@@ -2,7 +2,6 @@ import type { KubeObject } from './types';
 import type { FieldError } from './field-errors';
 import type { StoreView } from '../store/store';
 import type { Rng } from '../engine/rng';
-import { withoutEmptyMeta } from './defaults/meta';
 
 // What the API server knows about each kind: where it is served, whether it is namespaced, its
 // resource names (kubectl's `get deploy`, `get deployments.apps`), and its defaulting and validation.
@@ -43,10 +42,8 @@ export interface KindInfo {
 
 const registry = new Map<string, KindInfo>();
 
-/** Registers a kind; its defaulting also drops the empty omitempty ObjectMeta fields, as storing every kind does. */
 export function registerKind(info: KindInfo): void {
-  const defaults = info.defaults;
-  registry.set(info.kind, { ...info, defaults: (obj) => withoutEmptyMeta(defaults(obj)) });
+  registry.set(info.kind, info);
 }
 
 export function kindInfo(kind: string): KindInfo | undefined {

@@ -1,8 +1,7 @@
 import type { KubeObject } from '../types';
 import type { CronJob } from '../../controllers/job/types';
 import { defaultPodTemplate } from './pod-spec';
-import { emptyMetaOmitted } from './meta';
-import { isObj, objOr, unset, orDefault } from './util';
+import { objOr, unset, orDefault } from './util';
 
 // pkg/apis/batch/v1/defaults.go SetDefaults_CronJob. The jobTemplate's Pod template gets the
 // PodSpec defaults (so an unset restartPolicy becomes Always, which validation then refuses); the
@@ -21,12 +20,7 @@ export function defaultCronJob(obj: KubeObject): CronJob {
       suspend: orDefault(spec.suspend, false),
       successfulJobsHistoryLimit: orDefault(spec.successfulJobsHistoryLimit, 3),
       failedJobsHistoryLimit: orDefault(spec.failedJobsHistoryLimit, 1),
-      // JobTemplateSpec.metadata is an ObjectMeta: its empty labels and annotations are not stored either.
-      jobTemplate: {
-        ...jobTemplate,
-        ...(isObj(jobTemplate.metadata) ? { metadata: emptyMetaOmitted(jobTemplate.metadata) } : {}),
-        spec: { ...jobSpec, template: defaultPodTemplate(jobSpec.template) },
-      },
+      jobTemplate: { ...jobTemplate, spec: { ...jobSpec, template: defaultPodTemplate(jobSpec.template) } },
     },
     status: objOr(obj.status),
   } as unknown as CronJob;

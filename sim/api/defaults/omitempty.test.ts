@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { KubeObject } from '../types';
 import { applyDefaults } from '../kinds/index';
 import '../../metrics/kinds'; // registers the RBAC kinds
-import { defaultPodSpec, defaultPodTemplate } from './pod-spec';
+import { defaultPodSpec } from './pod-spec';
 import { defaultService } from './service';
-import { withoutEmptyMeta } from './meta';
+import { storedForm } from './meta';
 import { defaultConfigMap, defaultSecret } from '../../config/kinds';
 
 // What the Go round trip (encoding/json, `omitempty`) drops from a stored object: zero scalars,
@@ -20,12 +20,14 @@ test('ObjectMeta: empty labels, annotations, finalizers and ownerReferences are 
   const role = { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { ...meta, labels: {} } } as unknown as KubeObject;
   assert.deepEqual(applyDefaults(role).metadata, meta, 'a kind without defaults of its own too');
   const kept = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...meta, labels: { app: 'web' } } } as unknown as KubeObject;
-  assert.equal(withoutEmptyMeta(kept), kept, 'nothing to drop: the same object');
+  assert.equal(storedForm(kept), kept, 'nothing to drop: the same object');
 });
 
 test('Pod template: empty labels and annotations dropped from its metadata', () => {
-  const t = defaultPodTemplate({ metadata: { labels: {}, annotations: {} }, spec: { containers: [{ name: 'c', image: 'i' }] } }) as Any;
-  assert.deepEqual(t.metadata, {});
+  const rs = applyDefaults({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta,
+    spec: { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' }, annotations: {} }, spec: { containers: [{ name: 'c', image: 'i' }] } } } } as unknown as KubeObject) as Any;
+  assert.deepEqual(rs.spec.template.metadata, { labels: { app: 'a' } });
+  assert.equal((applyDefaults(rs as unknown as KubeObject) as Any).spec.template, rs.spec.template, 'written back, the same template object (its memos keep hitting)');
   const job = applyDefaults({ apiVersion: 'batch/v1', kind: 'Job', metadata: { ...meta, labels: {} },
     spec: { template: { metadata: { labels: {}, annotations: {} }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'i' }] } } } } as unknown as KubeObject) as Any;
   assert.deepEqual(job.spec.template.metadata, {});
@@ -55,7 +57,7 @@ test('Probe: initialDelaySeconds 0 (or unset) is not stored; httpGet host "" nei
   assert.equal('initialDelaySeconds' in c.readinessProbe, false);
 });
 
-test('PodSpec: pointer zeros are kept (terminationGracePeriodSeconds 0, automountServiceAccountToken false); emptyDir medium "" is not stored', () => {
+test('PodSpec: pointer zeros are kept (terminationGracePeriodSeconds 0, automountServiceAccountToken false); emptyDir medium "" and a toleration\'s key "" are not stored', () => {
   const spec = defaultPodSpec({ terminationGracePeriodSeconds: 0, automountServiceAccountToken: false, nodeName: '', serviceAccountName: '',
     containers: [{ name: 'c', image: 'i' }], volumes: [{ name: 'v', emptyDir: { medium: '' } }, { name: 'm', emptyDir: { medium: 'Memory' } }] });
   assert.equal(spec.terminationGracePeriodSeconds, 0);
@@ -63,6 +65,9 @@ test('PodSpec: pointer zeros are kept (terminationGracePeriodSeconds 0, automoun
   assert.equal('nodeName' in spec, false);
   assert.equal('serviceAccountName' in spec, false);
   assert.deepEqual(spec.volumes, [{ name: 'v', emptyDir: {} }, { name: 'm', emptyDir: { medium: 'Memory' } }]);
+  const tolerations = [{ key: 'k', operator: 'Exists', tolerationSeconds: 0 }];
+  assert.equal(defaultPodSpec({ containers: [], tolerations }).tolerations, tolerations, 'nothing to drop: the same list');
+  assert.deepEqual(defaultPodSpec({ containers: [], tolerations: [{ key: '', operator: 'Exists', effect: '', value: '' }] }).tolerations, [{ operator: 'Exists' }]);
 });
 
 test('Service: empty selector, externalIPs, loadBalancerSourceRanges, port name and nodePort 0 are not stored', () => {

@@ -1,4 +1,3 @@
-import { emptyMetaOmitted } from './meta';
 import { isObj, mapList, objOr, omitEmpty, unset, type Json } from './util';
 
 // pkg/apis/core/v1/defaults.go and zz_generated.defaults.go: the defaults every PodSpec gets,
@@ -45,12 +44,21 @@ export function defaultPodSpec(raw: unknown): Json {
     ...(spec.containers !== undefined ? { containers: mapList(spec.containers, defaultContainer) } : {}),
     ...(spec.initContainers !== undefined ? { initContainers: mapList(spec.initContainers, defaultContainer) } : {}),
     ...(spec.volumes !== undefined ? { volumes: mapList(spec.volumes, defaultVolume) } : {}),
+    ...(hasEmptyTolerationField(spec.tolerations) ? { tolerations: mapList(spec.tolerations, (t) => omitEmpty(t, TOLERATION_OMITEMPTY)) } : {}),
     restartPolicy: unset(spec.restartPolicy) ? 'Always' : spec.restartPolicy,
     terminationGracePeriodSeconds: unset(spec.terminationGracePeriodSeconds) ? 30 : spec.terminationGracePeriodSeconds,
     dnsPolicy: unset(spec.dnsPolicy) ? 'ClusterFirst' : spec.dnsPolicy,
     securityContext: spec.securityContext === undefined || spec.securityContext === null ? {} : spec.securityContext,
     schedulerName: unset(spec.schedulerName) ? 'default-scheduler' : spec.schedulerName,
   };
+}
+
+/** Toleration's omitempty strings (tolerationSeconds is a pointer). */
+const TOLERATION_OMITEMPTY = ['key', 'operator', 'value', 'effect'];
+
+/** Whether a toleration has an empty string field to drop (the list is kept as it is otherwise: memos key on it). */
+function hasEmptyTolerationField(list: unknown): list is Json[] {
+  return Array.isArray(list) && list.some((t) => isObj(t) && omitEmpty(t, TOLERATION_OMITEMPTY) !== t);
 }
 
 /**
@@ -184,11 +192,16 @@ export function defaultVolume(v: Json): Json {
 // and every memo keyed by the template (its hash text, its Pods' shared parts) still hits.
 const defaultedTemplates = new WeakSet<object>();
 
-/** A PodTemplateSpec: metadata without its empty labels, annotations..., spec defaulted. */
+/** A PodTemplateSpec: metadata kept (its empty fields go after validation: meta.ts storedForm), spec defaulted. */
 export function defaultPodTemplate(raw: unknown): Json {
   if (isObj(raw) && defaultedTemplates.has(raw)) return raw;
   const t = objOr(raw);
-  const out = { ...t, metadata: emptyMetaOmitted(objOr(t.metadata)), spec: defaultPodSpec(t.spec) };
+  const out = { ...t, metadata: objOr(t.metadata), spec: defaultPodSpec(t.spec) };
   defaultedTemplates.add(out);
   return out;
+}
+
+/** Records a template as defaulted (a defaulted one whose empty metadata fields were dropped), so that memos keep hitting. */
+export function rememberDefaultedTemplate(t: Json): void {
+  defaultedTemplates.add(t);
 }

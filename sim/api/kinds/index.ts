@@ -17,6 +17,7 @@ import { defaultReplicaSet } from '../defaults/replicaset';
 import { defaultDeployment } from '../defaults/deployment';
 import { defaultDaemonSet } from '../defaults/daemonset';
 import { defaultStatefulSet } from '../defaults/statefulset';
+import { storedForm } from '../defaults/meta';
 import { validateNamespace } from '../validation/namespace';
 import { validateNode } from '../validation/node';
 import { validatePod } from '../validation/pod';
@@ -69,10 +70,14 @@ registerKind(kind('ControllerRevision', 'apps', ['apps/v1'], 'controllerrevision
 // Events live in the cluster's event log, not the store; the kind is registered so that `kubectl get events` / `ev` resolve.
 registerKind(kind('Event', '', ['v1'], 'events', ['ev'], true, identity, metaOnly(true)));
 
-/** The kind's defaults (SetDefaults_* and the defaulting admission), for objects built in code (controllers, bootstrap). */
+/**
+ * The kind's defaults (SetDefaults_* and the defaulting admission), for objects built in code
+ * (controllers, bootstrap) and every write the engine stores, in their stored form (empty
+ * omitempty metadata dropped: meta.ts storedForm).
+ */
 export function applyDefaults<T extends KubeObject = KubeObject>(obj: KubeObject): T {
   const info = kindInfo(obj.kind);
-  return (info === undefined ? obj : info.defaults(obj)) as T;
+  return storedForm(info === undefined ? obj : info.defaults(obj)) as T;
 }
 
 export { defaultPod, defaultNamespace, defaultNode, defaultService, defaultReplicaSet, defaultDeployment, defaultDaemonSet, defaultStatefulSet };

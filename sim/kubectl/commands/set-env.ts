@@ -85,7 +85,7 @@ function runSetEnv(ctx: CommandContext): KubectlResult {
       const updated = updateSelectedContainers(spec, selector, (c: Container) => {
         if (error !== undefined) return c;
         if (!overwrite) {
-          const clash = named.find((e) => (c.env ?? []).some((x) => x.name === e.name && x.value !== e.value));
+          const clash = named.find((e) => (c.env ?? []).some((x) => x.name === e.name && (x.value ?? '') !== (e.value ?? ''))); // a stored "" value is absent (omitempty)
           if (clash !== undefined) {
             const current = c.env!.find((x) => x.name === clash.name)!;
             error = `'${current.name}' already has a value (${current.value ?? ''}), and --overwrite is false`;
