@@ -1,7 +1,8 @@
+import type { KubeObject } from './api/types';
 import type { Change, Cluster, ClusterConfig, ClusterView } from './engine/types';
 import * as loop from './engine/loop';
 import { CONTROLLERS } from './cluster/controllers';
-import { planManifests, type PlanOptions } from './api/apply';
+import { planManifests, type ObjectRef, type PlanOptions } from './api/apply';
 import { Transaction } from './engine/transaction';
 import { viewOver } from './engine/view';
 
@@ -18,6 +19,10 @@ export interface WriteResult {
   readonly errors: readonly string[];
   /** kubectl's warning lines for stderr (apply on an object created without --save-config). */
   readonly warnings?: readonly string[];
+  /** The object of each line (kind, namespace, name), to read back as stored. */
+  readonly refs?: readonly ObjectRef[];
+  /** The API server's answer for an object: as this write stored it (before controllers react), else as it is stored. */
+  readonly answer?: (ref: ObjectRef) => KubeObject | undefined;
 }
 
 /** kubectl apply/create/replace -f: plan, then submit atomically and reconcile at this instant. */
@@ -25,11 +30,18 @@ export function applyManifests(cluster: Cluster, text: string, opts: PlanOptions
   const plan = planManifests(cluster.store, text, opts);
   if (plan.errors.length > 0) return { cluster, lines: [], errors: plan.errors };
   const result = loop.submit(cluster, plan.changes, CONTROLLERS);
-  return { cluster: result.cluster, lines: result.errors.length > 0 ? [] : plan.lines, errors: result.errors, warnings: plan.warnings ?? [] };
+  const failed = result.errors.length > 0;
+  return { cluster: result.cluster, lines: failed ? [] : plan.lines, errors: result.errors, warnings: plan.warnings ?? [], refs: failed ? [] : plan.refs ?? [], answer: answerOf(result) };
+}
+
+/** Looks an object up among a submit's responses first, then in the cluster it made. */
+export function answerOf(result: loop.SubmitResult): (ref: ObjectRef) => KubeObject | undefined {
+  return (ref) => result.responses?.find((o) => o !== undefined && o.kind === ref.kind && (o.metadata.namespace ?? '') === ref.namespace && o.metadata.name === ref.name)
+    ?? result.cluster.store.get(ref.kind, ref.namespace, ref.name);
 }
 
 /** Submits changes as an API client; atomic; controllers then run until quiet. */
-export function submit(cluster: Cluster, changes: readonly Change[], cause = 'kubectl'): { cluster: Cluster; errors: readonly string[] } {
+export function submit(cluster: Cluster, changes: readonly Change[], cause = 'kubectl'): loop.SubmitResult {
   return loop.submit(cluster, changes, CONTROLLERS, cause);
 }
 

@@ -27,6 +27,15 @@ export interface ManifestPlan {
   readonly errors: readonly string[];
   /** Warning lines kubectl prints on stderr (apply on an object without last-applied-configuration). */
   readonly warnings?: readonly string[];
+  /** The object of each line, to read back what the server stored (kubectl's -o yaml prints its response). */
+  readonly refs?: readonly ObjectRef[];
+}
+
+/** Where a written object is stored. */
+export interface ObjectRef {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
 }
 
 export interface PlanOptions {
@@ -52,6 +61,7 @@ export function planManifests(view: StoreView, text: string, opts: PlanOptions):
 export function planObjects(view: StoreView, docs: readonly ParsedDocument[], opts: PlanOptions): ManifestPlan {
   const changes: Change[] = [];
   const lines: string[] = [];
+  const refs: ObjectRef[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
@@ -72,8 +82,9 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
     // applies documents in order), Services whose addresses are allocated.
     if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace' || planned.info.kind === 'ServiceAccount')) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
+    refs.push({ kind: planned.info.kind, namespace: planned.obj.metadata.namespace ?? '', name: planned.obj.metadata.name });
   }
-  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors, ...(warnings.length > 0 ? { warnings } : {}) };
+  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors, refs, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /**

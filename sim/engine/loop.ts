@@ -4,6 +4,7 @@ import { TimerQueue } from './timers';
 import { EMPTY_CORRELATOR } from './event-correlator';
 import { Transaction } from './transaction';
 import type { Change, Cluster, ClusterConfig, Controller, TraceEntry } from './types';
+import type { KubeObject } from '../api/types';
 import { Store } from '../store/store';
 
 // The engine: reconcile-until-quiet at each instant, then jump to the next due timer. The only
@@ -48,6 +49,11 @@ export interface SubmitResult {
   readonly cluster: Cluster;
   /** One message per refused change (the API server's words); the cluster is unchanged when any. */
   readonly errors: readonly string[];
+  /**
+   * The API server's response to each change: the object as stored by that write, before any
+   * controller reacts (kubectl prints it for -o yaml). Undefined for other verbs and generateName creates.
+   */
+  readonly responses?: readonly (KubeObject | undefined)[];
 }
 
 /**
@@ -62,8 +68,10 @@ export function submit(cluster: Cluster, changes: readonly Change[], controllers
     if (error !== undefined) errors.push(error);
   }
   if (errors.length > 0) return { cluster, errors };
+  const responses = changes.map((c) => ((c.verb === 'create' || c.verb === 'update' || c.verb === 'status') && c.object.metadata.name !== ''
+    ? tx.get(c.object.kind, c.object.metadata.namespace ?? '', c.object.metadata.name) : undefined));
   drain(tx);
-  return { cluster: tx.commit(), errors };
+  return { cluster: tx.commit(), errors, responses };
 }
 
 /** Runs controllers until quiet, then moves time forward by `ms`, firing timers on the way. */

@@ -1,4 +1,5 @@
 import { volumeSourcesOf } from './pod-spec';
+import { storedVolumeSources } from './pod-spec-omitempty';
 import { isObj, sameExcept, unset, type Json } from './util';
 
 // Recognising a defaulted spec as it comes back after admission and binding, without defaulting it
@@ -61,7 +62,8 @@ const MODE_SOURCES = ['secret', 'configMap', 'downwardAPI', 'projected'] as cons
 /**
  * Whether defaultVolume (pod-spec.ts) would change nothing in `v`, read without making its copy: it
  * adds an emptyDir to a volume without a source, a defaultMode to a mode source without one, a type
- * to a hostPath without one, drops an emptyDir's medium "", and keeps every other field (the same objects).
+ * to a hostPath without one, drops an emptyDir's medium "" and a source's empty items or name
+ * (storedVolumeSources), and keeps every other field (the same objects).
  */
 export function isDefaultedVolume(v: unknown): boolean {
   if (!isObj(v) || volumeSourcesOf(v).length === 0) return false;
@@ -72,5 +74,5 @@ export function isDefaultedVolume(v: unknown): boolean {
   const hostPath = v.hostPath;
   if (isObj(hostPath) && hostPath.type === undefined) return false;
   const emptyDir = v.emptyDir;
-  return !(isObj(emptyDir) && emptyDir.medium === '');
+  return !(isObj(emptyDir) && emptyDir.medium === '') && storedVolumeSources(v) === v;
 }

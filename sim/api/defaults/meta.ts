@@ -1,6 +1,7 @@
 import type { KubeObject } from '../types';
 import { rememberDefaultedTemplate } from './pod-spec';
 import { isObj, omitEmpty, type Json } from './util';
+import { storedKindFields } from './stored-kinds';
 
 // ObjectMeta as the API server stores it (apimachinery meta/v1 types.go): labels, annotations,
 // ownerReferences, finalizers, managedFields and generateName are omitempty maps, slices and
@@ -29,8 +30,9 @@ export function storedForm<T extends KubeObject>(obj: T): T {
   const metadata = isObj(m) ? omitEmpty(m, OBJECT_META_OMITEMPTY) : m;
   const spec: unknown = obj.spec;
   const nextSpec = isObj(spec) ? specWithStoredTemplates(spec) : spec;
-  if (metadata === m && nextSpec === spec) return obj;
-  return { ...obj, metadata, ...(nextSpec !== spec ? { spec: nextSpec } : {}) } as T;
+  const own = metadata === m && nextSpec === spec ? obj : { ...obj, metadata, ...(nextSpec !== spec ? { spec: nextSpec } : {}) } as T;
+  // The kind's nested fields (selectors, claim specs, policy rules: stored-kinds.ts).
+  return storedKindFields(own as unknown as Json, obj.kind) as unknown as T;
 }
 
 function specWithStoredTemplates(spec: Json): Json {

@@ -93,3 +93,85 @@ test('ConfigMap and Secret: empty data and binaryData are not stored', () => {
   const full = defaultSecret({ apiVersion: 'v1', kind: 'Secret', metadata: meta, stringData: { a: 'b' } } as unknown as KubeObject) as Any;
   assert.deepEqual(full.data, { a: 'Yg==' });
 });
+
+test('LabelSelector: empty matchLabels, matchExpressions and a requirement\'s values are not stored, the selector itself (even {}) is', () => {
+  const deploy = applyDefaults({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: {
+    selector: { matchLabels: { app: 'a' }, matchExpressions: [] },
+    template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } } as unknown as KubeObject) as Any;
+  assert.deepEqual(deploy.spec.selector, { matchLabels: { app: 'a' } });
+  for (const kind of ['ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job']) {
+    const o = storedForm({ apiVersion: 'apps/v1', kind, metadata: meta, spec: { selector: { matchLabels: {}, matchExpressions: [{ key: 'k', operator: 'Exists', values: [] }] } } } as unknown as KubeObject) as Any;
+    assert.deepEqual(o.spec.selector, { matchExpressions: [{ key: 'k', operator: 'Exists' }] }, kind);
+  }
+  const np = storedForm({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta, spec: { podSelector: { matchLabels: {} },
+    ingress: [{ from: [{ podSelector: { matchLabels: {}, matchExpressions: [] }, namespaceSelector: { matchLabels: { a: 'b' }, matchExpressions: [] } }, { ipBlock: { cidr: '10.0.0.0/8', except: [] } }] }],
+    egress: [{ to: [{ namespaceSelector: { matchExpressions: [] } }] }] } } as unknown as KubeObject) as Any;
+  assert.deepEqual(np.spec.podSelector, {}, 'an empty podSelector (every Pod) stays');
+  assert.deepEqual(np.spec.ingress, [{ from: [{ podSelector: {}, namespaceSelector: { matchLabels: { a: 'b' } } }, { ipBlock: { cidr: '10.0.0.0/8' } }] }]);
+  assert.deepEqual(np.spec.egress, [{ to: [{ namespaceSelector: {} }] }]);
+  const cj = storedForm({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta, spec: { jobTemplate: { spec: { selector: { matchLabels: {} } } } } } as unknown as KubeObject) as Any;
+  assert.deepEqual(cj.spec.jobTemplate.spec.selector, {});
+  const kept = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec: { selector: { matchLabels: { app: 'a' } } } } as unknown as KubeObject;
+  assert.equal(storedForm(kept), kept, 'nothing to drop: the same object');
+});
+
+test('PodSpec parts: empty capabilities lists, seLinuxOptions strings, exec command, volume items, affinity and spread term lists are not stored; pointers keep their zeros', () => {
+  const spec = defaultPodSpec({
+    securityContext: { runAsUser: 0, supplementalGroups: [], sysctls: [], seLinuxOptions: { level: '', user: 'u' } },
+    affinity: {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists', values: [] }], matchFields: [] }] }, preferredDuringSchedulingIgnoredDuringExecution: [] },
+      podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'z', namespaces: [], labelSelector: { matchLabels: { a: 'b' }, matchExpressions: [] }, namespaceSelector: { matchLabels: {} } }] },
+      podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: 'z', matchLabelKeys: [], labelSelector: { matchExpressions: [] } } }] },
+    },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'z', whenUnsatisfiable: 'DoNotSchedule', matchLabelKeys: [], labelSelector: { matchLabels: { a: 'b' }, matchExpressions: [] } }],
+    volumes: [{ name: 'c', configMap: { name: 'c', items: [] } }, { name: 's', secret: { secretName: 's', items: [] } }, { name: 'd', downwardAPI: { items: [] } },
+      { name: 'p', projected: { sources: [{ configMap: { name: 'c', items: [] } }, { secret: { name: 's', items: [] } }] } }],
+    containers: [{ name: 'c', image: 'i',
+      securityContext: { privileged: false, runAsUser: 0, capabilities: { add: [], drop: ['ALL'] }, seLinuxOptions: { type: '' }, seccompProfile: { type: 'RuntimeDefault' } },
+      livenessProbe: { exec: { command: [] } }, lifecycle: { postStart: { exec: { command: [] } }, preStop: { exec: { command: ['x'] } } } }],
+  }) as Any;
+  assert.deepEqual(spec.securityContext, { runAsUser: 0, seLinuxOptions: { user: 'u' } });
+  assert.deepEqual(spec.affinity, {
+    nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists' }] }] } },
+    podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'z', labelSelector: { matchLabels: { a: 'b' } }, namespaceSelector: {} }] },
+    podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: 'z', labelSelector: {} } }] },
+  });
+  assert.deepEqual(spec.topologySpreadConstraints, [{ maxSkew: 1, topologyKey: 'z', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { a: 'b' } } }]);
+  assert.deepEqual(spec.volumes, [{ name: 'c', configMap: { name: 'c', defaultMode: 0o644 } }, { name: 's', secret: { secretName: 's', defaultMode: 0o644 } },
+    { name: 'd', downwardAPI: { defaultMode: 0o644 } }, { name: 'p', projected: { sources: [{ configMap: { name: 'c' } }, { secret: { name: 's' } }], defaultMode: 0o644 } }]);
+  const [c] = spec.containers;
+  assert.deepEqual(c.securityContext, { privileged: false, runAsUser: 0, capabilities: { drop: ['ALL'] }, seLinuxOptions: {}, seccompProfile: { type: 'RuntimeDefault' } });
+  assert.deepEqual(c.livenessProbe.exec, {});
+  assert.deepEqual(c.lifecycle, { postStart: { exec: {} }, preStop: { exec: { command: ['x'] } } });
+  const affinity = { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'z', labelSelector: { matchLabels: { a: 'b' } } }] } };
+  assert.equal(defaultPodSpec({ containers: [], affinity }).affinity, affinity, 'nothing to drop: the same object');
+});
+
+test('PersistentVolume and PersistentVolumeClaim: empty accessModes, mountOptions, PV storageClassName "", claimRef strings, claim selector fields; a claim\'s storageClassName "" (a pointer) stays', () => {
+  const pv = storedForm({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta, spec: { capacity: { storage: '1Gi' }, accessModes: [], mountOptions: [], storageClassName: '',
+    claimRef: { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'c', uid: '', resourceVersion: '', apiVersion: 'v1', fieldPath: '' }, hostPath: { path: '/x', type: '' }, volumeMode: 'Filesystem' },
+    status: { phase: 'Available', message: '', reason: '' } } as unknown as KubeObject) as Any;
+  assert.deepEqual(pv.spec, { capacity: { storage: '1Gi' }, claimRef: { kind: 'PersistentVolumeClaim', namespace: 'default', name: 'c', apiVersion: 'v1' }, hostPath: { path: '/x', type: '' }, volumeMode: 'Filesystem' });
+  assert.deepEqual(pv.status, { phase: 'Available' });
+  const pvc = storedForm({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta, spec: { accessModes: [], storageClassName: '', volumeName: '',
+    selector: { matchLabels: {}, matchExpressions: [] }, resources: { requests: { storage: '1Gi' }, limits: {} } } } as unknown as KubeObject) as Any;
+  assert.deepEqual(pvc.spec, { storageClassName: '', selector: {}, resources: { requests: { storage: '1Gi' } } });
+  const sts = storedForm({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta, spec: { selector: { matchLabels: { a: 'b' } },
+    volumeClaimTemplates: [{ metadata: { name: 'd' }, spec: { accessModes: ['ReadWriteOnce'], selector: { matchExpressions: [] }, resources: { limits: {} } } }] } } as unknown as KubeObject) as Any;
+  assert.deepEqual(sts.spec.volumeClaimTemplates[0].spec, { accessModes: ['ReadWriteOnce'], selector: {}, resources: {} });
+});
+
+test('RBAC: a rule\'s empty apiGroups, resources, resourceNames and nonResourceURLs are not stored; no rules read back as null; empty subjects and clusterRoleSelectors are dropped', () => {
+  const cr = applyDefaults({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta,
+    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { a: 'b' }, matchExpressions: [] }] },
+    rules: [{ apiGroups: [''], resources: ['pods'], resourceNames: [], nonResourceURLs: [], verbs: ['get'] }, { nonResourceURLs: ['/healthz'], apiGroups: [], resources: [], verbs: ['get'] }] } as unknown as KubeObject) as Any;
+  assert.deepEqual(cr.rules, [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }, { nonResourceURLs: ['/healthz'], verbs: ['get'] }]);
+  assert.deepEqual(cr.aggregationRule, { clusterRoleSelectors: [{ matchLabels: { a: 'b' } }] });
+  const aggregated = applyDefaults({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta, aggregationRule: { clusterRoleSelectors: [] }, rules: [] } as unknown as KubeObject) as Any;
+  assert.deepEqual(aggregated.aggregationRule, {}, 'a pointer: an empty rule stays {}');
+  assert.equal(aggregated.rules, null);
+  const role = applyDefaults({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta } as unknown as KubeObject) as Any;
+  assert.equal(role.rules, null, 'rules has no omitempty: written as null');
+  const rb = applyDefaults({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta, roleRef: { kind: 'Role', name: 'r' }, subjects: [] } as unknown as KubeObject) as Any;
+  assert.equal('subjects' in rb, false);
+});

@@ -1,4 +1,5 @@
 import { isObj, mapList, objOr, omitEmpty, unset, type Json } from './util';
+import { storedContainerParts, storedPodSpecParts, storedVolumeSources } from './pod-spec-omitempty';
 
 // pkg/apis/core/v1/defaults.go and zz_generated.defaults.go: the defaults every PodSpec gets,
 // in a Pod and in a workload's Pod template alike (SetDefaults_PodSpec, _Container, _Probe,
@@ -37,7 +38,7 @@ const HTTP_GET_OMITEMPTY = ['host', 'httpHeaders'];
 
 /** SetDefaults_PodSpec and the nested defaulters, applied to a raw spec. Pure; idempotent. */
 export function defaultPodSpec(raw: unknown): Json {
-  const spec = omitEmpty(objOr(raw), POD_SPEC_OMITEMPTY);
+  const spec = storedPodSpecParts(omitEmpty(objOr(raw), POD_SPEC_OMITEMPTY));
   return {
     ...spec,
     ...serviceAccountAlias(spec),
@@ -80,7 +81,7 @@ function serviceAccountAlias(spec: Json): Json {
 
 /** SetDefaults_Container: imagePullPolicy from the tag, termination message path and policy; ports, probes, env. */
 export function defaultContainer(raw: Json): Json {
-  const c = omitEmpty(raw, CONTAINER_OMITEMPTY);
+  const c = storedContainerParts(omitEmpty(raw, CONTAINER_OMITEMPTY));
   const out: Json = { ...c };
   // Container.Resources is a struct, not a pointer: encoding/json writes it even when empty.
   if (c.resources === undefined || c.resources === null) out.resources = {};
@@ -175,7 +176,8 @@ export function volumeSourcesOf(v: Json): string[] {
 }
 
 /** SetDefaults_Volume (emptyDir when no source) and the sources' defaultMode / hostPath type. */
-export function defaultVolume(v: Json): Json {
+export function defaultVolume(raw: Json): Json {
+  const v = storedVolumeSources(raw);
   if (volumeSourcesOf(v).length === 0) return { ...v, emptyDir: {} };
   const out: Json = { ...v };
   for (const src of ['secret', 'configMap', 'downwardAPI', 'projected'] as const) {

@@ -61,3 +61,29 @@ function isGoZero(v: unknown): boolean {
   if (isObj(v)) { for (const _ in v) return false; return true; }
   return false;
 }
+
+/** `f` over a list's objects, the list itself when no item changed (so that memos keyed by it keep hitting). */
+export function mapSame(v: unknown, f: (item: Json) => Json): unknown {
+  if (!Array.isArray(v)) return v;
+  let out: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (!isObj(item)) continue;
+    const next = f(item);
+    if (next === item) continue;
+    out ??= v.slice();
+    out[i] = next;
+  }
+  return out ?? v;
+}
+
+/** `o` with `o[key]` replaced by `f(o[key])` when that differs (only when the key is there); `o` itself otherwise. */
+export function withField(o: Json, key: string, f: (v: unknown) => unknown): Json {
+  if (!(key in o)) return o;
+  const v = o[key];
+  const next = f(v);
+  return next === v ? o : { ...o, [key]: next };
+}
+
+/** `f` over a nested object, when the value is one; anything else as it is. */
+export const onObj = (f: (o: Json) => Json) => (v: unknown): unknown => (isObj(v) ? f(v) : v);

@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, submitAndReport, visitErrorLines, type VisitError } from './common';
+import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, visitErrorLines, type ReportLine, type VisitError } from './common';
 
 // kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate): `key=value` sets (the value may
 // hold anything, `=` included), `key-` removes (silently when absent); a different value needs
@@ -78,6 +78,8 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
   if (both.length > 0) return failure(ctx.cluster, `error: can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
+  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  if ('error' in format) return failure(ctx.cluster, format.error);
 
   const sel = selectObjects(ctx.cluster, split.resources, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
     selector: str(args, 'selector'), fieldSelector: str(args, 'field-selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
@@ -88,7 +90,8 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
   if (dry.warning) o.err(dry.warning);
   const errors: VisitError[] = sel.errors.map((e) => ({ parts: [e], standard: true }));
   const changes: Change[] = [];
-  const lines: string[] = [];
+  const lines: ReportLine[] = [];
+  let printed = 0;
   for (const f of sel.found) {
     for (const obj of f.objects) {
       const current = obj.metadata.annotations ?? {};
@@ -109,7 +112,18 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
         if (Object.keys(next).length === 0) delete (meta as { annotations?: unknown }).annotations;
         changes.push({ verb: 'update', object: { ...obj, metadata: meta } as KubeObject });
       }
-      lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} annotated${dryRunSuffix(dry.dryRun)}`);
+      if (format.t === 'yaml' || format.t === 'json') {
+        // RunAnnotate prints outputObj: the server's response to the patch (the object as stored), or
+        // with --dry-run=client the object annotated locally (`annotations: {}` once the last is removed).
+        // One printer for the whole visit: YAMLPrinter writes `---` before every object but the first.
+        const local = { ...obj, metadata: { ...obj.metadata, annotations: next } } as KubeObject;
+        const separator = format.t === 'yaml' && printed++ > 0 ? '---\n' : '';
+        const { namespace = '', name } = obj.metadata;
+        lines.push((answer) => {
+          const shown = dry.dryRun === 'client' ? local : answer({ kind: obj.kind, namespace, name }) ?? local;
+          return separator + (printStructured(format, [shown], true) as { text: string }).text;
+        });
+      } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} annotated${dryRunSuffix(dry.dryRun)}`);
     }
   }
   for (const line of visitErrorLines(errors)) o.fail(line);

@@ -4,6 +4,7 @@ import { F, failure, type Command, type CommandContext, type KubectlResult } fro
 import { bool, list } from '../flags';
 import { resolveTypes, warningsFor } from '../resources';
 import { CHANGE_CAUSE, annotateManifests, changeCause, dryRunSuffix, writePrelude } from './common';
+import { printResponses } from './print-response';
 
 // kubectl apply / create / replace -f: each file goes through sim/api (parse, default, validate,
 // three-way merge) and is submitted atomically; the lines are kubectl's own
@@ -49,6 +50,7 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     if (dry.dryRun === 'none') cluster = result.cluster;
     // Lines read `endpoints/name created`: the resource word names what each request wrote.
     for (const line of result.lines) written.push(resolveTypes(line.slice(0, line.indexOf('/')))?.[0]?.kind ?? '');
+    if ((format.t === 'yaml' || format.t === 'json') && dry.dryRun !== 'client') { printResponses(o, format, result.answer, result.refs ?? []); continue; }
     for (const line of result.lines) {
       if (format.t === 'name') o.out(line.slice(0, line.lastIndexOf(' ')));
       else o.out(`${line}${dryRunSuffix(dry.dryRun)}`);

@@ -1,7 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
-import { submit } from '../../index';
+import type { ObjectRef } from '../../api/apply';
+import { answerOf, submit } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
@@ -129,19 +130,35 @@ export function annotateManifests(text: string, key: string, value: string): str
  * The write step of label and scale: submit the planned changes (not on a dry run) and print the
  * per-object lines; an API error prints instead and leaves the cluster as it was.
  */
-export function submitAndReport(ctx: CommandContext, o: Output, changes: readonly Change[], lines: readonly string[], dryRun: DryRun): KubectlResult {
+export function submitAndReport(ctx: CommandContext, o: Output, changes: readonly Change[], lines: readonly ReportLine[], dryRun: DryRun): KubectlResult {
   let cluster = ctx.cluster;
-  if (changes.length > 0 && dryRun === 'none') {
+  // What the server answered is needed to print it (-o yaml|json): with --dry-run=server too, then dropped.
+  const answered = dryRun === 'none' || (dryRun === 'server' && lines.some((l) => typeof l !== 'string'));
+  let answer: Answer = (ref) => cluster.store.get(ref.kind, ref.namespace, ref.name);
+  if (changes.length > 0 && answered) {
     const result = submit(cluster, changes, 'kubectl');
     if (result.errors.length > 0) {
       for (const e of result.errors) o.fail(`Error from server: ${e}`);
       return o.result(ctx.cluster);
     }
-    cluster = result.cluster;
+    answer = answerOf(result);
+    if (dryRun === 'none') cluster = result.cluster;
   }
-  for (const line of lines) o.out(line);
+  for (const line of lines) {
+    if (typeof line === 'string') o.out(line);
+    else o.write('stdout', line(answer));
+  }
   return o.result(cluster);
 }
+
+/**
+ * A line a write command prints: a text, or an object printed from the cluster the write made
+ * (kubectl printing the server's response: the object as stored, e.g. annotate -o yaml).
+ */
+export type ReportLine = string | ((answer: Answer) => string);
+
+/** The server's answer for an object: as the write stored it, or as stored when it wrote nothing to it. */
+export type Answer = (ref: ObjectRef) => KubeObject | undefined;
 
 /**
  * An error of one object in a ContinueOnError visit (resource.ContinueOnErrorVisitor): `parts` when

@@ -2,6 +2,7 @@ import { applyManifests } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
 import { toJson, toYaml } from '../printers/objects';
 import { dryRunOf, dryRunSuffix, outputFormat } from './common';
+import { printResponses } from './print-response';
 
 // The create step of kubectl's generators (create deployment|namespace|secret|configmap, run,
 // expose): print the manifest (--dry-run=client -o yaml|json) or send it through sim/api like any
@@ -47,6 +48,7 @@ export function createObjectFromManifest(ctx: CommandContext, manifest: Record<s
     }
     return o.result(ctx.cluster);
   }
-  o.out(format.t === 'name' ? ref : `${ref} ${verb}${dryRunSuffix(dry.dryRun)}`);
+  if (format.t === 'yaml' || format.t === 'json') printResponses(o, format, result.answer, result.refs ?? []);
+  else o.out(format.t === 'name' ? ref : `${ref} ${verb}${dryRunSuffix(dry.dryRun)}`);
   return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
 }

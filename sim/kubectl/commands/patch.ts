@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/types';
-import { submit } from '../../index';
+import { answerOf, submit } from '../../index';
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
@@ -92,7 +92,8 @@ function runPatch(ctx: CommandContext): KubectlResult {
         const written = submit(cluster, [{ verb: 'update', object }], 'kubectl');
         if (written.errors.length > 0) { errors.push({ parts: written.errors.map((e) => `Error from server: ${e}`), standard: true }); continue; }
         cluster = written.cluster;
-        object = cluster.store.get(object.kind, object.metadata.namespace ?? '', object.metadata.name) ?? object;
+        // The server's response: the object as the patch stored it, before any controller reacts.
+        object = answerOf(written)({ kind: object.kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name }) ?? object;
       }
       // The printer names what the server returned: the Scale for --subresource=scale.
       const display = `${subresource === 'scale' ? 'scale.autoscaling' : kindPrefix(f.type)}/${live.metadata.name}`;

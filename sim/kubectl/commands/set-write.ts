@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../api/types';
 import type { Cluster } from '../../engine/types';
-import { submit } from '../../index';
+import { answerOf, submit } from '../../index';
 import type { Output } from '../context';
 import { toJson, toYaml } from '../printers/objects';
 import { admitObject } from '../../api/apply';
@@ -23,7 +23,7 @@ export function writeSetChange(cluster: Cluster, target: Target, next: KubeObjec
   if (admitted.error !== undefined) return { error: statusErrorText(admitted.error, qualifiedKind) };
   const result = submit(cluster, [{ verb: 'update', object: admitted.object }], 'kubectl');
   if (result.errors.length > 0) return { error: result.errors.map((e) => statusErrorText(e, qualifiedKind)).join('\n') };
-  const stored = result.cluster.store.get(next.kind, next.metadata.namespace ?? '', next.metadata.name) ?? admitted.object;
+  const stored = answerOf(result)({ kind: next.kind, namespace: next.metadata.namespace ?? '', name: next.metadata.name }) ?? admitted.object;
   return { cluster: dryRun === 'server' ? cluster : result.cluster, object: stored };
 }
 
