@@ -5,6 +5,8 @@ import { isoAt } from '../engine/transaction';
 import { applyManifests, advanceUntil, submit } from '../index';
 import { kindInfo } from '../api/kinds';
 import '../api/kinds/index';
+// The RBAC kinds (registered with the add-on kinds), for the bootstrap policy below.
+import '../metrics/kinds';
 import { NAMESPACES_YAML } from './manifests/namespaces';
 import { COREDNS_IMAGE, COREDNS_YAML, KUBE_DNS_SERVICE_YAML, KUBE_PROXY_IMAGE, KUBE_PROXY_YAML, KUBERNETES_SERVICE_YAML } from './manifests/kubeadm-addons';
 import { FLANNEL_YAML } from './manifests/flannel';
@@ -13,6 +15,11 @@ import { registerNode } from './node-object';
 import { kubeProxyConfigMapYaml } from '../network/kube-proxy-config';
 import { CONTROL_PLANE_COMPONENTS, controlPlaneImage, staticPod } from './static-pods';
 import { parseImageRef } from '../runtime/image-behaviours';
+import { apiServerRbacObjects, kubeadmRbacObjects } from './manifests/rbac/objects';
+import { apiServerConfigMaps } from './manifests/apiserver-configmaps';
+import { controllerServiceAccountObjects } from './manifests/controller-service-accounts';
+import { kubeadmConfigObjects } from './manifests/kubeadm-configmaps';
+import type { KubeObject } from '../api/types';
 
 // A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
 // plane Pods, kube-proxy, CoreDNS, the kubernetes and kube-dns Services), `kubeadm join` on each
@@ -90,6 +97,9 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const iso = () => isoAt(cluster.config.epochMs, cluster.nowMs);
 
   cluster = must('creating the namespaces', applyManifests(cluster, NAMESPACES_YAML, { mode: 'create', source: 'kubeadm' }));
+  const creates = (objects: readonly KubeObject[]) => objects.map((object) => ({ verb: 'create' as const, object }));
+  // The API server's start-up: its bootstrap RBAC policy and its kube-system ConfigMaps.
+  cluster = must('bootstrapping the RBAC policy', submit(cluster, creates([...apiServerRbacObjects(), ...apiServerConfigMaps(cluster.config.seed, iso())]), 'kube-apiserver'));
 
   const names = [CONTROL_PLANE_NODE, ...workerNames(opts)];
   // A kubeadm cluster's kubelets were set up well before the user's first command (bootstrap only
@@ -110,8 +120,17 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   cluster = must('creating the control-plane Pods', submit(cluster,
     staticPods.map((p) => ({ verb: 'create' as const, object: podInfo !== undefined ? podInfo.defaults(p) : p })), 'kubelet'));
 
+  // The controller-manager's controllers, each with its own ServiceAccount.
+  cluster = must('starting the controller-manager', submit(cluster, creates(controllerServiceAccountObjects()), 'kube-controller-manager'));
+
   // --pod-network-cidr=10.244.0.0/16, as the book's kubeadm init gives it for flannel.
-  const proxyConfig = kubeProxyConfigMapYaml({ mode: proxyMode, server: `https://${ip}:6443`, clusterCIDR: '10.244.0.0/16' });
+  const podSubnet = '10.244.0.0/16';
+  // kubeadm init's upload-config, bootstrap-token and addon phases: its ConfigMaps, token and RBAC.
+  const kubeadmObjects = kubeadmConfigObjects({
+    seed: cluster.config.seed, kubernetesVersion: cluster.config.kubernetesVersion, server: `https://${ip}:6443`, podSubnet, nowMs: cluster.config.epochMs + cluster.nowMs,
+  });
+  cluster = must('uploading the kubeadm configuration', submit(cluster, creates([...kubeadmObjects, ...kubeadmRbacObjects()]), 'kubeadm'));
+  const proxyConfig = kubeProxyConfigMapYaml({ mode: proxyMode, server: `https://${ip}:6443`, clusterCIDR: podSubnet });
   const addons = [KUBERNETES_SERVICE_YAML, KUBE_DNS_SERVICE_YAML, proxyConfig, KUBE_PROXY_YAML, COREDNS_YAML].join('---\n');
   cluster = must('installing the kubeadm add-ons', applyManifests(cluster, addons, { mode: 'create', source: 'kubeadm' }));
 

@@ -1,6 +1,7 @@
 // kube-flannel.yml (flannel-io/flannel v0.26), as `kubectl apply -f` installs it: namespace
-// kube-flannel and DaemonSet kube-flannel-ds. (Its RBAC, ServiceAccount and ConfigMap are left out,
-// as are the install-cni init containers that copy the CNI binary and config to the host.)
+// kube-flannel, the flannel ClusterRole/ClusterRoleBinding and ServiceAccount, ConfigMap
+// kube-flannel-cfg and DaemonSet kube-flannel-ds. (The install-cni init containers that copy the
+// CNI binary and config to the host, and the DaemonSet's volumes, are left out.)
 
 export const FLANNEL_IMAGE = 'docker.io/flannel/flannel:v0.26.7';
 
@@ -12,11 +13,95 @@ metadata:
     k8s-app: flannel
     pod-security.kubernetes.io/enforce: privileged
 ---
+kind: ClusterRole
+apiVersion: rbac.authorization.k8s.io/v1
+metadata:
+  labels:
+    k8s-app: flannel
+  name: flannel
+rules:
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  verbs:
+  - get
+- apiGroups:
+  - ""
+  resources:
+  - nodes
+  verbs:
+  - get
+  - list
+  - watch
+- apiGroups:
+  - ""
+  resources:
+  - nodes/status
+  verbs:
+  - patch
+---
+kind: ClusterRoleBinding
+apiVersion: rbac.authorization.k8s.io/v1
+metadata:
+  labels:
+    k8s-app: flannel
+  name: flannel
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: flannel
+subjects:
+- kind: ServiceAccount
+  name: flannel
+  namespace: kube-flannel
+---
 apiVersion: v1
 kind: ServiceAccount
 metadata:
+  labels:
+    k8s-app: flannel
   name: flannel
   namespace: kube-flannel
+---
+kind: ConfigMap
+apiVersion: v1
+metadata:
+  name: kube-flannel-cfg
+  namespace: kube-flannel
+  labels:
+    tier: node
+    k8s-app: flannel
+    app: flannel
+data:
+  cni-conf.json: |
+    {
+      "name": "cbr0",
+      "cniVersion": "0.3.1",
+      "plugins": [
+        {
+          "type": "flannel",
+          "delegate": {
+            "hairpinMode": true,
+            "isDefaultGateway": true
+          }
+        },
+        {
+          "type": "portmap",
+          "capabilities": {
+            "portMappings": true
+          }
+        }
+      ]
+    }
+  net-conf.json: |
+    {
+      "Network": "10.244.0.0/16",
+      "EnableNFTables": false,
+      "Backend": {
+        "Type": "vxlan"
+      }
+    }
 ---
 apiVersion: apps/v1
 kind: DaemonSet

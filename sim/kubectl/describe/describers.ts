@@ -423,6 +423,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   ...require('./serviceaccount').SERVICE_ACCOUNT_DESCRIBERS as Record<string, Describer>, // ServiceAccount (describe/serviceaccount.ts)
   ...require('./network').NETWORK_DESCRIBERS as Record<string, Describer>, // Endpoints, NetworkPolicy (describe/network.ts)
   ...require('./storage').STORAGE_DESCRIBERS as Record<string, Describer>, // PersistentVolume, PersistentVolumeClaim, StorageClass (describe/storage.ts)
+  ...require('./rbac').RBAC_DESCRIBERS as Record<string, Describer>, // Role, ClusterRole, RoleBinding, ClusterRoleBinding (describe/rbac.ts)
 };
 
 export function describerFor(kind: string): Describer {

@@ -255,6 +255,7 @@ const TABLES: Readonly<Record<string, TableDef>> = {
   ...require('./config').CONFIG_TABLES as Record<string, TableDef>, // Secret, ConfigMap (printers/config.ts)
   ...require('./serviceaccount').SERVICE_ACCOUNT_TABLES as Record<string, TableDef>, // ServiceAccount (printers/serviceaccount.ts)
   ...require('./storage').STORAGE_TABLES as Record<string, TableDef>, // PersistentVolume, PersistentVolumeClaim, StorageClass (printers/storage.ts)
+  ...require('./rbac').RBAC_TABLES as Record<string, TableDef>, // Role, ClusterRole, RoleBinding, ClusterRoleBinding (printers/rbac.ts)
 };
 
 export function tableFor(kind: string): TableDef {
