@@ -1,7 +1,9 @@
 import { READ, rule, urls, type PolicyRule } from './rule';
 
 // The API server's bootstrap ClusterRoles (plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go
-// ClusterRoles(); transcribed from its testdata/cluster-roles.yaml), rules in the order given there.
+// ClusterRoles(); transcribed from its testdata/cluster-roles.yaml), rules in the order given there,
+// with the rules of the feature gates on by default in v1.34 as cluster-roles-featuregates.yaml
+// places them (DRA, KubeletFineGrainedAuthz, MultiCIDRServiceAllocator; the alpha ones left out).
 // admin, edit and view carry an aggregationRule and no rules of their own: the
 // clusterrole-aggregation controller fills them in (./aggregate.ts).
 
@@ -113,6 +115,12 @@ export const CLUSTER_ROLES: readonly ClusterRoleData[] = [
       rule(READ, '', 'namespaces'),
       rule(READ, 'storage.k8s.io', 'csidrivers'),
       rule(READ, 'storage.k8s.io', 'csistoragecapacities'),
+      // DynamicResourceAllocation (GA and on in v1.34).
+      rule(READ, 'resource.k8s.io', 'deviceclasses'),
+      rule('get,list,patch,update,watch', 'resource.k8s.io', 'resourceclaims'),
+      rule('get,list,patch,update,watch', 'resource.k8s.io', 'resourceclaims/status'),
+      rule('get,list,patch,update,watch', '', 'pods/finalizers'),
+      rule(READ, 'resource.k8s.io', 'resourceslices'),
     ],
   },
   {
@@ -120,6 +128,8 @@ export const CLUSTER_ROLES: readonly ClusterRoleData[] = [
       rule(READ, '', 'nodes'),
       rule('proxy', '', 'nodes'),
       rule('*', '', 'nodes/log,nodes/metrics,nodes/proxy,nodes/stats'),
+      // KubeletFineGrainedAuthz (beta, on since v1.33).
+      rule('*', '', 'nodes/configz,nodes/healthz,nodes/pods'),
     ],
   },
   { name: 'system:monitoring', rules: [urls('get', '/healthz,/healthz/*,/livez,/livez/*,/metrics,/metrics/slis,/readyz,/readyz/*')] },
@@ -147,6 +157,9 @@ export const CLUSTER_ROLES: readonly ClusterRoleData[] = [
       rule(READ, 'storage.k8s.io', 'csidrivers'),
       rule('create,delete,get,patch,update', 'storage.k8s.io', 'csinodes'),
       rule(READ, 'node.k8s.io', 'runtimeclasses'),
+      // DynamicResourceAllocation (GA and on in v1.34).
+      rule('get', 'resource.k8s.io', 'resourceclaims'),
+      rule('deletecollection', 'resource.k8s.io', 'resourceslices'),
     ],
   },
   { name: 'system:node-bootstrapper', rules: [rule('create,get,list,watch', CSR, 'certificatesigningrequests')] },
@@ -162,6 +175,8 @@ export const CLUSTER_ROLES: readonly ClusterRoleData[] = [
       rule('list,watch', '', 'endpoints,services'),
       rule(READ, '', 'nodes'),
       rule('create,patch,update', ',events.k8s.io', 'events'),
+      // MultiCIDRServiceAllocator (on in v1.34).
+      rule('list,watch', 'networking.k8s.io', 'servicecidrs'),
       rule('list,watch', 'discovery.k8s.io', 'endpointslices'),
     ],
   },
