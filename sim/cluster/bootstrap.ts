@@ -20,6 +20,7 @@ import { apiServerConfigMaps } from './manifests/apiserver-configmaps';
 import { controllerServiceAccountObjects } from './manifests/controller-service-accounts';
 import { kubeadmConfigObjects } from './manifests/kubeadm-configmaps';
 import type { KubeObject } from '../api/types';
+import { systemPriorityClasses } from '../scheduling/priority-class';
 
 // A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
 // plane Pods, kube-proxy, CoreDNS, the kubernetes and kube-dns Services), `kubeadm join` on each
@@ -100,6 +101,8 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const creates = (objects: readonly KubeObject[]) => objects.map((object) => ({ verb: 'create' as const, object }));
   // The API server's start-up: its bootstrap RBAC policy and its kube-system ConfigMaps.
   cluster = must('bootstrapping the RBAC policy', submit(cluster, creates([...apiServerRbacObjects(), ...apiServerConfigMaps(cluster.config.seed, iso())]), 'kube-apiserver'));
+  // The API server's post-start hook creates the built-in PriorityClasses (AddSystemPriorityClasses).
+  cluster = must('creating the system PriorityClasses', submit(cluster, systemPriorityClasses().map((object) => ({ verb: 'create' as const, object })), 'kube-apiserver'));
 
   const names = [CONTROL_PLANE_NODE, ...workerNames(opts)];
   // A kubeadm cluster's kubelets were set up well before the user's first command (bootstrap only

@@ -13,7 +13,8 @@ const GENERATION_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet'
  * strategy.go PrepareForCreate `pod.Generation = 1`, ungated in v1.34), else undefined (the client's).
  */
 export function createdGeneration(kind: string): number | undefined {
-  return GENERATION_KINDS.has(kind) ? 1 : undefined;
+  // priorityClassStrategy PrepareForCreate sets 1 too (it has no spec: updates leave it).
+  return GENERATION_KINDS.has(kind) || kind === 'PriorityClass' ? 1 : undefined;
 }
 
 /**

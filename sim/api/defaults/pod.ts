@@ -149,9 +149,14 @@ function admitServiceAccount(spec: Json, mirror: boolean): Json {
   return { ...spec, serviceAccountName: name, serviceAccount: name };
 }
 
-/** plugin/pkg/admission/priority: priority from the class (0 without one) and preemptionPolicy PreemptLowerPriority. */
+/**
+ * plugin/pkg/admission/priority: priority from a built-in class (0 without one) and preemptionPolicy
+ * PreemptLowerPriority. A user class is left to the admission step that reads the store
+ * (sim/scheduling/pod-priority.ts admitPodPriority: its value, or "no PriorityClass ... was found").
+ */
 function admitPriority(spec: Json): Json {
   const cls = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+  if (cls !== '' && SYSTEM_PRIORITIES[cls] === undefined) return spec;
   const priority = typeof spec.priority === 'number' ? spec.priority : SYSTEM_PRIORITIES[cls] ?? 0;
   return { ...spec, priority, preemptionPolicy: unset(spec.preemptionPolicy) ? 'PreemptLowerPriority' : spec.preemptionPolicy };
 }

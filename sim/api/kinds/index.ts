@@ -6,6 +6,8 @@ import { batchKinds } from '../../controllers/job/kinds';
 import { configKinds } from '../../config';
 import { storageKinds } from '../../storage/kinds';
 import { admitPod, serviceAccountKind } from '../../serviceaccount/kinds';
+import { priorityClassKind } from '../../scheduling/priority-class';
+import { admitPodPriority } from '../../scheduling/pod-priority';
 import type { FieldError } from '../field-errors';
 import type { StoreView } from '../../store/store';
 import { defaultNamespace } from '../defaults/namespace';
@@ -45,8 +47,11 @@ const metaOnly = (namespaced: boolean): Validate => (o, old) => (old === undefin
 
 registerKind(kind('Namespace', '', ['v1'], 'namespaces', ['ns'], false, defaultNamespace, validateNamespace));
 registerKind(kind('Node', '', ['v1'], 'nodes', ['no'], false, defaultNode, validateNode));
-// The ServiceAccount admission plugin mutates Pods on create (sim/serviceaccount/admission.ts).
-registerKind({ ...kind('Pod', '', ['v1'], 'pods', ['po'], true, defaultPod, validatePod), admit: admitPod });
+// The ServiceAccount then the Priority admission plugins mutate Pods on create (sim/serviceaccount/admission.ts, sim/scheduling/pod-priority.ts).
+registerKind({
+  ...kind('Pod', '', ['v1'], 'pods', ['po'], true, defaultPod, validatePod),
+  admit: (obj, view) => { const sa = admitPod(obj, view); return sa.obj === undefined ? sa : admitPodPriority(sa.obj, view); },
+});
 registerKind({
   ...kind('Service', '', ['v1'], 'services', ['svc'], true, defaultService, validateService),
   prepareForUpdate: prepareServiceUpdate,
@@ -61,6 +66,7 @@ for (const info of networkKinds) registerKind(info);
 for (const info of batchKinds) registerKind(info); // Job (jobs), CronJob (cronjobs, cj): batch/v1
 for (const info of configKinds) registerKind(info); // Secret (secrets), ConfigMap (configmaps, cm): sim/config/
 registerKind(serviceAccountKind); // ServiceAccount (serviceaccounts, sa): sim/serviceaccount/
+registerKind(priorityClassKind); // PriorityClass (priorityclasses, pc): sim/scheduling/
 for (const info of storageKinds) registerKind(info); // PersistentVolume (pv), PersistentVolumeClaim (pvc), StorageClass (sc): sim/storage/
 registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true, defaultReplicaSet, validateReplicaSet));
 registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true, defaultDeployment, validateDeployment));

@@ -256,6 +256,7 @@ const TABLES: Readonly<Record<string, TableDef>> = {
   ...require('./serviceaccount').SERVICE_ACCOUNT_TABLES as Record<string, TableDef>, // ServiceAccount (printers/serviceaccount.ts)
   ...require('./storage').STORAGE_TABLES as Record<string, TableDef>, // PersistentVolume, PersistentVolumeClaim, StorageClass (printers/storage.ts)
   ...require('./rbac').RBAC_TABLES as Record<string, TableDef>, // Role, ClusterRole, RoleBinding, ClusterRoleBinding (printers/rbac.ts)
+  ...require('./scheduling').SCHEDULING_TABLES as Record<string, TableDef>, // PriorityClass (printers/scheduling.ts)
 };
 
 export function tableFor(kind: string): TableDef {
