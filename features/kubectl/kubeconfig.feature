@@ -87,6 +87,18 @@ Feature: kubectl's kubeconfig: contexts, their namespace, and who the admin is
     When I run "kubectl get pods --context kubernetes-admin@kubernetes -n kube-system"
     Then the command succeeds
 
+  Scenario: kubectl version without a reachable server prints the client's version, then the error
+    When I run "kubectl config set-context empty"
+    And I run "kubectl config use-context empty"
+    And I run "kubectl version"
+    Then the command exits with code 1
+    And the error output contains "The connection to the server localhost:8080 was refused - did you specify the right host or port?"
+    And the output is:
+      """
+      Client Version: v1.34.0
+      Kustomize Version: v5.7.1
+      """
+
   Scenario: the kubeadm admin can do anything (cluster-admin), with kubectl's warnings for odd questions
     When I run "kubectl auth can-i delete deployments -n kube-system"
     Then the output is:

@@ -15,6 +15,9 @@ export interface ConfigOverrides {
   readonly namespace?: string;
 }
 
+/** cmdutil.StandardErrorMessage for a refused connection to ClusterDefaults' server. */
+export const CONNECTION_REFUSED = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+
 /** clientcmd.ClusterDefaults: getDefaultServer() without KUBERNETES_MASTER. */
 const DEFAULT_SERVER = 'http://localhost:8080';
 
@@ -105,6 +108,6 @@ export function clientServerError(config: Kubeconfig, o: ConfigOverrides): strin
   if (unusable !== undefined) return unusable;
   const cluster = getCluster(config, o);
   const server = 'value' in cluster ? cluster.value.server ?? DEFAULT_SERVER : DEFAULT_SERVER;
-  if (server === DEFAULT_SERVER) return 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
+  if (server === DEFAULT_SERVER) return CONNECTION_REFUSED;
   return undefined;
 }

@@ -85,6 +85,8 @@ export interface CommandContext {
   readonly kubeconfig: Kubeconfig;
   /** Absolute Unix milliseconds of the cluster's current virtual time. */
   readonly nowMs: number;
+  /** `kubectl version` only: the server could not be reached (it prints the client's lines, then this error). */
+  readonly serverUnreachable?: string;
 }
 
 export interface Command {

@@ -28,7 +28,7 @@ import { config } from './commands/config';
 import { diff } from './commands/diff';
 import { auth } from './commands/auth';
 import { adminKubeconfig, type Kubeconfig } from './commands/kubeconfig';
-import { clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
+import { CONNECTION_REFUSED, clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
 
 // kubectl over the simulator: `runKubectl(cluster, ['get', 'pods', '-o', 'wide'], io)` returns the
 // next cluster and what kubectl would print. Pure: files come through `io.readFile`, time is the
@@ -108,6 +108,7 @@ export function runKubectl(cluster: Cluster, argv: readonly string[], io: Kubect
     namespaceExplicit: resolved.explicit,
     kubeconfig,
     nowMs: cluster.config.epochMs + cluster.nowMs,
+    ...(resolved.serverUnreachable !== undefined ? { serverUnreachable: resolved.serverUnreachable } : {}),
   };
   return command.run(ctx);
 }
@@ -120,7 +121,7 @@ const DISCOVERY_ONLY = new Set(['kubectl version', 'kubectl api-resources', 'kub
  * server. `kubectl config` reads the file only (ConfigAccess) and `version --client` no server:
  * they skip both.
  */
-function resolveNamespace(parsed: ParsedArgs, path: string, kubeconfig: Kubeconfig): { namespace: string; explicit: boolean } | { error: string } {
+function resolveNamespace(parsed: ParsedArgs, path: string, kubeconfig: Kubeconfig): { namespace: string; explicit: boolean; serverUnreachable?: string } | { error: string } {
   const flag = str(parsed, 'namespace');
   const overrides: ConfigOverrides = { context: str(parsed, 'context'), cluster: str(parsed, 'cluster'), user: str(parsed, 'user'), server: str(parsed, 'server'), namespace: flag };
   if (path.startsWith('kubectl config') || (path === 'kubectl version' && parsed.values.get('client') === true)) {
@@ -130,6 +131,8 @@ function resolveNamespace(parsed: ParsedArgs, path: string, kubeconfig: Kubeconf
   const ns = DISCOVERY_ONLY.has(path) ? { namespace: flag || 'default', explicit: flag !== undefined && flag !== '' } : clientNamespace(kubeconfig, overrides);
   if ('error' in ns) return ns;
   const serverError = clientServerError(kubeconfig, overrides);
+  // version.go: Complete fails on a bad config, but Run prints the client's lines before the server's error.
+  if (serverError === CONNECTION_REFUSED && path === 'kubectl version') return { ...ns, serverUnreachable: serverError };
   return serverError !== undefined ? { error: serverError } : ns;
 }
 

@@ -4,6 +4,7 @@ import type { Cluster } from '../engine/types';
 import type { Deployment, KubeObject } from '../api/types';
 import { advance, submit } from '../engine/loop';
 import { runKubectl } from './index';
+import { adminKubeconfig } from './commands/kubeconfig';
 import { at, clusterWith, deployment, eventChange, namespace, node, pod, replicaSet } from './test-fixtures';
 
 // kubectl over hand-built clusters: the exact text kubectl prints, and the changes it makes.
@@ -352,4 +353,15 @@ test('cluster-info and version', () => {
   assert.equal(kubectl(c, 'cluster-info').stdout, "Kubernetes control plane is running at https://192.168.56.100:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");
   assert.equal(kubectl(c, 'version').stdout, 'Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
   assert.equal(runKubectl(c, ['kubectl', 'version', '--client'], noFiles).stdout, 'Client Version: v1.34.0\nKustomize Version: v5.7.1\n');
+});
+
+test('version without a reachable server prints the client lines, then the error (version.go Run)', () => {
+  const c = clusterWith([node('k8s-master', true, { ip: '192.168.56.100' })], 0);
+  const noCluster = { readFile: () => undefined, kubeconfig: () => ({ ...adminKubeconfig(c), currentContext: '' }) };
+  const r = runKubectl(c, ['kubectl', 'version'], noCluster);
+  assert.deepEqual([r.stdout, r.stderr, r.exitCode], ['Client Version: v1.34.0\nKustomize Version: v5.7.1\n', 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n', 1]);
+  assert.doesNotMatch(runKubectl(c, ['kubectl', 'version', '-o', 'yaml'], noCluster).stdout, /serverVersion/);
+  // A configuration error fails Complete: nothing printed.
+  const bad = runKubectl(c, ['kubectl', 'version', '--context', 'nope'], noCluster);
+  assert.deepEqual([bad.stdout, bad.exitCode], ['', 1]);
 });

@@ -18,16 +18,19 @@ export const version: Command = {
   run: (ctx) => {
     const v = ctx.cluster.config.kubernetesVersion;
     const kustomize = KUSTOMIZE[v.split('.').slice(0, 2).join('.')] ?? 'v5.7.1';
-    const client = bool(ctx.args, 'client');
+    // version.go Run: the client's version always; the server's when it answered, else its error after.
+    const unreachable = ctx.serverUnreachable;
+    const client = bool(ctx.args, 'client') || unreachable !== undefined;
+    const ended = (stdout: string) => ({ cluster: ctx.cluster, stdout, stderr: unreachable !== undefined ? `${unreachable}\n` : '', exitCode: unreachable !== undefined ? 1 : 0 });
     const o = str(ctx.args, 'output');
     if (o === 'yaml' || o === 'json') {
       const info = (ver: string) => ({ buildDate: '2025-08-27T00:00:00Z', compiler: 'gc', gitCommit: '0000000000000000000000000000000000000000', gitTreeState: 'clean', gitVersion: ver, goVersion: 'go1.24.6', major: '1', minor: ver.split('.')[1], platform: 'linux/amd64' });
       const value = { clientVersion: info(v), kustomizeVersion: kustomize, ...(client ? {} : { serverVersion: info(v) }) };
-      return { cluster: ctx.cluster, stdout: o === 'yaml' ? toYaml(value) : toJson(value), stderr: '', exitCode: 0 };
+      return ended(o === 'yaml' ? toYaml(value) : toJson(value));
     }
     if (o !== undefined && o !== '') return failure(ctx.cluster, "error: --output must be 'yaml' or 'json'");
     const lines = [`Client Version: ${v}`, `Kustomize Version: ${kustomize}`, ...(client ? [] : [`Server Version: ${v}`])];
-    return { cluster: ctx.cluster, stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 0 };
+    return ended(`${lines.join('\n')}\n`);
   },
 };
 
