@@ -109,3 +109,33 @@ Feature: Why Pods (chapter 2)
     Then pod "gen" has "metadata.generation" equal to "3"
     And pod "gen" has "metadata.deletionGracePeriodSeconds" equal to "30"
     And within 5 seconds pod "gen" has "status.observedGeneration" equal to "3"
+
+  Scenario: A second delete with a shorter grace period makes a terminating Pod end sooner
+    The API server only shortens the grace period of a Pod already being deleted: its
+    deletionTimestamp moves back by the difference (rest/delete.go BeforeDelete), and the kubelet
+    restarts the kill with the shorter period. A sleeping shell ignores SIGTERM, so the container
+    is killed when the period ends. --grace-period=0 --force removes the Pod at once.
+    When I run "kubectl run sleeper --image=busybox -- sleep 3600"
+    Then within 1 minute pod "sleeper" is running
+    When I run "kubectl delete pod sleeper --grace-period=60 --wait=false"
+    And 5 seconds pass
+    And I run "kubectl delete pod sleeper --grace-period=90 --wait=false"
+    And I run "kubectl get pod sleeper -o jsonpath={.metadata.deletionGracePeriodSeconds}"
+    Then the output is:
+      """
+      60
+      """
+    When I run "kubectl delete pod sleeper --grace-period=10 --wait=false"
+    And I run "kubectl get pod sleeper -o jsonpath={.metadata.deletionGracePeriodSeconds}"
+    Then the output is:
+      """
+      10
+      """
+    When 9 seconds pass
+    Then pod "sleeper" exists
+    And within 2 seconds pod "sleeper" does not exist
+    When I run "kubectl run sleeper2 --image=busybox -- sleep 3600"
+    Then within 1 minute pod "sleeper2" is running
+    When I run "kubectl delete pod sleeper2 --grace-period=60 --wait=false"
+    And I run "kubectl delete pod sleeper2 --grace-period=0 --force"
+    Then pod "sleeper2" does not exist

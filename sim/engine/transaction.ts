@@ -247,6 +247,8 @@ export class Transaction implements ClusterView {
       this.changed(undefined, old, 'delete', cause, key);
       return undefined;
     }
+    const storedGrace = old.metadata.deletionGracePeriodSeconds ?? 0;
+    if (pod !== undefined && old.metadata.deletionTimestamp !== undefined && storedGrace > 0) return this.shortenGrace(pod, key, cause, storedGrace, gracePeriodSeconds);
     if (old.metadata.deletionTimestamp !== undefined && finalizers.length === (old.metadata.finalizers ?? []).length) {
       return undefined; // already being deleted
     }
@@ -262,6 +264,30 @@ export class Transaction implements ClusterView {
     // (so is a Pod not gracefully deleted, BeforeDelete with period 0: unbound, terminal or --grace-period=0).
     metadata.deletionGracePeriodSeconds = graceful ? grace : 0;
     if (finalizers.length > 0) metadata.finalizers = finalizers;
+    const next: KubeObject = { ...old, metadata };
+    this.store.put(next, { key, old });
+    this.changed(next, old, 'update', cause, key);
+    return undefined;
+  }
+
+  /**
+   * rest/delete.go BeforeDelete on a Pod already being deleted gracefully: only a shorter grace
+   * period changes it (deletionTimestamp moved back by the difference, deletionGracePeriodSeconds
+   * the new one, generation kept); the same or a longer one, or none, leaves it pending. Shortened
+   * to 0 (--grace-period=0 --force) with no finalizers, the store deletes it at once (store.go
+   * updateForGracefulDeletionAndFinalizers: lastGraceful 0).
+   */
+  private shortenGrace(old: Pod, key: string, cause: string, storedGrace: number, requested: number | undefined): string | undefined {
+    if (requested === undefined) return undefined;
+    const period = requested < 0 ? 1 : requested; // negative values are treated as 1s on the delete path
+    if (period >= storedGrace) return undefined;
+    if (period === 0 && (old.metadata.finalizers ?? NO_FINALIZERS).length === 0) {
+      this.store.remove(key);
+      this.changed(undefined, old, 'delete', cause, key);
+      return undefined;
+    }
+    const atMs = Date.parse(old.metadata.deletionTimestamp!) - this.config.epochMs - (storedGrace - period) * 1000;
+    const metadata = { ...old.metadata, resourceVersion: this.newResourceVersion(), deletionTimestamp: isoAt(this.config.epochMs, atMs), deletionGracePeriodSeconds: period };
     const next: KubeObject = { ...old, metadata };
     this.store.put(next, { key, old });
     this.changed(next, old, 'update', cause, key);

@@ -670,6 +670,18 @@ class PodSync {
     this.set(i, { killing: why, killAtMs });
   }
 
+  /**
+   * pod_workers.go calculateEffectiveGracePeriod: a shorter deletionGracePeriodSeconds while the Pod
+   * terminates cancels the in-flight kill, which restarts with the new period (the SIGKILL comes no
+   * later than it would have: a period that only shortens).
+   */
+  private shortenKill(i: number): void {
+    const c = this.cs[i];
+    if (c.killAtMs === undefined) return;
+    const killAtMs = this.now + Math.max(podGraceSeconds(this.in_.pod), MIN_GRACE_S) * 1000;
+    if (killAtMs < c.killAtMs) this.set(i, { killAtMs });
+  }
+
   private stepTermination(): void {
     let running = 0;
     for (let i = 0; i < this.specs.length; i++) {
@@ -684,6 +696,7 @@ class PodSync {
       const c = this.cs[i];
       if (c.phase !== 'running') continue;
       if (c.killing !== 'delete') this.kill(i, 'delete');
+      else this.shortenKill(i);
       this.stepRunning(i);
       if (this.cs[i].phase === 'running') running++;
     }
@@ -1095,5 +1108,11 @@ export function syncPod(in_: SyncInput): SyncOutput {
  */
 export function syncIsNoop(pod: Pod, rt: PodRt | undefined, nowMs: number, external: boolean): boolean {
   return rt !== undefined && !external && rt.wakeMs !== undefined && rt.wakeMs > nowMs && pod.status === rt.lastStatus
-    && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false) && observedGenerationCurrent(pod);
+    && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false) && observedGenerationCurrent(pod)
+    && !graceShortened(pod, rt.wakeMs, nowMs);
+}
+
+/** A terminating Pod whose (shortened) grace period ends before the planned wake-up: the kill restarts (shortenKill). */
+function graceShortened(pod: Pod, wakeMs: number, nowMs: number): boolean {
+  return pod.metadata.deletionTimestamp !== undefined && Number.isFinite(wakeMs) && nowMs + Math.max(podGraceSeconds(pod), MIN_GRACE_S) * 1000 < wakeMs;
 }
