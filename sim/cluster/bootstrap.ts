@@ -21,6 +21,7 @@ import { controllerServiceAccountObjects } from './manifests/controller-service-
 import { kubeadmConfigObjects } from './manifests/kubeadm-configmaps';
 import type { KubeObject } from '../api/types';
 import { systemPriorityClasses } from '../scheduling/priority-class';
+import { controlPlaneLeases } from '../coordination/control-plane-leases';
 
 // A kubeadm-like cluster, as the book installs it: `kubeadm init` on k8s-master (static control
 // plane Pods, kube-proxy, CoreDNS, the kubernetes and kube-dns Services), `kubeadm join` on each
@@ -122,6 +123,8 @@ export function bootstrapCluster(opts: BootstrapOptions = {}): Cluster {
   const staticPods = CONTROL_PLANE_COMPONENTS.map((c) => staticPod(c, master, ip, iso()));
   cluster = must('creating the control-plane Pods', submit(cluster,
     staticPods.map((p) => ({ verb: 'create' as const, object: podInfo !== undefined ? podInfo.defaults(p) : p })), 'kubelet'));
+  // The control plane's leader-election and identity Leases (sim/coordination/control-plane-leases.ts).
+  cluster = must('electing the control plane leaders', submit(cluster, controlPlaneLeases(CONTROL_PLANE_NODE, cluster.config.epochMs, cluster.nowMs).map((object) => ({ verb: 'create' as const, object })), 'kube-controller-manager'));
 
   // The controller-manager's controllers, each with its own ServiceAccount.
   cluster = must('starting the controller-manager', submit(cluster, creates(controllerServiceAccountObjects()), 'kube-controller-manager'));

@@ -6,8 +6,9 @@ import { controllers as kubelet } from '../kubelet/index';
 import { controllers as network } from '../network/index';
 import { controllers as storage } from '../storage/index';
 import { controllers as serviceAccounts } from '../serviceaccount/index';
+import { nodeLeaseController } from '../coordination/node-lease';
 import '../network/shell-commands'; // gives containers wget, curl and nslookup through sim/network
 import '../network/service-env'; // gives containers the Services' environment variables
 
 /** Every control loop of the simulated cluster, in the order the work queue first visits them. */
-export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network, ...storage, ...serviceAccounts];
+export const CONTROLLERS: readonly Controller[] = [...workloads, ...nodeLifecycle, ...scheduler, ...kubelet, ...network, ...storage, ...serviceAccounts, nodeLeaseController];

@@ -6,6 +6,7 @@ import { exactPairs, matchesQuery, parseLabelQuery } from '../store/label-query'
 import { matchesFields, parseFieldSelector } from './field-selector';
 import { eventObjects } from './events';
 import { componentStatuses } from './component-statuses';
+import { withRenewTime } from '../coordination/renewal';
 import '../api/kinds/index';
 
 // What kubectl's resource builder does for get/describe/delete/label/scale: resolve resource words
@@ -122,13 +123,15 @@ export function listObjects(cluster: Cluster, t: ResourceType, scope: Scope, sel
   }
   if (requirements !== undefined) objects = objects.filter((o) => matchesQuery(o.metadata.labels, requirements));
   if (terms !== undefined) objects = objects.filter((o) => matchesFields(o, terms));
+  if (t.kind === 'Lease') objects = objects.map((o) => withRenewTime(cluster, o)); // renewals are derived when read
   return objects.sort(byNsName);
 }
 
 export function getObject(cluster: Cluster, t: ResourceType, namespace: string, name: string): KubeObject | undefined {
   if (t.kind === 'Event') return eventObjects(cluster).find((e) => e.metadata.namespace === namespace && e.metadata.name === name);
   if (t.kind === 'ComponentStatus') return componentStatuses(cluster).find((c) => c.metadata.name === name);
-  return cluster.store.get(t.kind, t.namespaced ? namespace : '', name);
+  const obj = cluster.store.get(t.kind, t.namespaced ? namespace : '', name);
+  return obj !== undefined && t.kind === 'Lease' ? withRenewTime(cluster, obj) : obj;
 }
 
 /** One group of results: a type and its objects, in request order. */

@@ -7,6 +7,7 @@ import { configKinds } from '../../config';
 import { storageKinds } from '../../storage/kinds';
 import { admitPod, serviceAccountKind } from '../../serviceaccount/kinds';
 import { priorityClassKind } from '../../scheduling/priority-class';
+import { leaseKind } from '../../coordination/lease';
 import { admitPodPriority } from '../../scheduling/pod-priority';
 import type { FieldError } from '../field-errors';
 import type { StoreView } from '../../store/store';
@@ -67,6 +68,7 @@ for (const info of batchKinds) registerKind(info); // Job (jobs), CronJob (cronj
 for (const info of configKinds) registerKind(info); // Secret (secrets), ConfigMap (configmaps, cm): sim/config/
 registerKind(serviceAccountKind); // ServiceAccount (serviceaccounts, sa): sim/serviceaccount/
 registerKind(priorityClassKind); // PriorityClass (priorityclasses, pc): sim/scheduling/
+registerKind(leaseKind); // Lease (leases): sim/coordination/
 for (const info of storageKinds) registerKind(info); // PersistentVolume (pv), PersistentVolumeClaim (pvc), StorageClass (sc): sim/storage/
 registerKind(kind('ReplicaSet', 'apps', ['apps/v1'], 'replicasets', ['rs'], true, defaultReplicaSet, validateReplicaSet));
 registerKind(kind('Deployment', 'apps', ['apps/v1'], 'deployments', ['deploy'], true, defaultDeployment, validateDeployment));

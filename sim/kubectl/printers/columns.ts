@@ -257,6 +257,7 @@ const TABLES: Readonly<Record<string, TableDef>> = {
   ...require('./storage').STORAGE_TABLES as Record<string, TableDef>, // PersistentVolume, PersistentVolumeClaim, StorageClass (printers/storage.ts)
   ...require('./rbac').RBAC_TABLES as Record<string, TableDef>, // Role, ClusterRole, RoleBinding, ClusterRoleBinding (printers/rbac.ts)
   ...require('./scheduling').SCHEDULING_TABLES as Record<string, TableDef>, // PriorityClass (printers/scheduling.ts)
+  ...require('./coordination').COORDINATION_TABLES as Record<string, TableDef>, // Lease (printers/coordination.ts)
 };
 
 export function tableFor(kind: string): TableDef {
