@@ -9,12 +9,17 @@ Feature: PriorityClasses and the Priority admission plugin
   Background:
     Given a cluster with 2 nodes
 
-  Scenario: The built-in classes are listed with their value and preemption policy
+  Scenario: The built-in classes are listed with their value and preemption policy, and cannot be deleted
     When I run "kubectl get pc"
     Then the output table matches:
       | NAME                    | VALUE      | GLOBAL-DEFAULT | PREEMPTIONPOLICY     |
       | system-cluster-critical | 2000000000 | false          | PreemptLowerPriority |
       | system-node-critical    | 2000001000 | false          | PreemptLowerPriority |
+    When I run "kubectl delete pc system-node-critical"
+    Then the command fails with:
+      """
+      Error from server (Forbidden): priorityclasses.scheduling.k8s.io "system-node-critical" is forbidden: this is a system priority class and cannot be deleted
+      """
 
   Scenario: A Pod naming a missing class is refused; a user class gives its value and policy
     When I run "kubectl run x --image=nginx --overrides='{\"spec\":{\"priorityClassName\":\"high\"}}'"

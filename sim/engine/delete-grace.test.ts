@@ -41,3 +41,11 @@ test('BeforeDelete: shortened to 0 with a finalizer, the Pod waits for it', () =
   c = del(c, 0);
   assert.deepEqual([meta(c)?.deletionTimestamp, meta(c)?.deletionGracePeriodSeconds], ['2025-01-01T00:00:00Z', 0]);
 });
+
+test('priorityclass REST.Delete: a built-in class cannot be deleted', () => {
+  const pc = (name: string, value: number): KubeObject => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '' }, value } as KubeObject);
+  const c = submit(emptyCluster({ seed: 1 }), [{ verb: 'create', object: pc('system-node-critical', 2000001000) }, { verb: 'create', object: pc('mine', 5) }], []).cluster;
+  const refuse = submit(c, [{ verb: 'delete', ref: { kind: 'PriorityClass', namespace: '', name: 'system-node-critical' }, reason: 'test' }], []);
+  assert.deepEqual(refuse.errors, ['priorityclasses.scheduling.k8s.io "system-node-critical" is forbidden: this is a system priority class and cannot be deleted']);
+  assert.deepEqual(submit(c, [{ verb: 'delete', ref: { kind: 'PriorityClass', namespace: '', name: 'mine' }, reason: 'test' }], []).errors, []);
+});

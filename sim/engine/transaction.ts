@@ -4,6 +4,7 @@ import { keyOf, objectKey, type ObjectRef } from '../store/keys';
 import type { DraftStore } from '../store/store';
 import { Store } from '../store/store';
 import { applyDefaults } from '../api/kinds/index';
+import { SYSTEM_PRIORITY_CLASSES } from '../scheduling/types';
 import { withTemplateGeneration } from '../api/defaults/daemonset';
 import { createdGeneration, deletingGeneration, preserveOldObservedGeneration, updatedGeneration } from './generation';
 import { kindInfo } from '../api/kinds';
@@ -235,6 +236,10 @@ export class Transaction implements ClusterView {
     const key = keyOf(ref);
     const old = this.store.getByKey(key);
     if (old === undefined) return notFound(ref);
+    // priorityclass storage.go REST.Delete: the built-in classes cannot be deleted.
+    if (old.kind === 'PriorityClass' && SYSTEM_PRIORITY_CLASSES.some((s) => s.name === ref.name)) {
+      return `priorityclasses.scheduling.k8s.io "${ref.name}" is forbidden: this is a system priority class and cannot be deleted`;
+    }
     let finalizers = old.metadata.finalizers ?? NO_FINALIZERS;
     if (propagation === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers = [...finalizers, 'foregroundDeletion'];
     if (propagation === 'Orphan' && !finalizers.includes('orphan')) finalizers = [...finalizers, 'orphan'];

@@ -74,7 +74,7 @@ function runDelete(ctx: CommandContext): KubectlResult {
   if (changes.length > 0 && dry.dryRun === 'none') {
     const result = submit(cluster, changes, 'kubectl');
     if (result.errors.length > 0) {
-      for (const e of result.errors) o.fail(`Error from server (NotFound): ${e}`);
+      for (const e of result.errors) o.fail(`Error from server (${e.includes(' is forbidden: ') ? 'Forbidden' : 'NotFound'}): ${e}`);
       return o.result(ctx.cluster);
     }
     cluster = result.cluster;
