@@ -120,7 +120,7 @@ test('a container reads the token the kubelet requested when it mounted the volu
   assert.equal(first.exitCode, 0);
   // Pinned: the text the kubelet wrote before the token was made only when read (mounted at t=7s, when the bootstrap
   // ends). It holds uids and times, so objects the bootstrap adds and when it ends move it.
-  assert.equal(createHash('sha256').update(first.stdout).digest('hex'), 'dbecd42dfa12c08653ed893c1a68a9ed7aec292943f9ac3d8cc07e55c998ce24');
+  assert.equal(createHash('sha256').update(first.stdout).digest('hex'), '396fb8b7cf911a03c676b093e2c6600432d592132d2f994219ff1e771b92cba4');
   assert.equal(JSON.parse(Buffer.from(first.stdout.split('.')[1], 'base64url').toString()).iat, Math.floor((c.config.epochMs + 7_000) / 1000));
   c = advance(c, 600_000);
   assert.equal(cat().stdout, first.stdout);
