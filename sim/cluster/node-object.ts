@@ -2,6 +2,7 @@ import type { Node, Taint } from '../api/types';
 import type { Change, NodeRuntime } from '../engine/types';
 import type { KubeletNodeFields } from '../kubelet/sync';
 import { kubeletConditions } from '../controllers/node-lifecycle/node-status';
+import { stableHex } from '../api/stable-hex';
 
 // A Node as the kubelet registers it (kubelet_node_status.go initialNode + the status setters),
 // and the kubelet's start-up events. Names, IPs and CIDRs follow the book's kubeadm cluster:
@@ -37,23 +38,11 @@ export function indexOfIp(ip: string): number | undefined {
   return n >= base ? n - base : undefined;
 }
 
-/** A stable hex string derived from `text` (machine ids, boot ids): FNV-1a, then a xorshift stream. */
-function hex(text: string, length: number): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  let out = '';
-  while (out.length < length) {
-    h ^= h << 13; h >>>= 0; h ^= h >>> 17; h ^= h << 5; h >>>= 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, length);
-}
-
 export function kubeletNode(name: string, opts: NodeOptions, nowIso: string): Node {
   const roleLabels: Record<string, string> = opts.controlPlane
     ? { [CONTROL_PLANE_LABEL]: '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {};
   const cidr = podCidr(opts.index);
-  const machine = hex(name, 32);
+  const machine = stableHex(name, 32);
   const taints: Taint[] = [
     ...(opts.controlPlane ? [CONTROL_PLANE_TAINT] : []),
     // The kubelet registers a node not-ready until it posts Ready.
@@ -85,8 +74,8 @@ export function kubeletNode(name: string, opts: NodeOptions, nowIso: string): No
       nodeInfo: {
         architecture: 'amd64', bootID: `${machine.slice(0, 8)}-${machine.slice(8, 12)}-${machine.slice(12, 16)}-${machine.slice(16, 20)}-${machine.slice(20, 32)}`,
         containerRuntimeVersion: 'containerd://1.7.27', kernelVersion: '6.8.0-60-generic', kubeProxyVersion: '',
-        kubeletVersion: KUBELET_VERSION, machineID: hex(`${name}/machine`, 32), operatingSystem: 'linux',
-        osImage: 'Ubuntu 24.04.2 LTS', systemUUID: hex(`${name}/uuid`, 32),
+        kubeletVersion: KUBELET_VERSION, machineID: stableHex(`${name}/machine`, 32), operatingSystem: 'linux',
+        osImage: 'Ubuntu 24.04.2 LTS', systemUUID: stableHex(`${name}/uuid`, 32),
       },
     },
   };

@@ -1,31 +1,20 @@
 import type { Lease } from './types';
 import { APISERVER_IDENTITY_LABEL, microTime } from './types';
+import { stableHex } from '../api/stable-hex';
 
 // The Leases a kubeadm control plane holds in kube-system once it runs: kube-controller-manager's
 // and kube-scheduler's leader election (resourcelock LeaseLock: holder `<hostname>_<uuid>`, 15 s,
 // acquireTime, leaseTransitions 0) and the API server's identity Lease (controlplane
 // apiserver-<hash>, holder `<lease name>_<uuid>`, 3600 s). Their renewals: renewal.ts.
 
-/** A stable lowercase hex string from `text` (FNV-1a, then a xorshift stream). */
-function hex(text: string, length: number): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  let out = '';
-  while (out.length < length) {
-    h ^= h << 13; h >>>= 0; h ^= h >>> 17; h ^= h << 5; h >>>= 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, length);
-}
-
 const uuid = (seed: string): string => {
-  const h = hex(seed, 32);
+  const h = stableHex(seed, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
 /** "apiserver-" + the lowercase, unpadded base32 of 16 bytes of the host's hash (26 characters). */
 function apiserverLeaseName(hostname: string): string {
-  const bytes = hex(`${hostname}/apiserver`, 32).match(/../g)!.map((b) => parseInt(b, 16));
+  const bytes = stableHex(`${hostname}/apiserver`, 32).match(/../g)!.map((b) => parseInt(b, 16));
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
   let bits = 0, value = 0, out = '';
   for (const b of bytes) {
