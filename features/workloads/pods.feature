@@ -113,8 +113,11 @@ Feature: Why Pods (chapter 2)
   Scenario: A second delete with a shorter grace period makes a terminating Pod end sooner
     The API server only shortens the grace period of a Pod already being deleted: its
     deletionTimestamp moves back by the difference (rest/delete.go BeforeDelete), and the kubelet
-    restarts the kill with the shorter period. A sleeping shell ignores SIGTERM, so the container
-    is killed when the period ends. --grace-period=0 --force removes the Pod at once.
+    cancels the kill in flight and kills again (a second Killing event) with the shorter period,
+    counted from then (pod_workers.go UpdatePod, calculateEffectiveGracePeriod; the cancelled
+    StopContainer sends no SIGKILL): shortened 25 s into 30 s, the container dies 10 s later, at
+    35 s. A sleeping shell ignores SIGTERM, so the container is killed when the period ends.
+    --grace-period=0 --force removes the Pod at once.
     When I run "kubectl run sleeper --image=busybox -- sleep 3600"
     Then within 1 minute pod "sleeper" is running
     When I run "kubectl delete pod sleeper --grace-period=60 --wait=false"
@@ -133,7 +136,20 @@ Feature: Why Pods (chapter 2)
       """
     When 9 seconds pass
     Then pod "sleeper" exists
+    When I run "kubectl get events --field-selector involvedObject.name=sleeper,reason=Killing -o jsonpath={.items[*].count}"
+    Then the output is:
+      """
+      2
+      """
     And within 2 seconds pod "sleeper" does not exist
+    When I run "kubectl run late --image=busybox -- sleep 3600"
+    Then within 1 minute pod "late" is running
+    When I run "kubectl delete pod late --grace-period=30 --wait=false"
+    And 25 seconds pass
+    And I run "kubectl delete pod late --grace-period=10 --wait=false"
+    And 9 seconds pass
+    Then pod "late" exists
+    And within 2 seconds pod "late" does not exist
     When I run "kubectl run sleeper2 --image=busybox -- sleep 3600"
     Then within 1 minute pod "sleeper2" is running
     When I run "kubectl delete pod sleeper2 --grace-period=60 --wait=false"

@@ -498,7 +498,7 @@ class PodSync {
     if (p.kind === 'error') {
       this.event('Warning', 'Failed', `Error: ${p.message}`);
       this.set(i, {
-        id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined, rootfs, log, prevLog,
+        id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killGraceS: undefined, killing: undefined, rootfs, log, prevLog,
         ...this.workersForNewContainer(i),
         phase: 'exited', sh: undefined, started: false, terminated: { exitCode: 128, reason: 'StartError', message: p.message, startedMs: this.now, finishedMs: this.now, id },
       });
@@ -516,7 +516,7 @@ class PodSync {
     const resolvesEnv = (spec.envFrom ?? []).length > 0 || (spec.env ?? []).some((e) => e.valueFrom !== undefined);
     // One literal (the fields in the order the row always had them), rather than spreads of partial patches.
     this.set(i, {
-      id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killing: undefined, rootfs, log, prevLog,
+      id, waiting: undefined, dueMs: undefined, killAtMs: undefined, killGraceS: undefined, killing: undefined, rootfs, log, prevLog,
       liveness, readiness, startup, phase: 'running', startedMs: this.now, terminated: undefined,
       sh: p.kind === 'sh' ? p.sh : undefined,
       env: resolvesEnv ? containerEnv(this.in_.pod, spec, this.envResolver()) : undefined,
@@ -609,7 +609,7 @@ class PodSync {
     this.inputsChanged = true;
     this.podSyncDue = true; // the PLEG's ContainerDied
     this.set(i, {
-      phase: 'exited', sh: undefined, killAtMs: undefined, exitAtMs: undefined,
+      phase: 'exited', sh: undefined, killAtMs: undefined, killGraceS: undefined, exitAtMs: undefined,
       terminated: { exitCode, reason, startedMs: c.startedMs, finishedMs: this.now, id: c.id },
     });
   }
@@ -667,19 +667,22 @@ class PodSync {
     }
     // kuberuntime_container.go killContainer: minimumGracePeriodInSeconds = 2
     const killAtMs = Math.min(c.killAtMs ?? Infinity, this.now + Math.max(graceS, MIN_GRACE_S) * 1000);
-    this.set(i, { killing: why, killAtMs });
+    this.set(i, { killing: why, killAtMs, killGraceS: why === 'delete' ? graceS : undefined });
   }
 
   /**
-   * pod_workers.go calculateEffectiveGracePeriod: a shorter deletionGracePeriodSeconds while the Pod
-   * terminates cancels the in-flight kill, which restarts with the new period (the SIGKILL comes no
-   * later than it would have: a period that only shortens).
+   * pod_workers.go UpdatePod: a deletionGracePeriodSeconds shorter than the one the kill began with
+   * (calculateEffectiveGracePeriod) cancels the in-flight sync; SyncTerminatingPod kills again
+   * (killContainer: a second Killing event) and StopContainer waits the new period from now. The
+   * cancelled StopContainer returns without its SIGKILL (containerd stopContainer: parent context done).
    */
   private shortenKill(i: number): void {
     const c = this.cs[i];
-    if (c.killAtMs === undefined) return;
-    const killAtMs = this.now + Math.max(podGraceSeconds(this.in_.pod), MIN_GRACE_S) * 1000;
-    if (killAtMs < c.killAtMs) this.set(i, { killAtMs });
+    if (c.killAtMs === undefined || c.killGraceS === undefined) return;
+    const graceS = podGraceSeconds(this.in_.pod);
+    if (graceS >= c.killGraceS) return;
+    this.event('Normal', 'Killing', stoppingMessage(this.specs[i].name));
+    this.set(i, { killAtMs: this.now + Math.max(graceS, MIN_GRACE_S) * 1000, killGraceS: graceS });
   }
 
   private stepTermination(): void {
@@ -915,7 +918,7 @@ function copyContainer(c: ContainerRt): ContainerRt {
   // Typed so that a field added to ContainerRt and not copied here fails to compile.
   const copy: { [K in keyof Required<ContainerRt>]: ContainerRt[K] } = {
     name: c.name, init: c.init, phase: c.phase, id: c.id, restartCount: c.restartCount, rootfs: c.rootfs, log: c.log, started: c.started, imagePulled: c.imagePulled,
-    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullDequeuedMs: c.pullDequeuedMs, pullCancelled: c.pullCancelled, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killing: c.killing, prevLog: c.prevLog,
+    dueMs: c.dueMs, pullStartMs: c.pullStartMs, pullDequeuedMs: c.pullDequeuedMs, pullCancelled: c.pullCancelled, pullBackoff: c.pullBackoff, waiting: c.waiting, killAtMs: c.killAtMs, killGraceS: c.killGraceS, killing: c.killing, prevLog: c.prevLog,
     liveness: c.liveness, readiness: c.readiness, startup: c.startup, startedMs: c.startedMs, terminated: c.terminated, sh: c.sh, env: c.env, exitAtMs: c.exitAtMs, exitCode: c.exitCode,
     crashBackoff: c.crashBackoff, last: c.last,
   };
@@ -1109,10 +1112,13 @@ export function syncPod(in_: SyncInput): SyncOutput {
 export function syncIsNoop(pod: Pod, rt: PodRt | undefined, nowMs: number, external: boolean): boolean {
   return rt !== undefined && !external && rt.wakeMs !== undefined && rt.wakeMs > nowMs && pod.status === rt.lastStatus
     && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false) && observedGenerationCurrent(pod)
-    && !graceShortened(pod, rt.wakeMs, nowMs);
+    && !graceShortened(pod, rt);
 }
 
-/** A terminating Pod whose (shortened) grace period ends before the planned wake-up: the kill restarts (shortenKill). */
-function graceShortened(pod: Pod, wakeMs: number, nowMs: number): boolean {
-  return pod.metadata.deletionTimestamp !== undefined && Number.isFinite(wakeMs) && nowMs + Math.max(podGraceSeconds(pod), MIN_GRACE_S) * 1000 < wakeMs;
+/** A terminating Pod whose grace period is now shorter than the one a kill began with: the kill restarts (shortenKill). */
+function graceShortened(pod: Pod, rt: PodRt): boolean {
+  if (pod.metadata.deletionTimestamp === undefined) return false;
+  const graceS = podGraceSeconds(pod);
+  for (const c of rt.containers) if (c.killGraceS !== undefined && graceS < c.killGraceS) return true;
+  return false;
 }

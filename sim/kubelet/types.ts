@@ -76,6 +76,8 @@ export interface ContainerRt {
   readonly exitCode?: number;
   /** SIGKILL instant once SIGTERM was sent and ignored. */
   readonly killAtMs?: number;
+  /** The Pod's grace period a deletion's kill began with (a shorter one restarts the kill). */
+  readonly killGraceS?: number;
   readonly killing?: 'liveness' | 'startup' | 'delete';
   /** The container's own writable layer (lost on restart). */
   readonly rootfs: Tree;
