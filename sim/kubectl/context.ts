@@ -1,6 +1,7 @@
 import type { Cluster } from '../engine/types';
 import type { FlagSpec, ParsedArgs } from './flags';
 import type { Kubeconfig } from './commands/kubeconfig';
+import type { UserInfo } from '../auth/user-info';
 
 // The shape every kubectl command shares: what it gets (the cluster, parsed flags, a file reader)
 // and what it returns (the next cluster, stdout, stderr, exit code).
@@ -87,6 +88,8 @@ export interface CommandContext {
   readonly nowMs: number;
   /** `kubectl version` only: the server could not be reached (it prints the client's lines, then this error). */
   readonly serverUnreachable?: string;
+  /** Who the requests come from: the kubeadm admin, or the user --as / --as-group name (sim/kubectl/impersonation.ts). */
+  readonly user?: UserInfo;
 }
 
 export interface Command {

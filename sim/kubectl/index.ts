@@ -27,6 +27,7 @@ import { events } from './commands/events';
 import { config } from './commands/config';
 import { diff } from './commands/diff';
 import { auth } from './commands/auth';
+import { IMPERSONATION_FLAGS, actingUser, refusedRequest } from './impersonation';
 import { adminKubeconfig, type Kubeconfig } from './commands/kubeconfig';
 import { CONNECTION_REFUSED, clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
 
@@ -54,6 +55,7 @@ const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'insecure-skip-tls-verify', kind: 'bool' },
   { name: 'v', short: 'v', kind: 'int' },
   { name: 'help', short: 'h', kind: 'bool' },
+  ...IMPERSONATION_FLAGS,
 ];
 
 const COMMANDS = new Map<string, Command>();
@@ -78,7 +80,7 @@ for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node ma
 registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass
 registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE by time)
 registerCommand(config); // view, get-contexts, set-context, use-context...: kubeadm's admin.conf, then the session's copy
-registerCommand(auth); // can-i and whoami for the kubeadm admin (cluster-admin)
+registerCommand(auth); // can-i and whoami, answered by sim/auth's authorizer (for the admin or the --as user)
 registerCommand(diff); // -f: LIVE against the dry-run apply's MERGED, as diff -u -N prints it
 registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 
@@ -110,7 +112,11 @@ export function runKubectl(cluster: Cluster, argv: readonly string[], io: Kubect
     nowMs: cluster.config.epochMs + cluster.nowMs,
     ...(resolved.serverUnreachable !== undefined ? { serverUnreachable: resolved.serverUnreachable } : {}),
   };
-  return command.run(ctx);
+  const acting = actingUser(ctx);
+  if ('error' in acting) return failure(cluster, acting.error);
+  if (!acting.impersonated) return command.run(ctx);
+  const refused = refusedRequest(ctx, acting.user);
+  return refused !== undefined ? failure(cluster, refused) : command.run({ ...ctx, user: acting.user });
 }
 
 const DISCOVERY_ONLY = new Set(['kubectl version', 'kubectl api-resources', 'kubectl api-versions']);

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import type { Cluster } from '../../engine/types';
 import { runKubectl } from '../index';
 import { clusterWith, namespace, node } from '../test-fixtures';
+import { apiServerRbacObjects, kubeadmRbacObjects } from '../../cluster/manifests/rbac/objects';
 
 // kubectl auth can-i / whoami (cmd/auth/cani.go, whoami.go) as kubeadm's admin: cluster-admin's
 // answers, with CanIOptions' warnings on stderr (WarningPrinter adds its own newline after the
 // message's: a blank line follows each).
 
-const cluster = clusterWith([node('k8s-master', true, { ip: '192.168.56.100', labels: { 'node-role.kubernetes.io/control-plane': '' } }), namespace('default')], 10);
+const cluster = clusterWith([node('k8s-master', true, { ip: '192.168.56.100', labels: { 'node-role.kubernetes.io/control-plane': '' } }), namespace('default'), ...apiServerRbacObjects(), ...kubeadmRbacObjects()], 10);
 const kubectl = (c: Cluster, line: string) => {
   const r = runKubectl(c, line.split(' '), { readFile: () => undefined });
   return [r.stdout, r.stderr, r.exitCode];
