@@ -35,6 +35,11 @@ test('reads: a name is a get, a type a list, -A the cluster scope, -w a watch to
   assert.equal(forbidden('get pods --as jane'), 'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"\n');
   assert.match(forbidden('get pods -A --as jane'), /cannot list resource "pods" in API group "" at the cluster scope/);
   assert.match(forbidden('get pods -w -n team-a --as jane'), /cannot watch resource "pods"/);
+  assert.equal(forbidden('get pods,services --as jane'), [
+    'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"',
+    'Error from server (Forbidden): services is forbidden: User "jane" cannot list resource "services" in API group "" in the namespace "default"',
+  ].join('\n') + '\n');
+  assert.equal(forbidden('get pods -w --as jane').split('\n').length, 2); // the refused list, no watch after it
   assert.equal(kubectl(cluster, 'get deploy/api -n team-a --as jane').code, 1); // no such deployment in team-a: NotFound after the allowed get
   assert.match(forbidden('get deployments -n team-a --as jane'), /^Error from server \(Forbidden\): deployments.apps is forbidden: User "jane" cannot list resource "deployments" in API group "apps"/);
   assert.match(forbidden('describe pod web --as jane'), /pods "web" is forbidden: User "jane" cannot get resource "pods" in API group "" in the namespace "default"/);

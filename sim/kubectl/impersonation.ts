@@ -30,14 +30,25 @@ export function actingUser(ctx: CommandContext): { user: UserInfo; impersonated:
   return 'error' in r ? r : { user: r.user, impersonated: true };
 }
 
-/** The Forbidden error of the first of the command's requests the user may not send, if any. */
+/** get and describe visit each type or name on its own (ContinueOnError) and print every error, one a line. */
+const READS_EVERY_TARGET = new Set(['kubectl get', 'kubectl describe']);
+
+/**
+ * The Forbidden error of the first of the command's requests the user may not send (for get and
+ * describe, of each type or object refused), if any.
+ */
 export function refusedRequest(ctx: CommandContext, user: UserInfo): string | undefined {
   const r = commandRequests(ctx);
   if ('unsupported' in r) return `error: kubespec: "${r.unsupported}" with --as is not simulated (RBAC is checked for get, describe, create, apply, replace, delete, run, logs, exec, attach, scale, label, annotate, edit, cordon, uncordon and auth)`;
+  const refused = new Map<string, string>();
   for (const q of r.requests) {
     const attrs = { ...q.attrs, user };
+    const target = `${attrs.apiGroup}/${attrs.resource}/${attrs.namespace ?? ''}/${attrs.name ?? ''}`;
+    if (refused.has(target)) continue; // a watch after a refused list is never sent
     const d = authorize(ctx.cluster.store, attrs);
-    if (!d.allowed) return `Error from server (Forbidden): ${q.prefix ?? ''}${forbiddenStatusMessage(attrs, d.reason)}`;
+    if (d.allowed) continue;
+    refused.set(target, `Error from server (Forbidden): ${q.prefix ?? ''}${forbiddenStatusMessage(attrs, d.reason)}`);
+    if (!READS_EVERY_TARGET.has(ctx.path)) break;
   }
-  return undefined;
+  return refused.size === 0 ? undefined : [...refused.values()].join('\n');
 }
