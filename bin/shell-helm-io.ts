@@ -5,11 +5,12 @@ import type { HelmIo } from '../sim/helm/index';
 // helm's files in `kubespec shell`: the working directory, read-only, under an in-memory overlay
 // that keeps what helm writes (helm create), so a script never changes the disk.
 
-export function shellHelmIo(cwd: string): HelmIo & { write(path: string, data: string): void } {
+export function shellHelmIo(cwd: string): HelmIo & { write(path: string, data: string): void; readOverlay(path: string): string | undefined } {
   const overlay = new Map<string, string>();
   const key = (p: string): string => normalize(resolve(cwd, p));
   return {
     write: (path, data) => { overlay.set(key(path), data); },
+    readOverlay: (path) => overlay.get(key(path)),
     readFile: (path) => {
       const full = key(path);
       if (overlay.has(full)) return overlay.get(full);

@@ -72,6 +72,7 @@ export function runLine(cluster: Cluster, text: string, lineNo: number, deps: Sh
     case 'kubectl': {
       const r = runKubectl(cluster, rest, deps.io);
       if (r.kubeconfig !== undefined) deps.writeKubeconfig?.(r.kubeconfig);
+      for (const w of r.writes ?? []) deps.helmIo?.write?.(w.path, w.data); // kubectl cp: into the overlay, never to disk
       const session = r.attach !== undefined ? openSession(r.attach) : undefined;
       return { cluster: r.cluster, command: trimmed, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, written: r.written, session };
     }

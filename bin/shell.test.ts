@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseShellOptions } from './shell';
+import { fileReader, parseShellOptions, realDeps } from './shell';
 
 // `kubespec shell` end to end: a real process, a bootstrapped cluster, a script on stdin.
 
@@ -85,4 +87,12 @@ test('--proxy-mode ipvs: kubeadm\'s kube-proxy ConfigMap says ipvs, and successi
   assert.notEqual(answers[0], answers[1]);
   assert.equal(answers[2], answers[0]);
   assert.ok(answers.every((a) => a === 'web-1' || a === 'web-2'), answers.join(','));
+});
+
+test('files kubectl cp writes stay in the session overlay: kubectl reads them back, the disk never sees them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubespec-cp-'));
+  const deps = realDeps(fileReader(dir), dir);
+  deps.helmIo?.write?.('copied.conf', 'from the pod\n');
+  assert.equal(deps.io.readFile('copied.conf'), 'from the pod\n');
+  assert.equal(existsSync(join(dir, 'copied.conf')), false);
 });

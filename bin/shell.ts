@@ -103,12 +103,14 @@ export function fileReader(cwd: string): KubectlIo {
   };
 }
 
-export function realDeps(io: KubectlIo): ShellDeps {
+export function realDeps(io: KubectlIo, cwd = process.cwd()): ShellDeps {
   let kubeconfig: Kubeconfig | undefined; // the session's ~/.kube/config once kubectl config rewrote it
+  // One in-memory overlay over the working directory for what helm and kubectl cp write: kubectl reads it first.
+  const helmIo = shellHelmIo(cwd);
   return {
-    io: { ...io, kubeconfig: () => kubeconfig },
+    io: { ...io, readFile: (p) => helmIo.readOverlay(p) ?? io.readFile(p), kubeconfig: () => kubeconfig },
     writeKubeconfig: (config) => { kubeconfig = config; },
-    helmIo: shellHelmIo(process.cwd()),
+    helmIo,
     advance,
     failNode,
     recoverNode,

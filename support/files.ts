@@ -14,6 +14,11 @@ export class VirtualFiles {
     this.files.set(clean(path), text.endsWith('\n') ? text : `${text}\n`);
   }
 
+  /** A file a command wrote (kubectl cp), kept byte for byte. */
+  write(path: string, data: string): void {
+    this.files.set(clean(path), data);
+  }
+
   /** The text at `path`: a declared file first, then `examples/...` from the repository. */
   read(path: string): string | undefined {
     const declared = this.files.get(clean(path));

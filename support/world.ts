@@ -95,6 +95,7 @@ export class SimWorld extends World {
     const result = runKubectl(this.cluster, argv, { readFile: (path) => this.files.read(path), listDir: (dir) => this.files.listDir(dir), kubeconfig: () => this.kubeconfig });
     this.cluster = result.cluster;
     if (result.kubeconfig !== undefined) this.kubeconfig = result.kubeconfig;
+    for (const w of result.writes ?? []) this.files.write(w.path, w.data);
     this.lastCommand = { ...result, line };
     if (result.exitCode !== 0) this.failed(`"${line}" exited with ${result.exitCode}:\n${indent(result.stderr || result.stdout)}`);
   }

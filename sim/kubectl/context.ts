@@ -29,6 +29,14 @@ export interface KubectlResult {
   readonly written?: readonly Written[];
   /** The kubeconfig a `kubectl config` command wrote: the caller keeps it for the next commands (KubectlIo.kubeconfig). */
   readonly kubeconfig?: Kubeconfig;
+  /** Local files a command wrote (kubectl cp POD:PATH LOCAL): the caller keeps them where io.readFile finds them. */
+  readonly writes?: readonly LocalWrite[];
+}
+
+/** One local file kubectl wrote: its path as kubectl named it, and its content. */
+export interface LocalWrite {
+  readonly path: string;
+  readonly data: string;
 }
 
 /** One write to stdout or stderr: a terminal shows them in the order they happened. */

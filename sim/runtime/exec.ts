@@ -1,12 +1,13 @@
 import type { Cluster } from '../engine/types';
 import { submit } from '../engine/loop';
 import { CONTROLLERS } from '../cluster/controllers';
-import type { PodRt } from '../kubelet/types';
+import type { ContainerRt, PodRt } from '../kubelet/types';
+import type { Container, Pod } from '../api/types';
 import { containerEnv, containerVfs, hostnameOf } from './process';
 import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { runSync } from './sh/interp';
-import type { Tree } from './fs';
+import type { Tree, Vfs } from './fs';
 import { resolveContainer } from './pod-containers';
 import { netSessionFor, serviceEnvFor } from './net-hooks';
 import { viewOf } from '../index';
@@ -27,8 +28,22 @@ export interface ExecResult {
 
 const SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|ash|bash|dash|busybox)$/;
 
-/** `terminationNote`: kubectl exec's `command terminated with exit code N` (not for a line typed into an attached shell). */
-export function execInPod(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: readonly string[], opts: { readonly terminationNote?: boolean } = {}): ExecResult {
+/** A running container, ready for a command: its Pod, spec, runtime rows and file system view. */
+export interface OpenContainer {
+  readonly pod: Pod;
+  readonly spec: Container;
+  readonly rt: PodRt;
+  readonly crt: ContainerRt;
+  /** kubectl's "Defaulted container" note, when it picked the container. */
+  readonly note: string;
+  readonly vfs: Vfs;
+}
+
+/**
+ * The checks every exec makes before it runs anything (the API server's streamLocation, the
+ * kubelet's and the runtime's), and the container's file system: an ExecResult when one fails.
+ */
+export function openContainer(cluster: Cluster, namespace: string, podName: string, container: string | undefined): OpenContainer | ExecResult {
   const r = resolveContainer(cluster, namespace, podName, container);
   if ('stderr' in r) return { cluster, stdout: '', stderr: r.stderr, exitCode: r.exitCode };
   const { pod, spec, rt, crt, note } = r;
@@ -46,16 +61,24 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
   if (crt.phase !== 'running') {
     return { cluster, stdout: '', stderr: `${note}error: Internal error occurred: error executing command in container: container is not running\n`, exitCode: 1 };
   }
+  const hostFiles = cluster.tables.nodes.get(rt.node)?.hostFiles as Tree | undefined;
+  return { pod, spec, rt, crt, note, vfs: containerVfs(pod, spec, crt.rootfs, rt.volumes, hostFiles) };
+}
+
+/** The runtime's answer to a command the image does not have (exit 126). */
+export function executableNotFound(command: string): string {
+  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${command}": executable file not found in $PATH: unknown\n`;
+}
+
+/** `terminationNote`: kubectl exec's `command terminated with exit code N` (not for a line typed into an attached shell). */
+export function execInPod(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: readonly string[], opts: { readonly terminationNote?: boolean } = {}): ExecResult {
+  const opened = openContainer(cluster, namespace, podName, container);
+  if ('exitCode' in opened) return opened;
+  const { pod, spec, rt, crt, note, vfs } = opened;
   if (argv.length === 0) return { cluster, stdout: '', stderr: `${note}error: you must specify at least one command for the container\n`, exitCode: 1 };
   if (!SHELLS.test(argv[0]) && !isKnownCommand(argv[0])) {
-    return {
-      cluster, stdout: '',
-      stderr: `${note}OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`,
-      exitCode: 126,
-    };
+    return { cluster, stdout: '', stderr: `${note}${executableNotFound(argv[0])}command terminated with exit code 126\n`, exitCode: 126 };
   }
-  const hostFiles = cluster.tables.nodes.get(rt.node)?.hostFiles as Tree | undefined;
-  const vfs = containerVfs(pod, spec, crt.rootfs, rt.volumes, hostFiles);
   const view = viewOf(cluster);
   const source = envSource();
   const env = crt.env ?? containerEnv(pod, spec, {
@@ -73,8 +96,19 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
     nowMs: cluster.nowMs, epochMs: cluster.config.epochMs, fs: vfs, hostname: hostnameOf(pod), out: () => undefined,
     net: net?.commands,
   });
+  const next = commitFiles(cluster, rt, crt, vfs, net?.changes() ?? []);
+  const status = out.timedOut ? 0 : out.status;
+  const tail = status !== 0 && opts.terminationNote !== false ? `command terminated with exit code ${status}\n` : '';
+  return { cluster: next, stdout: out.stdout, stderr: note + out.stderr + tail, exitCode: status };
+}
+
+/**
+ * Writes back what a run changed in a container's file system: its own layer and emptyDirs to the
+ * Pod's runtime row, hostPath files to the node's (with `extra` runtime changes, e.g. the network's).
+ */
+export function commitFiles(cluster: Cluster, rt: PodRt, crt: ContainerRt, vfs: Vfs, extra: readonly Parameters<typeof submit>[1][number][] = []): Cluster {
   const changed = vfs.changed();
-  const changes: Parameters<typeof submit>[1][number][] = [...(net?.changes() ?? [])];
+  const changes: Parameters<typeof submit>[1][number][] = [...extra];
   if (Object.keys(changed).length > 0) {
     let volumes = rt.volumes;
     let rootfs = crt.rootfs;
@@ -90,8 +124,5 @@ export function execInPod(cluster: Cluster, namespace: string, podName: string, 
     const nodeRow = cluster.tables.nodes.get(rt.node);
     if (host !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: rt.node, value: { ...(nodeRow ?? { alive: true, lastHeartbeatMs: cluster.nowMs, images: new Set() }), hostFiles: host as ReadonlyMap<string, string> } });
   }
-  const next = changes.length > 0 ? submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster : cluster;
-  const status = out.timedOut ? 0 : out.status;
-  const tail = status !== 0 && opts.terminationNote !== false ? `command terminated with exit code ${status}\n` : '';
-  return { cluster: next, stdout: out.stdout, stderr: note + out.stderr + tail, exitCode: status };
+  return changes.length > 0 ? submit(cluster, changes, CONTROLLERS, 'kubectl-exec').cluster : cluster;
 }
