@@ -79,6 +79,8 @@ export interface Attachment {
   readonly stdinOnce: boolean;
   /** kubectl run with --restart=Never/OnFailure waits for the Pod to finish and returns its exit code. */
   readonly waitForExit: boolean;
+  /** kubectl debug's ephemeral container: the session ends with attach.go reattachMessage's ephemeral wording. */
+  readonly ephemeral?: boolean;
 }
 
 export interface CommandContext {

@@ -29,6 +29,7 @@ import { diff } from './commands/diff';
 import { auth } from './commands/auth';
 import { IMPERSONATION_FLAGS, actingUser, refusedRequest } from './impersonation';
 import { cp } from './commands/cp';
+import { debug } from './commands/debug/debug';
 import { adminKubeconfig, type Kubeconfig } from './commands/kubeconfig';
 import { CONNECTION_REFUSED, clientNamespace, clientServerError, type ConfigOverrides } from './client-config';
 
@@ -83,6 +84,7 @@ registerCommand(events); // the newer `kubectl events` (LAST SEEN, TYPE, REASON,
 registerCommand(config); // view, get-contexts, set-context, use-context...: kubeadm's admin.conf, then the session's copy
 registerCommand(auth); // can-i and whoami, answered by sim/auth's authorizer (for the admin or the --as user)
 registerCommand(diff); // -f: LIVE against the dry-run apply's MERGED, as diff -u -N prints it
+registerCommand(debug); // ephemeral containers, --copy-to, node/NAME (cmd/debug)
 registerCommand(cp); // tar through exec, the local files as KubectlResult.writes
 registerCommand(patch); // strategic merge, JSON merge and JSON patch (sim/api/strategic-merge-patch.ts, json-patch.ts)
 

@@ -1,3 +1,4 @@
+import { ephemeralStatuses } from './ephemeral';
 import type { Condition, ContainerState, ContainerStatus, Pod, PodPhase, PodStatus, VolumeMount } from '../api/types';
 import { volumeMountStatuses } from './volume-mount-status';
 import { imageIdOf, parseImageRef, prefixedDigest } from '../runtime/image-behaviours';
@@ -252,5 +253,7 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   status.startTime = own && previous.startTime !== undefined ? previous.startTime : iso(rt.startMs);
   if (initStatuses.length > 0) status.initContainerStatuses = initStatuses;
   status.containerStatuses = mainStatuses;
+  const ephemeral = rt.ephemeral === undefined ? undefined : ephemeralStatuses(pod, rt, iso);
+  if (ephemeral !== undefined) (status as { ephemeralContainerStatuses?: ContainerStatus[] }).ephemeralContainerStatuses = ephemeral;
   return status;
 }

@@ -20,6 +20,7 @@ import { allocateIp } from './ipam';
 import { queuePull, type PullQueue } from './image-puller';
 import { pullRequestOf } from './pull-request';
 import { observedGenerationCurrent, podStatusOf } from './status';
+import { syncEphemeral } from './ephemeral';
 import { jsonEqual } from './json-equal';
 import { applyResult, forNewContainer, isSettledSuccess, newWorker, onGrid, pastInitialDelay, probeOf, probeTiming, withFailure, withNextMs } from './prober/worker';
 import { addPodWorkers } from './prober/manager';
@@ -946,7 +947,7 @@ type MutableRow = { -readonly [K in keyof Required<PodRt>]: PodRt[K] };
 /** A copy of a row with every PodRt field (one hidden class for all copies), for its maker to fill in. */
 function copyRow(rt: PodRt): MutableRow {
   return {
-    ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, backed: rt.backed, containers: rt.containers,
+    ref: rt.ref, uid: rt.uid, node: rt.node, ip: rt.ip, hostIP: rt.hostIP, startMs: rt.startMs, volumes: rt.volumes, backed: rt.backed, containers: rt.containers, ephemeral: rt.ephemeral,
     resyncMs: rt.resyncMs, lastStatus: rt.lastStatus, wakeMs: rt.wakeMs, deleting: rt.deleting, mounting: rt.mounting, sandboxDueMs: rt.sandboxDueMs, starting: rt.starting,
   };
 }
@@ -966,7 +967,7 @@ function newPodRt(in_: SyncInput, volumes: Readonly<Record<string, Tree>>, ip = 
   for (let i = 0; i < pod.spec.containers.length; i++) containers[inits.length + i] = newContainerRt(pod.spec.containers[i], false);
   // Every field, as copyRow makes them: all rows share one hidden class.
   const row: MutableRow = {
-    ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, backed: hasBackedVolume(pod), containers,
+    ref: [pod.metadata.namespace ?? 'default', pod.metadata.name].join('/'), uid: pod.metadata.uid, node: pod.spec.nodeName!, ip, hostIP: internalIp(in_.node), startMs: in_.nowMs, volumes, backed: hasBackedVolume(pod), containers, ephemeral: undefined,
     resyncMs: undefined, lastStatus: undefined, wakeMs: undefined, deleting: undefined, mounting: undefined, sandboxDueMs: undefined, starting: undefined,
   };
   return row;
@@ -1071,7 +1072,14 @@ export function syncPod(in_: SyncInput): SyncOutput {
     const final = podStatusOf(pod, last.rt, in_.nowMs, in_.iso, true);
     return output(undefined, sync.nodeChanged ? { ...(nodeRow ?? baseRow), ...last.nodeRowFields } : undefined, jsonEqual(final, pod.status) ? undefined : final, sync.events, true, Infinity);
   }
-  const { rt: nextRt, nodeRowFields } = sync.result();
+  const synced = sync.result();
+  const { nodeRowFields } = synced;
+  // kubectl debug's ephemeral containers, apart from the Pod's own (ephemeral.ts); nothing to do for a Pod without any.
+  const ephemeral = synced.rt.ephemeral === undefined && (pod.spec as { ephemeralContainers?: unknown[] }).ephemeralContainers === undefined
+    ? undefined : syncEphemeral(pod, synced.rt, in_.nowMs, in_.images);
+  if (ephemeral !== undefined) for (const e of ephemeral.events) sync.events.push(e);
+  const nextRt = ephemeral?.rt ?? synced.rt;
+  const ephemeralChanged = nextRt !== synced.rt;
   if (nodeRowFields !== undefined) nodeRow = { ...(nodeRow ?? baseRow), ...nodeRowFields };
   let outRt = nextRt;
   let status: PodStatus | undefined;
@@ -1081,7 +1089,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const fresh = in_.rt === undefined || in_.rt.mounting !== undefined || in_.rt.sandboxDueMs !== undefined || in_.rt.starting === true;
   if (starting) {
     lastStatus = pod.status;
-  } else if (fresh || sync.statusDirty || pod.status !== in_.rt.lastStatus || !observedGenerationCurrent(pod)) {
+  } else if (fresh || sync.statusDirty || ephemeralChanged || pod.status !== in_.rt.lastStatus || !observedGenerationCurrent(pod)) {
     const computed = podStatusOf(pod, outRt, in_.nowMs, in_.iso);
     if (fresh || !jsonEqual(computed, pod.status)) {
       status = computed;
@@ -1096,7 +1104,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   // made is this sync's own: it takes them in place (same fields, same order as the copy).
   const changed = outRt.wakeMs !== wakeMs || (outRt.deleting ?? false) !== deleting || (outRt.starting === true) !== starting;
   if (changed || lastStatus !== outRt.lastStatus) {
-    const own = nextRt !== rt ? (nextRt as MutableRow) : copyRow(outRt);
+    const own = nextRt !== rt && !ephemeralChanged ? (nextRt as MutableRow) : copyRow(outRt);
     own.lastStatus = lastStatus;
     if (changed) { own.wakeMs = wakeMs; own.deleting = deleting; own.starting = starting ? true : undefined; }
     outRt = own;
@@ -1112,7 +1120,8 @@ export function syncPod(in_: SyncInput): SyncOutput {
 export function syncIsNoop(pod: Pod, rt: PodRt | undefined, nowMs: number, external: boolean): boolean {
   return rt !== undefined && !external && rt.wakeMs !== undefined && rt.wakeMs > nowMs && pod.status === rt.lastStatus
     && (pod.metadata.deletionTimestamp !== undefined) === (rt.deleting ?? false) && observedGenerationCurrent(pod)
-    && !graceShortened(pod, rt);
+    && !graceShortened(pod, rt)
+    && (pod.spec as { ephemeralContainers?: unknown[] }).ephemeralContainers?.length === rt.ephemeral?.length;
 }
 
 /** A terminating Pod whose grace period is now shorter than the one a kill began with: the kill restarts (shortenKill). */

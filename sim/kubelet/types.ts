@@ -108,6 +108,8 @@ export interface PodRt {
   readonly backed: boolean;
   /** Init containers first, then the regular ones, in spec order. */
   readonly containers: readonly ContainerRt[];
+  /** The ephemeral containers the kubelet started (kubectl debug), in spec.ephemeralContainers order (sim/kubelet/ephemeral.ts). */
+  readonly ephemeral?: readonly ContainerRt[];
   /** The status this row last produced (skip recomputing when nothing changed). */
   readonly lastStatus?: PodStatus;
   /** The next instant anything is due, as of the last sync (a sync before it with nothing new is a no-op). */

@@ -8,7 +8,7 @@ import { literalCommand } from './sh/ast';
 import { isKnownCommand } from './sh/commands';
 import { runSync } from './sh/interp';
 import type { Tree, Vfs } from './fs';
-import { resolveContainer } from './pod-containers';
+import { resolveContainer, withContainerRt } from './pod-containers';
 import { netSessionFor, serviceEnvFor } from './net-hooks';
 import { viewOf } from '../index';
 import { envSource, fieldRefValue } from './env-hooks';
@@ -118,8 +118,7 @@ export function commitFiles(cluster: Cluster, rt: PodRt, crt: ContainerRt, vfs: 
       else if (store === 'host') host = tree;
       else volumes = { ...volumes, [store.slice(4)]: tree };
     }
-    const containers = rt.containers.map((c) => (c === crt ? { ...c, rootfs } : c));
-    const row: PodRt = { ...rt, volumes, containers };
+    const row: PodRt = { ...withContainerRt(rt, crt, { ...crt, rootfs }), volumes };
     changes.push({ verb: 'runtime', table: 'pods', key: rt.uid, value: row });
     const nodeRow = cluster.tables.nodes.get(rt.node);
     if (host !== undefined) changes.push({ verb: 'runtime', table: 'nodes', key: rt.node, value: { ...(nodeRow ?? { alive: true, lastHeartbeatMs: cluster.nowMs, images: new Set() }), hostFiles: host as ReadonlyMap<string, string> } });

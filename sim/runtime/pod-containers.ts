@@ -34,8 +34,20 @@ export function resolveContainer(cluster: Cluster, namespace: string, podName: s
     }
   }
   const index = all.findIndex((c) => c.name === name);
-  if (index < 0) return { stderr: `error: container ${name} is not valid for pod ${podName}\n`, exitCode: 1 };
   const row = cluster.tables.pods.get(pod.metadata.uid);
   const rt = isPodRt(row) ? row : undefined;
+  if (index < 0) {
+    // An ephemeral container (kubectl debug): its row is apart from the Pod's containers' (PodRt.ephemeral).
+    const ephemeral = (pod.spec as { ephemeralContainers?: readonly Container[] }).ephemeralContainers ?? [];
+    const e = ephemeral.findIndex((c) => c.name === name);
+    if (e < 0) return { stderr: `error: container ${name} is not valid for pod ${podName}\n`, exitCode: 1 };
+    return { pod, spec: ephemeral[e], rt, crt: rt?.ephemeral?.[e], index: all.length + e, note };
+  }
   return { pod, spec: all[index], rt, crt: rt?.containers[index], index, note };
+}
+
+/** The row with one of its containers' (or ephemeral containers') runtime rows replaced. */
+export function withContainerRt(rt: PodRt, old: ContainerRt, next: ContainerRt): PodRt {
+  if (rt.containers.includes(old)) return { ...rt, containers: rt.containers.map((c) => (c === old ? next : c)) };
+  return { ...rt, ephemeral: rt.ephemeral?.map((c) => (c === old ? next : c)) };
 }

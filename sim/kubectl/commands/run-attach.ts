@@ -80,7 +80,9 @@ export function endAttachSession(cluster: Cluster, a: Attachment, exitCode: numb
   const closed = a.stdinOnce ? closeStdin(cluster, a.namespace, a.pod, a.container, exitCode) : cluster;
   const ns = a.namespace === 'default' ? '' : ` -n ${a.namespace}`;
   const when = a.restartPolicy === 'Always' ? ' when the pod is running' : '';
-  const stderr = a.quiet ? '' : `Session ended, resume using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' command${when}\n`;
+  const stderr = a.quiet ? ''
+    : a.ephemeral === true ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' if it is still running\n`
+      : `Session ended, resume using 'kubectl attach ${a.pod} -c ${a.container}${ns} -i -t' command${when}\n`;
   return finish(closed, { namespace: a.namespace, name: a.pod, remove: a.remove, restartPolicy: a.restartPolicy, waitForExit: a.waitForExit }, '', stderr);
 }
 

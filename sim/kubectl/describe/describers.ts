@@ -62,6 +62,9 @@ const describePod: Describer = (cluster, obj, nowMs) => {
   if (nominated) w.write(LEVEL_0, `NominatedNodeName:\t${nominated}\n`);
   if ((spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', spec.initContainers!, status.initContainerStatuses ?? [], '', podFieldResolver(pod));
   describeContainers(w, 'Containers', spec.containers, status.containerStatuses ?? [], '', podFieldResolver(pod));
+  // describePod: kubectl debug's ephemeral containers, described as containers (EphemeralContainerCommon).
+  const ephemeral = (spec as { ephemeralContainers?: typeof spec.containers }).ephemeralContainers ?? [];
+  if (ephemeral.length > 0) describeContainers(w, 'Ephemeral Containers', ephemeral, (status as { ephemeralContainerStatuses?: typeof status.containerStatuses }).ephemeralContainerStatuses ?? [], '', podFieldResolver(pod));
   if ((status.conditions ?? []).length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
     for (const c of status.conditions!) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);
