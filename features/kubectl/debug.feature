@@ -42,12 +42,14 @@ Feature: kubectl debug adds an ephemeral container, copies a Pod, or debugs a no
     When I run "kubectl describe pod web"
     Then the output contains "Ephemeral Containers:"
     And the output has a line matching "^  debugger-[a-z0-9]{5}:$"
+    And the output has a line matching "^  Normal  Pulling    \S+\s+kubelet            Pulling image \"busybox\"$"
+    And the output has a line matching "Started container debugger-[a-z0-9]{5}$"
 
   Scenario: Without -i busybox's shell has nothing to read and exits: the container is Completed, not restarted
     When I run "kubectl debug web --image=busybox -c probe --profile=general"
     Then the command succeeds
     And the output does not contain "Defaulting debug container name"
-    And pod "web" has "status.ephemeralContainerStatuses[0].state.terminated.reason" equal to "Completed"
+    And within 10 seconds pod "web" has "status.ephemeralContainerStatuses[0].state.terminated.reason" equal to "Completed"
     When 5 minutes pass
     Then pod "web" has "status.ephemeralContainerStatuses[0].restartCount" equal to "0"
 

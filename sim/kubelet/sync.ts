@@ -1076,7 +1076,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
   const { nodeRowFields } = synced;
   // kubectl debug's ephemeral containers, apart from the Pod's own (ephemeral.ts); nothing to do for a Pod without any.
   const ephemeral = synced.rt.ephemeral === undefined && (pod.spec as { ephemeralContainers?: unknown[] }).ephemeralContainers === undefined
-    ? undefined : syncEphemeral(pod, synced.rt, in_.nowMs, in_.images);
+    ? undefined : syncEphemeral(pod, synced.rt, in_.nowMs, in_.images, (nodeRowFields as { images?: ReadonlySet<string> } | undefined)?.images ?? (nodeRow ?? baseRow).images);
   if (ephemeral !== undefined) for (const e of ephemeral.events) sync.events.push(e);
   const nextRt = ephemeral?.rt ?? synced.rt;
   const ephemeralChanged = nextRt !== synced.rt;
@@ -1098,7 +1098,7 @@ export function syncPod(in_: SyncInput): SyncOutput {
       lastStatus = pod.status;
     }
   }
-  const wakeMs = sync.wakeMs();
+  const wakeMs = ephemeral === undefined ? sync.wakeMs() : Math.min(sync.wakeMs(), ephemeral.wakeMs);
   const deleting = pod.metadata.deletionTimestamp !== undefined;
   // One new row for all three fields (status memo, wake-up, deletion seen). A row result() just
   // made is this sync's own: it takes them in place (same fields, same order as the copy).

@@ -40,7 +40,9 @@ test('an ephemeral container: named debugger-xxxxx, stored in spec.ephemeralCont
 
 test('a shell image without -i exits at once (Completed); -it attaches, the session runs in the debug container, and ends with the ephemeral wording', () => {
   const once = kubectl(cluster(), 'debug web --image=busybox');
-  assert.deepEqual(ephemeralStatuses(podOf(once.cluster)).map((x) => (x.state.terminated as { reason: string }).reason), ['Completed']);
+  // busybox (latest) is pulled first (imagePullPolicy Always): waiting, then Completed once the pull ends.
+  assert.deepEqual(ephemeralStatuses(podOf(once.cluster)).map((x) => Object.keys(x.state)), [['waiting']]);
+  assert.deepEqual(ephemeralStatuses(podOf(advance(once.cluster, 10_000))).map((x) => (x.state.terminated as { reason: string }).reason), ['Completed']);
   const it = kubectl(cluster(), 'debug -it web --image=busybox --target=web');
   assert.match(it.stdout, /^Targeting container "web"\. If you don't see processes from this container it may be because the container runtime doesn't support this feature\.\nDefaulting debug container name to debugger-\w{5}\.\n$/);
   assert.ok(it.stderr.endsWith("If you don't see a command prompt, try pressing enter.\n"));
