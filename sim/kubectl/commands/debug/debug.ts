@@ -10,6 +10,7 @@ import { Output, failure, type Attachment, type Command, type CommandContext, ty
 import { bool, str } from '../../flags';
 import { PROMPT_HINT, SESSION_WARNING } from '../run-attach';
 import { validateEphemeralAddition, type EphemeralContainer } from './ephemeral-validation';
+import { applyProfile, SIMULATED_PROFILES, type DebugTarget, type Profile } from './profiles';
 
 // kubectl debug (staging/src/k8s.io/kubectl/pkg/cmd/debug/debug.go): an ephemeral container added
 // to a running Pod through pods/ephemeralcontainers (debugByEphemeralContainer), a copy of the Pod
@@ -18,8 +19,6 @@ import { validateEphemeralAddition, type EphemeralContainer } from './ephemeral-
 // (handleAttachPod); the lines typed next go to it (bin/shell-session.ts).
 
 const LEGACY_WARNING = '--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".';
-/** The profiles kubespec applies (profiles.go legacyProfile, generalProfile); the others are refused honestly. */
-const PROFILES = new Set(['legacy', 'general']);
 const KNOWN_PROFILES = new Set(['legacy', 'general', 'baseline', 'netadmin', 'restricted', 'sysadmin']);
 /** How long kubespec lets waitForContainer wait (kubectl itself has no timeout). */
 const WAIT_FOR_CONTAINER_MS = 5 * 60_000;
@@ -81,7 +80,7 @@ function runDebug(ctx: CommandContext): KubectlResult {
     pullPolicy: str(args, 'image-pull-policy') ?? '', profile: str(args, 'profile') ?? 'legacy',
   };
   if (!KNOWN_PROFILES.has(opts.profile)) return failure(cluster, `error: unknown profile: ${opts.profile}`); // NewProfileApplier
-  if (!PROFILES.has(opts.profile)) return failure(cluster, `error: kubespec does not simulate "kubectl debug --profile=${opts.profile}" yet; supported: legacy, general`);
+  if (!(SIMULATED_PROFILES as readonly string[]).includes(opts.profile)) return failure(cluster, `error: kubespec does not simulate "kubectl debug --profile=${opts.profile}" yet; supported: ${SIMULATED_PROFILES.join(', ')}`);
   const customFile = str(args, 'custom');
   let custom: Record<string, unknown> | undefined;
   if (customFile !== undefined && customFile !== '') {
@@ -154,7 +153,15 @@ function debugContainer(opts: DebugOptions, name: string): Record<string, unknow
   if (opts.interactive) c.stdin = true;
   if (opts.tty) c.tty = true;
   if (opts.args.length > 0) c[opts.argsOnly ? 'args' : 'command'] = [...opts.args];
-  return opts.custom === undefined ? c : { ...c, ...opts.custom, name };
+  return c;
+}
+
+/** Applier.Apply, then applyCustomProfile (the --custom file's fields over the debug container's). */
+function profiled(opts: DebugOptions, spec: Record<string, unknown>, container: string, target: DebugTarget): void {
+  applyProfile(opts.profile as Profile, spec, container, target);
+  if (opts.custom === undefined) return;
+  const key = target === 'ephemeral' ? 'ephemeralContainers' : 'containers';
+  spec[key] = (spec[key] as Record<string, unknown>[]).map((c) => (c.name === container ? { ...c, ...opts.custom, name: container } : c));
 }
 
 /** debugByEphemeralContainer: the strategic merge patch through pods/ephemeralcontainers, then the attach. */
@@ -162,9 +169,9 @@ function debugByEphemeralContainer(ctx: CommandContext, opts: DebugOptions, pod:
   let { cluster } = ctx;
   const name = debugContainerName(opts, pod, ctx.nowMs, o);
   const built: Record<string, unknown> = { ...debugContainer(opts, name), ...(opts.target !== '' ? { targetContainerName: opts.target } : {}) };
-  // The general profile's allowProcessTracing for an ephemeral container (profiles.go generalProfile).
-  if (opts.profile === 'general') built.securityContext = { capabilities: { add: ['SYS_PTRACE'] } };
-  const ec = defaultContainer(built as never) as unknown as EphemeralContainer;
+  const spec: Record<string, unknown> = { ephemeralContainers: [built] };
+  profiled(opts, spec, name, 'ephemeral');
+  const ec = defaultContainer((spec.ephemeralContainers as Record<string, unknown>[])[0] as never) as unknown as EphemeralContainer;
   const errors = validateEphemeralAddition(pod, ec);
   if (errors.length > 0) { o.fail(formatKubectlInvalid('Pod', pod.metadata.name, errors)); return o.result(cluster); }
   const updated = { ...pod, spec: { ...pod.spec, ephemeralContainers: [...ephemeralOf(pod), ec] } } as Pod;
@@ -209,6 +216,7 @@ function debugByCopy(ctx: CommandContext, opts: DebugOptions, pod: Pod, o: Outpu
     containers = containers.map((x, i) => (i === existing ? c : x));
   }
   spec.containers = containers;
+  if (name !== '') profiled(opts, spec, name, 'copy');
   const manifest = {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { name: opts.copyTo, namespace: pod.metadata.namespace, ...(pod.metadata.labels ? { labels: pod.metadata.labels } : {}), ...(pod.metadata.annotations ? { annotations: pod.metadata.annotations } : {}) },
@@ -224,16 +232,9 @@ function debugNode(ctx: CommandContext, opts: DebugOptions, nodeName: string, o:
   const cn = opts.container !== '' ? opts.container : 'debugger';
   const pn = `node-debugger-${nodeName}-${nameSuffix(`${node.metadata.uid}/${ctx.nowMs}`)}`;
   if (!opts.quiet) o.out(`Creating debugging pod ${pn} with container ${cn} on node ${nodeName}.`);
-  // legacyProfile and generalProfile for a Node: mountRootPartition, useHostNamespaces.
-  const container = { ...debugContainer(opts, cn), volumeMounts: [{ mountPath: '/host', name: 'host-root' }] };
-  const manifest = {
-    apiVersion: 'v1', kind: 'Pod',
-    metadata: { name: pn, labels: { 'app.kubernetes.io/managed-by': 'kubectl-debug' } },
-    spec: {
-      containers: [container], nodeName, restartPolicy: 'Never', tolerations: [{ operator: 'Exists' }],
-      hostIPC: true, hostNetwork: true, hostPID: true, volumes: [{ name: 'host-root', hostPath: { path: '/' } }],
-    },
-  };
+  const spec: Record<string, unknown> = { containers: [debugContainer(opts, cn)], nodeName, restartPolicy: 'Never', tolerations: [{ operator: 'Exists' }] };
+  profiled(opts, spec, cn, 'node');
+  const manifest = { apiVersion: 'v1', kind: 'Pod', metadata: { name: pn, labels: { 'app.kubernetes.io/managed-by': 'kubectl-debug' } }, spec };
   return createThenAttach(ctx, opts, manifest, cn, o, false);
 }
 
