@@ -60,6 +60,8 @@ function runAttach(ctx: CommandContext): KubectlResult {
   const session: Attachment = {
     mode: 'attach', namespace: ctx.namespace, pod: name, container: container.name, remove: false, restartPolicy: pod.spec.restartPolicy ?? 'Always',
     quiet, stdinOnce: container.stdinOnce === true, waitForExit: false,
+    // reattachMessage: an ephemeral container (kubectl debug) is not restarted.
+    ...(pod.spec.containers.includes(container) || (pod.spec.initContainers ?? []).includes(container) ? {} : { ephemeral: true }),
   };
   return { ...o.result(cluster), attach: session };
 }
@@ -72,7 +74,8 @@ type Container = Pod['spec']['containers'][number];
  */
 export function containerToAttachTo(pod: Pod, asked: string | undefined, quiet: boolean): { container: Container; note?: string } | { error: string } {
   const inits = pod.spec.initContainers ?? [];
-  const byName = (n: string) => pod.spec.containers.find((c) => c.name === n) ?? inits.find((c) => c.name === n);
+  const ephemeral = (pod.spec as { ephemeralContainers?: readonly Container[] }).ephemeralContainers ?? [];
+  const byName = (n: string) => pod.spec.containers.find((c) => c.name === n) ?? inits.find((c) => c.name === n) ?? ephemeral.find((c) => c.name === n);
   if (asked !== undefined && asked !== '') {
     const c = byName(asked);
     return c === undefined ? { error: `container ${asked} not found in pod ${pod.metadata.name}` } : { container: c };

@@ -93,3 +93,12 @@ test('--copy-to: a copy without ephemeral containers, with the debug container a
   assert.match(copy.spec.containers[1].name, /^debugger-\w{5}$/);
   assert.equal((copy.spec as { shareProcessNamespace?: boolean }).shareProcessNamespace, true);
 });
+
+test('kubectl attach -c finds the ephemeral container again, and says it will not be restarted', () => {
+  const it = kubectl(cluster(), 'debug -it web --image=busybox -c dbg -q --profile=general');
+  const again = runKubectl(it.cluster, ['attach', 'web', '-c', 'dbg', '-i', '-t'], { readFile: () => undefined });
+  assert.equal(again.exitCode, 0, again.stderr);
+  assert.equal(again.attach?.container, 'dbg');
+  const ended = typeLine(again.cluster, openSession(again.attach!), 'exit');
+  assert.equal(ended.result.stderr, "Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach web -c dbg -i -t' if it is still running\n");
+});
