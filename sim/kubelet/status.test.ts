@@ -31,3 +31,13 @@ test('a container not created yet has one shared status across Pods, equal to th
   assert.equal(restarted.restartCount, 2);
   assert.notEqual(restarted, sa);
 });
+
+test('mergePodStatus: a condition the kubelet does not own (DisruptionTarget) stays, ahead of the kubelet\'s own', () => {
+  const disruption = { type: 'DisruptionTarget', status: 'True' as const, reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod' };
+  const p = pod('victim', undefined);
+  const marked: Pod = { ...p, status: { ...p.status, conditions: [{ type: 'PodScheduled', status: 'True' }, disruption] } };
+  const status = podStatusOf(marked, rowOf(marked, 'running', { startedMs: 0 }), 0, iso);
+  assert.deepEqual(status.conditions!.map((c) => c.type), ['DisruptionTarget', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+  assert.equal(status.conditions![0], disruption);
+  assert.deepEqual(podStatusOf(p, rowOf(p, 'running', { startedMs: 0 }), 0, iso).conditions!.map((c) => c.type), ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+});

@@ -165,6 +165,16 @@ function condition(existing: readonly Condition[] | undefined, type: string, sta
   return sharedCondition(type, status, lastTransitionTime, reason, message, generation);
 }
 
+/** kubetypes.PodConditionsByKubelet. */
+const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+
+/** The conditions of a status the kubelet does not own, or undefined when there are none (the common case). */
+function notKubeletConditions(existing: readonly Condition[]): Condition[] | undefined {
+  let out: Condition[] | undefined;
+  for (const c of existing) if (!KUBELET_CONDITIONS.has(c.type)) (out ??= []).push(c);
+  return out;
+}
+
 /** The names of the statuses that are not ready, as generate.go lists them: `[a b]`. */
 function unreadyNames(statuses: readonly ContainerStatus[]): string | undefined {
   let names: string | undefined;
@@ -242,7 +252,10 @@ export function podStatusOf(pod: Pod, rt: PodRt, nowMs: number, iso: (ms: number
   const status = { ...previous } as { -readonly [K in keyof ShownStatus]: ShownStatus[K] };
   if (generation !== undefined) status.observedGeneration = generation;
   status.phase = phase;
-  status.conditions = sharedConditions(conditions);
+  // status_manager.go mergePodStatus: conditions the kubelet does not own (DisruptionTarget set by the
+  // scheduler or the taint manager, readiness gates) stay, ahead of the kubelet's own.
+  const others = existing === undefined ? undefined : notKubeletConditions(existing);
+  status.conditions = others === undefined ? sharedConditions(conditions) : [...others, ...conditions];
   status.hostIP = rt.hostIP;
   // A status this row produced (or its JSON equal) already shows the row's hostIPs and startTime: no memo look-up.
   const own = previous !== undefined && previous === rt.lastStatus;
