@@ -3,8 +3,8 @@ Feature: PriorityClasses and the Priority admission plugin
   start. A user's PriorityClass (scheduling.k8s.io/v1, short name pc) may not use the reserved
   system- prefix nor exceed 1000000000, and only one may be the global default. The Priority
   admission plugin gives a new Pod its class's value and preemptionPolicy, refuses a Pod whose
-  class does not exist, and gives a Pod without a class the global default's. (The scheduler does
-  not preempt lower-priority Pods.)
+  class does not exist, and gives a Pod without a class the global default's. (What the scheduler
+  does with priorities: preemption.feature.)
 
   Background:
     Given a cluster with 2 nodes

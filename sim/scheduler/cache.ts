@@ -2,6 +2,7 @@ import type { Labels, Node, Pod, Taint } from '../api/types';
 import type { ClusterView } from '../engine/types';
 import { bytes, cpuMillis } from '../api/quantity';
 import { podResources, type PodResources } from './pod-resources';
+import { Nominator } from './nominator';
 
 // The scheduler's cache (pkg/scheduler/backend/cache): per-node aggregates of the Pods bound there,
 // so a scheduling decision never scans the cluster's Pods. It is derived from the store: created
@@ -43,6 +44,13 @@ export class SchedulerCache {
   pods = new Int32Array(0);
   flags = new Uint8Array(0);
   /**
+   * The lowest priority among a loaded node's Pods and how many have it (DefaultPreemption looks for
+   * Pods of lower priority than the preemptor's: with all Pods at one priority, no node has any).
+   * A count of -1: the Pod that had it went away, recomputed from the node's Pods when next asked.
+   */
+  minPriority = new Float64Array(0);
+  minPriorityCount = new Int32Array(0);
+  /**
    * Each node's weighted NodeResourcesFit + BalancedAllocation score for the Pod requests `scoredFor`
    * (Pods of one template share that object): valid where scoreStamp[i] === scoreEpoch. A node's
    * entry is cleared when its aggregates or allocatable change, so a run of Pods with the same
@@ -54,6 +62,8 @@ export class SchedulerCache {
   scoredFor: PodResources | undefined;
   /** Non-terminating Pods per spreading owner uid, per node index (PodTopologySpread default constraints). */
   private owners = new Map<string, Uint16Array>();
+  /** The scheduling queue's nominator, built from the Pods when first asked, then kept in step. */
+  private nominated: Nominator | undefined;
   private initialized = false;
   /** A node was deleted: re-index (keeping loaded aggregates) before the next decision. */
   private orderDirty = false;
@@ -83,12 +93,14 @@ export class SchedulerCache {
     this.scoreStamp[i] = 0;
     // Summed here, not Pod by Pod through applyPod(). Pods of one template share their
     // resources and owner references, so the last answer of each is usually the next one's too.
-    let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0, pods = 0;
+    let cpu = 0, mem = 0, nzCpu = 0, nzMem = 0, pods = 0, minPriority = Infinity, minCount = 0;
     let lastRefs: unknown = null, lastCounts: Uint16Array | undefined;
     for (const pod of this.view.podsOnNode(this.entries[i].name)) {
       if (isTerminal(pod)) continue; // the bucket is by spec.nodeName: every Pod here is bound to node i
       const r = podResources(pod);
       cpu += r.cpuMillis; mem += r.memoryBytes; nzCpu += r.nonZeroCpuMillis; nzMem += r.nonZeroMemoryBytes; pods++;
+      const priority = pod.spec.priority ?? 0;
+      if (priority < minPriority) { minPriority = priority; minCount = 1; } else if (priority === minPriority) minCount++;
       if (r.hostPorts.length > 0) this.addPorts(i, r.hostPorts, 1);
       if (pod.metadata.deletionTimestamp !== undefined) continue; // countPodsMatchSelector skips terminating Pods
       const refs = pod.metadata.ownerReferences;
@@ -101,6 +113,27 @@ export class SchedulerCache {
     }
     // The totals start at 0 here: the same sums as adding Pod by Pod.
     this.reqCpu[i] += cpu; this.reqMem[i] += mem; this.nzCpu[i] += nzCpu; this.nzMem[i] += nzMem; this.pods[i] += pods;
+    this.minPriority[i] = minPriority; this.minPriorityCount[i] = minCount;
+  }
+
+  /** The lowest priority of the Pods on node i (Infinity when it has none). */
+  lowestPriority(i: number): number {
+    this.load(i);
+    if (this.minPriorityCount[i] < 0) {
+      let min = Infinity, count = 0;
+      for (const pod of this.podsOn(this.entries[i].name)) {
+        const priority = pod.spec.priority ?? 0;
+        if (priority < min) { min = priority; count = 1; } else if (priority === min) count++;
+      }
+      this.minPriority[i] = min; this.minPriorityCount[i] = count;
+    }
+    return this.minPriority[i];
+  }
+
+  /** Pods nominated to nodes (status.nominatedNodeName) and not bound yet; one scan of the Pods per view, when first asked. */
+  nominator(): Nominator {
+    this.nominated ??= new Nominator(this.view.list<Pod>('Pod'));
+    return this.nominated;
   }
 
   /** Spread counts of one owner by node index, or undefined when it has no Pods anywhere loaded. */
@@ -134,6 +167,7 @@ export class SchedulerCache {
       this.reqCpu[i] = old.arrays.reqCpu[j]; this.reqMem[i] = old.arrays.reqMem[j];
       this.nzCpu[i] = old.arrays.nzCpu[j]; this.nzMem[i] = old.arrays.nzMem[j];
       this.pods[i] = old.arrays.pods[j];
+      this.minPriority[i] = old.arrays.minPriority[j]; this.minPriorityCount[i] = old.arrays.minPriorityCount[j];
       this.flags[i] |= F_LOADED;
       this.entries[i].ports = old.entries[j].ports;
     }
@@ -148,7 +182,10 @@ export class SchedulerCache {
   }
 
   private arrays() {
-    return { reqCpu: this.reqCpu, reqMem: this.reqMem, nzCpu: this.nzCpu, nzMem: this.nzMem, pods: this.pods, flags: this.flags };
+    return {
+      reqCpu: this.reqCpu, reqMem: this.reqMem, nzCpu: this.nzCpu, nzMem: this.nzMem, pods: this.pods, flags: this.flags,
+      minPriority: this.minPriority, minPriorityCount: this.minPriorityCount,
+    };
   }
 
   /** (Re)allocates the per-node arrays with room for `capacity` nodes, keeping the first entries. */
@@ -166,6 +203,8 @@ export class SchedulerCache {
     this.nzCpu = grow(this.nzCpu, (n) => new Float64Array(n));
     this.nzMem = grow(this.nzMem, (n) => new Float64Array(n));
     this.pods = grow(this.pods, (n) => new Int32Array(n));
+    this.minPriority = grow(this.minPriority, (n) => new Float64Array(n));
+    this.minPriorityCount = grow(this.minPriorityCount, (n) => new Int32Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
     this.resourceScore = new Float64Array(capacity);
     this.scoreStamp = new Uint32Array(capacity); // all stale: indices may have moved
@@ -215,6 +254,7 @@ export class SchedulerCache {
   }
 
   podChanged(after: Pod | undefined, before: Pod | undefined): void {
+    this.nominated?.podChanged(after, before);
     if (!this.initialized) return;
     if (after !== undefined && before !== undefined && sameContribution(after, before)) return;
     if (before !== undefined) this.applyPod(before, -1);
@@ -235,6 +275,12 @@ export class SchedulerCache {
     this.nzMem[i] += sign * r.nonZeroMemoryBytes;
     this.pods[i] += sign;
     if (r.hostPorts.length > 0) this.addPorts(i, r.hostPorts, sign);
+    const priority = pod.spec.priority ?? 0;
+    if (this.minPriorityCount[i] >= 0) {
+      if (sign === 1) {
+        if (priority < this.minPriority[i]) { this.minPriority[i] = priority; this.minPriorityCount[i] = 1; } else if (priority === this.minPriority[i]) this.minPriorityCount[i]++;
+      } else if (priority === this.minPriority[i] && --this.minPriorityCount[i] === 0) this.minPriorityCount[i] = -1;
+    }
     // countPodsMatchSelector skips terminating Pods.
     const owner = pod.metadata.deletionTimestamp === undefined ? spreadOwner(pod) : undefined;
     if (owner !== undefined) {

@@ -18,6 +18,7 @@ export const REASON = {
   /** DynamicResources PostFilter, for a Pod without ResourceClaims. */
   noClaims: 'no new claims to deallocate',
   preemptionNever: 'not eligible due to preemptionPolicy=Never.',
+  terminatingOnNominatedNode: 'not eligible due to a terminating pod on the nominated node.',
 } as const;
 
 /** `node(s) didn't satisfy plugin(s) [NodeAffinity]`: nodes a PreFilter result left out. */

@@ -1,4 +1,4 @@
-import type { Node, Pod, Taint, Toleration } from '../api/types';
+import type { KubeObject, Node, Pod, Taint, Toleration } from '../api/types';
 import type { ClusterView } from '../engine/types';
 import type { Rng } from '../engine/rng';
 import { F_HARD_TAINTS, F_HOSTNAME, F_LOADED, F_PREFER_TAINTS, F_UNSCHEDULABLE, cacheFor, spreadOwner, type SchedulerCache } from './cache';
@@ -10,6 +10,8 @@ import {
 } from './scores';
 import { NO_NODES_AVAILABLE, REASON, absentNodesReason, addCount, fitErrorMessage, postFilterMessage } from './fit-error';
 import { preFilterFitMessage, volumeBindingFor, type VolumeBinding } from '../storage/volume-binding'; // VolumeBinding plugin (sim/storage)
+import type { NominatedLoad } from './nominator';
+import { preempt, type Candidate, type DisruptionBudget, type FilterFailure } from './preemption';
 
 // One scheduling cycle (pkg/scheduler/schedule_one.go schedulePod): PreFilter (NodeAffinity's
 // node names), Filter from a start index until numFeasibleNodesToFind nodes fit, Score, selectHost.
@@ -24,15 +26,15 @@ export interface ScheduleResult {
   readonly message?: string;
   /** True when some node failed only for resources or ports (a Pod going away may help). */
   readonly resourceRejected?: boolean;
+  /** DefaultPreemption's NominatingInfo: the node to nominate, '' to clear the nomination, undefined to keep it. */
+  readonly nominatedNodeName?: string;
+  /** The preemption to carry out (prepareCandidate): the victims, and lower-priority Pods nominated there. */
+  readonly preemption?: { readonly candidate: Candidate; readonly lowerPriorityNominated: readonly Pod[] };
   readonly evaluatedNodes: number;
   readonly feasibleNodes: number;
 }
 
-interface Failure {
-  readonly node: number;
-  readonly reasons: readonly string[];
-  readonly unresolvable: boolean;
-}
+type Failure = FilterFailure;
 
 const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
 const HOSTNAME_MAX_SKEW = 3; // system default constraint kubernetes.io/hostname, maxSkew 3, ScheduleAnyway
@@ -77,6 +79,20 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     }
   }
 
+  // The Pods nominated to nodes by earlier preemptions hold their places for Pods not above them.
+  const nominator = cache.nominator();
+  const nominatedLoad = nominator.size === 0 ? noNominatedLoad : (name: string) => nominator.loadFor(name, pod);
+
+  // evaluateNominatedNode: a Pod nominated by an earlier preemption tries that node first, and takes it if it fits.
+  const nominatedName = (pod.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName;
+  if (nominatedName) {
+    const i = cache.indexOf(nominatedName);
+    if (i !== undefined && (candidates === undefined || candidates.includes(i))
+      && filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable, volumes, nominatedLoad(nominatedName)) === undefined) {
+      return { node: nominatedName, nodeObject: cache.entries[i].node, evaluatedNodes: 1, feasibleNodes: 1 };
+    }
+  }
+
   const n = candidates !== undefined ? candidates.length : total;
   const toFind = numFeasibleNodesToFind(n);
   // kube-scheduler rotates nextStartNodeIndex in memory; the simulator has no scheduler memory, so
@@ -92,8 +108,9 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     if (i >= n) i -= n;
     if (candidates !== undefined) i = candidates[i];
     const f = flags[i];
-    if ((f & SLOW_FILTER) !== 0 || needsAffinity || wantsPorts || volumes !== undefined || (f & LOADED) === 0) {
-      const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable, volumes);
+    const nominated = nominatedLoad === noNominatedLoad ? undefined : nominatedLoad(cache.entries[i].name);
+    if ((f & SLOW_FILTER) !== 0 || needsAffinity || wantsPorts || volumes !== undefined || (f & LOADED) === 0 || nominated !== undefined) {
+      const failure = filterSlow(cache, i, pod, res, tolerations, needsAffinity, toleratesUnschedulable, volumes, nominated);
       if (failure !== undefined) { failures.push(failure); continue; }
     } else if (pods[i] + 1 > allocPods[i] || cpu > allocCpu[i] - reqCpu[i] || mem > allocMem[i] - reqMem[i]) {
       failures.push(resourceFailure(cache, i, res)!);
@@ -108,12 +125,16 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
     for (const f of failures) for (const r of f.reasons) addCount(counts, r);
     const absent = total - n;
     if (pinned !== undefined && absent > 0) addCount(counts, absentNodesReason(['NodeAffinity']), absent);
-    const preemption = preemptionMessage(cache, pod, res, failures, total, pinned !== undefined ? absent : 0);
-    return {
-      message: fitErrorMessage(total, counts, postFilterMessage(preemption)),
-      resourceRejected: failures.some((f) => !f.unresolvable),
-      evaluatedNodes: evaluated, feasibleNodes: 0,
-    };
+    // PostFilter: DefaultPreemption (its message follows DynamicResources' when it does not help).
+    const pdbs = () => view.list<KubeObject>('PodDisruptionBudget') as readonly DisruptionBudget[]; // not served by the simulator yet: none
+    const nowMs = view.config.epochMs + view.nowMs;
+    const p = preempt(cache, pod, res, failures, total, volumes, pdbs, nominatedLoad, rng, nowMs);
+    const resourceRejected = failures.some((f) => !f.unresolvable);
+    const common = { resourceRejected, evaluatedNodes: evaluated, feasibleNodes: 0, ...(p.nominatedNodeName !== undefined ? { nominatedNodeName: p.nominatedNodeName } : {}) };
+    if (p.candidate !== undefined) {
+      return { ...common, message: fitErrorMessage(total, counts), preemption: { candidate: p.candidate, lowerPriorityNominated: p.lowerPriorityNominated ?? [] } };
+    }
+    return { ...common, message: fitErrorMessage(total, counts, postFilterMessage(p.message!)) };
   }
   if (found === 1) return { node: cache.entries[feasible[0]].name, nodeObject: cache.entries[feasible[0]].node, evaluatedNodes: evaluated, feasibleNodes: 1 };
   const scores = scoreNodes(cache, feasible, found, pod, res, tolerations);
@@ -124,7 +145,7 @@ export function schedulePod(view: ClusterView, pod: Pod, rng: Rng): ScheduleResu
 /** The Filter plugins in their default order; the first that rejects a node names the reasons. */
 function filterSlow(
   cache: SchedulerCache, i: number, pod: Pod, res: PodResources, tolerations: readonly Toleration[],
-  needsAffinity: boolean, toleratesUnschedulable: boolean, volumes?: VolumeBinding,
+  needsAffinity: boolean, toleratesUnschedulable: boolean, volumes: VolumeBinding | undefined, nominated?: NominatedLoad,
 ): Failure | undefined {
   const e = cache.entries[i];
   const f = cache.flags[i];
@@ -135,8 +156,10 @@ function filterSlow(
   }
   if (needsAffinity && !nodeMatchesPod(pod, e.node)) return { node: i, reasons: [REASON.affinity], unresolvable: true };
   cache.load(i);
-  if (res.hostPorts.length > 0 && portsConflict(res.hostPorts, e.ports)) return { node: i, reasons: [REASON.ports], unresolvable: false };
-  const resources = resourceFailure(cache, i, res);
+  if (res.hostPorts.length > 0 && (portsConflict(res.hostPorts, e.ports) || (nominated !== undefined && portsConflict(res.hostPorts, countPorts(nominated.hostPorts))))) {
+    return { node: i, reasons: [REASON.ports], unresolvable: false };
+  }
+  const resources = resourceFailure(cache, i, res, nominated);
   if (resources !== undefined || volumes === undefined) return resources;
   const volume = volumes.filter(e.node); // VolumeRestrictions and VolumeBinding come after NodeResourcesFit
   return volume !== undefined ? { node: i, reasons: [volume.reason], unresolvable: !volume.resolvable } : undefined;
@@ -155,9 +178,18 @@ export function untoleratedReasons(taint: Taint): readonly string[] {
   return reasons;
 }
 
-function resourceFailure(cache: SchedulerCache, i: number, res: PodResources): Failure | undefined {
-  const reasons = insufficientResources(res, cache.pods[i], cache.allocPods[i], cache.allocCpu[i] - cache.reqCpu[i], cache.allocMem[i] - cache.reqMem[i]);
+function resourceFailure(cache: SchedulerCache, i: number, res: PodResources, nominated?: NominatedLoad): Failure | undefined {
+  const extraPods = nominated?.pods ?? 0, extraCpu = nominated?.cpuMillis ?? 0, extraMem = nominated?.memoryBytes ?? 0;
+  const reasons = insufficientResources(res, cache.pods[i] + extraPods, cache.allocPods[i], cache.allocCpu[i] - cache.reqCpu[i] - extraCpu, cache.allocMem[i] - cache.reqMem[i] - extraMem);
   return reasons.length > 0 ? { node: i, reasons, unresolvable: false } : undefined;
+}
+
+const noNominatedLoad = (): NominatedLoad | undefined => undefined;
+
+function countPorts(ports: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const p of ports) m.set(p, (m.get(p) ?? 0) + 1);
+  return m;
 }
 
 /** noderesources fitsRequest: pod count, then cpu and memory requests against what is left. */
@@ -272,27 +304,4 @@ function selectHost({ totals, max, ties }: Scores, rng: Rng, length: number): nu
   let k = ties > 1 ? rng.int(ties) : 0;
   for (let j = 0; j < length; j++) if (totals[j] === max && k-- === 0) return j;
   return 0;
-}
-
-/**
- * DefaultPreemption's verdict per node, when nothing fits: unresolvable filters cannot be helped;
- * otherwise preemption needs lower-priority Pods whose removal makes the Pod fit. (Preempting
- * them is not simulated: a node where it would work is reported as having no victims.)
- */
-function preemptionMessage(cache: SchedulerCache, pod: Pod, res: PodResources, failures: readonly Failure[], numAllNodes: number, absent: number): string {
-  if ((pod.spec as { preemptionPolicy?: string }).preemptionPolicy === 'Never') return REASON.preemptionNever;
-  const counts = new Map<string, number>();
-  if (absent > 0) addCount(counts, REASON.notHelpful, absent);
-  const priority = pod.spec.priority ?? 0;
-  for (const f of failures) {
-    if (f.unresolvable) { addCount(counts, REASON.notHelpful); continue; }
-    const victims = cache.podsOn(cache.entries[f.node].name).filter((p) => (p.spec.priority ?? 0) < priority);
-    if (victims.length === 0) { addCount(counts, REASON.noVictims); continue; }
-    let cpu = cache.reqCpu[f.node], mem = cache.reqMem[f.node];
-    for (const v of victims) { const r = podResources(v); cpu -= r.cpuMillis; mem -= r.memoryBytes; }
-    const still = insufficientResources(res, cache.pods[f.node] - victims.length, cache.allocPods[f.node], cache.allocCpu[f.node] - cpu, cache.allocMem[f.node] - mem);
-    if (still.length === 0) addCount(counts, REASON.noVictims);
-    else for (const r of still) addCount(counts, r);
-  }
-  return fitErrorMessage(numAllNodes, counts);
 }

@@ -6,6 +6,7 @@ import { schedulePod } from './schedule-one';
 import { boundStatus } from './bound-status';
 import { podCondition } from '../api/pod-condition';
 import { volumePreBind } from '../storage/volume-binding'; // VolumeBinding PreBind (sim/storage)
+import { prepareCandidate, withNominatedNodeName } from './prepare-candidate';
 
 // kube-scheduler's default profile as a controller: binds Pods without spec.nodeName whose
 // schedulerName is default-scheduler. A Pod that fits nowhere gets PodScheduled=False/Unschedulable
@@ -118,11 +119,28 @@ function retry(view: ClusterView, key: string, onlyResources: boolean): Reconcil
   cache.sweptAt.set(key, view.nowMs);
   const pool = pendingPool(view);
   const changes: Change[] = [];
-  for (const pod of onlyResources ? pool.forResources : pool.all) {
+  for (const pod of byPriority(view, onlyResources ? pool.forResources : pool.all)) {
     const justFailed = cache.failedAt.get(pod) === view.nowMs;
     changes.push({ verb: 'enqueue', controller: SCHEDULER_NAME, key: pod, afterMs: justFailed ? POD_INITIAL_BACKOFF_MS : 0 });
   }
   return { changes };
+}
+
+/**
+ * PrioritySort, the active queue's order: the Pods a sweep moves are tried higher priority first,
+ * otherwise in the order they first failed. With every Pod at one priority the set is kept as it is.
+ */
+export function byPriority(view: ClusterView, keys: ReadonlySet<string>): Iterable<string> {
+  const priorityOf = (key: string): number => view.getByKey<Pod>(key)?.spec.priority ?? 0;
+  let first: number | undefined;
+  let mixed = false;
+  for (const key of keys) {
+    const priority = priorityOf(key);
+    if (first === undefined) first = priority; else if (priority !== first) { mixed = true; break; }
+  }
+  if (!mixed) return keys;
+  const priorities = new Map([...keys].map((key) => [key, priorityOf(key)]));
+  return [...keys].sort((a, b) => priorities.get(b)! - priorities.get(a)!); // stable: ties keep their order
 }
 
 function backoffSweep(view: ClusterView): ReconcileResult {
@@ -164,14 +182,18 @@ export function reconcileScheduling(view: ClusterView, key: string, ctx: Reconci
   }
   const message = result.message!;
   cacheFor(view).failedAt.set(key, ctx.nowMs);
-  const changes: Change[] = [];
+  // DefaultPreemption found victims: they go first (prepareCandidate), the Pod is nominated to their node.
+  const changes: Change[] = result.preemption === undefined ? [] : prepareCandidate(pod, result.preemption.candidate, result.preemption.lowerPriorityNominated, ctx);
   const old = podScheduledCondition(pod);
-  if (old?.status !== 'False' || old.reason !== 'Unschedulable' || old.message !== message) {
+  const nominated = (pod.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName ?? '';
+  const nominate = result.nominatedNodeName !== undefined && result.nominatedNodeName !== nominated;
+  if (old?.status !== 'False' || old.reason !== 'Unschedulable' || old.message !== message || nominate) {
     // schedule_one.go handleSchedulingFailure -> updatePod: PodScheduled False with the Pod's generation
-    // (CalculatePodConditionObservedGeneration); podutil.UpdatePodCondition keeps lastTransitionTime while False.
+    // (CalculatePodConditionObservedGeneration); podutil.UpdatePodCondition keeps lastTransitionTime while False;
+    // status.nominatedNodeName as the PostFilter result says (ModeOverride), in the same patch.
     const cond: Condition = podCondition(pod, 'PodScheduled', 'False', old?.status === 'False' && old.lastTransitionTime ? old.lastTransitionTime : ctx.iso(), 'Unschedulable', message);
     const status = { ...pod.status, conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), cond] };
-    changes.push({ verb: 'status', object: { ...pod, status } });
+    changes.push({ verb: 'status', object: { ...pod, status: nominate ? withNominatedNodeName(status, result.nominatedNodeName!) : status } });
   }
   changes.push({ verb: 'event', ref: involved, type: 'Warning', reason: 'FailedScheduling', message, source: SCHEDULER_NAME });
   return { changes, requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
