@@ -44,6 +44,33 @@ Feature: PriorityClasses and the Priority admission plugin
       1000/Never
       """
 
+  Scenario: A class and a Pod naming it apply from one file
+    kubectl applies the documents of a file in order, so the Priority admission plugin already finds
+    the class when the Pod after it is created.
+    When I apply:
+      """
+      apiVersion: scheduling.k8s.io/v1
+      kind: PriorityClass
+      metadata:
+        name: high
+      value: 1000
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: p
+      spec:
+        priorityClassName: high
+        containers:
+        - name: c
+          image: nginx
+      """
+    And I run "kubectl get pod p -o jsonpath={.spec.priority}"
+    Then the output is:
+      """
+      1000
+      """
+
   Scenario: A global default class applies to Pods without a class, and there is only one
     Given I apply:
       """

@@ -15,6 +15,9 @@ import './kinds/index';
 // default (+ defaulting admission) -> prepare update -> validate -> allocate -> create or update.
 // All documents are checked before anything is written; one error and nothing is stored.
 
+/** Kinds a later document's admission reads, so an earlier document of the same file must be visible to it. */
+const OVERLAID_KINDS: ReadonlySet<string> = new Set(['Namespace', 'ServiceAccount', 'PriorityClass']);
+
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export type WriteMode = 'apply' | 'create' | 'replace';
@@ -79,8 +82,9 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
     if (planned.change !== undefined) changes.push(planned.change);
     if (planned.warning !== undefined) warnings.push(planned.warning);
     // Later documents see objects planned earlier: a Namespace created at the top of the file (kubectl
-    // applies documents in order), Services whose addresses are allocated.
-    if (planned.change !== undefined && (planned.info.allocate !== undefined || planned.info.kind === 'Namespace' || planned.info.kind === 'ServiceAccount')) plannedObjects.push(planned.obj);
+    // applies documents in order), Services whose addresses are allocated, the PriorityClass a later
+    // Pod names (the Priority admission plugin reads it).
+    if (planned.change !== undefined && (planned.info.allocate !== undefined || OVERLAID_KINDS.has(planned.info.kind))) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
     refs.push({ kind: planned.info.kind, namespace: planned.obj.metadata.namespace ?? '', name: planned.obj.metadata.name });
   }
