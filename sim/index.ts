@@ -21,6 +21,8 @@ export interface WriteResult {
   readonly warnings?: readonly string[];
   /** The object of each line (kind, namespace, name), to read back as stored. */
   readonly refs?: readonly ObjectRef[];
+  /** Each line's object as kubectl read it (namespace set), for --dry-run=client -o yaml. */
+  readonly locals?: readonly KubeObject[];
   /** The API server's answer for an object: as this write stored it (before controllers react), else as it is stored. */
   readonly answer?: (ref: ObjectRef) => KubeObject | undefined;
 }
@@ -31,7 +33,7 @@ export function applyManifests(cluster: Cluster, text: string, opts: PlanOptions
   if (plan.errors.length > 0) return { cluster, lines: [], errors: plan.errors };
   const result = loop.submit(cluster, plan.changes, CONTROLLERS);
   const failed = result.errors.length > 0;
-  return { cluster: result.cluster, lines: failed ? [] : plan.lines, errors: result.errors, warnings: plan.warnings ?? [], refs: failed ? [] : plan.refs ?? [], answer: answerOf(result) };
+  return { cluster: result.cluster, lines: failed ? [] : plan.lines, errors: result.errors, warnings: plan.warnings ?? [], refs: failed ? [] : plan.refs ?? [], locals: failed ? [] : plan.locals ?? [], answer: answerOf(result) };
 }
 
 /** Looks an object up among a submit's responses first, then in the cluster it made. */

@@ -32,6 +32,11 @@ export interface ManifestPlan {
   readonly warnings?: readonly string[];
   /** The object of each line, to read back what the server stored (kubectl's -o yaml prints its response). */
   readonly refs?: readonly ObjectRef[];
+  /**
+   * The object of each line as kubectl read it from the file, namespace set by the resource
+   * builder (resource.SetNamespace): what `--dry-run=client -o yaml` prints, nothing sent.
+   */
+  readonly locals?: readonly KubeObject[];
 }
 
 /** Where a written object is stored. */
@@ -65,6 +70,7 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
   const changes: Change[] = [];
   const lines: string[] = [];
   const refs: ObjectRef[] = [];
+  const locals: KubeObject[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
@@ -87,8 +93,9 @@ export function planObjects(view: StoreView, docs: readonly ParsedDocument[], op
     if (planned.change !== undefined && (planned.info.allocate !== undefined || OVERLAID_KINDS.has(planned.info.kind))) plannedObjects.push(planned.obj);
     lines.push(`${resourceRef(planned.info, planned.obj.metadata.name)} ${planned.outcome}`);
     refs.push({ kind: planned.info.kind, namespace: planned.obj.metadata.namespace ?? '', name: planned.obj.metadata.name });
+    locals.push(planned.local);
   }
-  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors, refs, ...(warnings.length > 0 ? { warnings } : {}) };
+  return errors.length > 0 ? { changes: [], lines: [], errors } : { changes, lines, errors, refs, locals, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /**
@@ -122,7 +129,7 @@ function planOneSafely(view: StoreView, doc: ParsedDocument, opts: PlanOptions):
 }
 
 type Planned =
-  | { readonly info: KindInfo; readonly obj: KubeObject; readonly change?: Change; readonly outcome: string; readonly warning?: string }
+  | { readonly info: KindInfo; readonly obj: KubeObject; readonly local: KubeObject; readonly change?: Change; readonly outcome: string; readonly warning?: string }
   | { readonly error: string };
 
 function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Planned {
@@ -173,6 +180,7 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
   // A cluster-scoped object's namespace is ignored, as kubectl's resource builder does.
   const { namespace: _ignored, ...clusterMeta } = meta;
   const manifest = stripServerFields({ ...raw, apiVersion: info.apiVersions[0], metadata: namespace !== undefined ? { ...meta, namespace } : clusterMeta });
+  const local = { ...raw, metadata: namespace !== undefined ? { ...meta, namespace } : meta } as unknown as KubeObject;
   const live = view.get(info.kind, namespace ?? '', name);
   if (live !== undefined && opts.mode === 'create') {
     return { error: `Error from server (AlreadyExists): error when creating "${opts.source}": ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" already exists` };
@@ -207,10 +215,10 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
     if (admitted.forbidden !== undefined) return { error: `Error from server (Forbidden): error when {verb} "${opts.source}": ${admitted.forbidden}` };
     candidate = admitted.obj;
   }
-  if (live === undefined) return { info, obj: candidate, change: { verb: 'create', object: candidate }, outcome: 'created' };
+  if (live === undefined) return { info, obj: candidate, local, change: { verb: 'create', object: candidate }, outcome: 'created' };
   const warning = opts.mode === 'apply' && live.metadata.annotations?.[LAST_APPLIED] === undefined ? missingLastAppliedWarning(info, name) : undefined;
-  if (sameDesiredState(live, candidate)) return { info, obj: candidate, outcome: 'unchanged', warning };
-  return { info, obj: candidate, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured', warning };
+  if (sameDesiredState(live, candidate)) return { info, obj: candidate, local, outcome: 'unchanged', warning };
+  return { info, obj: candidate, local, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured', warning };
 }
 
 /**
@@ -244,7 +252,7 @@ function serverMetadata(meta: ObjectMeta): Partial<ObjectMeta> {
  * kubectl's GetModifiedConfiguration: the manifest as JSON (map keys sorted, as Go marshals a map),
  * with `metadata.annotations` present but without the annotation itself, stored in that annotation.
  */
-function withLastApplied(manifest: Record<string, unknown>): Record<string, unknown> {
+export function withLastApplied(manifest: Record<string, unknown>): Record<string, unknown> {
   const meta = manifest.metadata as Record<string, unknown>;
   const annotations = { ...((meta.annotations as Record<string, string>) ?? {}) };
   delete annotations[LAST_APPLIED];

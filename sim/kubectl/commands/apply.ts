@@ -4,7 +4,9 @@ import { F, failure, type Command, type CommandContext, type KubectlResult } fro
 import { bool, list } from '../flags';
 import { resolveTypes, warningsFor } from '../resources';
 import { CHANGE_CAUSE, annotateManifests, changeCause, dryRunSuffix, writePrelude } from './common';
-import { printResponses } from './print-response';
+import type { KubeObject } from '../../api/types';
+import { printAppliedObjects, printObjects, respondedObjects } from './print-response';
+import { clientDryRunObjects } from './client-dry-run';
 
 // kubectl apply / create / replace -f: each file goes through sim/api (parse, default, validate,
 // three-way merge) and is submitted atomically; the lines are kubectl's own
@@ -37,6 +39,8 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
 
   let cluster = ctx.cluster;
   const written: string[] = [];
+  const structured = format.t === 'yaml' || format.t === 'json';
+  const applied: KubeObject[] = [];
   for (const file of files) {
     let text = ctx.io.readFile(file);
     if (text === undefined) { o.fail(`error: the path "${file}" does not exist`); continue; }
@@ -50,12 +54,20 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     if (dry.dryRun === 'none') cluster = result.cluster;
     // Lines read `endpoints/name created`: the resource word names what each request wrote.
     for (const line of result.lines) written.push(resolveTypes(line.slice(0, line.indexOf('/')))?.[0]?.kind ?? '');
-    if ((format.t === 'yaml' || format.t === 'json') && dry.dryRun !== 'client') { printResponses(o, format, result.answer, result.refs ?? []); continue; }
+    if (structured) {
+      const objects = dry.dryRun === 'client' ? clientDryRunObjects(mode, result, ctx.cluster.store, saveConfig) : respondedObjects(result.answer, result.refs ?? []);
+      if (mode === 'apply') applied.push(...objects); else printObjects(o, format, objects);
+      continue;
+    }
     for (const line of result.lines) {
       if (format.t === 'name') o.out(line.slice(0, line.lastIndexOf(' ')));
+      // apply.go applyOneObject: a client dry run never patches, so an existing object prints `configured`.
+      else if (mode === 'apply' && dry.dryRun === 'client') o.out(`${line.replace(/ unchanged$/, ' configured')}${dryRunSuffix(dry.dryRun)}`);
       else o.out(`${line}${dryRunSuffix(dry.dryRun)}`);
     }
   }
+  // apply.go Run: the objects print once, after all applied, and not at all after an error.
+  if (mode === 'apply' && o.exitCode === 0) printAppliedObjects(o, format, applied);
   for (const w of warningsFor(written)) o.err(w);
   return o.result(cluster);
 }

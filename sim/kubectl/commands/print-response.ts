@@ -11,10 +11,28 @@ import { printStructured, type OutputFormat } from './common';
 
 /** Prints the server's answer for each object `refs` names (as the write stored it, before controllers react). */
 export function printResponses(o: Output, format: OutputFormat, answer: ((ref: ObjectRef) => KubeObject | undefined) | undefined, refs: readonly ObjectRef[]): void {
-  for (const r of refs) {
-    const obj = answer?.(r);
-    if (obj === undefined) continue;
+  printObjects(o, format, respondedObjects(answer, refs));
+}
+
+/** The server's answer for each object `refs` names. */
+export function respondedObjects(answer: ((ref: ObjectRef) => KubeObject | undefined) | undefined, refs: readonly ObjectRef[]): KubeObject[] {
+  return refs.flatMap((r) => answer?.(r) ?? []);
+}
+
+/** PrintObj for each object with the command's one printer (`---` between YAML documents). */
+export function printObjects(o: Output, format: OutputFormat, objects: readonly KubeObject[]): void {
+  for (const obj of objects) {
     const text = (printStructured(format, [obj], true) as { text: string }).text;
     o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${text}`);
   }
+}
+
+/**
+ * apply.go printObjects (the PostProcessor, run only when every object applied): one object
+ * prints alone, several as one corev1.List{TypeMeta{List, v1}} whose ListMeta is empty.
+ */
+export function printAppliedObjects(o: Output, format: OutputFormat, objects: readonly KubeObject[]): void {
+  if (objects.length <= 1) { printObjects(o, format, objects); return; }
+  const list = { apiVersion: 'v1', items: objects, kind: 'List', metadata: {} } as unknown as KubeObject;
+  printObjects(o, format, [list]);
 }
