@@ -150,7 +150,16 @@ export interface Selection {
   readonly multipleTypes: boolean;
   /** The API server's warnings for the resources asked (kubectl prints each once, on stderr, first). */
   readonly warnings: readonly string[];
+  /**
+   * What the resource builder visits, in order, when objects were named (args or -f): each
+   * object found, or the error of a name not found; `source` is the file (info.Source).
+   */
+  readonly visits?: readonly Visit[];
 }
+
+export type Visit =
+  | { readonly type: ResourceType; readonly obj: KubeObject; readonly source?: string }
+  | { readonly error: string; readonly source?: string };
 
 /** Resources whose every request draws a deprecation warning from the API server (v1.34). */
 const DEPRECATED: Readonly<Record<string, string>> = {
@@ -183,7 +192,10 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
   const found: Found[] = [];
   const errors: string[] = [];
   const asked: string[] = [];
-  const add = (type: ResourceType, obj: KubeObject) => {
+  const visits: Visit[] = [];
+  const missing = (error: string, source?: string) => { errors.push(error); visits.push({ error, ...(source !== undefined ? { source } : {}) }); };
+  const add = (type: ResourceType, obj: KubeObject, source?: string) => {
+    visits.push({ type, obj, ...(source !== undefined ? { source } : {}) });
     const last = found[found.length - 1];
     if (last !== undefined && last.type.kind === type.kind) last.objects.push(obj);
     else found.push({ type, objects: [obj] });
@@ -206,11 +218,11 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
         const obj = getObject(cluster, type, ns, meta.name ?? '');
         asked.push(type.kind);
         count++;
-        if (obj === undefined) errors.push(notFound(type, meta.name ?? ''));
-        else add(type, obj);
+        if (obj === undefined) missing(notFound(type, meta.name ?? ''), file);
+        else add(type, obj, file);
       }
     }
-    return { found, errors, single: count === 1, multipleTypes: new Set(found.map((f) => f.type.kind)).size > 1, warnings: warningsFor(asked) };
+    return { found, errors, single: count === 1, multipleTypes: new Set(found.map((f) => f.type.kind)).size > 1, warnings: warningsFor(asked), visits };
   }
 
   if (positional.length === 0) {
@@ -234,10 +246,10 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
       kinds.add(types[0].kind);
       asked.push(types[0].kind);
       const obj = lookup(cluster, types[0], scope, name, opts.prefixMatch);
-      if (obj.length === 0) errors.push(notFound(types[0], name));
+      if (obj.length === 0) missing(notFound(types[0], name));
       else for (const o of obj) add(types[0], o);
     }
-    return { found, errors, single: positional.length === 1, multipleTypes: kinds.size > 1, warnings: warningsFor(asked) };
+    return { found, errors, single: positional.length === 1, multipleTypes: kinds.size > 1, warnings: warningsFor(asked), visits };
   }
 
   const [typeWords, ...names] = positional;
@@ -254,11 +266,11 @@ export function selectObjects(cluster: Cluster, positional: readonly string[], s
     for (const t of types) {
       for (const name of names) {
         const obj = lookup(cluster, t, scope, name, opts.prefixMatch);
-        if (obj.length === 0) errors.push(notFound(t, name));
+        if (obj.length === 0) missing(notFound(t, name));
         else for (const o of obj) add(t, o);
       }
     }
-    return { found, errors, single: names.length === 1 && types.length === 1, multipleTypes, warnings: warningsFor(types.map((t) => t.kind)) };
+    return { found, errors, single: names.length === 1 && types.length === 1, multipleTypes, warnings: warningsFor(types.map((t) => t.kind)), visits };
   }
   for (const t of types) {
     let objects: KubeObject[];

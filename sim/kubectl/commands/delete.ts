@@ -1,9 +1,10 @@
 import type { KubeObject, Pod } from '../../api/types';
 import type { Change, Cluster } from '../../engine/types';
-import { advanceUntil, submit } from '../../index';
+import { advanceUntil } from '../../index';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, list, str } from '../flags';
-import { kindPrefix, selectObjects, type ResourceType } from '../resources';
+import { kindPrefix, selectObjects, type ResourceType, type Visit } from '../resources';
+import { deleteEach } from './delete-result';
 import { dryRunOf, dryRunSuffix, type DryRun } from './common';
 
 // kubectl delete (staging/src/k8s.io/kubectl/pkg/cmd/delete): cascading by default (background),
@@ -61,33 +62,38 @@ function runDelete(ctx: CommandContext): KubectlResult {
   if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
   for (const w of sel.warnings) o.err(w);
 
-  const targets: { type: ResourceType; obj: KubeObject }[] = sel.found.flatMap((f) => f.objects.map((obj) => ({ type: f.type, obj })));
-  const changes: Change[] = targets.map(({ obj }) => ({
+  const visits: readonly Visit[] = sel.visits ?? sel.found.flatMap((f) => f.objects.map((obj) => ({ type: f.type, obj })));
+  const changeOf = (obj: KubeObject): Change => ({
     verb: 'delete',
     ref: { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name },
     reason: 'kubectl delete',
     ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
     propagation: cascade.propagation,
-  }));
+  });
 
-  let cluster = ctx.cluster;
-  if (changes.length > 0 && dry.dryRun === 'none') {
-    const result = submit(cluster, changes, 'kubectl');
-    if (result.errors.length > 0) {
-      for (const e of result.errors) o.fail(`Error from server (${e.includes(' is forbidden: ') ? 'Forbidden' : 'NotFound'}): ${e}`);
-      return o.result(ctx.cluster);
+  // delete.go DeleteResult: each object on its own; --ignore-not-found filters NotFound out (r.IgnoreErrors).
+  const sent = deleteEach(ctx.cluster, visits, changeOf, dry.dryRun === 'none');
+  let cluster = sent.cluster;
+  const ignoreNotFound = bool(args, 'ignore-not-found');
+  const errors: string[] = [];
+  const deleted: KubeObject[] = [];
+  for (const outcome of sent.outcomes) {
+    if ('error' in outcome) {
+      if (!(ignoreNotFound && outcome.error.startsWith('Error from server (NotFound): '))) errors.push(outcome.error);
+      continue;
     }
-    cluster = result.cluster;
-  }
-  for (const { type, obj } of targets) {
+    const { type, obj } = outcome.target;
+    deleted.push(obj);
     if (str(args, 'output') === 'name') o.out(`${kindPrefix(type)}/${obj.metadata.name}`);
     else o.out(deletedLine(ctx.cluster, type, obj, force && grace === 0 ? 'force deleted' : 'deleted', dry.dryRun));
   }
-  if (!bool(args, 'ignore-not-found')) for (const e of sel.errors) o.fail(e);
-  if (targets.length === 0 && sel.errors.length === 0) o.out('No resources found');
+  for (const e of errors) o.fail(e);
+  // `found` counts every object visited, those not found too: no "No resources found" for them.
+  if (errors.length === 0 && visits.length === 0) o.out('No resources found');
 
-  if (dry.dryRun === 'none' && bool(args, 'wait') && targets.length > 0) {
-    cluster = waitUntilGone(cluster, targets.map((t) => t.obj));
+  // The visit's error returns before the wait: kubectl does not wait after an error.
+  if (errors.length === 0 && dry.dryRun === 'none' && bool(args, 'wait') && deleted.length > 0) {
+    cluster = waitUntilGone(cluster, deleted);
   }
   return o.result(cluster);
 }
