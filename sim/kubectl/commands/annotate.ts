@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, visitErrorLines, type ReportLine, type VisitError } from './common';
+import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError } from './common';
 
 // kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate): `key=value` sets (the value may
 // hold anything, `=` included), `key-` removes (silently when absent); a different value needs
@@ -78,8 +78,11 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
   if (both.length > 0) return failure(ctx.cluster, `error: can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`);
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
-  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  // PrintFlags: json, yaml, name and the templates (-o jsonpath=...).
+  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
   if ('error' in format) return failure(ctx.cluster, format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
 
   const sel = selectObjects(ctx.cluster, split.resources, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
     selector: str(args, 'selector'), fieldSelector: str(args, 'field-selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
@@ -112,7 +115,7 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
         if (Object.keys(next).length === 0) delete (meta as { annotations?: unknown }).annotations;
         changes.push({ verb: 'update', object: { ...obj, metadata: meta } as KubeObject });
       }
-      if (format.t === 'yaml' || format.t === 'json') {
+      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
         // RunAnnotate prints outputObj: the server's response to the patch (the object as stored), or
         // with --dry-run=client the object annotated locally (`annotations: {}` once the last is removed).
         // One printer for the whole visit: YAMLPrinter writes `---` before every object but the first.

@@ -35,6 +35,8 @@ export type OutputFormat =
   | { readonly t: 'jsonpath'; readonly template: string } | { readonly t: 'custom-columns'; readonly spec: string };
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+/** genericclioptions.PrintFlags.AllowedFormats (json/yaml, name, templates), sorted by NoCompatiblePrinterError: the write commands' -o. */
+const PRINT_FLAGS_ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
 /** -L/--label-columns, a pflag StringSlice: repeatable, each value a comma-separated list (readAsCSV). */
 export function labelColumns(args: ParsedArgs): string[] {
@@ -52,7 +54,8 @@ export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wi
     if (['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file', 'jsonpath-as-json'].includes(kind)) {
       return { error: `error: kubespec does not support -o ${kind}; use -o jsonpath=..., -o custom-columns=..., -o yaml or -o json` };
     }
-    return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}` };
+    // get's HumanPrintFlags add wide and custom-columns; the other commands take PrintFlags.
+    return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.includes('wide') ? ALLOWED : PRINT_FLAGS_ALLOWED}` };
   }
   switch (kind) {
     case 'wide': case 'yaml': case 'json': case 'name': return { t: kind };
@@ -81,6 +84,16 @@ export function printStructured(format: OutputFormat, objects: readonly KubeObje
       }
     default: return { text: '' };
   }
+}
+
+/**
+ * A -o jsonpath template that does not parse, as kubectl's JSONPathPrintFlags.ToPrinter reports it
+ * (kubectl finds it when it first prints, after the write; here before anything is written).
+ */
+export function templateErrorOf(format: OutputFormat): string | undefined {
+  if (format.t !== 'jsonpath') return undefined;
+  const r = printStructured(format, [], false);
+  return 'error' in r ? r.error : undefined;
 }
 
 /**

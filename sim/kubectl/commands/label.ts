@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, visitErrorLines, type ReportLine, type VisitError } from './common';
+import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError } from './common';
 
 // kubectl label (staging/src/k8s.io/kubectl/pkg/cmd/label): `key=value` sets, `key-` removes;
 // changing an existing value needs --overwrite. Prints `node/k8s-node1 labeled`, `unlabeled` or
@@ -51,8 +51,11 @@ function runLabel(ctx: CommandContext): KubectlResult {
   for (const k of remove) if (k in set) return failure(ctx.cluster, `error: can not both modify and remove a label in the same command`);
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
-  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  // PrintFlags: json, yaml, name and the templates (-o jsonpath=...).
+  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
   if ('error' in format) return failure(ctx.cluster, format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
 
   const sel = selectObjects(ctx.cluster, resources, { namespace: ctx.namespace, allNamespaces: bool(args, 'all-namespaces') }, {
     selector: str(args, 'selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
@@ -95,7 +98,7 @@ function runLabel(ctx: CommandContext): KubectlResult {
       // RunLabel prints info.Object, the object it labelled locally (not the server's response): its
       // labels as labelFunc set them (`labels: {}` once the last is removed), its old resourceVersion.
       // A printer a visited object (ToPrinter in the visit): no `---` between them.
-      if (format.t === 'yaml' || format.t === 'json') lines.push(() => (printStructured(format, [{ ...obj, metadata: { ...obj.metadata, labels: next } }], true) as { text: string }).text);
+      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') lines.push(() => (printStructured(format, [{ ...obj, metadata: { ...obj.metadata, labels: next } }], true) as { text: string }).text);
       else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} ${msg}${dryRunSuffix(dry.dryRun)}`);
     }
   }

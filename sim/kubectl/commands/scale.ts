@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, submitAndReport } from './common';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, type ReportLine } from './common';
 
 // kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale): sets spec.replicas through the scale
 // subresource of Deployments, ReplicaSets and StatefulSets; `deployment.apps/nginx scaled`.
@@ -32,6 +32,11 @@ function runScale(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
   if (dry.warning) o.err(dry.warning);
+  // ScaleFlags.PrintFlags: json, yaml, name and the templates.
+  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
+  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, o.stderr + templateError);
   const positional = args.positional;
   if (positional.length === 1 && !positional[0].includes('/') && str(args, 'selector') === undefined && !bool(args, 'all') && list(args, 'filename').length === 0) {
     return failure(ctx.cluster, `${o.stderr}error: resource(s) were provided, but no name was specified`);
@@ -40,24 +45,33 @@ function runScale(ctx: CommandContext): KubectlResult {
     selector: str(args, 'selector'), all: bool(args, 'all'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(ctx.cluster, o.stderr + sel);
-  for (const e of sel.errors) o.fail(e);
 
+  // RunScale (v1.34): the infos found are scaled in turn; the first failure ends the command
+  // (`return err`), and only when all succeeded does the builder's NotFound follow (`return infoErr`).
   const current = int(args, 'current-replicas') ?? -1;
   const changes: Change[] = [];
-  const lines: string[] = [];
-  for (const f of sel.found) {
+  const lines: ReportLine[] = [];
+  let printed = 0;
+  let failed: string | undefined;
+  scaling: for (const f of sel.found) {
     for (const obj of f.objects) {
-      if (!SCALABLE.has(obj.kind)) { o.fail('Error from server (NotFound): the server could not find the requested resource'); continue; }
+      if (!SCALABLE.has(obj.kind)) { failed = 'Error from server (NotFound): the server could not find the requested resource'; break scaling; }
       const spec = obj.spec as { replicas?: number };
-      if (current >= 0 && (spec.replicas ?? 1) !== current) {
-        o.fail(`error: Expected replicas to be ${current}, was ${spec.replicas ?? 1}`);
-        continue;
-      }
+      if (current >= 0 && (spec.replicas ?? 1) !== current) { failed = `error: Expected replicas to be ${current}, was ${spec.replicas ?? 1}`; break scaling; }
       const annotations = bool(args, 'record') ? { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx) } : obj.metadata.annotations;
-      const next: KubeObject = { ...obj, metadata: { ...obj.metadata, ...(annotations ? { annotations } : {}) }, spec: { ...spec, replicas } };
-      changes.push({ verb: 'update', object: next });
-      lines.push(str(args, 'output') === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
+      const recorded: KubeObject = { ...obj, metadata: { ...obj.metadata, ...(annotations ? { annotations } : {}) } };
+      changes.push({ verb: 'update', object: { ...recorded, spec: { ...spec, replicas } } as KubeObject });
+      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
+        // PrintObj(info.Object): the object as the builder fetched it, before the scale (v1.34 prints
+        // the old spec.replicas; kubernetes#136945 changed that later), --record's annotation set.
+        const shown = dry.dryRun === 'client' ? obj : recorded;
+        const separator = format.t === 'yaml' && printed++ > 0 ? '---\n' : '';
+        lines.push(() => separator + (printStructured(format, [shown], true) as { text: string }).text);
+      } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
     }
   }
+  if (failed === undefined) for (const e of sel.errors) o.fail(e);
+  else o.fail(failed);
+  if (sel.errors.length === 0 && sel.found.every((f) => f.objects.length === 0)) o.fail('error: no objects passed to scale');
   return submitAndReport(ctx, o, changes, lines, dry.dryRun);
 }
