@@ -138,7 +138,10 @@ test('apply creates, then an unchanged apply is a no-op', () => {
   assert.deepEqual(first.errors, []);
   assert.deepEqual(first.lines, ['deployment.apps/nginx-deployment created']);
   const plan = planManifests(first.cluster.store, NGINX, APPLY);
-  assert.deepEqual(plan, { changes: [], lines: ['deployment.apps/nginx-deployment unchanged'], errors: [], refs: [{ kind: 'Deployment', namespace: 'default', name: 'nginx-deployment' }] });
+  const { locals, ...rest } = plan;
+  assert.deepEqual(rest, { changes: [], lines: ['deployment.apps/nginx-deployment unchanged'], errors: [], refs: [{ kind: 'Deployment', namespace: 'default', name: 'nginx-deployment' }] });
+  // The object as kubectl read it, namespace set by the builder: what --dry-run=client prints.
+  assert.deepEqual(locals?.[0].metadata, { name: 'nginx-deployment', namespace: 'default' });
   const again = applyManifests(first.cluster, NGINX, APPLY);
   assert.deepEqual(again.lines, ['deployment.apps/nginx-deployment unchanged']);
   const before = first.cluster.store.get<Deployment>('Deployment', 'default', 'nginx-deployment')!;
