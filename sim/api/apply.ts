@@ -3,6 +3,7 @@ import { parseManifests, type ParsedDocument } from './parse';
 import { kindInfo, resourceRef, type KindInfo } from './kinds';
 import { formatKubectlInvalid, required } from './field-errors';
 import { threeWayMerge } from './merge';
+import { goJson, threeWayMergePatch } from './apply-patch';
 import { storedForm } from './defaults/meta';
 import { canonicalJson, fnv32a } from './naming';
 import { rngFrom, seedState } from '../engine/rng';
@@ -180,7 +181,8 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
   // A cluster-scoped object's namespace is ignored, as kubectl's resource builder does.
   const { namespace: _ignored, ...clusterMeta } = meta;
   const manifest = stripServerFields({ ...raw, apiVersion: info.apiVersions[0], metadata: namespace !== undefined ? { ...meta, namespace } : clusterMeta });
-  const local = { ...raw, metadata: namespace !== undefined ? { ...meta, namespace } : meta } as unknown as KubeObject;
+  // resource.SetNamespace / FilterNamespace: a namespaced object gets the namespace, a cluster-scoped one loses it.
+  const local = { ...raw, metadata: namespace !== undefined ? { ...meta, namespace } : clusterMeta } as unknown as KubeObject;
   const live = view.get(info.kind, namespace ?? '', name);
   if (live !== undefined && opts.mode === 'create') {
     return { error: `Error from server (AlreadyExists): error when creating "${opts.source}": ${info.plural}${info.group ? `.${info.group}` : ''} "${name}" already exists` };
@@ -216,9 +218,26 @@ function planOne(view: StoreView, doc: ParsedDocument, opts: PlanOptions): Plann
     candidate = admitted.obj;
   }
   if (live === undefined) return { info, obj: candidate, local, change: { verb: 'create', object: candidate }, outcome: 'created' };
+  const refused = info.admitUpdate?.(candidate, live, view);
+  if (refused !== undefined) return { error: updateRefusal(info, opts, name, namespace ?? '', manifest, live, refused) };
   const warning = opts.mode === 'apply' && live.metadata.annotations?.[LAST_APPLIED] === undefined ? missingLastAppliedWarning(info, name) : undefined;
   if (sameDesiredState(live, candidate)) return { info, obj: candidate, local, outcome: 'unchanged', warning };
   return { info, obj: candidate, local, change: { verb: 'update', object: candidate }, outcome: opts.mode === 'replace' ? 'replaced' : 'configured', warning };
+}
+
+/**
+ * A Forbidden from validating admission on update, as kubectl prints it: replace.go
+ * AddSourceToErr("replacing"); apply.go wraps the patcher's AddSourceToErr("patching") in
+ * "applying patch:\n<patch>\nto:\n<info.String()>\nfor:".
+ */
+function updateRefusal(info: KindInfo, opts: PlanOptions, name: string, namespace: string, manifest: Record<string, unknown>, live: KubeObject, message: string): string {
+  if (opts.mode !== 'apply') return `Error from server (Forbidden): error when replacing "${opts.source}": ${message}`;
+  const current = live as unknown as Record<string, unknown>;
+  const patch = goJson(threeWayMergePatch(lastAppliedOf(live) ?? {}, withLastApplied(manifest), current));
+  // schema.GroupVersionResource/Kind String(): group "/" version, so "/v1" for the core group.
+  const gv = info.apiVersions[0].includes('/') ? info.apiVersions[0] : `/${info.apiVersions[0]}`;
+  return `Error from server (Forbidden): error when applying patch:\n${patch}\nto:\nResource: "${gv}, Resource=${info.plural}", GroupVersionKind: "${gv}, Kind=${info.kind}"\n`
+    + `Name: "${name}", Namespace: "${namespace}"\nfor: "${opts.source}": error when patching "${opts.source}": ${message}`;
 }
 
 /**

@@ -36,6 +36,11 @@ export interface KindInfo {
    * message ("pods \"x\" is forbidden: ..."). Idempotent: an admitted object comes back unchanged.
    */
   readonly admit?: (obj: KubeObject, view: StoreView) => { readonly obj: KubeObject; readonly forbidden?: undefined } | { readonly obj?: undefined; readonly forbidden: string };
+  /**
+   * Validating admission on update (the Priority plugin's one-default rule): the Forbidden
+   * message ("priorityclasses.scheduling.k8s.io \"x\" is forbidden: ..."), or undefined.
+   */
+  readonly admitUpdate?: (obj: KubeObject, old: KubeObject, view: StoreView) => string | undefined;
   /** Validate<Kind> (create, and update with `old`). Empty when valid. */
   readonly validate: (obj: KubeObject, old: KubeObject | undefined, view: StoreView) => readonly FieldError[];
 }

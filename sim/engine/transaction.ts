@@ -203,6 +203,9 @@ export class Transaction implements ClusterView {
       const status = obj.kind === 'Pod' ? preserveOldObservedGeneration((obj as Pod).status, (old as Pod).status) : obj.status;
       next = { ...old, status, metadata: { ...old.metadata, resourceVersion: this.newResourceVersion() } };
     } else {
+      // Validating admission on update (the Priority plugin): a refusal stores nothing.
+      const refused = binding ? undefined : kindInfo(obj.kind)?.admitUpdate?.(obj, old, this);
+      if (refused !== undefined) return refused;
       if (obj.kind === 'DaemonSet') obj = withTemplateGeneration(obj, old, !canonicalEqual((obj as DaemonSet).spec.template, (old as DaemonSet).spec.template));
       const generation = updatedGeneration(obj, old, binding);
       // rest/update.go BeforeUpdate: a request cannot set generation (a kind without one keeps none).

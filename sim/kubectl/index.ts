@@ -17,6 +17,7 @@ import { expose } from './commands/expose';
 import { ROLLOUT_COMMANDS } from './commands/rollout';
 import { CONFIG_CREATE_SUBCOMMANDS } from './commands/create-config';
 import { createServiceCommand } from './commands/create-service';
+import { createPriorityClass } from './commands/create-priorityclass';
 import { top } from './commands/top';
 import { taint } from './commands/taint';
 import { cordon, uncordon } from './commands/cordon';
@@ -76,7 +77,7 @@ export function registerCommand(command: Command): void {
 
 for (const c of [create, get, run, apply, replace, del, describe, edit, scale, label, annotate, logs, exec, clusterInfo, version, apiResources, apiVersions, expose, attach]) registerCommand(c);
 for (const c of ROLLOUT_COMMANDS) registerCommand(c);
-registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS, service: createServiceCommand, svc: createServiceCommand } }); // create secret generic, create configmap, create service
+registerCommand({ ...create, subcommands: { ...create.subcommands, ...CONFIG_CREATE_SUBCOMMANDS, service: createServiceCommand, svc: createServiceCommand, priorityclass: createPriorityClass, pc: createPriorityClass } }); // create secret generic, create configmap, create service, create priorityclass
 registerCommand(top); // kubectl top node|pod over metrics.k8s.io (sim/metrics)
 for (const c of [taint, cordon, uncordon, drain]) registerCommand(c); // node maintenance (cmd/taint, cmd/drain)
 registerCommand(wait); // --for condition|jsonpath|delete|create, letting virtual time pass

@@ -80,6 +80,18 @@ export function admitPriorityClass(obj: KubeObject, view: StoreView): { readonly
   return { forbidden: `priorityclasses.scheduling.k8s.io "${pc.metadata.name}" is forbidden: PriorityClass ${dpc.metadata.name} is already marked as default. Only one default can exist` };
 }
 
+/**
+ * admission.go validatePriorityClass, on update: marking a class globalDefault while another one
+ * is the default is refused (`operation == admission.Update && dpc.GetName() != pc.GetName()`).
+ */
+export function admitPriorityClassUpdate(obj: KubeObject, _old: KubeObject, view: StoreView): string | undefined {
+  const pc = obj as PriorityClass;
+  if (pc.globalDefault !== true) return undefined;
+  const dpc = defaultPriorityClassOf(view);
+  if (dpc === undefined || dpc.metadata.name === pc.metadata.name) return undefined;
+  return `priorityclasses.scheduling.k8s.io "${pc.metadata.name}" is forbidden: PriorityClass ${dpc.metadata.name} is already marked as default. Only one default can exist`;
+}
+
 /** The built-in classes as the API server's post-start hook creates them (storage_scheduling.go AddSystemPriorityClasses). */
 export function systemPriorityClasses(): PriorityClass[] {
   return SYSTEM_PRIORITY_CLASSES.map((s) => ({
@@ -91,5 +103,5 @@ export function systemPriorityClasses(): PriorityClass[] {
 export const priorityClassKind: KindInfo = {
   kind: 'PriorityClass', group: 'scheduling.k8s.io', apiVersions: ['scheduling.k8s.io/v1'], plural: 'priorityclasses', singular: 'priorityclass',
   shortNames: ['pc'], namespaced: false,
-  defaults: defaultPriorityClass, validate: validatePriorityClass, decode: (raw) => decodeWith(SCHEMA, raw), admit: admitPriorityClass,
+  defaults: defaultPriorityClass, validate: validatePriorityClass, decode: (raw) => decodeWith(SCHEMA, raw), admit: admitPriorityClass, admitUpdate: admitPriorityClassUpdate,
 };

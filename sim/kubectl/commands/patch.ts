@@ -90,7 +90,7 @@ function runPatch(ctx: CommandContext): KubectlResult {
       }
       if (patched.changed && dry.dryRun === 'none') {
         const written = submit(cluster, [{ verb: 'update', object }], 'kubectl');
-        if (written.errors.length > 0) { errors.push({ parts: written.errors.map((e) => `Error from server: ${e}`), standard: true }); continue; }
+        if (written.errors.length > 0) { errors.push({ parts: written.errors.map((e) => `Error from server${e.includes(' is forbidden: ') ? ' (Forbidden)' : ''}: ${e}`), standard: true }); continue; }
         cluster = written.cluster;
         // The server's response: the object as the patch stored it, before any controller reacts.
         object = answerOf(written)({ kind: object.kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name }) ?? object;
