@@ -85,6 +85,18 @@ Feature: kubectl wait, patch and events
     When I run "kubectl wait --for=create pod/box --timeout=3s"
     Then the command fails with "error: timed out waiting for the condition"
 
+  Scenario: delete --timeout gives up waiting for a terminating Pod and names it
+    kubectl delete waits for the objects to be gone (IsDeleted under one deadline, delete.go). A
+    sleeping shell ignores SIGTERM, so the Pod terminates only when its 30 s grace period ends.
+    When I run "kubectl run box --image=busybox -- sleep 3600"
+    And I run "kubectl wait --for=condition=Ready pod/box"
+    And I run "kubectl delete pod box --timeout=5s"
+    Then the command fails with "error: timed out waiting for the condition on pods/box"
+    And pod "box" exists
+    When I run "kubectl delete pod box --timeout=1m"
+    Then the command succeeds
+    And pod "box" does not exist
+
   Scenario: A strategic merge patch sets replicas and merges containers by name
     When I run "kubectl patch deployment web -p '{\"spec\":{\"replicas\":3}}'"
     Then the output is:

@@ -6,6 +6,7 @@ import { bool, int, list, str } from '../flags';
 import { kindPrefix, selectObjects, type ResourceType, type Visit } from '../resources';
 import { deleteEach } from './delete-result';
 import { dryRunOf, dryRunSuffix, type DryRun } from './common';
+import { parseDuration } from '../duration';
 
 // kubectl delete (staging/src/k8s.io/kubectl/pkg/cmd/delete): cascading by default (background),
 // --cascade=foreground|orphan, --grace-period, --force, and --wait (the default): kubectl returns
@@ -27,6 +28,7 @@ export const del: Command = {
     { name: 'wait', kind: 'bool', default: true },
     { name: 'ignore-not-found', kind: 'bool' },
     { name: 'field-selector', kind: 'string' },
+    { name: 'timeout', kind: 'string', default: '0s' },
   ],
   run: runDelete,
 };
@@ -40,6 +42,9 @@ function runDelete(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
   if (dry.warning) o.err(dry.warning);
+  const timeoutText = str(args, 'timeout') ?? '0s';
+  const timeoutMs = parseDuration(timeoutText);
+  if (timeoutMs === undefined) return failure(ctx.cluster, `${o.stderr}error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
 
   // delete.go Complete: --now is grace 1; grace 0 without --force becomes 1; --force alone is 0.
   let grace = int(args, 'grace-period') ?? -1;
@@ -76,14 +81,14 @@ function runDelete(ctx: CommandContext): KubectlResult {
   let cluster = sent.cluster;
   const ignoreNotFound = bool(args, 'ignore-not-found');
   const errors: string[] = [];
-  const deleted: KubeObject[] = [];
+  const deleted: { type: ResourceType; obj: KubeObject }[] = [];
   for (const outcome of sent.outcomes) {
     if ('error' in outcome) {
       if (!(ignoreNotFound && outcome.error.startsWith('Error from server (NotFound): '))) errors.push(outcome.error);
       continue;
     }
     const { type, obj } = outcome.target;
-    deleted.push(obj);
+    deleted.push(outcome.target);
     if (str(args, 'output') === 'name') o.out(`${kindPrefix(type)}/${obj.metadata.name}`);
     else o.out(deletedLine(ctx.cluster, type, obj, force && grace === 0 ? 'force deleted' : 'deleted', dry.dryRun));
   }
@@ -93,20 +98,35 @@ function runDelete(ctx: CommandContext): KubectlResult {
 
   // The visit's error returns before the wait: kubectl does not wait after an error.
   if (errors.length === 0 && dry.dryRun === 'none' && bool(args, 'wait') && deleted.length > 0) {
-    cluster = waitUntilGone(cluster, deleted);
+    const waited = waitUntilGone(cluster, deleted, timeoutMs);
+    cluster = waited.cluster;
+    if (waited.error !== undefined) o.fail(waited.error);
   }
   return o.result(cluster);
 }
 
-/** delete --wait: lets virtual time pass until every deleted object is gone (bounded). */
-function waitUntilGone(cluster: Cluster, objects: readonly KubeObject[]): Cluster {
-  const gone = (c: { getByKey: Cluster['store']['getByKey'] }) => objects.every((obj) => {
+type Deleted = { readonly type: ResourceType; readonly obj: KubeObject };
+
+/**
+ * delete --wait: lets virtual time pass until every deleted object is gone. With --timeout, RunWait's
+ * one deadline for all of them; at it, IsDeleted's error names the first object still there
+ * (`timed out waiting for the condition on pods/web`). Without (0s, kubectl: a week), the wait is
+ * bounded by the longest grace period plus a minute, and says nothing when it gives up.
+ */
+function waitUntilGone(cluster: Cluster, objects: readonly Deleted[], timeoutMs: number): { cluster: Cluster; error?: string } {
+  const isGone = (c: { getByKey: Cluster['store']['getByKey'] }, obj: KubeObject) => {
     const now = c.getByKey(`${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`);
     return now === undefined || now.metadata.uid !== obj.metadata.uid;
-  });
-  if (gone(cluster.store)) return cluster;
-  const longestGraceMs = Math.max(0, ...objects.map((obj) => (obj.kind === 'Pod' ? ((obj as Pod).spec.terminationGracePeriodSeconds ?? 30) * 1000 : 0)));
-  return advanceUntil(cluster, longestGraceMs + WAIT_SLACK_MS, (view) => gone(view)).cluster;
+  };
+  const gone = (c: { getByKey: Cluster['store']['getByKey'] }) => objects.every((d) => isGone(c, d.obj));
+  if (gone(cluster.store)) return { cluster };
+  if (timeoutMs > 0) {
+    const r = advanceUntil(cluster, timeoutMs, (view) => gone(view));
+    const left = objects.find((d) => !isGone(r.cluster.store, d.obj));
+    return left === undefined ? { cluster: r.cluster } : { cluster: r.cluster, error: `error: timed out waiting for the condition on ${left.type.plural}/${left.obj.metadata.name}` };
+  }
+  const longestGraceMs = Math.max(0, ...objects.map(({ obj }) => (obj.kind === 'Pod' ? ((obj as Pod).spec.terminationGracePeriodSeconds ?? 30) * 1000 : 0)));
+  return { cluster: advanceUntil(cluster, longestGraceMs + WAIT_SLACK_MS, (view) => gone(view)).cluster };
 }
 
 /** GetCascadingStrategy. */
