@@ -49,6 +49,14 @@ test('picked names replace $NAME words; unknown ones are an error', () => {
   assert.throws(() => w.resolve('kubectl logs $OTHER'), /no step has picked/);
 });
 
+test('a command line keeps $names inside single quotes, as sh does (Go template variables)', () => {
+  const w = world();
+  w.vars.set('POD', 'web-abcde');
+  assert.equal(w.resolveCommand(`kubectl get pod $POD -o go-template='{{range $k, $v := .data}}{{$k}}{{end}}'`), `kubectl get pod web-abcde -o go-template='{{range $k, $v := .data}}{{$k}}{{end}}'`);
+  assert.equal(w.resolveCommand(`kubectl exec $POD -- sh -c "echo it's $POD"`), `kubectl exec web-abcde -- sh -c "echo it's web-abcde"`);
+  assert.throws(() => w.resolveCommand(`kubectl logs "$OTHER"`), /no step has picked/);
+});
+
 test('advanceUntil fails with the expectation, what was there instead and the replay command', () => {
   const w = world();
   assert.throws(() => w.advanceUntil(30_000, () => ({ ok: false, actual: 'it has 1' }), 'deployment default/web to have 3 ready replicas'),

@@ -82,7 +82,7 @@ export class SimWorld extends World {
 
   /** Runs a kubectl or helm command line. `$NAME` words are replaced by picked names. */
   run(line: string): void {
-    const argv = shellWords(this.resolve(line));
+    const argv = shellWords(this.resolveCommand(line));
     if (argv[0] === 'helm') return this.helm(argv.slice(1), line);
     if (argv[0] !== 'kubectl') {
       throw new Error(`"${line}": kubespec runs kubectl and helm command lines here; for time use "When 30 seconds pass", for nodes "When node \\"k8s-node2\\" fails"`);
@@ -243,6 +243,26 @@ export class SimWorld extends World {
       if (value === undefined) throw new Error(`"${line}" uses ${whole}, which no step has picked; e.g. When I pick a pod of deployment "web" as "${whole}"`);
       return value;
     });
+  }
+
+  /**
+   * A command line with `$NAME` replaced as sh expands variables: not inside '...', so a Go
+   * template's `{{range $k, $v := .data}}` reaches kubectl as written.
+   */
+  resolveCommand(line: string): string {
+    let out = '';
+    let from = 0;
+    let quote: '' | "'" | '"' = '';
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote === '' && c === '\\') { i++; continue; }
+      if (quote === '"' && c === '\\') { i++; continue; }
+      if (quote === '' && c === "'") { out += this.resolve(line.slice(from, i)); from = i; quote = "'"; continue; }
+      if (quote === "'" && c === "'") { out += line.slice(from, i + 1); from = i + 1; quote = ''; continue; }
+      if (quote === '' && c === '"') quote = '"';
+      else if (quote === '"' && c === '"') quote = '';
+    }
+    return out + (quote === "'" ? line.slice(from) : this.resolve(line.slice(from)));
   }
 
   private submit(changes: Change[], what: string): void {

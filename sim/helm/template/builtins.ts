@@ -97,6 +97,20 @@ function htmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;').replace(/\0/g, '\uFFFD');
 }
 
+/** Go's JSEscapeString (Go 1.21+): \\ \' \" escaped by backslash, < > & = and control characters as \\u00XX, non-printable runes as \\uXXXX. */
+function jsEscape(s: string): string {
+  const named: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"' };
+  let out = '';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (named[c] !== undefined) out += named[c];
+    else if (c === '<' || c === '>' || c === '&' || c === '=' || code < 0x20) out += `\\u00${code.toString(16).toUpperCase().padStart(2, '0')}`;
+    else if (code >= 0x80 && /[\p{C}\p{Z}]/u.test(c)) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += c;
+  }
+  return out;
+}
+
 export function builtinFuncs(): FuncMap {
   return {
     not: (v) => !truth(v),
@@ -116,8 +130,9 @@ export function builtinFuncs(): FuncMap {
     gt: (a, b) => !lt(a, b) && !eq(a, b),
     ge: (a, b) => !lt(a, b),
     html: (...a) => htmlEscape(sprint(a)),
-    js: (...a) => sprint(a).replace(/[\\'"<>&=]/g, (c) => `\\u00${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/\\u005C/g, '\\\\'),
-    urlquery: (...a) => encodeURIComponent(sprint(a)).replace(/%20/g, '+'),
+    js: (...a) => jsEscape(sprint(a)),
+    // url.QueryEscape: all but letters, digits and -_.~ escaped, a space as +
+    urlquery: (...a) => encodeURIComponent(sprint(a)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+'),
     call: (fn, ...a) => {
       if (typeof fn !== 'function') throw new FuncError(`non-function of type ${typeName(fn)}`);
       return (fn as (...x: GoValue[]) => GoValue)(...a);

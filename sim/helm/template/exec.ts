@@ -5,16 +5,24 @@ import { builtinFuncs } from './builtins';
 
 // text/template's executor (Go's text/template/exec.go), over GoValues. Helm's engine options:
 // missingkey=zero, so a missing map key is nil, printed as "<no value>" (Helm then blanks those).
+// kubectl's printer runs with missingkey=default (or error): a missing key is Go's invalid
+// reflect.Value, here `undefined`; a JSON null is a nil interface{}, here `null`.
 
 import { ArgTypeError, FuncError } from './values';
 export { FuncError } from './values';
 
 /** An execution error with Go's full text: `template: file:line:col: executing "name" at <node>: message`. */
-export class ExecError extends Error {}
+export class ExecError extends Error {
+  /** What the template wrote before it failed (Go's Execute has already written it). */
+  partial = '';
+}
 
 /** A function callable from templates. `lazy` functions (and, or) get thunks instead of values. */
 export type TemplateFunc = (...args: GoValue[]) => GoValue;
 export type FuncMap = Readonly<Record<string, TemplateFunc>>;
+
+/** Go's Template.Option("missingkey=..."): zero (Helm), default (invalid value), error. */
+export type MissingKey = 'zero' | 'default' | 'error';
 
 const MISSING: unique symbol = Symbol('missing');
 type Final = GoValue | typeof MISSING;
@@ -29,7 +37,7 @@ export class TemplateSet {
   private readonly trees = new Map<string, Tree>();
   private readonly funcs: Record<string, TemplateFunc>;
 
-  constructor(funcs: FuncMap) {
+  constructor(funcs: FuncMap, readonly missingKey: MissingKey = 'zero') {
     this.funcs = { ...funcs };
   }
 
@@ -48,7 +56,7 @@ export class TemplateSet {
 
   /** A copy sharing the functions: tpl parses into a clone so its text cannot change the chart's set. */
   clone(): TemplateSet {
-    const c = new TemplateSet(this.funcs);
+    const c = new TemplateSet(this.funcs, this.missingKey);
     for (const [n, t] of this.trees) c.trees.set(n, t);
     return c;
   }
@@ -61,7 +69,12 @@ export class TemplateSet {
     const tree = this.trees.get(name);
     if (tree === undefined) throw new ExecError(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
     const st = new State(this, tree, data, depth);
-    st.walk(data, tree.root);
+    try {
+      st.walk(data, tree.root);
+    } catch (e) {
+      if (e instanceof ExecError && depth === 0) e.partial = st.out;
+      throw e;
+    }
     return st.out;
   }
 
@@ -190,7 +203,9 @@ class State {
   private evalPipelineNoDecl(dot: GoValue, pipe: PipeNode): GoValue {
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) value = this.evalCommand(dot, cmd, value);
-    return value === MISSING ? null : value;
+    if (value === MISSING) return null;
+    // Go digs a nil interface{} out to an invalid value at the end of a pipeline
+    return value === null && this.set.missingKey !== 'zero' ? undefined : value;
   }
 
   evalPipeline(dot: GoValue, pipe: PipeNode): GoValue {
@@ -260,6 +275,11 @@ class State {
   private evalField(dot: GoValue, fieldName: string, node: ArgNode, args: readonly ArgNode[], final: Final, receiver: GoValue): GoValue {
     this.at(node.pos, argString(node));
     const hasArgs = args.length > 1 || final !== MISSING;
+    if (receiver === undefined && this.set.missingKey !== 'zero') {
+      // an invalid receiver (a missing key before): the zero value, unless missingkey=error
+      if (this.set.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
+      return undefined;
+    }
     if (receiver === null || receiver === undefined) return this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     if (receiver instanceof GoStruct) {
       if (!(fieldName in receiver.fields)) return this.errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
@@ -274,7 +294,9 @@ class State {
     }
     if (isMap(receiver)) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-      return Object.prototype.hasOwnProperty.call(receiver, fieldName) ? receiver[fieldName] : null;
+      if (Object.prototype.hasOwnProperty.call(receiver, fieldName)) return receiver[fieldName];
+      if (this.set.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+      return this.set.missingKey === 'zero' ? null : undefined;
     }
     return this.errorf(`can't evaluate field ${fieldName} in type interface {}`);
   }
@@ -311,7 +333,8 @@ class State {
     } catch (e) {
       if (e instanceof ArgTypeError) {
         const got = /got (.*)$/.exec(e.message)?.[1];
-        const bad = argv.findIndex((v) => (got === 'interface {}' ? v === null || v === undefined : typeNameOf(v) === got));
+        const invalid = e.message.startsWith('invalid value;'); // validateType of an invalid value
+        const bad = argv.findIndex((v) => (invalid ? v === undefined : got === 'interface {}' ? v === null || v === undefined : typeNameOf(v) === got));
         if (where !== undefined && bad !== -1 && bad < where.nodes.length) this.at(where.nodes[bad].pos, argString(where.nodes[bad]));
         else if (where !== undefined) this.at(where.identPos, name);
         else this.at(pos, str);

@@ -162,7 +162,11 @@ function lex(name: string, text: string): Item[] {
         else push('identifier', word);
         continue;
       }
-      fail(p, `unexpected ${JSON.stringify(c)} in command`);
+      // Go's lexer emits a printable ASCII character as itemChar, which the parser's command() rejects
+      if (c >= ' ' && c <= '~') fail(p, `unexpected ${JSON.stringify(c)} in operand`);
+      const code = text.codePointAt(p)!;
+      const printable = /\P{C}/u.test(String.fromCodePoint(code));
+      fail(p, `unrecognized character in action: U+${code.toString(16).toUpperCase().padStart(4, '0')}${printable ? ` '${String.fromCodePoint(code)}'` : ''}`);
     }
     pos = p;
   }

@@ -6,6 +6,7 @@ import { answerOf, submit } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
+import { executeGoTemplate, parseGoTemplate, type GoTemplatePrinter } from '../go-template';
 import { asList, toJson, toYaml } from '../printers/objects';
 
 // Pieces several commands share: --dry-run, -o, --record.
@@ -32,7 +33,11 @@ export function dryRunSuffix(d: DryRun): string {
 
 export type OutputFormat =
   | { readonly t: 'default' } | { readonly t: 'wide' } | { readonly t: 'yaml' } | { readonly t: 'json' } | { readonly t: 'name' }
-  | { readonly t: 'jsonpath'; readonly template: string } | { readonly t: 'custom-columns'; readonly spec: string };
+  | { readonly t: 'jsonpath'; readonly template: string } | { readonly t: 'custom-columns'; readonly spec: string }
+  | { readonly t: 'go-template'; readonly printer: GoTemplatePrinter };
+
+/** The -o values GoTemplatePrintFlags answers (templateFormats); a command allowing 'go-template' allows them all. */
+const GO_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'templatefile'];
 
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 /** genericclioptions.PrintFlags.AllowedFormats (json/yaml, name, templates), sorted by NoCompatiblePrinterError: the write commands' -o. */
@@ -43,13 +48,19 @@ export function labelColumns(args: ParsedArgs): string[] {
   return list(args, 'label-columns').flatMap((v) => (v === '' ? [] : v.split(',')));
 }
 
-/** -o: the printer kubectl would pick, or its error. */
-export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns']): OutputFormat | { error: string } {
-  const o = str(args, 'output');
-  if (o === undefined || o === '') return { t: 'default' };
+/**
+ * -o: the printer kubectl would pick, or its error. `readFile` reads -o go-template-file's file;
+ * --template alone means -o go-template (PrintFlags.ToPrinter).
+ */
+export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns'], readFile?: (path: string) => string | undefined): OutputFormat | { error: string } {
+  const templateArg = str(args, 'template') ?? '';
+  const templates = allowed.includes('go-template');
+  const o = str(args, 'output') || (templates && templateArg !== '' ? 'go-template' : '');
+  if (o === '') return { t: 'default' };
   const eq = o.indexOf('=');
   const kind = eq === -1 ? o : o.slice(0, eq);
   const value = eq === -1 ? '' : o.slice(eq + 1);
+  if (templates && GO_TEMPLATE_FORMATS.includes(kind)) return goTemplateFormat(args, o, templateArg, readFile);
   if (!allowed.includes(kind)) {
     if (['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file', 'jsonpath-as-json'].includes(kind)) {
       return { error: `error: kubespec does not support -o ${kind}; use -o jsonpath=..., -o custom-columns=..., -o yaml or -o json` };
@@ -69,10 +80,37 @@ export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wi
   }
 }
 
-/** yaml / json / jsonpath of one object or a List; an error text for a bad template. */
-export function printStructured(format: OutputFormat, objects: readonly KubeObject[], single: boolean): { text: string } | { error: string } {
-  const value = single && objects.length === 1 ? objects[0] : asList(objects);
+/** GoTemplatePrintFlags.ToPrinter: the template from -o kind=value or --template, read from a file for the -file kinds, parsed. */
+function goTemplateFormat(args: ParsedArgs, o: string, templateArg: string, readFile?: (path: string) => string | undefined): OutputFormat | { error: string } {
+  const eq = o.indexOf('=');
+  // with --template given, -o must be the bare format name
+  if (templateArg !== '' && eq !== -1) return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}` };
+  const kind = eq === -1 ? o : o.slice(0, eq);
+  let template = templateArg !== '' ? templateArg : eq === -1 ? '' : o.slice(eq + 1);
+  if (template === '') return { error: 'error: template format specified but no template given' };
+  if (kind === 'go-template-file' || kind === 'templatefile') {
+    const text = readFile?.(template);
+    if (text === undefined) return { error: `error: error reading --template ${template}, open ${template}: no such file or directory` };
+    template = text;
+  }
+  const allowMissing = args.values.get('allow-missing-template-keys') !== false;
+  const printer = parseGoTemplate(template, allowMissing);
+  if ('error' in printer) return { error: `error: ${printer.error}` };
+  return { t: 'go-template', printer };
+}
+
+/**
+ * yaml / json / jsonpath / go-template of one object or a List (`value` instead when the command
+ * prints its own list, e.g. an EventList); an error text for a bad template. A go-template that
+ * fails to execute has printed what it wrote and kubectl's debugging text first (`text` with the error).
+ */
+export function printStructured(format: OutputFormat, objects: readonly KubeObject[], single: boolean, listValue?: unknown): { text: string } | { error: string; text?: string } {
+  const value = single && objects.length === 1 ? objects[0] : listValue ?? asList(objects);
   switch (format.t) {
+    case 'go-template': {
+      const r = executeGoTemplate(format.printer, value);
+      return 'error' in r ? { text: r.text, error: `error: ${r.error}` } : r;
+    }
     case 'yaml': return { text: toYaml(value) };
     case 'json': return { text: toJson(value) };
     case 'jsonpath':

@@ -31,12 +31,16 @@ function noArgs(ctx: CommandContext): KubectlResult | undefined {
 const view: Command = {
   name: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
-  flags: [F.output, { name: 'raw', kind: 'bool' }, { name: 'flatten', kind: 'bool' }, { name: 'minify', kind: 'bool' }, { name: 'merge', kind: 'string', noOptDefVal: 'true' }],
+  flags: [
+    F.output, { name: 'raw', kind: 'bool' }, { name: 'flatten', kind: 'bool' }, { name: 'minify', kind: 'bool' }, { name: 'merge', kind: 'string', noOptDefVal: 'true' },
+    { name: 'template', kind: 'string' }, { name: 'allow-missing-template-keys', kind: 'bool', default: true },
+  ],
   run: (ctx) => {
     const refused = explicitFileRefused(ctx) ?? noArgs(ctx);
     if (refused !== undefined) return refused;
-    // PrintFlags WithDefaultOutput("yaml").
-    const format = outputFormat({ ...ctx.args, values: new Map([...ctx.args.values, ['output', str(ctx.args, 'output') || 'yaml']]) }, ['yaml', 'json', 'jsonpath', 'name']);
+    // PrintFlags WithDefaultOutput("yaml"); --template without -o means go-template.
+    const defaultOutput = (str(ctx.args, 'template') ?? '') === '' ? 'yaml' : '';
+    const format = outputFormat({ ...ctx.args, values: new Map([...ctx.args.values, ['output', str(ctx.args, 'output') || defaultOutput]]) }, ['yaml', 'json', 'jsonpath', 'name', 'go-template'], (p) => ctx.io.readFile(p));
     if ('error' in format) return failure(ctx.cluster, format.error);
     let config = ctx.kubeconfig;
     if (bool(ctx.args, 'minify')) {
@@ -51,7 +55,7 @@ const view: Command = {
     else if (format.t === 'name') o.out('config/'); // the name printer: a Config has no name
     else {
       const printed = printStructured(format, [value as unknown as KubeObject], true);
-      if ('error' in printed) return failure(ctx.cluster, printed.error);
+      if ('error' in printed) return { cluster: ctx.cluster, stdout: printed.text ?? '', stderr: `${printed.error}\n`, exitCode: 1 };
       o.write('stdout', printed.text);
     }
     return o.result(ctx.cluster);

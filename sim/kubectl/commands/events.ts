@@ -25,13 +25,15 @@ export const events: Command = {
     { name: 'no-headers', kind: 'bool' },
     { name: 'chunk-size', kind: 'int', default: 500 },
     { name: 'show-managed-fields', kind: 'bool' },
+    { name: 'template', kind: 'string' },
+    { name: 'allow-missing-template-keys', kind: 'bool', default: true },
   ],
   run: runEvents,
 };
 
 function runEvents(ctx: CommandContext): KubectlResult {
   const { args } = ctx;
-  const format = outputFormat(args, ['yaml', 'json', 'name', 'jsonpath']);
+  const format = outputFormat(args, ['yaml', 'json', 'name', 'jsonpath', 'go-template'], (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, format.error);
   // --types is a string slice: comma-separated and repeatable.
   const types = list(args, 'types').flatMap((t) => t.split(','));
@@ -67,8 +69,8 @@ function runEvents(ctx: CommandContext): KubectlResult {
     else if (format.t === 'yaml') text = toYaml(eventList);
     else if (format.t === 'json') text = toJson(eventList);
     else {
-      const printed = printStructured(format, sorted, false);
-      if ('error' in printed) return failure(ctx.cluster, printed.error);
+      const printed = printStructured(format, sorted, false, eventList);
+      if ('error' in printed) return { cluster: ctx.cluster, stdout: printed.text ?? '', stderr: `${printed.error}\n`, exitCode: 1 };
       text = printed.text;
     }
     return { cluster: ctx.cluster, stdout: text, stderr: '', exitCode: 0 };

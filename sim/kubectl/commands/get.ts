@@ -9,7 +9,7 @@ import { labelColumns, outputFormat, printStructured, type OutputFormat } from '
 import { watchGet } from './get-watch';
 
 // kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): one table per resource type,
-// separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns; -A, -l, -L, --show-labels.
+// separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns|go-template; -A, -l, -L, --show-labels.
 
 export const get: Command = {
   name: 'get',
@@ -27,13 +27,15 @@ export const get: Command = {
     { name: 'chunk-size', kind: 'int', default: 500 },
     { name: 'show-kind', kind: 'bool' },
     { name: 'field-selector', kind: 'string' },
+    { name: 'template', kind: 'string' },
+    { name: 'allow-missing-template-keys', kind: 'bool', default: true },
   ],
   run: runGet,
 };
 
 function runGet(ctx: CommandContext): KubectlResult {
   const { cluster, args } = ctx;
-  const format = outputFormat(args);
+  const format = outputFormat(args, ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns', 'go-template'], (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(cluster, format.error);
   const watch = bool(args, 'watch') || bool(args, 'watch-only');
   if (watch && format.t !== 'default' && format.t !== 'wide') return failure(cluster, `error: kubespec: --watch prints tables only (-o wide or no -o), not -o ${str(args, 'output')}`);
@@ -52,10 +54,13 @@ function runGet(ctx: CommandContext): KubectlResult {
   const found = sortFound(sel.found, str(args, 'sort-by'));
   const objects = found.flatMap((f) => f.objects);
 
-  if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
+  let printError: string | undefined;
+  const structured = format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath' || format.t === 'go-template';
+  if (structured) {
     const printed = printStructured(format, objects, sel.single);
-    if ('error' in printed) return failure(cluster, printed.error);
-    if (!(sel.single && objects.length === 0)) o.write('stdout', printed.text);
+    if ('error' in printed && printed.text === undefined) return failure(cluster, printed.error);
+    if (!(sel.single && objects.length === 0)) o.write('stdout', printed.text ?? '');
+    if ('error' in printed) printError = printed.error;
   } else if (format.t === 'name') {
     for (const f of found) for (const obj of f.objects) o.out(`${kindPrefix(f.type)}/${obj.metadata.name}`);
   } else if (format.t === 'custom-columns') {
@@ -81,7 +86,7 @@ function runGet(ctx: CommandContext): KubectlResult {
   }
 
   for (const e of sel.errors) if (!ignoreNotFound) o.fail(e);
-  const structured = format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath';
+  if (printError !== undefined) o.fail(printError); // printGeneric: the printer's error after the visit's
   if (objects.length === 0 && sel.errors.length === 0 && !structured && !ignoreNotFound) {
     const namespaced = found.some((f) => f.type.namespaced);
     o.err(allNamespaces || !namespaced ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`);
