@@ -115,3 +115,10 @@ Feature: kubectl get -o go-template prints objects through Go's text/template
       """
       EventList
       """
+
+  Scenario: --template gives -o jsonpath its expression as well
+    When I run "kubectl get pod alpha -o jsonpath --template='{.metadata.labels.tier}'"
+    Then the output is:
+      """
+      front
+      """

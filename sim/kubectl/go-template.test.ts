@@ -50,6 +50,9 @@ test('a missing key prints <no value>, and so does a field of it (missingkey=def
   assert.equal(run('{{$x := .metadata.creationTimestamp}}{{$x.y}}'), '<no value>');
   assert.equal(execError('{{.metadata.creationTimestamp.y}}'), 'error executing template "{{.metadata.creationTimestamp.y}}": template: output:1:11: executing "output" at <.metadata.creationTimestamp.y>: nil pointer evaluating interface {}.y');
   assert.equal(run('{{if .metadata.nope}}yes{{else}}no{{end}}'), 'no');
+  assert.equal(run('{{if eq .metadata.nope "x"}}x{{end}}{{range .metadata.nope}}y{{end}}'), '');
+  assert.equal(execError('{{len .status.containerStatuses}}'), 'error executing template "{{len .status.containerStatuses}}": template: output:1:2: executing "output" at <len .status.containerStatuses>: error calling len: reflect: call of reflect.Value.Type on zero Value');
+  assert.equal(execError('{{len .metadata.creationTimestamp}}'), 'error executing template "{{len .metadata.creationTimestamp}}": template: output:1:2: executing "output" at <len .metadata.creationTimestamp>: error calling len: len of nil pointer');
 });
 
 test('--allow-missing-template-keys=false: a missing key is an error (missingkey=error)', () => {

@@ -75,7 +75,9 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
 }
 
 function len(v: GoValue): GoValue {
-  if (v === null || v === undefined) throw new FuncError('len of nil pointer');
+  // an invalid value (a missing key under missingkey=default) makes Go's length panic in reflect
+  if (v === undefined) throw new FuncError('reflect: call of reflect.Value.Type on zero Value');
+  if (v === null) throw new FuncError('len of nil pointer');
   if (typeof v === 'string') return BigInt(Buffer.byteLength(v, 'utf8'));
   if (Array.isArray(v)) return BigInt(v.length);
   if (isMap(v)) return BigInt(Object.keys(v).length);

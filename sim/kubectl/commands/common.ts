@@ -70,9 +70,13 @@ export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wi
   }
   switch (kind) {
     case 'wide': case 'yaml': case 'json': case 'name': return { t: kind };
-    case 'jsonpath':
-      if (value === '') return { error: 'error: template format specified but no template given' };
-      return { t: 'jsonpath', template: value };
+    case 'jsonpath': {
+      // JSONPathPrintFlags.ToPrinter: --template gives the expression of a bare -o jsonpath
+      if (templateArg !== '' && eq !== -1) return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}` };
+      const template = templateArg !== '' ? templateArg : value;
+      if (template === '') return { error: 'error: template format specified but no template given' };
+      return { t: 'jsonpath', template };
+    }
     case 'custom-columns':
       if (value === '') return { error: 'error: custom-columns format specified but no custom columns given' };
       return { t: 'custom-columns', spec: value };
