@@ -122,3 +122,16 @@ Feature: kubectl get -o go-template prints objects through Go's text/template
       """
       front
       """
+
+  Scenario: kubectl get --watch prints each object through the template, not a List
+    When I run "kubectl get pod alpha --watch -o go-template='{{.kind}} {{.metadata.name}} {{.status.phase}}{{\"\n\"}}' --request-timeout=1m"
+    Then the output is:
+      """
+      Pod alpha Pending
+      Pod alpha Running
+      """
+    When I run "kubectl get pod alpha --watch -o name --request-timeout=5s"
+    Then the output is:
+      """
+      pod/alpha
+      """

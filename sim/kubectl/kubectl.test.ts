@@ -110,7 +110,7 @@ test('errors: not found, unknown type, unknown flag, unknown command, no resourc
   assert.equal(partial.exitCode, 1);
   assert.match(partial.stdout, /nginx-a/);
   assert.equal(partial.stderr, 'Error from server (NotFound): pods "nope" not found\n');
-  assert.match(kubectl(c, 'get pods -w -o json').stderr, /--watch prints tables only/);
+  assert.match(kubectl(c, 'get pods -w -o custom-columns=N:.metadata.name').stderr, /--watch prints tables, yaml, json/);
 });
 
 test('-o name, jsonpath, yaml (object or List) and json', () => {

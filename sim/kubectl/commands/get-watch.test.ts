@@ -52,8 +52,18 @@ test('get pod NAME -w watches that Pod only; --output-watch-events names each ev
   assert.equal(r.cluster.nowMs, deleted.cluster.nowMs + 30_000 + QUIET_MS);
 });
 
-test('--watch refuses several types and non-table output, as kubectl does', () => {
+test('--watch -o yaml|name|jsonpath|go-template prints each object by itself (not a List), YAMLPrinter with --- before the later ones', () => {
+  const names = kubectl(started, 'get pods -w -o go-template={{.metadata.name}}:{{.status.phase}};');
+  assert.match(names.stdout, /^(web-\w+-\w{5}:Pending;){2}(web-\w+-\w{5}:Running;){2}$/);
+  const yaml = kubectl(started, 'get pods -w -o yaml');
+  assert.equal(yaml.stdout.split('\n---\n').length, 4, yaml.stdout);
+  assert.ok(yaml.stdout.startsWith('apiVersion: v1\nkind: Pod\n'));
+  assert.match(kubectl(started, 'get pods -w -o name').stdout, /^(pod\/web-\w+-\w{5}\n){4}$/);
+  assert.match(kubectl(started, 'get pods -w --output-watch-events -o jsonpath={.type};').stdout, /^ADDED;ADDED;MODIFIED;MODIFIED;$/);
+});
+
+test('--watch refuses several types and custom columns', () => {
   assert.equal(kubectl(started, 'get pods,deployments -w').stderr, 'error: you may only specify a single resource type\n');
-  assert.match(kubectl(started, 'get pods -w -o yaml').stderr, /--watch prints tables only/);
+  assert.match(kubectl(started, 'get pods -w -o custom-columns=N:.metadata.name').stderr, /--watch prints tables, yaml, json, name, jsonpath and go-template/);
   assert.match(kubectl(started, 'get pods -w --request-timeout=soon').stderr, /invalid argument "soon" for "--request-timeout" flag/);
 });

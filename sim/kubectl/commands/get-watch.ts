@@ -20,7 +20,13 @@ import type { Cluster } from '../../engine/types';
 
 export { QUIET_MS } from './watch-events';
 
-export function watchGet(ctx: CommandContext, found: readonly Found[], single: boolean, wide: boolean, warnings: readonly string[]): KubectlResult {
+/**
+ * A printer of one watched object (-o yaml|json|name|jsonpath|go-template print each object by
+ * itself, not a List): its text, or what it wrote before failing and the error.
+ */
+export type WatchPrinter = (obj: unknown) => { text: string } | { text?: string; error: string };
+
+export function watchGet(ctx: CommandContext, found: readonly Found[], single: boolean, wide: boolean, warnings: readonly string[], printer?: WatchPrinter): KubectlResult {
   const { cluster, args } = ctx;
   // resource.Builder SingleResourceType: one type, whatever its number of objects.
   if (found.length !== 1) return failure(cluster, 'error: you may only specify a single resource type');
@@ -45,6 +51,24 @@ export function watchGet(ctx: CommandContext, found: readonly Found[], single: b
     if (objects.length > 0) headerDue = false;
     return eventsColumn ? lines.map((l, i) => `${i === 0 && lines.length > objects.length ? 'EVENT' : type}\t${l}`) : lines;
   };
+  if (printer !== undefined) {
+    // --output-watch-events: each object inside a metav1.WatchEvent
+    const print = (obj: KubeObject, type: WatchEvent['type']) => printer(eventsColumn ? { object: obj, type } : obj);
+    if (!bool(args, 'watch-only')) {
+      for (const obj of found[0].objects) {
+        const r = print(obj, 'ADDED');
+        o.write('stdout', r.text ?? '');
+        if ('error' in r) { o.fail(`error: unable to output the provided object: ${r.error.replace(/^error: /, '')}`); return o.result(cluster); }
+      }
+    }
+    const { now, events } = t.kind === 'Event' ? watchEventWrites(cluster, watched, timeout) : watchObjects(cluster, t.kind, watched, timeout);
+    for (const e of events) {
+      const r = print(e.object, e.type);
+      o.write('stdout', r.text ?? '');
+      if ('error' in r) { o.fail(r.error); break; }
+    }
+    return o.result(now);
+  }
   if (!bool(args, 'watch-only') && found[0].objects.length > 0) o.write('stdout', tw.flush(rows(found[0].objects, ctx.nowMs, 'ADDED')));
 
   const { now, events } = t.kind === 'Event' ? watchEventWrites(cluster, watched, timeout) : watchObjects(cluster, t.kind, watched, timeout);

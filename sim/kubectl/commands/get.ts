@@ -6,7 +6,7 @@ import { kindPrefix, selectObjects, type Found } from '../resources';
 import { renderTable } from '../printers/table';
 import { GET_TABWRITER, tabwrite } from '../tabwriter';
 import { labelColumns, outputFormat, printStructured, type OutputFormat } from './common';
-import { watchGet } from './get-watch';
+import { watchGet, type WatchPrinter } from './get-watch';
 
 // kubectl get (staging/src/k8s.io/kubectl/pkg/cmd/get/get.go): one table per resource type,
 // separated by a blank line; -o wide|yaml|json|name|jsonpath|custom-columns|go-template; -A, -l, -L, --show-labels.
@@ -38,7 +38,7 @@ function runGet(ctx: CommandContext): KubectlResult {
   const format = outputFormat(args, ['wide', 'yaml', 'json', 'name', 'jsonpath', 'custom-columns', 'go-template'], (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(cluster, format.error);
   const watch = bool(args, 'watch') || bool(args, 'watch-only');
-  if (watch && format.t !== 'default' && format.t !== 'wide') return failure(cluster, `error: kubespec: --watch prints tables only (-o wide or no -o), not -o ${str(args, 'output')}`);
+  if (watch && format.t === 'custom-columns') return failure(cluster, `error: kubespec: --watch prints tables, yaml, json, name, jsonpath and go-template, not -o ${str(args, 'output')}`);
   if (args.positional.length === 0 && list(args, 'filename').length === 0) {
     return failure(cluster, "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
   }
@@ -47,7 +47,7 @@ function runGet(ctx: CommandContext): KubectlResult {
     selector: str(args, 'selector'), fieldSelector: str(args, 'field-selector'), filenames: list(args, 'filename'), readFile: (p) => ctx.io.readFile(p),
   });
   if (typeof sel === 'string') return failure(cluster, sel);
-  if (watch) return sel.errors.length > 0 ? failure(cluster, sel.errors.join('\n')) : watchGet(ctx, sel.found, sel.single, format.t === 'wide', sel.warnings);
+  if (watch) return sel.errors.length > 0 ? failure(cluster, sel.errors.join('\n')) : watchGet(ctx, sel.found, sel.single, format.t === 'wide', sel.warnings, watchPrinter(format, sel.found.length === 1 ? kindPrefix(sel.found[0].type) : ''));
   const o = new Output();
   for (const w of sel.warnings) o.err(w);
   const ignoreNotFound = bool(args, 'ignore-not-found');
@@ -92,6 +92,18 @@ function runGet(ctx: CommandContext): KubectlResult {
     o.err(allNamespaces || !namespaced ? 'No resources found' : `No resources found in ${ctx.namespace} namespace.`);
   }
   return o.result(cluster);
+}
+
+/** The printer a watch prints each object with (undefined: the table); YAMLPrinter puts --- before every object after the first. */
+function watchPrinter(format: OutputFormat, prefix: string): WatchPrinter | undefined {
+  if (format.t === 'default' || format.t === 'wide' || format.t === 'custom-columns') return undefined;
+  let printed = 0;
+  return (obj) => {
+    if (format.t === 'name') return { text: `${prefix}/${((obj as { object?: KubeObject }).object ?? (obj as KubeObject)).metadata.name}\n` };
+    const r = printStructured(format, [obj as KubeObject], true);
+    if ('error' in r) return r;
+    return { text: `${format.t === 'yaml' && printed++ > 0 ? '---\n' : ''}${r.text}` };
+  };
 }
 
 /** --sort-by: a JSONPath whose value orders the rows (numbers numerically), within each type. */
