@@ -3,13 +3,9 @@
 // group. Fields in Go struct order (verbs, apiGroups, resources, resourceNames, nonResourceURLs), as
 // `-o json` prints them.
 
-export interface PolicyRule {
-  readonly verbs: readonly string[];
-  readonly apiGroups?: readonly string[];
-  readonly resources?: readonly string[];
-  readonly resourceNames?: readonly string[];
-  readonly nonResourceURLs?: readonly string[];
-}
+import type { PolicyRule } from '../../../auth/policy-rule';
+
+export type { PolicyRule };
 
 const list = (s: string): string[] => s.split(',');
 
