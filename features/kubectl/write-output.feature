@@ -76,3 +76,45 @@ Feature: What kubectl prints for writes: dry runs, several objects, refusals
     When I run "kubectl apply -f low.yml"
     Then the command fails with "for: \"low.yml\": error when patching \"low.yml\": priorityclasses.scheduling.k8s.io \"low\" is forbidden: PriorityClass high is already marked as default. Only one default can exist"
     And the cluster is unchanged
+
+  Scenario: scale --timeout waits until the scale is synced, and gives up naming the object
+    # scale.WaitForScaleHasDesiredReplicas: status.replicas must reach --replicas; a StatefulSet
+    # creates its next Pod only when the one before is ready, and db-0's image cannot be pulled.
+    Given image "nosuchdb" does not exist
+    And the file "db.yml":
+      """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: db
+      spec:
+        serviceName: db
+        replicas: 1
+        selector:
+          matchLabels:
+            app: db
+        template:
+          metadata:
+            labels:
+              app: db
+          spec:
+            containers:
+            - name: db
+              image: nosuchdb
+      """
+    And I run "kubectl apply -f db.yml"
+    And 1 minute passes
+    When I run "kubectl scale statefulset db --replicas=3 --timeout=2s"
+    Then the command fails with "error: timed out waiting for \"db\" to be synced"
+    When I run "kubectl get statefulset db -o jsonpath={.spec.replicas}"
+    Then the output is:
+      """
+      3
+      """
+    When I run "kubectl scale statefulset db --replicas=1 --timeout=2m"
+    Then the output is:
+      """
+      statefulset.apps/db scaled
+      """
+    When I run "kubectl scale statefulset db --replicas=1 --timeout=1min"
+    Then the command fails with "error: invalid argument \"1min\" for \"--timeout\" flag: time: invalid duration \"1min\""

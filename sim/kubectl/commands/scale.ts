@@ -3,6 +3,9 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, int, isSet, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
+import { answerOf, submit } from '../../index';
+import { parseDuration } from '../duration';
+import { pollScale, scaleSynced, scaleTarget } from './scale-wait';
 import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, type ReportLine } from './common';
 
 // kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale): sets spec.replicas through the scale
@@ -18,6 +21,7 @@ export const scale: Command = {
     { name: 'output', short: 'o', kind: 'string' },
     { name: 'replicas', kind: 'int', default: -1 },
     { name: 'current-replicas', kind: 'int', default: -1 },
+    { name: 'timeout', kind: 'string', default: '0s' },
   ],
   run: runScale,
 };
@@ -32,6 +36,9 @@ function runScale(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
   if (dry.warning) o.err(dry.warning);
+  const timeoutText = str(args, 'timeout') ?? '0s';
+  const timeoutMs = parseTimeout(timeoutText);
+  if (timeoutMs === undefined) return failure(ctx.cluster, `${o.stderr}error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
   // ScaleFlags.PrintFlags: json, yaml, name and the templates.
   const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
   if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
@@ -70,8 +77,46 @@ function runScale(ctx: CommandContext): KubectlResult {
       } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
     }
   }
-  if (failed === undefined) for (const e of sel.errors) o.fail(e);
-  else o.fail(failed);
-  if (sel.errors.length === 0 && sel.found.every((f) => f.objects.length === 0)) o.fail('error: no objects passed to scale');
+  const trailing = failed !== undefined ? [failed] : [...sel.errors];
+  if (sel.errors.length === 0 && sel.found.every((f) => f.objects.length === 0)) trailing.push('error: no objects passed to scale');
+  // RunScale: waitForReplicas only with a non-zero --timeout and no dry run.
+  if (timeoutMs !== 0 && dry.dryRun === 'none') return scaleEachAndWait(ctx, o, changes, lines, trailing, timeoutMs);
+  for (const e of trailing) o.fail(e);
   return submitAndReport(ctx, o, changes, lines, dry.dryRun);
+}
+
+/**
+ * genericScaler.Scale with waitForReplicas: each object is scaled, then waited for, before it is
+ * printed and the next is scaled; a wait that times out ends the command there (its object stays
+ * scaled, unprinted).
+ */
+function scaleEachAndWait(ctx: CommandContext, o: Output, changes: readonly Change[], lines: readonly ReportLine[], trailing: readonly string[], timeoutMs: number): KubectlResult {
+  let cluster = ctx.cluster;
+  for (let i = 0; i < changes.length; i++) {
+    const result = submit(cluster, [changes[i]], 'kubectl');
+    if (result.errors.length > 0) {
+      for (const e of result.errors) o.fail(`Error from server: ${e}`);
+      return o.result(cluster);
+    }
+    const target = scaleTarget(changes[i])!;
+    const polled = pollScale(result.cluster, (c) => scaleSynced(c.store.get(target.kind, target.namespace, target.name), target.replicas), timeoutMs);
+    cluster = polled.cluster;
+    const line = lines[i];
+    if (!polled.synced) {
+      o.fail(`error: timed out waiting for "${target.name}" to be synced`);
+      return o.result(cluster);
+    }
+    if (typeof line === 'string') o.out(line);
+    else o.write('stdout', line(answerOf(result)));
+  }
+  for (const e of trailing) o.fail(e);
+  return o.result(cluster);
+}
+
+/** The Duration flag: Go durations, where a bare 0 is allowed and a leading '-' is negative. */
+function parseTimeout(text: string): number | undefined {
+  if (text === '0') return 0;
+  const negative = text.startsWith('-');
+  const ms = parseDuration(negative ? text.slice(1) : text);
+  return ms === undefined ? undefined : negative ? -ms : ms;
 }
