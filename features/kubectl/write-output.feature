@@ -2,7 +2,8 @@ Feature: What kubectl prints for writes: dry runs, several objects, refusals
   kubectl's create, apply, delete and create priorityclass print what kubectl v1.34 prints: a
   client dry run prints the object kubectl holds (nothing is sent), a delete of several objects
   deletes each one it can, and the API server's one-default rule for PriorityClasses holds on
-  update as on create.
+  update as on create. The write commands take kubectl's PrintFlags (-o yaml|json|name|jsonpath|
+  go-template), and scale --timeout waits for the scale to be synced.
 
   Background:
     Given a cluster with 2 nodes
@@ -118,3 +119,23 @@ Feature: What kubectl prints for writes: dry runs, several objects, refusals
       """
     When I run "kubectl scale statefulset db --replicas=1 --timeout=1min"
     Then the command fails with "error: invalid argument \"1min\" for \"--timeout\" flag: time: invalid duration \"1min\""
+
+  Scenario: the write commands print through -o jsonpath and -o go-template as kubectl get does
+    # genericclioptions.PrintFlags: json, yaml, name and the jsonpath / go-template printers.
+    When I run "kubectl apply -f cm.yml -o jsonpath={.data.mode}"
+    Then the output is:
+      """
+      fast
+      """
+    When I run "kubectl create deployment web --image=nginx -o go-template={{.spec.replicas}}"
+    Then the output is:
+      """
+      1
+      """
+    When I run "kubectl scale deployment web --replicas=2 -o template --template={{.metadata.name}}"
+    Then the output is:
+      """
+      web
+      """
+    When I run "kubectl apply -f cm.yml -o custom-columns=NAME:.metadata.name"
+    Then the command fails with "error: unable to match a printer suitable for the output format \"custom-columns=NAME:.metadata.name\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"

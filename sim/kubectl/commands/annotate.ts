@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError } from './common';
+import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, printedText, printsObject } from './common';
 
 // kubectl annotate (staging/src/k8s.io/kubectl/pkg/cmd/annotate): `key=value` sets (the value may
 // hold anything, `=` included), `key-` removes (silently when absent); a different value needs
@@ -14,7 +14,7 @@ export const annotate: Command = {
   short: 'Update the annotations on a resource',
   flags: [
     F.filename, F.selector, F.all, F.allNamespaces, F.dryRun, F.recursive,
-    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'output', short: 'o', kind: 'string' }, ...PRINT_TEMPLATE_FLAGS,
     { name: 'overwrite', kind: 'bool' },
     { name: 'list', kind: 'bool' },
     { name: 'field-selector', kind: 'string' },
@@ -79,7 +79,7 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
   // PrintFlags: json, yaml, name and the templates (-o jsonpath=...).
-  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, format.error);
   const templateError = templateErrorOf(format);
   if (templateError !== undefined) return failure(ctx.cluster, templateError);
@@ -115,7 +115,7 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
         if (Object.keys(next).length === 0) delete (meta as { annotations?: unknown }).annotations;
         changes.push({ verb: 'update', object: { ...obj, metadata: meta } as KubeObject });
       }
-      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
+      if (printsObject(format)) {
         // RunAnnotate prints outputObj: the server's response to the patch (the object as stored), or
         // with --dry-run=client the object annotated locally (`annotations: {}` once the last is removed).
         // One printer for the whole visit: YAMLPrinter writes `---` before every object but the first.
@@ -124,7 +124,7 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
         const { namespace = '', name } = obj.metadata;
         lines.push((answer) => {
           const shown = dry.dryRun === 'client' ? local : answer({ kind: obj.kind, namespace, name }) ?? local;
-          return separator + (printStructured(format, [shown], true) as { text: string }).text;
+          return separator + printedText(printStructured(format, [shown], true));
         });
       } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} annotated${dryRunSuffix(dry.dryRun)}`);
     }

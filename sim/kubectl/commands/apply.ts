@@ -3,7 +3,7 @@ import type { WriteMode } from '../../api/apply';
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list } from '../flags';
 import { resolveTypes, warningsFor } from '../resources';
-import { CHANGE_CAUSE, annotateManifests, changeCause, dryRunSuffix, writePrelude } from './common';
+import { CHANGE_CAUSE, annotateManifests, changeCause, dryRunSuffix, printsObject, writePrelude, PRINT_TEMPLATE_FLAGS } from './common';
 import type { KubeObject } from '../../api/types';
 import { printAppliedObjects, printObjects, respondedObjects } from './print-response';
 import { clientDryRunObjects } from './client-dry-run';
@@ -13,7 +13,7 @@ import { clientDryRunObjects } from './client-dry-run';
 // (`deployment.apps/nginx created`, `... configured`, `... unchanged`).
 
 const writeFlags = [
-  F.filename, F.output, F.dryRun, F.record, F.recursive,
+  F.filename, F.output, ...PRINT_TEMPLATE_FLAGS, F.dryRun, F.record, F.recursive,
   // --validate is kubectl's client-side field check; the API server's validation always runs, here too.
   { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
 ] as const;
@@ -39,7 +39,7 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
 
   let cluster = ctx.cluster;
   const written: string[] = [];
-  const structured = format.t === 'yaml' || format.t === 'json';
+  const structured = printsObject(format);
   const applied: KubeObject[] = [];
   for (const file of files) {
     let text = ctx.io.readFile(file);

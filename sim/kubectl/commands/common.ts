@@ -4,6 +4,7 @@ import type { Change } from '../../engine/types';
 import type { ObjectRef } from '../../api/apply';
 import { answerOf, submit } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
+import type { FlagSpec } from '../flags';
 import { bool, list, str, type ParsedArgs } from '../flags';
 import { executeJsonPath, JsonPathError } from '../jsonpath';
 import { executeGoTemplate, parseGoTemplate, type GoTemplatePrinter } from '../go-template';
@@ -42,6 +43,23 @@ const GO_TEMPLATE_FORMATS = ['go-template', 'go-template-file', 'template', 'tem
 const ALLOWED = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 /** genericclioptions.PrintFlags.AllowedFormats (json/yaml, name, templates), sorted by NoCompatiblePrinterError: the write commands' -o. */
 const PRINT_FLAGS_ALLOWED = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
+/**
+ * genericclioptions.PrintFlags' formats (JSONYamlPrintFlags, NamePrintFlags, the go-template and
+ * jsonpath TemplatePrinterFlags): the -o of the write commands (apply, create, replace, patch, ...).
+ */
+export const PRINT_FLAG_FORMATS: readonly string[] = ['name', 'yaml', 'json', 'jsonpath', 'go-template'];
+
+/** The flags PrintFlags.AddFlags adds beside -o: --template and --allow-missing-template-keys. */
+export const PRINT_TEMPLATE_FLAGS = [
+  { name: 'template', kind: 'string' },
+  { name: 'allow-missing-template-keys', kind: 'bool', default: true },
+] as const satisfies readonly FlagSpec[];
+
+/** Whether the printer prints the object itself (yaml, json, a template), not a line about it. */
+export function printsObject(format: OutputFormat): boolean {
+  return format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath' || format.t === 'go-template';
+}
 
 /** -L/--label-columns, a pflag StringSlice: repeatable, each value a comma-separated list (readAsCSV). */
 export function labelColumns(args: ParsedArgs): string[] {
@@ -128,6 +146,11 @@ export function printStructured(format: OutputFormat, objects: readonly KubeObje
   }
 }
 
+/** What a printer wrote, an execution error's partial text included (the lines of label, annotate and scale). */
+export function printedText(printed: { text: string } | { error: string; text?: string }): string {
+  return printed.text ?? '';
+}
+
 /**
  * A -o jsonpath template that does not parse, as kubectl's JSONPathPrintFlags.ToPrinter reports it
  * (kubectl finds it when it first prints, after the write; here before anything is written).
@@ -153,7 +176,7 @@ export const RECORD_DEPRECATED = 'Flag --record has been deprecated, --record wi
 
 /**
  * What apply, replace and patch check first: the --record deprecation notice, --dry-run (its
- * warning), and -o among name|yaml|json. A failure comes back as the command's result.
+ * warning), and -o among PrintFlags' formats (a jsonpath that does not parse refused here). A failure comes back as the command's result.
  */
 export function writePrelude(ctx: CommandContext): { o: Output; dry: { readonly dryRun: DryRun }; format: OutputFormat } | KubectlResult {
   const { args } = ctx;
@@ -162,8 +185,10 @@ export function writePrelude(ctx: CommandContext): { o: Output; dry: { readonly 
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
   if (dry.warning) o.err(dry.warning);
-  const format = outputFormat(args, ['name', 'yaml', 'json']);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, o.stderr + templateError);
   return { o, dry: { dryRun: dry.dryRun }, format };
 }
 

@@ -1,6 +1,6 @@
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { list, str } from '../flags';
-import { dryRunOf, outputFormat } from './common';
+import { dryRunOf, outputFormat, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, templateErrorOf } from './common';
 import { createObjectFromManifest } from './create-object';
 import { encodeBase64 } from '../../config/base64';
 import { configKeyErrors } from '../../config/kinds';
@@ -104,8 +104,10 @@ function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlRe
   // Flag errors come before errors in the data sources, as in kubectl.
   const dry = dryRunOf(ctx.args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
-  const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
+  const format = outputFormat(ctx.args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
   const collected = collect(ctx, kind, name);
   if ('error' in collected) return failure(ctx.cluster, collected.error);
   const pairs = collected.data;
@@ -117,7 +119,7 @@ function createConfig(ctx: CommandContext, kind: Kind, usage: string): KubectlRe
 }
 
 const SOURCE_FLAGS = [
-  F.dryRun, F.output,
+  F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS,
   { name: 'from-literal', kind: 'stringArray' as const },
   { name: 'from-file', kind: 'stringArray' as const },
   { name: 'from-env-file', kind: 'stringArray' as const },

@@ -3,6 +3,7 @@ import { F, failure, type Command, type CommandContext, type KubectlResult } fro
 import { str } from '../flags';
 import { selectObjects } from '../resources';
 import { createObjectFromManifest } from './create-object';
+import { PRINT_TEMPLATE_FLAGS } from './common';
 
 // kubectl create job and kubectl create cronjob (staging/src/k8s.io/kubectl/pkg/cmd/create/
 // create_job.go, create_cronjob.go): NAME, then `-- COMMAND [args...]` for the container.
@@ -24,7 +25,7 @@ function missingRequired(ctx: CommandContext, flags: readonly string[]): Kubectl
   return missing.length === 0 ? undefined : failure(ctx.cluster, `error: required flag(s) ${missing.map((f) => `"${f}"`).join(', ')} not set`);
 }
 
-const CREATE_FLAGS = [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }] as const;
+const CREATE_FLAGS = [F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }] as const;
 
 export const createJob: Command = {
   name: 'job',

@@ -1,8 +1,8 @@
 import { applyManifests } from '../../index';
 import { Output, failure, type CommandContext, type KubectlResult } from '../context';
-import { toJson, toYaml } from '../printers/objects';
-import { dryRunOf, dryRunSuffix, outputFormat } from './common';
-import { printResponses } from './print-response';
+import type { KubeObject } from '../../api/types';
+import { dryRunOf, dryRunSuffix, outputFormat, printsObject, PRINT_FLAG_FORMATS, templateErrorOf } from './common';
+import { printObjects, printResponses } from './print-response';
 
 // The create step of kubectl's generators (create deployment|namespace|secret|configmap, run,
 // expose): print the manifest (--dry-run=client -o yaml|json) or send it through sim/api like any
@@ -34,10 +34,12 @@ export function createObjectFromManifest(ctx: CommandContext, manifest: Record<s
   const dry = dryRunOf(ctx.args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
   if (dry.warning) o.err(dry.warning);
-  const format = outputFormat(ctx.args, ['yaml', 'json', 'name']);
+  const format = outputFormat(ctx.args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, format.error);
-  if (dry.dryRun === 'client' && (format.t === 'yaml' || format.t === 'json')) {
-    o.write('stdout', format.t === 'yaml' ? toYaml(manifest) : toJson(manifest));
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
+  if (dry.dryRun === 'client' && printsObject(format)) {
+    printObjects(o, format, [manifest as unknown as KubeObject]);
     return o.result(ctx.cluster);
   }
   const result = applyManifests(ctx.cluster, JSON.stringify(manifest), { mode: 'create', source: 'STDIN', namespace: ctx.namespace, namespaceExplicit: ctx.namespaceExplicit });
@@ -48,7 +50,7 @@ export function createObjectFromManifest(ctx: CommandContext, manifest: Record<s
     }
     return o.result(ctx.cluster);
   }
-  if (format.t === 'yaml' || format.t === 'json') printResponses(o, format, result.answer, result.refs ?? []);
+  if (printsObject(format)) printResponses(o, format, result.answer, result.refs ?? []);
   else o.out(format.t === 'name' ? ref : `${ref} ${verb}${dryRunSuffix(dry.dryRun)}`);
   return o.result(dry.dryRun === 'none' ? result.cluster : ctx.cluster);
 }

@@ -1,6 +1,7 @@
 import { F, failure, type Command } from '../context';
 import { bool, int, str } from '../flags';
 import { createObjectFromManifest } from './create-object';
+import { PRINT_TEMPLATE_FLAGS } from './common';
 
 // kubectl create priorityclass NAME --value=N [--global-default] [--description] [--preemption-policy]
 // (staging/src/k8s.io/kubectl/pkg/cmd/create/create_priorityclass.go).
@@ -25,7 +26,7 @@ export const createPriorityClass: Command = {
   name: 'priorityclass',
   short: 'Create a priority class with the specified name',
   flags: [
-    F.dryRun, F.output,
+    F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS,
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
     { name: 'value', kind: 'int', default: 0 },
     { name: 'global-default', kind: 'bool' },

@@ -1,6 +1,7 @@
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { int, isSet, list, str } from '../flags';
 import { createObjectFromManifest } from './create-object';
+import { PRINT_TEMPLATE_FLAGS } from './common';
 
 // kubectl create service clusterip|nodeport|loadbalancer|externalname
 // (staging/src/k8s.io/kubectl/pkg/cmd/create/create_service.go): a Service labelled and
@@ -83,7 +84,7 @@ function createService(ctx: CommandContext, type: ServiceType, usage: string): K
 }
 
 const COMMON_FLAGS = [
-  F.dryRun, F.output,
+  F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS,
   { name: 'tcp', kind: 'stringArray' as const },
   { name: 'validate', kind: 'string' as const, default: 'strict', noOptDefVal: 'strict' },
 ];

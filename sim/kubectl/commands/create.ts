@@ -4,7 +4,7 @@ import { bool, int, isSet, list, str } from '../flags';
 import { runWrite } from './apply';
 import { createObjectFromManifest } from './create-object';
 import { createCronJob, createJob } from './create-job';
-import { RECORD_DEPRECATED } from './common';
+import { RECORD_DEPRECATED, PRINT_TEMPLATE_FLAGS } from './common';
 import { attachToRunPod } from './run-attach';
 import { applyOverrides } from './run-overrides';
 
@@ -42,7 +42,7 @@ const createDeployment: Command = {
   name: 'deployment',
   short: 'Create a deployment with the specified name',
   flags: [
-    F.dryRun, F.output,
+    F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS,
     { name: 'image', kind: 'stringArray' },
     { name: 'replicas', short: 'r', kind: 'int', default: 1 },
     { name: 'port', kind: 'int', default: -1 },
@@ -86,7 +86,7 @@ function nameOnlyGenerator(name: string, short: string, resource: string, manife
   return {
     name,
     short,
-    flags: [F.dryRun, F.output, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
+    flags: [F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS, { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' }],
     run: (ctx) => {
       const [n, ...extra] = ctx.args.positional;
       if (n === undefined || extra.length > 0) return failure(ctx.cluster, `error: exactly one NAME is required, got ${ctx.args.positional.length}\nSee 'kubectl create ${name} -h' for help and examples`);
@@ -105,7 +105,7 @@ export const create: Command = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [
-    F.filename, F.output, F.dryRun, F.record, F.recursive,
+    F.filename, F.output, ...PRINT_TEMPLATE_FLAGS, F.dryRun, F.record, F.recursive,
     { name: 'validate', kind: 'string', default: 'strict', noOptDefVal: 'strict' },
     // cmdutil.AddApplyAnnotationFlags: store last-applied-configuration so a later apply merges from it.
     { name: 'save-config', kind: 'bool' },
@@ -121,7 +121,7 @@ export const run: Command = {
   name: 'run',
   short: 'Run a particular image on the cluster',
   flags: [
-    F.dryRun, F.output, F.record,
+    F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS, F.record,
     { name: 'image', kind: 'string' },
     { name: 'port', kind: 'string' },
     { name: 'labels', short: 'l', kind: 'string' },

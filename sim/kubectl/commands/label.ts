@@ -3,7 +3,7 @@ import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError } from './common';
+import { dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, visitErrorLines, type ReportLine, type VisitError, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, printedText, printsObject } from './common';
 
 // kubectl label (staging/src/k8s.io/kubectl/pkg/cmd/label): `key=value` sets, `key-` removes;
 // changing an existing value needs --overwrite. Prints `node/k8s-node1 labeled`, `unlabeled` or
@@ -14,7 +14,7 @@ export const label: Command = {
   short: 'Update the labels on a resource',
   flags: [
     F.filename, F.selector, F.all, F.allNamespaces, F.dryRun, F.recursive,
-    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'output', short: 'o', kind: 'string' }, ...PRINT_TEMPLATE_FLAGS,
     { name: 'overwrite', kind: 'bool' },
     { name: 'list', kind: 'bool' },
   ],
@@ -52,7 +52,7 @@ function runLabel(ctx: CommandContext): KubectlResult {
   const dry = dryRunOf(args);
   if ('error' in dry) return failure(ctx.cluster, dry.error);
   // PrintFlags: json, yaml, name and the templates (-o jsonpath=...).
-  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, format.error);
   const templateError = templateErrorOf(format);
   if (templateError !== undefined) return failure(ctx.cluster, templateError);
@@ -98,7 +98,7 @@ function runLabel(ctx: CommandContext): KubectlResult {
       // RunLabel prints info.Object, the object it labelled locally (not the server's response): its
       // labels as labelFunc set them (`labels: {}` once the last is removed), its old resourceVersion.
       // A printer a visited object (ToPrinter in the visit): no `---` between them.
-      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') lines.push(() => (printStructured(format, [{ ...obj, metadata: { ...obj.metadata, labels: next } }], true) as { text: string }).text);
+      if (printsObject(format)) lines.push(() => printedText(printStructured(format, [{ ...obj, metadata: { ...obj.metadata, labels: next } }], true)));
       else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} ${msg}${dryRunSuffix(dry.dryRun)}`);
     }
   }

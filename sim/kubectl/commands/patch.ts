@@ -3,7 +3,8 @@ import { answerOf, submit } from '../../index';
 import { F, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects } from '../resources';
-import { CHANGE_CAUSE, changeCause, dryRunSuffix, printStructured, visitErrorLines, writePrelude, type VisitError } from './common';
+import { CHANGE_CAUSE, changeCause, dryRunSuffix, printsObject, visitErrorLines, writePrelude, type VisitError, PRINT_TEMPLATE_FLAGS } from './common';
+import { printObjects } from './print-response';
 import { patchObject, patchToJson, type PatchType } from './patch-apply';
 import { patchScale, scaleOf } from './patch-scale';
 
@@ -19,7 +20,7 @@ export const patch: Command = {
   name: 'patch',
   short: 'Update fields of a resource',
   flags: [
-    F.filename, F.recursive, F.output, F.dryRun, F.record,
+    F.filename, F.recursive, F.output, ...PRINT_TEMPLATE_FLAGS, F.dryRun, F.record,
     { name: 'patch', short: 'p', kind: 'string' },
     { name: 'patch-file', kind: 'string' },
     { name: 'type', kind: 'string', default: 'strategic' },
@@ -100,7 +101,7 @@ function runPatch(ctx: CommandContext): KubectlResult {
       if ('scale' in patched) object = scaleOf(object);
       if (format.t === 'name') o.out(display);
       // YAMLPrinter separates each later object with '---'.
-      else if (format.t === 'yaml' || format.t === 'json') o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${(printStructured(format, [object], true) as { text: string }).text}`);
+      else if (printsObject(format)) printObjects(o, format, [object]);
       else o.out(`${display} ${patched.changed ? 'patched' : 'patched (no change)'}${dryRunSuffix(dry.dryRun)}`);
     }
   }

@@ -19,11 +19,19 @@ export function respondedObjects(answer: ((ref: ObjectRef) => KubeObject | undef
   return refs.flatMap((r) => answer?.(r) ?? []);
 }
 
-/** PrintObj for each object with the command's one printer (`---` between YAML documents). */
+/**
+ * PrintObj for each object with the command's one printer (`---` between YAML documents); a
+ * template that fails to execute has written what it wrote, and its error ends the command.
+ */
 export function printObjects(o: Output, format: OutputFormat, objects: readonly KubeObject[]): void {
   for (const obj of objects) {
-    const text = (printStructured(format, [obj], true) as { text: string }).text;
-    o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${text}`);
+    const printed = printStructured(format, [obj], true);
+    if ('error' in printed) {
+      if (printed.text !== undefined) o.write('stdout', printed.text);
+      o.fail(printed.error);
+      return;
+    }
+    o.write('stdout', `${format.t === 'yaml' && o.stdout !== '' ? '---\n' : ''}${printed.text}`);
   }
 }
 

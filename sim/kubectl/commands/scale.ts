@@ -6,7 +6,7 @@ import { kindPrefix, selectObjects } from '../resources';
 import { answerOf, submit } from '../../index';
 import { parseDuration } from '../duration';
 import { pollScale, scaleSynced, scaleTarget } from './scale-wait';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, type ReportLine } from './common';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, printStructured, submitAndReport, templateErrorOf, type ReportLine, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, printedText, printsObject } from './common';
 
 // kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale): sets spec.replicas through the scale
 // subresource of Deployments, ReplicaSets and StatefulSets; `deployment.apps/nginx scaled`.
@@ -18,7 +18,7 @@ export const scale: Command = {
   short: 'Set a new size for a deployment, replica set, or replication controller',
   flags: [
     F.filename, F.selector, F.all, F.allNamespaces, F.dryRun, F.record, F.recursive,
-    { name: 'output', short: 'o', kind: 'string' },
+    { name: 'output', short: 'o', kind: 'string' }, ...PRINT_TEMPLATE_FLAGS,
     { name: 'replicas', kind: 'int', default: -1 },
     { name: 'current-replicas', kind: 'int', default: -1 },
     { name: 'timeout', kind: 'string', default: '0s' },
@@ -40,7 +40,7 @@ function runScale(ctx: CommandContext): KubectlResult {
   const timeoutMs = parseTimeout(timeoutText);
   if (timeoutMs === undefined) return failure(ctx.cluster, `${o.stderr}error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
   // ScaleFlags.PrintFlags: json, yaml, name and the templates.
-  const format = outputFormat(args, ['name', 'yaml', 'json', 'jsonpath']);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
   if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
   const templateError = templateErrorOf(format);
   if (templateError !== undefined) return failure(ctx.cluster, o.stderr + templateError);
@@ -68,12 +68,12 @@ function runScale(ctx: CommandContext): KubectlResult {
       const annotations = bool(args, 'record') ? { ...(obj.metadata.annotations ?? {}), [CHANGE_CAUSE]: changeCause(ctx) } : obj.metadata.annotations;
       const recorded: KubeObject = { ...obj, metadata: { ...obj.metadata, ...(annotations ? { annotations } : {}) } };
       changes.push({ verb: 'update', object: { ...recorded, spec: { ...spec, replicas } } as KubeObject });
-      if (format.t === 'yaml' || format.t === 'json' || format.t === 'jsonpath') {
+      if (printsObject(format)) {
         // PrintObj(info.Object): the object as the builder fetched it, before the scale (v1.34 prints
         // the old spec.replicas; kubernetes#136945 changed that later), --record's annotation set.
         const shown = dry.dryRun === 'client' ? obj : recorded;
         const separator = format.t === 'yaml' && printed++ > 0 ? '---\n' : '';
-        lines.push(() => separator + (printStructured(format, [shown], true) as { text: string }).text);
+        lines.push(() => separator + printedText(printStructured(format, [shown], true)));
       } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
     }
   }
