@@ -3,6 +3,7 @@ import { F, failure, type Command, type CommandContext, type KubectlResult } fro
 import { list, str } from '../flags';
 import { selectObjects } from '../resources';
 import { createObjectFromManifest } from './create-object';
+import { PRINT_TEMPLATE_FLAGS } from './common';
 
 // kubectl expose (staging/src/k8s.io/kubectl/pkg/cmd/expose/expose.go RunExpose, with the
 // ServiceGeneratorV2 of generate/versioned/service.go): a Service whose selector is the exposed
@@ -15,7 +16,7 @@ export const expose: Command = {
   name: 'expose',
   short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   flags: [
-    F.filename, F.dryRun, F.output, F.recursive,
+    F.filename, F.dryRun, F.output, ...PRINT_TEMPLATE_FLAGS, F.recursive,
     { name: 'port', kind: 'string' },
     { name: 'target-port', kind: 'string' },
     { name: 'protocol', kind: 'string' },

@@ -1,6 +1,7 @@
 import type { Deployment, KubeObject, ReplicaSet } from '../../api/types';
 import type { Change, Cluster } from '../../engine/types';
-import { submit } from '../../index';
+import { answerOf, submit } from '../../index';
+import type { Answer } from './common';
 import type { CommandContext } from '../context';
 import { bool, list, str } from '../flags';
 import { kindPrefix, selectObjects, type ResourceType } from '../resources';
@@ -45,11 +46,11 @@ export function revisionedReplicaSets(cluster: Cluster, d: Deployment): ReplicaS
 }
 
 /** Submits client writes; the API server's refusals come back as kubectl prints them. */
-export function write(cluster: Cluster, changes: readonly Change[]): { cluster: Cluster } | { error: string } {
+export function write(cluster: Cluster, changes: readonly Change[]): { cluster: Cluster; answer?: Answer } | { error: string } {
   if (changes.length === 0) return { cluster };
   const result = submit(cluster, changes, 'kubectl');
   if (result.errors.length > 0) return { error: result.errors.map((e) => (e.startsWith('error') || e.startsWith('The ') ? e : `Error from server: ${e}`)).join('\n') };
-  return { cluster: result.cluster };
+  return { cluster: result.cluster, answer: answerOf(result) };
 }
 
 /** kubectl's error for a kind a rollout subcommand does not handle. */

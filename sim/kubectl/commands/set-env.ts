@@ -4,7 +4,7 @@ import { decodeBase64 } from '../../config/base64';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
 import { getObject, selectObjects, typeOfKind } from '../resources';
-import { dryRunOf } from './common';
+import { dryRunOf, outputFormat, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, templateErrorOf } from './common';
 import { updatePodSpec, updateSelectedContainers } from './pod-template';
 import { targets } from './rollout-common';
 import { envVarRefString, keyToEnvName, parseEnv, refSource, splitEnvironmentFromResources, updateEnv, type EnvVar } from './set-env-args';
@@ -20,7 +20,7 @@ export const setEnv: Command = {
   name: 'env',
   short: 'Update environment variables on a pod template',
   flags: [
-    F.filename, F.selector, F.all, F.dryRun, F.recursive, F.output,
+    F.filename, F.selector, F.all, F.dryRun, F.recursive, F.output, ...PRINT_TEMPLATE_FLAGS,
     { name: 'containers', short: 'c', kind: 'string', default: '*' },
     { name: 'env', short: 'e', kind: 'stringArray' },
     { name: 'from', kind: 'string' },
@@ -55,7 +55,10 @@ function runSetEnv(ctx: CommandContext): KubectlResult {
   const from = str(args, 'from') ?? '';
   if (keys.length > 0 && from === '') return fail('when specifying --keys, a configmap or secret must be provided with --from');
   if (local) return fail('kubespec does not simulate --local for kubectl set env; drop --local, or use --dry-run=client -o yaml');
-  if (output !== '' && !['name', 'yaml', 'json'].includes(output)) return fail(`kubespec: kubectl set env prints -o name, yaml or json, not -o ${output}`);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
+  if ('error' in format) return failure(ctx.cluster, format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
 
   // RunEnv
   const parsed = parseEnv([...list(args, 'env'), ...split.envArgs]);
@@ -111,7 +114,7 @@ function runSetEnv(ctx: CommandContext): KubectlResult {
   for (const p of patched) {
     if (p.error !== undefined) { errors.push(`error: ${p.target.type.plural}/${p.target.object.metadata.name} ${p.error}\n`); continue; }
     if (p.next === undefined || JSON.stringify(p.next) === JSON.stringify(p.target.object)) continue; // the empty patch
-    if (dry.dryRun === 'client') { printSetResult(o, output, p.target.display, p.next, 'env updated', dry.dryRun); continue; }
+    if (dry.dryRun === 'client') { printSetResult(o, format, p.target.display, p.next, 'env updated', dry.dryRun); continue; }
     const w = writeSetChange(cluster, p.target, p.next, dry.dryRun);
     if ('error' in w) { errors.push(`failed to patch env update to pod template: ${w.error}`); continue; }
     cluster = w.cluster;
@@ -120,7 +123,7 @@ function runSetEnv(ctx: CommandContext): KubectlResult {
       o.fail('error: at least one environment variable must be provided');
       return o.result(cluster);
     }
-    printSetResult(o, output, p.target.display, w.object, 'env updated', dry.dryRun);
+    printSetResult(o, format, p.target.display, w.object, 'env updated', dry.dryRun);
   }
   if (errors.length > 0) o.fail(setErrorText(errors).replace(/\n$/, ''));
   return o.result(cluster);

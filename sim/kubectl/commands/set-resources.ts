@@ -3,7 +3,7 @@ import { formatQuantity, parseQuantity } from '../../api/quantity';
 import { QUANTITY_FORMAT_ERROR } from '../../api/schema/decode';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, str } from '../flags';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf } from './common';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, outputFormat, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, templateErrorOf } from './common';
 import { updatePodSpec, updateSelectedContainers } from './pod-template';
 import { targets } from './rollout-common';
 import { printSetResult, setErrorText, writeSetChange } from './set-write';
@@ -16,7 +16,7 @@ export const setResources: Command = {
   name: 'resources',
   short: 'Update resource requests/limits on objects with pod templates',
   flags: [
-    F.filename, F.selector, F.all, F.dryRun, F.record, F.recursive, F.output,
+    F.filename, F.selector, F.all, F.dryRun, F.record, F.recursive, F.output, ...PRINT_TEMPLATE_FLAGS,
     { name: 'containers', short: 'c', kind: 'string', default: '*' },
     { name: 'limits', kind: 'string' },
     { name: 'requests', kind: 'string' },
@@ -66,8 +66,10 @@ function runSetResources(ctx: CommandContext): KubectlResult {
   if ('error' in limits) return fail(limits.error);
   const requests = resourceList(requestsText);
   if ('error' in requests) return fail(requests.error);
-  const output = str(args, 'output') ?? '';
-  if (output !== '' && !['name', 'yaml', 'json'].includes(output)) return fail(`kubespec: kubectl set resources prints -o name, yaml or json, not -o ${output}`);
+  const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
+  if ('error' in format) return failure(ctx.cluster, format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, templateError);
 
   const selector = str(args, 'containers') ?? '*';
   const errors: string[] = [];
@@ -102,11 +104,11 @@ function runSetResources(ctx: CommandContext): KubectlResult {
   for (const p of patched) {
     if (p.error !== undefined) { errors.push(`error: ${p.target.type.plural}/${p.target.object.metadata.name} ${p.error}\n`); continue; }
     if (JSON.stringify(p.next) === JSON.stringify(p.target.object)) continue; // the empty patch
-    if (dry.dryRun === 'client') { printSetResult(o, output, p.target.display, p.next!, 'resource requirements updated', dry.dryRun); continue; }
+    if (dry.dryRun === 'client') { printSetResult(o, format, p.target.display, p.next!, 'resource requirements updated', dry.dryRun); continue; }
     const w = writeSetChange(cluster, p.target, p.next!, dry.dryRun);
     if ('error' in w) { errors.push(`failed to patch resources update to pod template ${w.error}`); continue; }
     cluster = w.cluster;
-    printSetResult(o, output, p.target.display, w.object, 'resource requirements updated', dry.dryRun);
+    printSetResult(o, format, p.target.display, w.object, 'resource requirements updated', dry.dryRun);
   }
   if (errors.length > 0) o.fail(setErrorText(errors).replace(/\n$/, ''));
   return o.result(cluster);

@@ -2,9 +2,9 @@ import type { KubeObject } from '../../api/types';
 import type { Cluster } from '../../engine/types';
 import { answerOf, submit } from '../../index';
 import type { Output } from '../context';
-import { toJson, toYaml } from '../printers/objects';
 import { admitObject } from '../../api/apply';
-import { dryRunSuffix, type DryRun } from './common';
+import { dryRunSuffix, printsObject, type DryRun, type OutputFormat } from './common';
+import { printObjects } from './print-response';
 import { statusErrorText } from './create-object';
 import type { Target } from './rollout-common';
 
@@ -27,11 +27,13 @@ export function writeSetChange(cluster: Cluster, target: Target, next: KubeObjec
   return { cluster: dryRun === 'server' ? cluster : result.cluster, object: stored };
 }
 
-/** PrintFlags with the operation ("env updated"): the name printer's line, or -o name|yaml|json. */
-export function printSetResult(o: Output, output: string, display: string, obj: KubeObject, operation: string, dryRun: DryRun): void {
-  if (output === 'yaml') o.write('stdout', toYaml(obj));
-  else if (output === 'json') o.write('stdout', toJson(obj));
-  else if (output === 'name') o.out(display);
+/**
+ * PrintFlags with the operation ("env updated"): the name printer's line, -o name, or the object
+ * through the command's one printer (yaml, json, jsonpath, go-template; `---` between YAML documents).
+ */
+export function printSetResult(o: Output, format: OutputFormat, display: string, obj: KubeObject, operation: string, dryRun: DryRun): void {
+  if (printsObject(format)) printObjects(o, format, [obj]);
+  else if (format.t === 'name') o.out(display);
   else o.out(`${display} ${operation}${dryRunSuffix(dryRun)}`);
 }
 

@@ -2,7 +2,8 @@ import type { Container, KubeObject } from '../../api/types';
 import type { Change } from '../../engine/types';
 import { F, Output, failure, type Command, type CommandContext, type KubectlResult } from '../context';
 import { bool, list, str } from '../flags';
-import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix } from './common';
+import { CHANGE_CAUSE, RECORD_DEPRECATED, changeCause, dryRunOf, dryRunSuffix, outputFormat, PRINT_FLAG_FORMATS, PRINT_TEMPLATE_FLAGS, printsObject, templateErrorOf, type Answer } from './common';
+import { printObjects } from './print-response';
 import { updatePodSpec } from './pod-template';
 import { targets, write } from './rollout-common';
 import { setEnv } from './set-env';
@@ -15,7 +16,7 @@ import { setResources } from './set-resources';
 const image: Command = {
   name: 'image',
   short: 'Update the image of a pod template',
-  flags: [F.filename, F.selector, F.all, F.dryRun, F.record, F.recursive, { name: 'local', kind: 'bool' }, { name: 'output', short: 'o', kind: 'string' }],
+  flags: [F.filename, F.selector, F.all, F.dryRun, F.record, F.recursive, { name: 'local', kind: 'bool' }, { name: 'output', short: 'o', kind: 'string' }, ...PRINT_TEMPLATE_FLAGS],
   run: runSetImage,
 };
 
@@ -69,13 +70,17 @@ function runSetImage(ctx: CommandContext): KubectlResult {
   if (problems.length > 0) return failure(ctx.cluster, `${o.stderr}error: ${problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`}`);
   const dry = dryRunOf(ctx.args);
   if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
+  const format = outputFormat(ctx.args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
+  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
+  const templateError = templateErrorOf(format);
+  if (templateError !== undefined) return failure(ctx.cluster, o.stderr + templateError);
 
   const found = targets({ ...ctx, args: { ...ctx.args, positional: split.resources } });
   if ('error' in found) return failure(ctx.cluster, o.stderr + found.error);
   for (const e of found.errors) o.fail(e);
 
   const changes: Change[] = [];
-  const lines: string[] = [];
+  const lines: { display: string; next: KubeObject }[] = [];
   for (const t of found.targets) {
     const updated = updatePodSpec(t.object, (podSpec) => {
       let spec = podSpec;
@@ -92,15 +97,21 @@ function runSetImage(ctx: CommandContext): KubectlResult {
     const next: KubeObject = { ...updated.object, metadata: { ...t.object.metadata, ...(annotations ? { annotations } : {}) } };
     if (JSON.stringify(next) === JSON.stringify(t.object)) continue; // the empty patch: nothing printed
     changes.push({ verb: 'update', object: next });
-    lines.push(str(ctx.args, 'output') === 'name' ? t.display : `${t.display} image updated${dryRunSuffix(dry.dryRun)}`);
+    lines.push({ display: t.display, next });
   }
   let cluster = ctx.cluster;
+  let answer: Answer | undefined;
   if (dry.dryRun === 'none') {
     const w = write(cluster, changes);
     if ('error' in w) { o.fail(`failed to patch image update to pod template: ${w.error}`); return o.result(ctx.cluster); }
     cluster = w.cluster;
+    answer = w.answer;
   }
-  for (const l of lines) o.out(l);
+  // PrintObj of the server's response (the object as the patch stored it), or of the local object.
+  for (const { display, next } of lines) {
+    if (printsObject(format)) printObjects(o, format, [answer?.({ kind: next.kind, namespace: next.metadata.namespace ?? '', name: next.metadata.name }) ?? next]);
+    else o.out(format.t === 'name' ? display : `${display} image updated${dryRunSuffix(dry.dryRun)}`);
+  }
   return o.result(cluster);
 }
 

@@ -53,3 +53,13 @@ test('a template that does not parse is refused before anything is written', () 
   // custom-columns and wide are get's (HumanPrintFlags), not PrintFlags'
   assert.match(kubectl(cluster(), ['apply', '-f', 'a.yml', '-o', 'custom-columns=N:.metadata.name']).stderr, /^error: unable to match a printer suitable for the output format "custom-columns=N:.metadata.name", allowed formats are: go-template,/);
 });
+
+test('set image / env / resources and expose print the server response through the templates', () => {
+  const image = kubectl(cluster(), ['set', 'image', 'deployment/web', 'c=httpd', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+  assert.deepEqual(result(image), ['httpd', '', 0]);
+  assert.match(kubectl(cluster(), ['set', 'image', 'deployment/web', 'c=httpd', '-o', 'yaml']).stdout, /^apiVersion: apps\/v1\nkind: Deployment\n[^]*- image: httpd\n/);
+  assert.deepEqual(result(kubectl(cluster(), ['set', 'env', 'deployment/web', 'A=1', '-o', 'go-template={{(index .spec.template.spec.containers 0).env}}'])), ['[map[name:A value:1]]', '', 0]);
+  assert.deepEqual(result(kubectl(cluster(), ['set', 'resources', 'deployment/web', '--limits=cpu=200m', '-o', 'jsonpath={.spec.template.spec.containers[0].resources.limits.cpu}'])), ['200m', '', 0]);
+  assert.deepEqual(result(kubectl(cluster(), ['expose', 'deployment/web', '--port=80', '-o', 'jsonpath={.spec.ports[0].port}'])), ['80', '', 0]);
+  assert.deepEqual(result(kubectl(cluster(), ['set', 'image', 'deployment/web', 'c=httpd', '-o', 'name'])), ['deployment.apps/web\n', '', 0]);
+});
