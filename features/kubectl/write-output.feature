@@ -137,5 +137,12 @@ Feature: What kubectl prints for writes: dry runs, several objects, refusals
       """
       web
       """
+    # custom-columns is get's; apply finds that out when it prints, after applying (apply.go printObjects)
+    Given I run "kubectl delete configmap settings"
     When I run "kubectl apply -f cm.yml -o custom-columns=NAME:.metadata.name"
     Then the command fails with "error: unable to match a printer suitable for the output format \"custom-columns=NAME:.metadata.name\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
+    When I run "kubectl get configmap settings -o name"
+    Then the output is:
+      """
+      configmap/settings
+      """

@@ -27,9 +27,10 @@ export const replace = writeCommand('replace', 'Replace a resource by file name'
 
 export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
   const { args } = ctx;
-  const prelude = writePrelude(ctx);
+  // apply.go: ToPrinter runs when apply prints, after its writes; create's and replace's Complete first.
+  const prelude = writePrelude(ctx, mode === 'apply');
   if ('exitCode' in prelude) return prelude;
-  const { o, dry, format } = prelude;
+  const { o, dry, format, printerError } = prelude;
   const files = list(args, 'filename');
   if (files.length === 0) {
     const verb = mode === 'create' ? 'create' : mode;
@@ -39,7 +40,8 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
 
   let cluster = ctx.cluster;
   const written: string[] = [];
-  const structured = printsObject(format);
+  // shouldPrintObject: any -o but name (a printer kubectl cannot make too) collects the objects to print.
+  const structured = printsObject(format) || printerError !== undefined;
   const applied: KubeObject[] = [];
   for (const file of files) {
     let text = ctx.io.readFile(file);
@@ -67,7 +69,8 @@ export function runWrite(ctx: CommandContext, mode: WriteMode): KubectlResult {
     }
   }
   // apply.go Run: the objects print once, after all applied, and not at all after an error.
-  if (mode === 'apply' && o.exitCode === 0) printAppliedObjects(o, format, applied);
+  if (mode === 'apply' && o.exitCode === 0 && printerError !== undefined && applied.length > 0) o.fail(printerError);
+  else if (mode === 'apply' && o.exitCode === 0) printAppliedObjects(o, format, applied);
   for (const w of warningsFor(written)) o.err(w);
   return o.result(cluster);
 }

@@ -176,9 +176,12 @@ export const RECORD_DEPRECATED = 'Flag --record has been deprecated, --record wi
 
 /**
  * What apply, replace and patch check first: the --record deprecation notice, --dry-run (its
- * warning), and -o among PrintFlags' formats (a jsonpath that does not parse refused here). A failure comes back as the command's result.
+ * warning), and -o among PrintFlags' formats (a template that does not parse refused here).
+ * A failure comes back as the command's result. With `lazyPrinter` (apply, whose ToPrinter runs
+ * only when it prints), a printer error comes back as `printerError` for the command to report
+ * after its writes, the format then the default.
  */
-export function writePrelude(ctx: CommandContext): { o: Output; dry: { readonly dryRun: DryRun }; format: OutputFormat } | KubectlResult {
+export function writePrelude(ctx: CommandContext, lazyPrinter = false): { o: Output; dry: { readonly dryRun: DryRun }; format: OutputFormat; printerError?: string } | KubectlResult {
   const { args } = ctx;
   const o = new Output();
   if (bool(args, 'record')) o.err(RECORD_DEPRECATED);
@@ -186,10 +189,10 @@ export function writePrelude(ctx: CommandContext): { o: Output; dry: { readonly 
   if ('error' in dry) return failure(ctx.cluster, o.stderr + dry.error);
   if (dry.warning) o.err(dry.warning);
   const format = outputFormat(args, PRINT_FLAG_FORMATS, (p) => ctx.io.readFile(p));
-  if ('error' in format) return failure(ctx.cluster, o.stderr + format.error);
-  const templateError = templateErrorOf(format);
-  if (templateError !== undefined) return failure(ctx.cluster, o.stderr + templateError);
-  return { o, dry: { dryRun: dry.dryRun }, format };
+  const printerError = 'error' in format ? format.error : templateErrorOf(format);
+  if (printerError !== undefined && lazyPrinter) return { o, dry: { dryRun: dry.dryRun }, format: { t: 'default' }, printerError };
+  if (printerError !== undefined) return failure(ctx.cluster, o.stderr + printerError);
+  return { o, dry: { dryRun: dry.dryRun }, format: format as OutputFormat };
 }
 
 /** Sets an annotation on every object of a YAML text (for --record), keeping the rest as written. */

@@ -43,15 +43,23 @@ test('label / annotate / scale take -o go-template too', () => {
   assert.deepEqual(result(kubectl(cluster(), ['scale', 'deployment', 'web', '--replicas=2', '-o', 'template', '--template={{.metadata.name}}'])), ['web', '', 0]);
 });
 
-test('a template that does not parse is refused before anything is written', () => {
-  const badPath = kubectl(cluster(), ['apply', '-f', 'a.yml', '-o', 'jsonpath={.x']);
-  assert.deepEqual(result(badPath), ['', 'error: error parsing jsonpath {.x, unclosed action\n', 1]);
-  assert.equal(badPath.cluster.store.get('ConfigMap', 'default', 'a'), undefined);
+test('a template that does not parse: create refuses it before writing (Complete); apply writes, then fails at its print', () => {
+  const badCreate = kubectl(cluster(), ['create', '-f', 'a.yml', '-o', 'jsonpath={.x']);
+  assert.deepEqual(result(badCreate), ['', 'error: error parsing jsonpath {.x, unclosed action\n', 1]);
+  assert.equal(badCreate.cluster.store.get('ConfigMap', 'default', 'a'), undefined);
   const badTemplate = kubectl(cluster(), ['create', 'namespace', 'foo', '-o', 'go-template={{.bad']);
   assert.deepEqual(result(badTemplate), ['', 'error: error parsing template {{.bad, template: output:1: unclosed action\n', 1]);
   assert.equal(badTemplate.cluster.store.get('Namespace', '', 'foo'), undefined);
+  // apply.go: ToPrinter only in printObjects, after every object applied
+  const badApply = kubectl(cluster(), ['apply', '-f', 'a.yml', '-o', 'jsonpath={.x']);
+  assert.deepEqual(result(badApply), ['', 'error: error parsing jsonpath {.x, unclosed action\n', 1]);
+  assert.notEqual(badApply.cluster.store.get('ConfigMap', 'default', 'a'), undefined);
   // custom-columns and wide are get's (HumanPrintFlags), not PrintFlags'
-  assert.match(kubectl(cluster(), ['apply', '-f', 'a.yml', '-o', 'custom-columns=N:.metadata.name']).stderr, /^error: unable to match a printer suitable for the output format "custom-columns=N:.metadata.name", allowed formats are: go-template,/);
+  const columns = kubectl(cluster(), ['apply', '-f', 'a.yml', '-o', 'custom-columns=N:.metadata.name']);
+  assert.match(columns.stderr, /^error: unable to match a printer suitable for the output format "custom-columns=N:.metadata.name", allowed formats are: go-template,/);
+  assert.equal(columns.stdout, '');
+  assert.notEqual(columns.cluster.store.get('ConfigMap', 'default', 'a'), undefined);
+  assert.match(kubectl(cluster(), ['replace', '-f', 'a.yml', '-o', 'wide']).stderr, /^error: unable to match a printer suitable for the output format "wide"/);
 });
 
 test('set image / env / resources and expose print the server response through the templates', () => {
