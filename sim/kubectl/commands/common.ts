@@ -79,6 +79,7 @@ export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wi
   const kind = eq === -1 ? o : o.slice(0, eq);
   const value = eq === -1 ? '' : o.slice(eq + 1);
   if (templates && GO_TEMPLATE_FORMATS.includes(kind)) return goTemplateFormat(args, o, templateArg, readFile);
+  if (kind === 'jsonpath-file' && allowed.includes('jsonpath') && readFile !== undefined) return jsonPathFileFormat(o, templateArg, readFile, allowed.includes('wide') ? ALLOWED : PRINT_FLAGS_ALLOWED);
   if (!allowed.includes(kind)) {
     if (['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-file', 'custom-columns-file', 'jsonpath-as-json'].includes(kind)) {
       return { error: `error: kubespec does not support -o ${kind}; use -o jsonpath=..., -o custom-columns=..., -o yaml or -o json` };
@@ -100,6 +101,17 @@ export function outputFormat(args: ParsedArgs, allowed: readonly string[] = ['wi
       return { t: 'custom-columns', spec: value };
     default: return { t: 'default' };
   }
+}
+
+/** JSONPathPrintFlags.ToPrinter for -o jsonpath-file: the template read from the file -o or --template names. */
+function jsonPathFileFormat(o: string, templateArg: string, readFile: (path: string) => string | undefined, allowedText: string): OutputFormat | { error: string } {
+  const eq = o.indexOf('=');
+  if (templateArg !== '' && eq !== -1) return { error: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowedText}` };
+  const path = templateArg !== '' ? templateArg : eq === -1 ? '' : o.slice(eq + 1);
+  if (path === '') return { error: 'error: template format specified but no template given' };
+  const text = readFile(path);
+  if (text === undefined) return { error: `error: error reading --template ${path}, open ${path}: no such file or directory` };
+  return { t: 'jsonpath', template: text };
 }
 
 /** GoTemplatePrintFlags.ToPrinter: the template from -o kind=value or --template, read from a file for the -file kinds, parsed. */

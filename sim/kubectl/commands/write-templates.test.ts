@@ -71,3 +71,10 @@ test('set image / env / resources and expose print the server response through t
   assert.deepEqual(result(kubectl(cluster(), ['expose', 'deployment/web', '--port=80', '-o', 'jsonpath={.spec.ports[0].port}'])), ['80', '', 0]);
   assert.deepEqual(result(kubectl(cluster(), ['set', 'image', 'deployment/web', 'c=httpd', '-o', 'name'])), ['deployment.apps/web\n', '', 0]);
 });
+
+test('-o jsonpath-file reads the template from the file (JSONPathPrintFlags.ToPrinter), in get as in the writes', () => {
+  const withFile = (c: Cluster, argv: string[]) => runKubectl(c, argv, { readFile: (p) => (p === 'name.jsonpath' ? '{.metadata.name}' : files[p]) });
+  assert.deepEqual(result(withFile(cluster(), ['apply', '-f', 'a.yml', '-o', 'jsonpath-file=name.jsonpath'])), ['a', '', 0]);
+  assert.deepEqual(result(withFile(cluster(), ['get', 'deployment', 'web', '-o', 'jsonpath-file', '--template=name.jsonpath'])), ['web', '', 0]);
+  assert.deepEqual(result(withFile(cluster(), ['create', '-f', 'a.yml', '-o', 'jsonpath-file=nope'])), ['', 'error: error reading --template nope, open nope: no such file or directory\n', 1]);
+});
