@@ -124,7 +124,7 @@ function runAnnotate(ctx: CommandContext): KubectlResult {
         const { namespace = '', name } = obj.metadata;
         lines.push((answer) => {
           const shown = dry.dryRun === 'client' ? local : answer({ kind: obj.kind, namespace, name }) ?? local;
-          return separator + printedText(printStructured(format, [shown], true));
+          return printedText(printStructured(format, [shown], true), separator);
         });
       } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} annotated${dryRunSuffix(dry.dryRun)}`);
     }

@@ -159,8 +159,9 @@ export function printStructured(format: OutputFormat, objects: readonly KubeObje
 }
 
 /** What a printer wrote, an execution error's partial text included (the lines of label, annotate and scale). */
-export function printedText(printed: { text: string } | { error: string; text?: string }): string {
-  return printed.text ?? '';
+export function printedText(printed: { text: string } | { error: string; text?: string }, separator = ''): string | PrintFailure {
+  if (!('error' in printed)) return separator + printed.text;
+  return printed.text === undefined ? printed : { error: printed.error, text: separator + printed.text };
 }
 
 /**
@@ -239,9 +240,14 @@ export function submitAndReport(ctx: CommandContext, o: Output, changes: readonl
     answer = answerOf(result);
     if (dryRun === 'none') cluster = result.cluster;
   }
+  // A template that fails while printing one object: its partial text, then the error; the visit goes
+  // on with the next object (the commands' ContinueOnError builders) and the command fails.
   for (const line of lines) {
-    if (typeof line === 'string') o.out(line);
-    else o.write('stdout', line(answer));
+    if (typeof line === 'string') { o.out(line); continue; }
+    const printed = line(answer);
+    if (typeof printed === 'string') { o.write('stdout', printed); continue; }
+    if (printed.text !== undefined) o.write('stdout', printed.text);
+    o.fail(printed.error);
   }
   return o.result(cluster);
 }
@@ -250,7 +256,13 @@ export function submitAndReport(ctx: CommandContext, o: Output, changes: readonl
  * A line a write command prints: a text, or an object printed from the cluster the write made
  * (kubectl printing the server's response: the object as stored, e.g. annotate -o yaml).
  */
-export type ReportLine = string | ((answer: Answer) => string);
+export type ReportLine = string | ((answer: Answer) => string | PrintFailure);
+
+/** A printer that failed on an object: what it wrote before (stdout) and kubectl's error line. */
+export interface PrintFailure {
+  readonly error: string;
+  readonly text?: string;
+}
 
 /** The server's answer for an object: as the write stored it, or as stored when it wrote nothing to it. */
 export type Answer = (ref: ObjectRef) => KubeObject | undefined;

@@ -73,7 +73,7 @@ function runScale(ctx: CommandContext): KubectlResult {
         // the old spec.replicas; kubernetes#136945 changed that later), --record's annotation set.
         const shown = dry.dryRun === 'client' ? obj : recorded;
         const separator = format.t === 'yaml' && printed++ > 0 ? '---\n' : '';
-        lines.push(() => separator + printedText(printStructured(format, [shown], true)));
+        lines.push(() => printedText(printStructured(format, [shown], true), separator));
       } else lines.push(format.t === 'name' ? `${kindPrefix(f.type)}/${obj.metadata.name}` : `${kindPrefix(f.type)}/${obj.metadata.name} scaled${dryRunSuffix(dry.dryRun)}`);
     }
   }
@@ -106,8 +106,13 @@ function scaleEachAndWait(ctx: CommandContext, o: Output, changes: readonly Chan
       o.fail(`error: timed out waiting for "${target.name}" to be synced`);
       return o.result(cluster);
     }
-    if (typeof line === 'string') o.out(line);
-    else o.write('stdout', line(answerOf(result)));
+    if (typeof line === 'string') { o.out(line); continue; }
+    const printed = line(answerOf(result));
+    if (typeof printed === 'string') { o.write('stdout', printed); continue; }
+    // RunScale returns the printer's error: the command ends there.
+    if (printed.text !== undefined) o.write('stdout', printed.text);
+    o.fail(printed.error);
+    return o.result(cluster);
   }
   for (const e of trailing) o.fail(e);
   return o.result(cluster);

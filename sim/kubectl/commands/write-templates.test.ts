@@ -78,3 +78,13 @@ test('-o jsonpath-file reads the template from the file (JSONPathPrintFlags.ToPr
   assert.deepEqual(result(withFile(cluster(), ['get', 'deployment', 'web', '-o', 'jsonpath-file', '--template=name.jsonpath'])), ['web', '', 0]);
   assert.deepEqual(result(withFile(cluster(), ['create', '-f', 'a.yml', '-o', 'jsonpath-file=nope'])), ['', 'error: error reading --template nope, open nope: no such file or directory\n', 1]);
 });
+
+test('label / annotate / scale: a template that fails on an object prints what it wrote and fails the command, the write kept', () => {
+  const tpl = ['-o', 'go-template={{.metadata.name}}:{{.nope.deeper}}', '--allow-missing-template-keys=false'];
+  const error = 'error: error executing template "{{.metadata.name}}:{{.nope.deeper}}": template: output:1:26: executing "output" at <.nope.deeper>: map has no entry for key "nope"\n';
+  for (const argv of [['label', 'deployment', 'web', 'x=y'], ['annotate', 'deployment', 'web', 'x=y'], ['scale', 'deployment', 'web', '--replicas=3']]) {
+    const r = kubectl(cluster(), [...argv, ...tpl]);
+    assert.deepEqual([r.stdout.startsWith('web:Error executing template: '), r.stderr, r.exitCode], [true, error, 1], argv.join(' '));
+    assert.notDeepEqual(r.cluster.store.get('Deployment', 'default', 'web'), cluster().store.get('Deployment', 'default', 'web'), argv.join(' '));
+  }
+});
